@@ -1,0 +1,82 @@
+/** Header (site name, role navigation, language switch, sign-out) and footer. */
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../db/schema";
+import type { Lng } from "~/i18n";
+import { NAV } from "~/utils/nav";
+
+interface HeaderProps {
+  user: { id: number; name: string; role: Role } | null;
+  locale: Lng;
+}
+
+export function SiteHeader({ user, locale }: HeaderProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const other: Lng = locale === "ja" ? "en" : "ja";
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <Link to="/" className="site-title">
+          <span className="site-title__city">{t("app.city")}</span>
+          <span className="site-title__name">{t("app.name")}</span>
+        </Link>
+        <div className="site-header__tools">
+          <Form method="post" action="/locale" className="inline-form">
+            <input type="hidden" name="locale" value={other} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="button button--quiet" lang={other} aria-label={t("language.switchToLabel")}>
+              <span aria-hidden="true">🌐 </span>
+              {t("language.switchTo")}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <span className="signed-in">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="button button--quiet">
+                  {t("nav.logout")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login" className="button button--quiet">
+                {t("nav.login")}
+              </Link>
+              <Link to="/register" className="button button--quiet">
+                {t("nav.register")}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+      {user ? (
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <ul>
+            {NAV[user.role].map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === `/${user.role}`}>
+                  {t(item.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+            <li>
+              <NavLink to="/account">{t("nav.account")}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>{t("app.footer")}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * Invitations: staff invite staff, professors and firm users by email. The link carries a random token (only its
+ * hash is stored); it is single-use and expires. Accepting it creates the account in one transaction.
+ */
+import type { Role } from "../../db/schema";
+import { getDb, now } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { hashToken, newToken } from "~/utils/tokens.server";
+import { recordAudit } from "./audit.server";
+import { enqueueMail } from "./outbox.server";
+import { normalizeEmail } from "./user.server";
+
+export const INVITATION_DAYS = 7;
+
+export interface InvitationInput {
+  email: string;
+  name: string;
+  role: Exclude<Role, "student">;
+  universityId: number | null;
+  firmId: number | null;
+  invitedBy: number;
+}
+
+/** Creates the invitation and queues its email in one transaction; returns the token (for the link). */
+export async function createInvitation(
+  input: InvitationInput,
+  mail: (link: { token: string; expiresAt: string }) => { subject: string; body: string },
+) {
+  const token = newToken();
+  const t = now();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+  const email = normalizeEmail(input.email);
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("invitation")
+        .values({
+          token_hash: hashToken(token),
+          email,
+          role: input.role,
+          name: input.name,
+          university_id: input.role === "professor" ? input.universityId : null,
+          firm_id: input.role === "firm" ? input.firmId : null,
+          invited_by: input.invitedBy,
+          created_at: t,
+          expires_at: expiresAt,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await enqueueMail(trx, { to: email, kind: "invitation", ...mail({ token, expiresAt }) });
+      await recordAudit(trx, {
+        actorId: input.invitedBy,
+        action: "invitation.create",
+        entityType: "invitation",
+        entityId: id,
+        detail: { email, role: input.role },
+      });
+    });
+  return token;
+}
+
+export type InvitationState =
+  | { state: "invalid" }
+  | { state: "used" }
+  | { state: "expired" }
+  | { state: "open"; invitation: { id: number; email: string; name: string; role: Role } };
+
+export async function findInvitation(token: string, at = new Date()): Promise<InvitationState> {
+  const row = await getDb()
+    .selectFrom("invitation")
+    .select(["id", "email", "name", "role", "used_at", "expires_at"])
+    .where("token_hash", "=", hashToken(token))
+    .executeTakeFirst();
+  if (!row) return { state: "invalid" };
+  if (row.used_at) return { state: "used" };
+  if (Date.parse(row.expires_at) <= at.getTime()) return { state: "expired" };
+  return { state: "open", invitation: { id: row.id, email: row.email, name: row.name, role: row.role } };
+}
+
+/**
+ * Marks the invitation used (one conditional statement, so two clicks cannot both win) and creates the account.
+ * Returns the new user's id, or the reason it could not.
+ */
+export async function acceptInvitation(
+  token: string,
+  password: string,
+): Promise<{ ok: true; userId: number; role: Role } | { ok: false; reason: "invalid" | "used" | "expired" | "email_taken" }> {
+  const passwordHash = await hashPassword(password);
+  const t = now();
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const inv = await trx
+        .updateTable("invitation")
+        .set({ used_at: t })
+        .where("token_hash", "=", hashToken(token))
+        .where("used_at", "is", null)
+        .where("expires_at", ">", t)
+        .returning(["id", "email", "name", "role", "university_id", "firm_id", "invited_by"])
+        .executeTakeFirst();
+      if (!inv) return null;
+      const user = await trx
+        .insertInto("user")
+        .values({
+          email: inv.email,
+          password_hash: passwordHash,
+          role: inv.role,
+          name: inv.name,
+          university_id: inv.university_id,
+          firm_id: inv.firm_id,
+          created_at: t,
+          updated_at: t,
+        })
+        .onConflict((oc) => oc.column("email").doNothing())
+        .returning("id")
+        .executeTakeFirst();
+      if (!user) throw new EmailTaken();
+      await recordAudit(trx, { actorId: user.id, action: "invitation.accept", entityType: "invitation", entityId: inv.id });
+      return { ok: true as const, userId: user.id, role: inv.role };
+    })
+    .then(async (result) => {
+      if (result) return result;
+      // Not used now: say why (outside the transaction, which holds the one connection).
+      const current = await findInvitation(token);
+      return { ok: false as const, reason: current.state === "open" ? ("invalid" as const) : current.state };
+    })
+    .catch((error) => {
+      if (error instanceof EmailTaken) return { ok: false as const, reason: "email_taken" as const };
+      throw error;
+    });
+}
+
+class EmailTaken extends Error {}
+
+export function listOpenInvitations() {
+  return getDb()
+    .selectFrom("invitation")
+    .select(["id", "email", "name", "role", "expires_at", "created_at"])
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now())
+    .orderBy("id", "desc")
+    .execute();
+}

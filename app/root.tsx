@@ -1,0 +1,79 @@
+/** Document shell. The root loader resolves the user, the language and the pending toast. */
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { GeneralErrorBoundary } from "./components/general-error-boundary";
+import { SiteFooter, SiteHeader } from "./components/site-chrome";
+import { ToastMessage } from "./components/toast";
+import { fallbackLng } from "./i18n";
+import { getLocale } from "./utils/i18n.server";
+import { getSessionUser } from "./utils/session.server";
+import { readToast } from "./utils/toast.server";
+import stylesheet from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const locale = await getLocale(request, user);
+  const { toast, clear } = await readToast(request);
+  return data(
+    {
+      locale,
+      toast,
+      user: user && { id: user.id, name: user.name, role: user.role },
+    },
+    { headers: clear ? { "Set-Cookie": clear } : {} },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.locale === "en" ? "Kita City Industry–Academia Collaboration" : "北区 産学連携プラットフォーム" },
+];
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData();
+  const locale = root?.locale ?? fallbackLng;
+  const { t } = useTranslation();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <SiteHeader user={root?.user ?? null} locale={locale} />
+        <main id="main" tabIndex={-1}>
+          {root?.toast ? <ToastMessage toast={root.toast} /> : null}
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,58 @@
+/** Account settings for every signed-in user: the language preference kept in the profile. */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { setUserLocale } from "~/models/user.server";
+import { LocaleSchema } from "~/schemas/auth";
+import { localeCookie } from "~/utils/i18n.server";
+import { requireUser } from "~/utils/session.server";
+import { setToastCookie } from "~/utils/toast.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { user: { name: user.name, email: user.email, role: user.role, locale: user.locale } };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false }, { status: 400 });
+  const locale = parsed.data.locale === "auto" ? null : parsed.data.locale;
+  await setUserLocale(user.id, locale);
+  const headers = new Headers();
+  headers.append("Set-Cookie", locale ? await localeCookie.serialize(locale) : await localeCookie.serialize("", { maxAge: 0 }));
+  headers.append("Set-Cookie", await setToastCookie({ kind: "success", key: "account.saved" }));
+  return redirect("/account", { headers });
+}
+
+export default function Account() {
+  const { t } = useTranslation();
+  const { user } = useLoaderData<typeof loader>();
+  return (
+    <section className="narrow">
+      <h1>{t("account.title")}</h1>
+      <dl className="meta">
+        <dt>{t("staff.colName")}</dt>
+        <dd>{user.name}</dd>
+        <dt>{t("staff.colEmail")}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t("staff.colRole")}</dt>
+        <dd>{t(`roles.${user.role}`)}</dd>
+      </dl>
+      <Form method="post">
+        <fieldset>
+          <legend>{t("account.locale")}</legend>
+          {(["ja", "en", "auto"] as const).map((value) => (
+            <label key={value} className="choice">
+              <input type="radio" name="locale" value={value} defaultChecked={(user.locale ?? "auto") === value} />{" "}
+              {value === "auto" ? t("account.localeAuto") : t(`language.${value}`)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="button">
+          {t("account.save")}
+        </button>
+      </Form>
+    </section>
+  );
+}

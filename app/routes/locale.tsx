@@ -1,0 +1,20 @@
+/** POST /locale: the language switch. Sets the cookie, and the profile when signed in. */
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { LocaleSchema } from "~/schemas/auth";
+import { setUserLocale } from "~/models/user.server";
+import { localeCookie } from "~/utils/i18n.server";
+import { getSessionUser, safeRedirectPath } from "~/utils/session.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  const { locale, redirectTo } = parsed.data;
+  const user = await getSessionUser(request);
+  if (user) await setUserLocale(user.id, locale === "auto" ? null : locale);
+  const setCookie = locale === "auto" ? await localeCookie.serialize("", { maxAge: 0 }) : await localeCookie.serialize(locale);
+  return redirect(safeRedirectPath(redirectTo, "/"), { headers: { "Set-Cookie": setCookie } });
+}

@@ -1,0 +1,21 @@
+/** Start-up for the production server: migrate, seed the demo data into an empty database, run the mail worker. */
+import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
+import { deliverDueMail } from "~/models/outbox.server";
+import { getDb, migrateToLatest } from "./db.server";
+import { config } from "./env.server";
+
+export async function prepareServer(options: { worker?: boolean } = {}) {
+  const cfg = config(); // throws when production secrets are missing
+  const db = getDb();
+  await migrateToLatest(db);
+  if (cfg.seedDemoData && (await isDatabaseEmpty(db))) {
+    console.log("Empty database: seeding the demo data…");
+    await seedDemoData(db);
+  }
+  if (options.worker !== false) {
+    const tick = () => deliverDueMail().catch((error) => console.error("mail delivery failed:", error));
+    setInterval(tick, 5_000).unref();
+    void tick();
+  }
+  return cfg;
+}

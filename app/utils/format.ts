@@ -1,0 +1,53 @@
+/**
+ * Dates, times and fiscal years, the Japanese way in ja and naturally in en.
+ * Times are stored in UTC and always shown in Asia/Tokyo.
+ */
+import type { Lng } from "~/i18n";
+
+export const TIME_ZONE = "Asia/Tokyo";
+
+const localeTag = (lng: Lng) => (lng === "ja" ? "ja-JP" : "en-GB");
+
+function toDate(value: string | Date): Date {
+  if (value instanceof Date) return value;
+  // A calendar date "YYYY-MM-DD" is a day in Japan: anchor it at noon JST so no time zone shifts it.
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+09:00`) : new Date(value);
+}
+
+/** 2026年11月25日 / 25 November 2026 */
+export function formatDate(value: string | Date, lng: Lng): string {
+  return new Intl.DateTimeFormat(localeTag(lng), { dateStyle: "long", timeZone: TIME_ZONE }).format(toDate(value));
+}
+
+/** 2026年11月25日 14:30 / 25 November 2026, 14:30 */
+export function formatDateTime(value: string | Date, lng: Lng): string {
+  return new Intl.DateTimeFormat(localeTag(lng), {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(toDate(value));
+}
+
+/** The calendar date in Japan of an instant, as YYYY-MM-DD. */
+export function tokyoDate(instant: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    instant,
+  );
+}
+
+/** The fiscal year (年度, April–March) that a date in Japan belongs to: 2027-03-31 → 2026, 2027-04-01 → 2027. */
+export function fiscalYearOf(value: string | Date = new Date()): number {
+  const day = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : tokyoDate(toDate(value));
+  const [year, month] = day.split("-").map(Number);
+  return month >= 4 ? year : year - 1;
+}
+
+/** First and last day (YYYY-MM-DD) of a fiscal year. */
+export function fiscalYearRange(fy: number): { start: string; end: string } {
+  return { start: `${fy}-04-01`, end: `${fy + 1}-03-31` };
+}
+
+/** 2026年度 / FY2026 */
+export function formatFiscalYear(fy: number, lng: Lng): string {
+  return lng === "ja" ? `${fy}年度` : `FY${fy}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * npm run db:migrate | db:seed | db:reset — against DATABASE_PATH (default data/app.db).
+ * db:seed adds the demo data only to an empty database; db:reset deletes the file, migrates and seeds.
+ */
+import fs from "node:fs";
+import { closeDb, getDb, migrateToLatest } from "../app/utils/db.server";
+import { config } from "../app/utils/env.server";
+import { isDatabaseEmpty, seedDemoData } from "./seed";
+
+async function main(command: string | undefined) {
+  const { databasePath, isProduction } = config();
+  switch (command) {
+    case "migrate": {
+      const results = await migrateToLatest(getDb());
+      console.log(results.length ? results.map((r) => `${r.status}: ${r.migrationName}`).join("\n") : "Already up to date.");
+      break;
+    }
+    case "seed": {
+      await migrateToLatest(getDb());
+      if (!(await isDatabaseEmpty(getDb()))) {
+        console.log("The database is not empty: demo data is only added to an empty database (use db:reset).");
+        break;
+      }
+      await seedDemoData(getDb());
+      console.log(`Demo data added to ${databasePath}.`);
+      break;
+    }
+    case "reset": {
+      if (isProduction) throw new Error("db:reset refuses to run with APP_ENV=production.");
+      await closeDb();
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath + suffix, { force: true });
+      await migrateToLatest(getDb());
+      await seedDemoData(getDb());
+      console.log(`Reset ${databasePath} with the demo data.`);
+      break;
+    }
+    default:
+      console.error("usage: tsx db/cli.ts migrate|seed|reset");
+      process.exitCode = 2;
+  }
+  await closeDb();
+}
+
+main(process.argv[2]).catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

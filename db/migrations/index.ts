@@ -1,0 +1,17 @@
+/**
+ * The ordered static registry of migrations. Kysely's FileMigrationProvider cannot load .ts files under
+ * Vitest or from the bundled server build, so every migration is imported here. Never edit a merged
+ * migration: add a new file and a new line.
+ */
+import type { Migration, MigrationProvider } from "kysely";
+import * as m20261125000000 from "./20261125000000_create_foundation";
+
+export const migrations: Record<string, Migration> = {
+  "20261125000000_create_foundation": m20261125000000,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

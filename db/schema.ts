@@ -1,0 +1,173 @@
+/**
+ * The one Database interface for Kysely (see STYLE.md).
+ * Conventions: table names are singular snake_case; timestamps are ISO-8601 TEXT in UTC
+ * ("2026-11-25T03:00:00.000Z"); calendar dates are TEXT "YYYY-MM-DD" (a date in Japan, no time zone);
+ * booleans are INTEGER 0/1; JSON is TEXT.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+export type Role = "staff" | "professor" | "student" | "firm";
+export const ROLES: readonly Role[] = ["staff", "professor", "student", "firm"];
+export type Locale = "ja" | "en";
+
+/** The eight scope areas of the comprehensive partnership agreements. */
+export const AGREEMENT_AREAS = [
+  "education",
+  "culture",
+  "industry",
+  "health",
+  "environment",
+  "town_planning",
+  "disaster_prevention",
+  "crime_prevention",
+] as const;
+export type AgreementArea = (typeof AGREEMENT_AREAS)[number];
+
+type Timestamp = string;
+type Bool = number; // 0 | 1
+
+export interface UniversityTable {
+  id: Generated<number>;
+  slug: string;
+  name_ja: string;
+  name_en: string;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string; // stored lower-case, unique
+  password_hash: string | null; // null until an invited user sets a password
+  role: Role;
+  name: string; // in kanji (or as written)
+  name_kana: string | null;
+  name_latin: string | null; // reading in Latin letters, for certificates
+  locale: Locale | null; // null: follow cookie / Accept-Language
+  university_id: number | null; // professors and students
+  firm_id: number | null; // firm users
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  disabled_at: Timestamp | null;
+}
+
+export interface SessionTable {
+  id: string; // SHA-256 (hex) of the random token held in the cookie
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp; // absolute expiry
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AgreementTable {
+  id: Generated<number>;
+  university_id: number;
+  kind: string; // "comprehensive" | ...
+  title_ja: string;
+  title_en: string;
+  signed_on: string; // YYYY-MM-DD
+  effective_from: string;
+  expires_on: string | null; // null: open-ended
+  auto_renew: Bool;
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AgreementAreaTable {
+  agreement_id: number;
+  area: AgreementArea;
+}
+
+export interface FirmTable {
+  id: Generated<number>;
+  corporate_number: string; // 13 digits, check digit valid, unique
+  name: string;
+  name_kana: string;
+  industry: string; // key of INDUSTRIES
+  postal_code: string; // "114-0002"
+  town: string; // key of KITA_TOWNS
+  address: string; // the rest of the address, in Japanese
+  phone: string | null;
+  website: string | null;
+  products: string; // free text
+  description: string | null;
+  new_product: Bool; // developed a new product
+  is_public: Bool; // chose to be listed in the public directory
+  hidden_at: Timestamp | null; // hidden by staff
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvitationTable {
+  id: Generated<number>;
+  token_hash: string; // SHA-256 (hex) of the token in the emailed link
+  email: string;
+  role: Role;
+  name: string;
+  university_id: number | null;
+  firm_id: number | null;
+  invited_by: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export type OutboxStatus = "pending" | "sending" | "sent" | "kept";
+
+export interface OutboxMessageTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  kind: string;
+  status: OutboxStatus; // kept: no mail API configured, held in the development mailbox
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditEntryTable {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  detail: string | null; // JSON
+  created_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: Bool;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  university: UniversityTable;
+  user: UserTable;
+  session: SessionTable;
+  agreement: AgreementTable;
+  agreement_area: AgreementAreaTable;
+  firm: FirmTable;
+  invitation: InvitationTable;
+  outbox_message: OutboxMessageTable;
+  audit_entry: AuditEntryTable;
+  login_attempt: LoginAttemptTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Firm = Selectable<FirmTable>;
+export type NewFirm = Insertable<FirmTable>;
+export type University = Selectable<UniversityTable>;
+export type Agreement = Selectable<AgreementTable>;
+export type OutboxMessage = Selectable<OutboxMessageTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type { ColumnType };

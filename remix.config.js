@@ -1,0 +1,14 @@
+/** Remix classic compiler configuration (see README, Decisions). */
+export default {
+  ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+  serverModuleFormat: "esm",
+  // db/ (schema, migrations, seed) is imported by app code and bundled into the server build.
+  watchPaths: ["db/**/*.ts"],
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: true,
+  },
+};

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: typecheck, Vitest (unit and route tests), then the production build and the browser tests in
+ * Debian's Chromium. Without a Chromium the browser part is skipped with instructions; with CI=true that is a failure.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function run(label, cmd, args) {
+  console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  if (r.status !== 0) {
+    console.error(`\n✖ ${label} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status || 1);
+  }
+}
+
+run("typecheck", "npx", ["tsc", "--noEmit"]);
+run("unit and route tests", "npx", ["vitest", "run"]);
+
+if (!fs.existsSync(CHROMIUM)) {
+  const message =
+    `No Chromium at ${CHROMIUM}: the browser tests need Debian's chromium package.\n` +
+    `Install it with: sudo apt-get update && sudo apt-get install -y chromium\n` +
+    `(or set CHROMIUM_PATH to another Chromium binary).`;
+  if (process.env.CI === "true") {
+    console.error(`\n✖ ${message}\nCI=true: a missing browser is a failure.`);
+    process.exit(1);
+  }
+  console.warn(`\n⚠ ${message}\nSkipping the browser tests only.`);
+  process.exit(0);
+}
+
+run("production build", "npx", ["remix", "build"]);
+run("browser tests", "npx", ["vitest", "run", "--config", "vitest.e2e.config.ts"]);
+console.log("\n✔ all test suites passed");

@@ -1,0 +1,33 @@
+// Debian's Chromium through playwright-core, and the axe check every visited page must pass.
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const baseURL = () => inject("baseURL");
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseURL(), locale: options.locale ?? "ja-JP", javaScriptEnabled: options.javaScriptEnabled ?? true });
+}
+
+/** Zero axe violations (WCAG 2.0/2.1/2.2 A and AA rules) on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export const DEMO_PASSWORD = "kita-demo-2026";
+
+export async function signInThroughForm(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/メールアドレス|Email address/).fill(email);
+  await page.getByLabel(/^(パスワード|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(ログイン|Sign in)$/ }).click();
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { fiscalYearOf, fiscalYearRange, formatDate, formatDateTime, formatFiscalYear, tokyoDate } from "~/utils/format";
+
+describe("dates and fiscal years", () => {
+  it("shows dates the Japanese way in ja and naturally in en", () => {
+    expect(formatDate("2026-11-25", "ja")).toBe("2026年11月25日");
+    expect(formatDate("2026-11-25", "en")).toBe("25 November 2026");
+    // Stored in UTC, shown in Tokyo: 2026-11-24T20:00Z is already the 25th in Japan.
+    expect(formatDate("2026-11-24T20:00:00.000Z", "ja")).toBe("2026年11月25日");
+    expect(formatDateTime("2026-11-24T20:30:00.000Z", "ja")).toBe("2026年11月25日 5:30");
+  });
+
+  it("puts April–March in one fiscal year (年度)", () => {
+    expect(fiscalYearOf("2026-04-01")).toBe(2026);
+    expect(fiscalYearOf("2027-03-31")).toBe(2026);
+    expect(fiscalYearOf("2026-03-31")).toBe(2025);
+    // 2026-03-31T15:30Z is 00:30 on 1 April in Tokyo.
+    expect(fiscalYearOf(new Date("2026-03-31T15:30:00Z"))).toBe(2026);
+    expect(fiscalYearRange(2026)).toEqual({ start: "2026-04-01", end: "2027-03-31" });
+    expect(formatFiscalYear(2026, "ja")).toBe("2026年度");
+    expect(formatFiscalYear(2026, "en")).toBe("FY2026");
+    expect(tokyoDate(new Date("2026-11-24T16:00:00Z"))).toBe("2026-11-25");
+  });
+});

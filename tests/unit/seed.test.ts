@@ -1,0 +1,180 @@
+// The demo seed: what the demo database holds, and that it is the same every time.
+process.env.APP_ENV ??= "test"; // tests/setup/env.ts sets it too; hashing stays cheap either way
+
+import { Kysely, SqliteDialect } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Database } from "../../db/schema";
+import { AGREEMENT_AREAS } from "../../db/schema";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "../../db/seed";
+import { isValidCorporateNumber } from "../../app/utils/corporate-number";
+import { INDUSTRIES, KITA_TOWNS } from "../../app/utils/kita";
+import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
+import { verifyPassword } from "../../app/utils/password.server";
+
+const opened: Kysely<Database>[] = [];
+
+async function freshDb() {
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(":memory:") }) });
+  opened.push(db);
+  await migrateToLatest(db);
+  return db;
+}
+
+afterEach(async () => {
+  while (opened.length) await opened.pop()!.destroy();
+});
+
+describe("seedDemoData", () => {
+  it("reports an empty database before seeding and a non-empty one after", async () => {
+    const db = await freshDb();
+    expect(await isDatabaseEmpty(db)).toBe(true);
+    await seedDemoData(db);
+    expect(await isDatabaseEmpty(db)).toBe(false);
+  });
+
+  it("seeds the three partner universities and their comprehensive agreements", async () => {
+    const db = await freshDb();
+    await seedDemoData(db);
+
+    const universities = await db.selectFrom("university").selectAll().orderBy("id").execute();
+    expect(universities.map((u) => u.slug)).toEqual(["tokyo-kasei", "toyo", "teikyo"]);
+    expect(universities.map((u) => u.name_ja)).toEqual(["東京家政大学", "東洋大学", "帝京大学"]);
+
+    const agreements = await db.selectFrom("agreement").selectAll().orderBy("id").execute();
+    expect(agreements).toHaveLength(3);
+    expect(agreements.map((a) => a.signed_on.slice(0, 4))).toEqual(["2010", "2011", "2012"]);
+    for (const a of agreements) {
+      expect(a.kind).toBe("comprehensive");
+      expect(a.effective_from).toBe(a.signed_on);
+      const areas = await db.selectFrom("agreement_area").select("area").where("agreement_id", "=", a.id).execute();
+      expect(areas.map((r) => r.area).sort()).toEqual([...AGREEMENT_AREAS].sort());
+    }
+    const teikyo = agreements.find((a) => a.university_id === universities[2].id)!;
+    expect(teikyo.expires_on).toBe("2027-03-31");
+    expect(teikyo.auto_renew).toBe(1);
+    expect(agreements.filter((a) => a.expires_on === null)).toHaveLength(2);
+  });
+
+  it("seeds 260 firms with valid, unique corporate numbers in Kita-ku", async () => {
+    const db = await freshDb();
+    await seedDemoData(db);
+
+    const firms = await db.selectFrom("firm").selectAll().orderBy("id").execute();
+    expect(firms).toHaveLength(260);
+
+    const numbers = firms.map((f) => f.corporate_number);
+    expect(numbers.every(isValidCorporateNumber)).toBe(true);
+    expect(new Set(numbers).size).toBe(260);
+    expect(new Set(firms.map((f) => f.name)).size).toBe(260);
+
+    const industryKeys = new Set<string>(INDUSTRIES.map((i) => i.key));
+    const townPostal = new Map<string, string>(KITA_TOWNS.map((t) => [t.key, t.postal]));
+    for (const f of firms) {
+      expect(f.postal_code).toMatch(/^11[45]-\d{4}$/);
+      expect(townPostal.get(f.town)).toBe(f.postal_code);
+      expect(industryKeys.has(f.industry)).toBe(true);
+      expect(f.name_kana).toMatch(/^[ァ-ヶー]+$/);
+      expect(f.products.length).toBeGreaterThan(0);
+      expect(f.website === null || f.website.startsWith("https://example.jp/")).toBe(true);
+      expect(f.hidden_at).toBeNull();
+    }
+
+    const count = (key: string) => firms.filter((f) => f.industry === key).length;
+    const most = [...industryKeys].sort((a, b) => count(b) - count(a)).slice(0, 2);
+    expect(most.sort()).toEqual(["metal_products", "printing"]);
+    const newProducts = firms.filter((f) => f.new_product === 1).length;
+    expect(newProducts).toBeGreaterThan(50);
+    expect(newProducts).toBeLessThan(110);
+    const publicFirms = firms.filter((f) => f.is_public === 1).length;
+    expect(publicFirms).toBeGreaterThan(215);
+    expect(publicFirms).toBeLessThan(260);
+
+    expect(firms[0]).toMatchObject({
+      id: 1,
+      name: "株式会社赤羽精密",
+      name_kana: "アカバネセイミツ",
+      town: "akabane",
+      postal_code: "115-0045",
+      new_product: 1,
+      is_public: 1,
+    });
+    expect(["machinery", "precision"]).toContain(firms[0].industry);
+  });
+
+  it("seeds one demo account per role, all with the demo password", async () => {
+    const db = await freshDb();
+    await seedDemoData(db);
+
+    const users = await db
+      .selectFrom("user")
+      .leftJoin("university", "university.id", "user.university_id")
+      .select(["user.email", "user.role", "user.firm_id", "user.password_hash", "university.slug"])
+      .execute();
+    const byEmail = new Map(users.map((u) => [u.email, u]));
+
+    expect(byEmail.get("staff@city.kita.example")).toMatchObject({ role: "staff", slug: null, firm_id: null });
+    expect(byEmail.get("professor@toyo.example")).toMatchObject({ role: "professor", slug: "toyo" });
+    expect(byEmail.get("student@toyo.example")).toMatchObject({ role: "student", slug: "toyo" });
+    expect(byEmail.get("firm@monozukuri.example")).toMatchObject({ role: "firm", firm_id: 1, slug: null });
+
+    for (const u of users) expect(u.email).toBe(u.email.toLowerCase());
+    const students = users.filter((u) => u.role === "student");
+    expect(students.length).toBeGreaterThanOrEqual(13);
+    expect(new Set(students.map((s) => s.slug))).toEqual(new Set(["toyo", "teikyo", "tokyo-kasei"]));
+    expect(users.filter((u) => u.role === "professor").map((u) => u.slug).sort()).toEqual([
+      "teikyo",
+      "tokyo-kasei",
+      "toyo",
+    ]);
+    expect(users.filter((u) => u.role === "firm").map((u) => u.firm_id).sort()).toEqual([1, 2, 3, 4]);
+
+    expect(await verifyPassword(DEMO_PASSWORD, byEmail.get("staff@city.kita.example")!.password_hash)).toBe(true);
+    expect(await verifyPassword("wrong-password", byEmail.get("student@toyo.example")!.password_hash)).toBe(false);
+  });
+
+  it("is deterministic: two fresh databases get the same data", async () => {
+    const a = await freshDb();
+    const b = await freshDb();
+    await seedDemoData(a);
+    await seedDemoData(b);
+    const rows = (db: Kysely<Database>) => db.selectFrom("firm").selectAll().orderBy("id").execute();
+    const firmsA = await rows(a);
+    expect(firmsA.map((f) => f.name)).toEqual((await rows(b)).map((f) => f.name));
+    expect(firmsA).toEqual(await rows(b));
+    const users = (db: Kysely<Database>) =>
+      db.selectFrom("user").select(["id", "email", "role", "name", "university_id", "firm_id"]).orderBy("id").execute();
+    expect(await users(a)).toEqual(await users(b));
+  });
+
+  it("writes nothing when a step fails (one transaction)", async () => {
+    const db = await freshDb();
+    // A user that collides with a demo email makes the last insert fail.
+    await db
+      .insertInto("user")
+      .values({
+        email: "staff@city.kita.example",
+        password_hash: null,
+        role: "staff",
+        name: "既存",
+        name_kana: null,
+        name_latin: null,
+        locale: null,
+        university_id: null,
+        firm_id: null,
+        created_at: "2026-04-01T00:00:00.000Z",
+        updated_at: "2026-04-01T00:00:00.000Z",
+        disabled_at: null,
+      })
+      .execute();
+    await expect(seedDemoData(db)).rejects.toThrow();
+    expect(await db.selectFrom("firm").select("id").execute()).toHaveLength(0);
+    expect(await db.selectFrom("university").select("id").execute()).toHaveLength(0);
+  });
+
+  it("is fast", async () => {
+    const db = await freshDb();
+    const started = performance.now();
+    await seedDemoData(db);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
