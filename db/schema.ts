@@ -73,6 +73,12 @@ export interface AgreementTable {
   notes: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Added by 20261125010000_complete_agreements:
+  renewal_term_months: number | null; // set when auto_renew
+  notice_days: Generated<number>; // default 90
+  owner_user_id: number | null; // the staff member in charge
+  terminated_on: string | null; // YYYY-MM-DD: no longer in force from this day
+  termination_reason: string | null;
 }
 
 export interface AgreementAreaTable {
@@ -98,6 +104,8 @@ export interface FirmTable {
   hidden_at: Timestamp | null; // hidden by staff
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Added by 20261125020000_firm_register:
+  search_text: Generated<string>; // firmSearchText(name, name_kana, products): written by app/models/firm.server.ts
 }
 
 export interface InvitationTable {
@@ -148,6 +156,69 @@ export interface LoginAttemptTable {
   created_at: Timestamp;
 }
 
+// === agreement tables (issue 3) ===
+
+export const AGREEMENT_KINDS = ["comprehensive", "research", "internship", "data_sharing", "other"] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export const AGREEMENT_DOCUMENT_KINDS = ["signed", "amendment", "other"] as const;
+export type AgreementDocumentKind = (typeof AGREEMENT_DOCUMENT_KINDS)[number];
+
+export interface AgreementContactTable {
+  id: Generated<number>;
+  agreement_id: number;
+  position: number; // order on the form
+  name: string;
+  department: string | null;
+  email: string | null;
+  phone: string | null;
+}
+
+export interface AgreementVersionTable {
+  id: Generated<number>;
+  agreement_id: number;
+  version: number; // 1 = creation
+  action: "create" | "update" | "terminate";
+  changes: string; // JSON: [{ field, from, to }] (see app/agreements/versions.ts)
+  actor_user_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface AgreementDocumentTable {
+  id: Generated<number>;
+  agreement_id: number;
+  kind: AgreementDocumentKind;
+  title: string;
+  original_filename: string;
+  sha256: string; // hex; the file is <DATA_DIR>/documents/<sha256>.pdf
+  size_bytes: number;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface AgreementActivityTable {
+  id: Generated<number>;
+  agreement_id: number;
+  kind: Generated<string>; // "manual" (entered by staff); later features add their own kinds
+  occurred_on: string; // YYYY-MM-DD
+  title: string;
+  description: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+// === firm register tables (issue 3) ===
+
+/** A validated CSV import, previewed and waiting for staff to confirm it (then applied_at is set). */
+export interface FirmImportTable {
+  id: Generated<number>;
+  created_by: number;
+  file_name: string;
+  rows: string; // JSON: FirmFields[] exactly as previewed (app/utils/firm-csv.server.ts)
+  created_at: Timestamp;
+  applied_at: Timestamp | null;
+  result: string | null; // JSON: { created, updated, unchanged } corporate numbers, once applied
+}
+
 export interface Database {
   university: UniversityTable;
   user: UserTable;
@@ -159,6 +230,13 @@ export interface Database {
   outbox_message: OutboxMessageTable;
   audit_entry: AuditEntryTable;
   login_attempt: LoginAttemptTable;
+  // — agreements (issue 3) —
+  agreement_contact: AgreementContactTable;
+  agreement_version: AgreementVersionTable;
+  agreement_document: AgreementDocumentTable;
+  agreement_activity: AgreementActivityTable;
+  // — firm register (issue 3) —
+  firm_import: FirmImportTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -10,6 +10,7 @@ import { AGREEMENT_AREAS } from "./schema";
 import { hashPassword } from "../app/utils/password.server";
 import { INDUSTRIES, KITA_TOWNS, type IndustryKey, type KitaTown, type TownKey } from "../app/utils/kita";
 import { makeCorporateNumber } from "../app/utils/corporate-number";
+import { firmSearchText } from "../app/utils/firm-search";
 
 export const DEMO_PASSWORD = "kita-demo-2026";
 const SEEDED_AT = "2026-04-01T00:00:00.000Z";
@@ -542,7 +543,10 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
 
     // Chunks keep every statement well under the bound-parameter limits of SQLite and PostgreSQL.
     for (let i = 0; i < firms.length; i += 50) {
-      await trx.insertInto("firm").values(firms.slice(i, i + 50)).execute();
+      await trx
+        .insertInto("firm")
+        .values(firms.slice(i, i + 50).map((f) => ({ ...f, search_text: firmSearchText(f) })))
+        .execute();
     }
     const firmRows = await trx
       .selectFrom("firm")

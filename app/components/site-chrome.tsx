@@ -3,7 +3,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../db/schema";
 import type { Lng } from "~/i18n";
-import { NAV } from "~/utils/nav";
+import { NAV, PUBLIC_NAV } from "~/utils/nav";
 
 interface HeaderProps {
   user: { id: number; name: string; role: Role } | null;
@@ -52,22 +52,24 @@ export function SiteHeader({ user, locale }: HeaderProps) {
           )}
         </div>
       </div>
-      {user ? (
-        <nav aria-label={t("nav.main")} className="site-nav">
-          <ul>
-            {NAV[user.role].map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === `/${user.role}`}>
-                  {t(item.labelKey)}
-                </NavLink>
-              </li>
-            ))}
-            <li>
-              <NavLink to="/account">{t("nav.account")}</NavLink>
+      <nav aria-label={t("nav.main")} className="site-nav">
+        <ul>
+          {user
+            ? [...NAV[user.role], { to: "/account", labelKey: "nav.account" }].map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === `/${user.role}`}>
+                    {t(item.labelKey)}
+                  </NavLink>
+                </li>
+              ))
+            : null}
+          {PUBLIC_NAV.map((item) => (
+            <li key={item.to} className="site-nav__public">
+              <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
             </li>
-          </ul>
-        </nav>
-      ) : null}
+          ))}
+        </ul>
+      </nav>
     </header>
   );
 }

@@ -1,7 +1,11 @@
 /** English message catalog. Same keys as ja.ts (the type enforces it). */
+import agreements from "./en/agreements";
+import firms from "./en/firms";
 import type { Messages } from "./ja";
 
 const en: Messages = {
+  agreements,
+  firms,
   app: {
     name: "Kita City Industry–Academia Collaboration",
     shortName: "Kita Collaboration",
@@ -18,6 +22,12 @@ const en: Messages = {
     register: "Student registration",
     users: "Accounts and invitations",
     mailbox: "Sent mail",
+    agreements: "Agreements",
+    firmRegister: "Firm register",
+    firmProfile: "Firm profile",
+    firmDirectory: "Find firms",
+    partners: "Partner universities",
+    publicMenu: "Public pages",
     account: "Account settings",
     signedInAs: "Signed in as {{name}} ({{role}})",
   },

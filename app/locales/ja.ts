@@ -1,5 +1,11 @@
-/** Japanese message catalog (the first language). Keys are shared with en.ts, which must have the same shape. */
+/** Japanese message catalog (the first language). Keys are shared with en.ts, which must have the same shape.
+ * Big features keep their messages in ja/<feature>.ts and en/<feature>.ts. */
+import agreements from "./ja/agreements";
+import firms from "./ja/firms";
+
 const ja = {
+  agreements,
+  firms,
   app: {
     name: "北区 産学連携プラットフォーム",
     shortName: "北区産学連携",
@@ -16,6 +22,12 @@ const ja = {
     register: "学生登録",
     users: "アカウントと招待",
     mailbox: "送信メール",
+    agreements: "協定",
+    firmRegister: "企業登録",
+    firmProfile: "企業情報の編集",
+    firmDirectory: "企業を探す",
+    partners: "連携大学",
+    publicMenu: "公開ページ",
     account: "アカウント設定",
     signedInAs: "{{name}}（{{role}}）でログイン中",
   },

@@ -1,5 +1,19 @@
-/** The firm register. */
-import { getDb } from "~/utils/db.server";
+/**
+ * The firm register: the public directory, the staff register, and every write to a firm. All writes go through
+ * firmColumns(), which keeps `search_text` in step with the name, reading and products, and every change is audited
+ * with a field-by-field diff `{ column: [old, new] }`.
+ */
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database, Firm } from "../../db/schema";
+import type { FirmFields, FirmProfileFields } from "~/schemas/firm";
+import { FIRM_FIELDS } from "~/schemas/firm";
+import { getDb, now } from "~/utils/db.server";
+import { containsPattern, firmSearchText, searchTerms } from "~/utils/firm-search";
+import { recordAudit } from "./audit.server";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const FIRMS_PER_PAGE = 20;
 
 /** Every firm, for choosing one in a staff form, in kana order. */
 export function listFirmOptions() {
@@ -17,4 +31,237 @@ export async function countFirms() {
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Search
+
+export interface FirmSearch {
+  q?: string;
+  industry?: string;
+  town?: string;
+  newProduct?: boolean;
+  includeHidden?: boolean; // staff only
+  page: number;
+}
+
+/**
+ * One page of firms and the total, in kana order. "public" sees only listed, visible firms; "staff" sees the whole
+ * register (hidden firms only when asked). Each query word must appear in the folded search text.
+ */
+export async function searchFirms(search: FirmSearch, scope: "public" | "staff") {
+  let query = getDb().selectFrom("firm");
+  if (scope === "public") query = query.where("is_public", "=", 1).where("hidden_at", "is", null);
+  else if (!search.includeHidden) query = query.where("hidden_at", "is", null);
+  for (const term of searchTerms(search.q)) {
+    query = query.where(sql<boolean>`${sql.ref("search_text")} like ${containsPattern(term)} escape '\\'`);
+  }
+  if (search.industry) query = query.where("industry", "=", search.industry);
+  if (search.town) query = query.where("town", "=", search.town);
+  if (search.newProduct) query = query.where("new_product", "=", 1);
+
+  const [{ n }, firms] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    query
+      .select(["id", "name", "name_kana", "corporate_number", "industry", "town", "products", "new_product", "is_public", "hidden_at"])
+      .orderBy("name_kana")
+      .orderBy("id")
+      .limit(FIRMS_PER_PAGE)
+      .offset((search.page - 1) * FIRMS_PER_PAGE)
+      .execute(),
+  ]);
+  const total = Number(n);
+  return { firms, total, page: search.page, pageCount: Math.max(1, Math.ceil(total / FIRMS_PER_PAGE)) };
+}
+
+const FIRM_COLUMNS = ["id", ...FIRM_FIELDS, "hidden_at", "created_at", "updated_at"] as const;
+
+/** A firm of the public directory, or undefined when it is unknown, hidden or not listed. */
+export function getPublicFirm(id: number) {
+  return getDb()
+    .selectFrom("firm")
+    .select(["id", ...FIRM_FIELDS])
+    .where("id", "=", id)
+    .where("is_public", "=", 1)
+    .where("hidden_at", "is", null)
+    .executeTakeFirst();
+}
+
+/** Any firm of the register (staff, and a firm user's own firm). */
+export function getFirm(id: number) {
+  return getDb().selectFrom("firm").select(FIRM_COLUMNS).where("id", "=", id).executeTakeFirst();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writes
+
+/** A firm's stored values for the register's fields (booleans as 0/1). */
+export type FirmColumns = Pick<Firm, (typeof FIRM_FIELDS)[number]>;
+export type StoredFirm = FirmColumns & { id: number };
+export type FirmDiff = Record<string, [unknown, unknown]>;
+export type FirmAuditAction = "create" | "update" | "profile_update" | "import_create" | "import_update";
+
+/** The stored values of the register's fields (booleans as 0/1). */
+function toStored(fields: FirmFields): FirmColumns {
+  return { ...fields, new_product: fields.new_product ? 1 : 0, is_public: fields.is_public ? 1 : 0 };
+}
+
+/** The one place a firm's row is computed for a write: stored values plus the search text. */
+function firmColumns(fields: FirmFields) {
+  return { ...toStored(fields), search_text: firmSearchText(fields) };
+}
+
+/** The register's fields of a stored firm, as the forms and the CSV have them. */
+export function firmFields(row: FirmColumns): FirmFields {
+  const fields = Object.fromEntries(FIRM_FIELDS.map((k) => [k, row[k]])) as Record<string, unknown>;
+  return { ...fields, new_product: row.new_product === 1, is_public: row.is_public === 1 } as FirmFields;
+}
+
+/** Field-by-field differences between a stored firm (or nothing, for a new one) and new values. */
+export function diffFirm(before: Partial<FirmColumns>, after: FirmFields): FirmDiff {
+  const stored = toStored(after);
+  const diff: FirmDiff = {};
+  for (const k of FIRM_FIELDS) {
+    const old = before[k] ?? null;
+    if (old !== stored[k]) diff[k] = [old, stored[k]];
+  }
+  return diff;
+}
+
+const selectStored = (db: Db) => db.selectFrom("firm").select(["id", ...FIRM_FIELDS]);
+
+/** Inserts a firm inside the caller's transaction; null when the corporate number is taken (the unique index decides). */
+export async function insertFirm(trx: Db, fields: FirmFields, actorId: number | null, action: FirmAuditAction): Promise<number | null> {
+  const t = now();
+  const row = await trx
+    .insertInto("firm")
+    .values({ ...firmColumns(fields), hidden_at: null, created_at: t, updated_at: t })
+    .onConflict((oc) => oc.column("corporate_number").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!row) return null;
+  await recordAudit(trx, { actorId, action: `firm.${action}`, entityType: "firm", entityId: row.id, detail: diffFirm({}, fields) });
+  return row.id;
+}
+
+/** Writes the changed fields of a stored firm inside the caller's transaction; returns the diff (empty: nothing written). */
+export async function updateStoredFirm(
+  trx: Db,
+  current: StoredFirm,
+  changes: Partial<FirmFields>,
+  actorId: number | null,
+  action: FirmAuditAction,
+): Promise<FirmDiff> {
+  const merged = { ...firmFields(current), ...changes };
+  const diff = diffFirm(current, merged);
+  if (Object.keys(diff).length === 0) return diff;
+  await trx
+    .updateTable("firm")
+    .set({ ...firmColumns(merged), updated_at: now() })
+    .where("id", "=", current.id)
+    .execute();
+  await recordAudit(trx, { actorId, action: `firm.${action}`, entityType: "firm", entityId: current.id, detail: diff });
+  return diff;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505"; // SQLite, PostgreSQL
+}
+
+export type FirmWriteResult = { ok: true; id: number } | { ok: false; reason: "duplicate" | "not_found" };
+
+export async function createFirm(fields: FirmFields, actorId: number): Promise<FirmWriteResult> {
+  const id = await getDb()
+    .transaction()
+    .execute((trx) => insertFirm(trx, fields, actorId, "create"));
+  return id === null ? { ok: false, reason: "duplicate" } : { ok: true, id };
+}
+
+/** Staff edit every field; a firm user edits only its profile fields (the type and the form schema both say so). */
+export async function updateFirm(
+  id: number,
+  changes: FirmFields | FirmProfileFields,
+  actorId: number,
+  action: "update" | "profile_update",
+): Promise<FirmWriteResult> {
+  try {
+    const found = await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const current = await selectStored(trx).where("id", "=", id).executeTakeFirst();
+        if (!current) return false;
+        await updateStoredFirm(trx, current, changes, actorId, action);
+        return true;
+      });
+    return found ? { ok: true, id } : { ok: false, reason: "not_found" };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate" };
+    throw error;
+  }
+}
+
+/** Hides a firm from the directory (one conditional statement); false when it was not visible. */
+export async function hideFirm(id: number, reason: string, actorId: number): Promise<boolean> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const t = now();
+      const r = await trx.updateTable("firm").set({ hidden_at: t, updated_at: t }).where("id", "=", id).where("hidden_at", "is", null).executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await recordAudit(trx, { actorId, action: "firm.hide", entityType: "firm", entityId: id, detail: { reason } });
+      return true;
+    });
+}
+
+export async function restoreFirm(id: number, actorId: number): Promise<boolean> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const r = await trx
+        .updateTable("firm")
+        .set({ hidden_at: null, updated_at: now() })
+        .where("id", "=", id)
+        .where("hidden_at", "is not", null)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) return false;
+      await recordAudit(trx, { actorId, action: "firm.restore", entityType: "firm", entityId: id });
+      return true;
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// History, export, import support
+
+/** The firm's audit trail, newest first, with who did it. `changes` is the field diff; `reason` is a hide's. */
+export async function listFirmHistory(firmId: number) {
+  const rows = await getDb()
+    .selectFrom("audit_entry")
+    .leftJoin("user", "user.id", "audit_entry.actor_user_id")
+    .select(["audit_entry.id", "audit_entry.action", "audit_entry.detail", "audit_entry.created_at", "user.name as actor_name", "user.role as actor_role"])
+    .where("audit_entry.entity_type", "=", "firm")
+    .where("audit_entry.entity_id", "=", String(firmId))
+    .orderBy("audit_entry.id", "desc")
+    .execute();
+  return rows.map(({ detail, ...row }) => {
+    const parsed = detail ? (JSON.parse(detail) as Record<string, unknown>) : {};
+    const reason = row.action === "firm.hide" ? String(parsed.reason ?? "") : null;
+    const changes = reason === null ? (parsed as FirmDiff) : {};
+    return { ...row, action: row.action.replace(/^firm\./, ""), reason, changes };
+  });
+}
+
+/** The whole register for the CSV export, in corporate-number order. */
+export function listFirmsForExport() {
+  return getDb().selectFrom("firm").select(FIRM_FIELDS).orderBy("corporate_number").execute();
+}
+
+/** Stored firms by corporate number (chunked to stay under the bound-parameter limits). */
+export async function findFirmsByCorporateNumber(db: Db, numbers: string[]) {
+  const found = new Map<string, StoredFirm>();
+  for (let i = 0; i < numbers.length; i += 500) {
+    const rows = await selectStored(db).where("corporate_number", "in", numbers.slice(i, i + 500)).execute();
+    for (const r of rows) found.set(r.corporate_number, r);
+  }
+  return found;
 }

@@ -98,3 +98,14 @@ export function getUserAffiliation(user: { university_id: number | null; firm_id
     user.firm_id ? db.selectFrom("firm").select(["id", "name"]).where("id", "=", user.firm_id).executeTakeFirst() : undefined,
   ]).then(([university, firm]) => ({ university, firm }));
 }
+
+/** Staff accounts (for choosing who is in charge of something); disabled ones too, so old records keep their names. */
+export function listStaffUsers() {
+  return getDb()
+    .selectFrom("user")
+    .select(["id", "name", "disabled_at"])
+    .where("role", "=", "staff")
+    .orderBy("name_kana")
+    .orderBy("id")
+    .execute();
+}

@@ -37,7 +37,6 @@ export default function AcceptInvitation() {
     id: "invitation",
     lastResult: actionData?.result,
     constraint: getZodConstraint(SetPasswordSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetPasswordSchema }),
   });
   if (!loaderData.invitation) {
     const key = { invalid: "auth.invitationInvalid", used: "auth.invitationUsed", expired: "auth.invitationExpired" }[

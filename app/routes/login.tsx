@@ -59,8 +59,6 @@ export default function Login() {
     id: "login",
     lastResult: actionData?.result,
     constraint: getZodConstraint(LoginSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <section className="narrow">

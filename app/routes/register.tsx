@@ -62,8 +62,6 @@ export default function Register() {
     id: "register",
     lastResult: actionData?.result,
     constraint: getZodConstraint(RegisterSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: RegisterSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <section className="narrow">

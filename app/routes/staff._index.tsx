@@ -2,16 +2,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AgreementAttention } from "~/components/agreements";
+import { listAgreementsNeedingAttention } from "~/models/agreement.server";
 import { countFirms } from "~/models/firm.server";
 import { countUnsentMail } from "~/models/outbox.server";
 import { listPartnerships } from "~/models/university.server";
 import { countUsersByRole } from "~/models/user.server";
+import { tokyoDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const [partnerships, firms, users, unsent] = await Promise.all([listPartnerships(), countFirms(), countUsersByRole(), countUnsentMail()]);
-  return { universities: partnerships.length, firms, users, unsent };
+  const attention = await listAgreementsNeedingAttention(tokyoDate());
+  return { universities: partnerships.length, firms, users, unsent, attention };
 }
 
 export default function StaffHome() {
@@ -42,6 +46,7 @@ export default function StaffHome() {
           <dd>{d.unsent}</dd>
         </div>
       </dl>
+      <AgreementAttention items={d.attention} />
     </section>
   );
 }

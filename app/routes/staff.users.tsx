@@ -60,8 +60,6 @@ export default function StaffUsers() {
     id: "invite",
     lastResult: actionData?.result,
     constraint: getZodConstraint(InviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <>

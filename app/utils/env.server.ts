@@ -18,6 +18,10 @@ export interface Config {
   mailApiKey: string | null;
   mailFrom: string;
   seedDemoData: boolean;
+  /** gBizINFO (the national corporate register's REST API): look-ups are offered only when the token is set. */
+  gbizinfoApiUrl: string;
+  gbizinfoApiToken: string | null;
+  gbizinfoTimeoutMs: number;
 }
 
 const DEV_SECRET = "kita-demo-session-secret-do-not-use-in-production";
@@ -53,6 +57,9 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailApiKey: env.MAIL_API_KEY || null,
     mailFrom: env.MAIL_FROM ?? "no-reply@city.kita.example",
     seedDemoData: env.DEMO_DATA ? env.DEMO_DATA === "1" : !isProduction,
+    gbizinfoApiUrl: (env.GBIZINFO_API_URL || "https://info.gbiz.go.jp/hojin").replace(/\/$/, ""),
+    gbizinfoApiToken: env.GBIZINFO_API_TOKEN || null,
+    gbizinfoTimeoutMs: Number(env.GBIZINFO_TIMEOUT_MS) || 5_000,
   };
 }
 

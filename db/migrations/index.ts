@@ -5,9 +5,13 @@
  */
 import type { Migration, MigrationProvider } from "kysely";
 import * as m20261125000000 from "./20261125000000_create_foundation";
+import * as m20261125010000 from "./20261125010000_complete_agreements";
+import * as m20261125020000 from "./20261125020000_firm_register";
 
 export const migrations: Record<string, Migration> = {
   "20261125000000_create_foundation": m20261125000000,
+  "20261125010000_complete_agreements": m20261125010000,
+  "20261125020000_firm_register": m20261125020000,
 };
 
 export const migrationProvider: MigrationProvider = {

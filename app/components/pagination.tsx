@@ -1,0 +1,63 @@
+/** Page links that keep the current query string (filters stay in the URL); plain links, so no JavaScript needed. */
+import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** First, last, and two pages either side of the current one; null marks a gap. */
+export function pageWindow(page: number, pageCount: number): Array<number | null> {
+  const pages: Array<number | null> = [];
+  for (let p = 1; p <= pageCount; p++) {
+    if (p === 1 || p === pageCount || Math.abs(p - page) <= 2) pages.push(p);
+    else if (pages[pages.length - 1] !== null) pages.push(null);
+  }
+  return pages;
+}
+
+export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (pageCount <= 1) return null;
+  const href = (p: number) => {
+    const params = new URLSearchParams(location.search);
+    if (p === 1) params.delete("page");
+    else params.set("page", String(p));
+    const qs = params.toString();
+    return qs ? `${location.pathname}?${qs}` : location.pathname;
+  };
+  return (
+    <nav aria-label={t("firms.pagination.label")} className="pagination">
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link to={href(page - 1)} rel="prev">
+              {t("firms.pagination.previous")}
+            </Link>
+          </li>
+        ) : null}
+        {pageWindow(page, pageCount).map((p, i) =>
+          p === null ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li key={p}>
+              {p === page ? (
+                <span aria-current="page">{p}</span>
+              ) : (
+                <Link to={href(p)} aria-label={t("firms.pagination.page", { page: p })}>
+                  {p}
+                </Link>
+              )}
+            </li>
+          ),
+        )}
+        {page < pageCount ? (
+          <li>
+            <Link to={href(page + 1)} rel="next">
+              {t("firms.pagination.next")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,60 @@
+/** GET /firms: the public directory of the firms that chose to be listed (`?q=` searches; filters stay in the URL). */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FirmSearchForm, ResultCount } from "~/components/firm-search";
+import { Pagination } from "~/components/pagination";
+import type { Lng } from "~/i18n";
+import { FIRMS_PER_PAGE, searchFirms } from "~/models/firm.server";
+import { parseFirmSearchParams } from "~/schemas/firm";
+import { industryLabel, townLabel } from "~/utils/kita";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Public: no guard. Only listed, visible firms are ever selected (scope "public").
+  const { hidden: _staffOnly, ...params } = parseFirmSearchParams(new URL(request.url));
+  const result = await searchFirms({ ...params, newProduct: params.new_product === "1" }, "public");
+  return {
+    params,
+    total: result.total,
+    page: result.page,
+    pageCount: result.pageCount,
+    firms: result.firms.map((f) => ({ id: f.id, name: f.name, name_kana: f.name_kana, industry: f.industry, town: f.town, products: f.products, new_product: f.new_product })),
+  };
+}
+
+export default function FirmDirectory() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  const { params, firms, total, page, pageCount } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("firms.directory.title")}</h1>
+      <p>{t("firms.directory.lead")}</p>
+      <FirmSearchForm values={params} />
+      <section aria-labelledby="results-title">
+        <h2 id="results-title">{t("firms.search.results")}</h2>
+        <ResultCount total={total} page={page} perPage={FIRMS_PER_PAGE} />
+        <ul className="firm-list">
+          {firms.map((f) => (
+            <li key={f.id}>
+              <h3>
+                <Link to={`/firms/${f.id}`}>{f.name}</Link>
+              </h3>
+              <p className="muted">
+                {f.name_kana} · {industryLabel(f.industry, lng)} · {townLabel(f.town, lng)}
+                {f.new_product ? (
+                  <>
+                    {" "}
+                    <span className="badge badge--new">{t("firms.fields.new_product")}</span>
+                  </>
+                ) : null}
+              </p>
+              {f.products ? <p>{f.products}</p> : null}
+            </li>
+          ))}
+        </ul>
+        <Pagination page={page} pageCount={pageCount} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+/** Staff: add an agreement. Creating it writes its first version. */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AgreementForm } from "~/components/agreements";
+import { createAgreement, invalidReferences } from "~/models/agreement.server";
+import { listUniversities } from "~/models/university.server";
+import { listStaffUsers } from "~/models/user.server";
+import { AgreementSchema } from "~/schemas/agreements";
+import { requireRole } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "staff");
+  const [universities, staff] = await Promise.all([listUniversities(), listStaffUsers()]);
+  return { universities, staff: staff.filter((s) => !s.disabled_at) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "staff");
+  const submission = parseWithZod(await request.formData(), { schema: AgreementSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const fieldErrors = await invalidReferences(submission.value);
+  if (fieldErrors) return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
+  const id = await createAgreement(submission.value, user.id);
+  return redirectWithToast(`/staff/agreements/${id}`, { kind: "success", key: "agreements.created" });
+}
+
+export default function NewAgreement() {
+  const { t } = useTranslation();
+  const { universities, staff } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>{t("agreements.newTitle")}</h1>
+      <AgreementForm
+        lastResult={actionData?.result}
+        universities={universities}
+        staff={staff}
+        submitLabel={t("agreements.submitCreate")}
+        cancelTo="/staff/agreements"
+      />
+    </section>
+  );
+}

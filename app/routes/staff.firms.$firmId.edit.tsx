@@ -1,0 +1,46 @@
+/** Staff: edit every field of a firm; the change is audited field by field. */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { firmFormDefaults, StaffFirmForm } from "~/components/firm-form";
+import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
+import { FirmSchema, firmIdParam } from "~/schemas/firm";
+import { msg } from "~/schemas/messages";
+import { requireRole } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "staff");
+  const firm = await getFirm(firmIdParam(params));
+  if (!firm) throw new Response("Not Found", { status: 404 });
+  return { id: firm.id, name: firm.name, values: firmFields(firm) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, "staff");
+  const id = firmIdParam(params);
+  const submission = parseWithZod(await request.formData(), { schema: FirmSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const updated = await updateFirm(id, submission.value, staff.id, "update");
+  if (!updated.ok && updated.reason === "not_found") throw new Response("Not Found", { status: 404 });
+  if (!updated.ok) {
+    return data({ result: submission.reply({ fieldErrors: { corporate_number: [msg("firms.validation.duplicate")] } }) }, { status: 400 });
+  }
+  return redirectWithToast(`/staff/firms/${id}`, { kind: "success", key: "firms.staff.saved", values: { name: submission.value.name } });
+}
+
+export default function EditFirm() {
+  const { t } = useTranslation();
+  const { id, name, values } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="narrow">
+      <p>
+        <Link to={`/staff/firms/${id}`}>{t("firms.staff.backToFirm", { name })}</Link>
+      </p>
+      <h1>{t("firms.staff.editTitle", { name })}</h1>
+      <StaffFirmForm id="edit-firm" lastResult={actionData?.result} defaultValue={firmFormDefaults(values)} submitLabel={t("firms.staff.save")} />
+    </section>
+  );
+}
