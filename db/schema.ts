@@ -208,6 +208,12 @@ export interface AgreementActivityTable {
 
 // === firm register tables (issue 3) ===
 
+/** One row (id 1): bumped by every firm write, so the public directory can cache its pages per version. */
+export interface FirmRegisterTable {
+  id: number;
+  version: number;
+}
+
 /** A validated CSV import, previewed and waiting for staff to confirm it (then applied_at is set). */
 export interface FirmImportTable {
   id: Generated<number>;
@@ -217,6 +223,100 @@ export interface FirmImportTable {
   created_at: Timestamp;
   applied_at: Timestamp | null;
   result: string | null; // JSON: { created, updated, unchanged } corporate numbers, once applied
+}
+
+// === project tables (issue 4) ===
+
+export type ProjectState =
+  | "draft"
+  | "submitted"
+  | "returned"
+  | "approved"
+  | "rejected"
+  | "open"
+  | "closed"
+  | "paired"
+  | "interviewing"
+  | "presented"
+  | "completed"
+  | "cancelled";
+
+export interface ProjectTable {
+  id: Generated<number>;
+  professor_id: number;
+  university_id: number;
+  agreement_id: number;
+  title_ja: string;
+  title_en: string | null;
+  summary_ja: string;
+  summary_en: string | null;
+  seminar_name: string;
+  theme: string;
+  firm_industries: string; // JSON array of INDUSTRIES keys
+  new_product_focus: Bool;
+  fiscal_year: number;
+  student_capacity: number; // the hard limit on sign-ups
+  team_size: number;
+  signup_opens_at: Timestamp;
+  signup_closes_at: Timestamp;
+  interview_from: string; // YYYY-MM-DD
+  interview_until: string;
+  presentation_on: string;
+  state: ProjectState;
+  join_code: string; // given by the professor to the seminar; regenerable
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Every lifecycle transition, with its comment (review comments, return and rejection reasons). */
+export interface ProjectEventTable {
+  id: Generated<number>;
+  project_id: number;
+  actor_id: number | null;
+  action: string;
+  from_state: ProjectState;
+  to_state: ProjectState;
+  comment: string | null;
+  created_at: Timestamp;
+}
+
+export type HostStatus = "suggested" | "invited" | "accepted" | "declined" | "withdrawn";
+
+export interface ProjectHostTable {
+  id: Generated<number>;
+  project_id: number;
+  firm_id: number;
+  status: HostStatus;
+  capacity: number | null; // students the firm can host, once accepted
+  note: string | null;
+  contact_email: string | null; // where the emailed answer link goes
+  suggested_by: number | null;
+  invited_by: number | null;
+  invited_at: Timestamp | null;
+  responded_at: Timestamp | null;
+  responded_by: number | null; // null when answered through the emailed link
+  link_nonce_hash: string | null;
+  link_expires_at: Timestamp | null;
+  link_used_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SignupTable {
+  id: Generated<number>;
+  project_id: number;
+  student_id: number;
+  motivation: string;
+  consented_at: Timestamp;
+  consent_version: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SignupPreferenceTable {
+  signup_id: number;
+  host_id: number;
+  rank: number; // 1 = first choice
 }
 
 export interface Database {
@@ -236,6 +336,12 @@ export interface Database {
   agreement_document: AgreementDocumentTable;
   agreement_activity: AgreementActivityTable;
   // — firm register (issue 3) —
+  project: ProjectTable;
+  project_event: ProjectEventTable;
+  project_host: ProjectHostTable;
+  signup: SignupTable;
+  signup_preference: SignupPreferenceTable;
+  firm_register: FirmRegisterTable;
   firm_import: FirmImportTable;
 }
 
@@ -249,3 +355,6 @@ export type Agreement = Selectable<AgreementTable>;
 export type OutboxMessage = Selectable<OutboxMessageTable>;
 export type Invitation = Selectable<InvitationTable>;
 export type { ColumnType };
+
+export type Project = Selectable<ProjectTable>;
+export type ProjectHost = Selectable<ProjectHostTable>;

@@ -4,13 +4,14 @@
  * password "kita-demo-2026". Everything comes from a fixed-seed PRNG and fixed timestamps, so two fresh databases
  * get the same rows (only the password hash differs: its salt is random).
  */
-import type { Kysely } from "kysely";
-import type { Database, NewFirm, NewUser } from "./schema";
+import type { Insertable, Kysely, Transaction } from "kysely";
+import type { Database, HostStatus, NewFirm, NewUser, ProjectState, ProjectTable } from "./schema";
 import { AGREEMENT_AREAS } from "./schema";
 import { hashPassword } from "../app/utils/password.server";
 import { INDUSTRIES, KITA_TOWNS, type IndustryKey, type KitaTown, type TownKey } from "../app/utils/kita";
 import { makeCorporateNumber } from "../app/utils/corporate-number";
 import { firmSearchText } from "../app/utils/firm-search";
+import { diffSnapshots, type AgreementContactValue } from "../app/agreements/versions";
 
 export const DEMO_PASSWORD = "kita-demo-2026";
 const SEEDED_AT = "2026-04-01T00:00:00.000Z";
@@ -452,6 +453,385 @@ const AGREEMENTS: readonly { university: UniversitySlug; signed_on: string; expi
   { university: "teikyo", signed_on: "2012-03-27", expires_on: "2027-03-31", auto_renew: 1 },
 ];
 
+// ---------------------------------------------------------------------------------------------------------------
+// Agreement details (agreements feature): contacts, the staff member in charge, the first version, collaborations,
+// and one non-comprehensive agreement. The Teikyo internship agreement ends on 2027-01-31 with a 90-day notice
+// period, so its notice window opened on 2026-11-02: on the demo date (2026-11-25) it shows as expiring. Fixed
+// dates keep the seed deterministic; on later dates it will show as expired.
+
+const AGREEMENT_OWNER = "staff@city.kita.example";
+
+const AGREEMENT_CONTACTS: Record<UniversitySlug, AgreementContactValue[]> = {
+  "tokyo-kasei": [{ name: "十条 さくら", department: "地域連携センター", email: "renkei@tokyo-kasei.example", phone: "03-5555-0101" }],
+  toyo: [
+    { name: "赤羽 一郎", department: "社会連携推進課", email: "renkei@toyo.example", phone: "03-5555-0201" },
+    { name: "東洋 恵子", department: "経営学部 マーケティング学科", email: "professor@toyo.example", phone: null },
+  ],
+  teikyo: [{ name: "板橋 健", department: "産学連携推進室", email: "sangaku@teikyo.example", phone: "03-5555-0301" }],
+};
+
+const INTERNSHIP_AGREEMENT = {
+  university: "teikyo" as UniversitySlug,
+  kind: "internship",
+  title_ja: "北区と帝京大学とのインターンシップの実施に関する協定",
+  title_en: "Agreement between Kita City and Teikyo University on internships",
+  signed_on: "2024-01-15",
+  effective_from: "2024-02-01",
+  expires_on: "2027-01-31",
+  areas: ["education", "industry"] as const,
+};
+
+const AGREEMENT_ACTIVITIES: readonly { university: UniversitySlug; occurred_on: string; title: string; description: string }[] = [
+  {
+    university: "toyo",
+    occurred_on: "2025-10-18",
+    title: "2025年度 マーケティングゼミによる区内企業の取材",
+    description: "東洋大学経営学部マーケティングゼミの学生が、新製品を開発した区内のものづくり企業を取材し、その製品の販売先を調査した。",
+  },
+  {
+    university: "toyo",
+    occurred_on: "2026-02-14",
+    title: "北とぴあでの研究成果発表",
+    description: "取材と調査の成果を、北とぴあで開かれた区の産業イベントで発表した。",
+  },
+];
+
+async function seedAgreementDetails(trx: Transaction<Database>, universityId: (slug: UniversitySlug) => number) {
+  const { id: ownerId } = await trx.selectFrom("user").select("id").where("email", "=", AGREEMENT_OWNER).executeTakeFirstOrThrow();
+  const { university, areas: internshipAreas, ...internship } = INTERNSHIP_AGREEMENT;
+  const { id: internshipId } = await trx
+    .insertInto("agreement")
+    .values({ ...internship, university_id: universityId(university), auto_renew: 0, notes: null, created_at: SEEDED_AT, updated_at: SEEDED_AT })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("agreement_area")
+    .values(internshipAreas.map((area) => ({ agreement_id: internshipId, area })))
+    .execute();
+
+  const slugOf = new Map(UNIVERSITIES.map((u) => [universityId(u.slug), u.slug]));
+  const agreements = await trx.selectFrom("agreement").selectAll().orderBy("id").execute();
+  for (const a of agreements) {
+    const contacts = AGREEMENT_CONTACTS[slugOf.get(a.university_id)!];
+    const renewal_term_months = a.auto_renew ? 12 : null;
+    await trx.updateTable("agreement").set({ owner_user_id: ownerId, notice_days: 90, renewal_term_months }).where("id", "=", a.id).execute();
+    await trx
+      .insertInto("agreement_contact")
+      .values(contacts.map((c, position) => ({ agreement_id: a.id, position, ...c })))
+      .execute();
+    const held = await trx.selectFrom("agreement_area").select("area").where("agreement_id", "=", a.id).execute();
+    const changes = diffSnapshots(null, {
+      university_id: a.university_id,
+      kind: a.kind,
+      title_ja: a.title_ja,
+      title_en: a.title_en,
+      signed_on: a.signed_on,
+      effective_from: a.effective_from,
+      expires_on: a.expires_on,
+      auto_renew: a.auto_renew === 1,
+      renewal_term_months,
+      notice_days: 90,
+      areas: AGREEMENT_AREAS.filter((area) => held.some((r) => r.area === area)),
+      contacts,
+      owner_user_id: ownerId,
+      notes: a.notes,
+      terminated_on: null,
+      termination_reason: null,
+    });
+    await trx
+      .insertInto("agreement_version")
+      .values({ agreement_id: a.id, version: 1, action: "create", changes: JSON.stringify(changes), actor_user_id: ownerId, created_at: SEEDED_AT })
+      .execute();
+  }
+
+  const comprehensive = (slug: UniversitySlug) => agreements.find((a) => a.kind === "comprehensive" && a.university_id === universityId(slug))!.id;
+  await trx
+    .insertInto("agreement_activity")
+    .values(
+      AGREEMENT_ACTIVITIES.map(({ university, ...activity }) => ({
+        ...activity,
+        agreement_id: comprehensive(university),
+        kind: "manual",
+        created_by: ownerId,
+        created_at: SEEDED_AT,
+      })),
+    )
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Projects (projects feature): the story the demo tells.
+// 1. FY2025: the Toyo marketing seminar's interviews, completed (the collaboration that started the programme).
+// 2. FY2026: the same seminar's new project, open for sign-up from 2026-11-01 to the end of 2027-03-31 (Tokyo), so
+//    it is open whenever the demo runs in this fiscal year; join code MKTG-2627. Four firms host, one request is
+//    unanswered, one declined; four students have signed up, so student@toyo.example can still sign up.
+// 3. A Teikyo project waiting for review.  4. A Tokyo Kasei draft.
+// Direct inserts with fixed timestamps keep the seed fast and deterministic.
+
+/** CONSENT_VERSION of app/models/project.server.ts (the seed imports no server modules; the seed test checks). */
+const DEMO_CONSENT_VERSION = "2026-11";
+
+type DemoEvent = readonly [action: string, from: ProjectState, to: ProjectState, actor: string, at: string, comment?: string];
+type DemoHost = readonly [firmIndex: number, status: HostStatus, invitedAt: string, respondedAt: string | null];
+type DemoSignup = readonly [student: string, at: string, motivation: string, ranking: readonly number[]]; // firm indexes
+
+interface DemoProject {
+  professor: string;
+  university: UniversitySlug;
+  project: Omit<Insertable<ProjectTable>, "professor_id" | "university_id" | "agreement_id" | "created_at" | "updated_at">;
+  createdAt: string;
+  events: readonly DemoEvent[];
+  hosts: readonly DemoHost[];
+  hostCapacity: number;
+  signups: readonly DemoSignup[];
+}
+
+const TOYO_PROF = "professor@toyo.example";
+const STAFF = "staff@city.kita.example";
+
+const DEMO_PROJECTS: readonly DemoProject[] = [
+  {
+    professor: TOYO_PROF,
+    university: "toyo",
+    createdAt: "2025-04-15T01:00:00.000Z",
+    project: {
+      title_ja: "北区の新製品はどこで売られているか：ものづくり企業の取材（2025年度）",
+      title_en: "Where are Kita City's new products sold? Interviewing manufacturers (FY2025)",
+      summary_ja:
+        "新製品を開発した北区のものづくり企業を訪ね、製品の特徴と開発の経緯を取材します。取材後、その製品を誰がどこで販売しているかを調べ、区のイベントで発表します。",
+      summary_en:
+        "Students visit Kita City manufacturers that have developed a new product, interview them about it, research who sells it and where, and present their findings at a city event.",
+      seminar_name: "マーケティングゼミ",
+      theme: "新製品の販路調査",
+      firm_industries: JSON.stringify(["precision", "machinery", "metal_products"]),
+      new_product_focus: 1,
+      fiscal_year: 2025,
+      student_capacity: 8,
+      team_size: 2,
+      signup_opens_at: "2025-05-31T15:00:00.000Z",
+      signup_closes_at: "2025-06-30T15:00:00.000Z",
+      interview_from: "2025-09-16",
+      interview_until: "2025-10-31",
+      presentation_on: "2026-02-14",
+      state: "completed",
+      join_code: "MKTG-2526",
+    },
+    events: [
+      ["submit", "draft", "submitted", TOYO_PROF, "2025-04-20T01:00:00.000Z"],
+      ["approve", "submitted", "approved", STAFF, "2025-04-25T02:00:00.000Z", "区内企業の新製品を学生が取材する、協定の趣旨に沿った企画です。受け入れ企業には区から依頼します。"],
+      ["open", "approved", "open", TOYO_PROF, "2025-06-01T00:00:00.000Z"],
+      ["close", "open", "closed", TOYO_PROF, "2025-07-01T00:00:00.000Z"],
+      ["publish_pairing", "closed", "paired", STAFF, "2025-07-10T01:00:00.000Z"],
+      ["start_interviews", "paired", "interviewing", TOYO_PROF, "2025-09-16T00:00:00.000Z"],
+      ["mark_presented", "interviewing", "presented", STAFF, "2026-02-14T08:00:00.000Z"],
+      ["complete", "presented", "completed", STAFF, "2026-03-06T01:00:00.000Z"],
+    ],
+    hostCapacity: 2,
+    hosts: [
+      [0, "accepted", "2025-05-01T01:00:00.000Z", "2025-05-08T02:00:00.000Z"],
+      [1, "accepted", "2025-05-01T01:00:00.000Z", "2025-05-09T05:00:00.000Z"],
+      [2, "accepted", "2025-05-01T01:00:00.000Z", "2025-05-12T00:30:00.000Z"],
+    ],
+    signups: [
+      ["student@toyo.example", "2025-06-02T03:00:00.000Z", "新製品が生まれる現場を見て、販路の作り方を学びたいです。", [0, 2, 1]],
+      ["s01@toyo.example", "2025-06-03T05:00:00.000Z", "精密加工の技術がどのように新しい製品につながるのかを知りたいです。", [0, 1, 2]],
+      ["s02@toyo.example", "2025-06-05T09:30:00.000Z", "地元の企業がどのようにお客様を見つけているのかに関心があります。", [1, 0, 2]],
+      ["s03@toyo.example", "2025-06-10T11:00:00.000Z", "卒業研究のテーマである中小企業の販路開拓について、現場の話を聞きたいです。", [2, 0, 1]],
+    ],
+  },
+  {
+    professor: TOYO_PROF,
+    university: "toyo",
+    createdAt: "2026-09-01T01:00:00.000Z",
+    project: {
+      title_ja: "北区ものづくり企業の新製品、その届け先を探る（2026年度）",
+      title_en: "Who buys Kita City's new products? Interviewing local manufacturers (FY2026)",
+      summary_ja:
+        "昨年度に続き、新製品を開発した区内企業を3人1組で訪ね、開発の経緯と販路を取材します。取材結果をもとに販路の提案をまとめ、区のイベントで発表します。",
+      summary_en:
+        "Following last year's project, teams of three visit Kita City firms that have developed a new product, learn how it was developed and sold, and present proposals for new sales channels at a city event.",
+      seminar_name: "マーケティングゼミ",
+      theme: "新製品の販路と顧客の調査",
+      firm_industries: JSON.stringify(["precision", "machinery", "metal_products", "printing"]),
+      new_product_focus: 1,
+      fiscal_year: 2026,
+      student_capacity: 12,
+      team_size: 3,
+      signup_opens_at: "2026-10-31T15:00:00.000Z",
+      signup_closes_at: "2027-03-31T15:00:00.000Z",
+      interview_from: "2027-01-12",
+      interview_until: "2027-02-26",
+      presentation_on: "2027-03-13",
+      state: "open",
+      join_code: "MKTG-2627",
+    },
+    events: [
+      ["submit", "draft", "submitted", TOYO_PROF, "2026-09-10T01:00:00.000Z"],
+      ["approve", "submitted", "approved", STAFF, "2026-09-17T02:00:00.000Z", "昨年度の成果を踏まえた継続企画として承認します。"],
+      ["open", "approved", "open", TOYO_PROF, "2026-11-01T00:00:00.000Z"],
+    ],
+    hostCapacity: 3,
+    hosts: [
+      [0, "accepted", "2026-09-20T01:00:00.000Z", "2026-09-24T02:00:00.000Z"],
+      [1, "accepted", "2026-09-20T01:00:00.000Z", "2026-09-25T06:00:00.000Z"],
+      [2, "accepted", "2026-09-20T01:00:00.000Z", "2026-09-28T01:30:00.000Z"],
+      [3, "accepted", "2026-09-20T01:00:00.000Z", "2026-09-30T04:00:00.000Z"],
+      [4, "invited", "2026-10-05T01:00:00.000Z", null],
+      [5, "declined", "2026-10-05T01:00:00.000Z", "2026-10-08T03:00:00.000Z"],
+    ],
+    signups: [
+      ["s01@toyo.example", "2026-11-02T03:15:00.000Z", "昨年度の発表を聞き、自分も企業を取材したいと思いました。", [0, 1, 3, 2]],
+      ["s02@toyo.example", "2026-11-04T08:40:00.000Z", "新製品を誰に届けるかを、企業の方と一緒に考えたいです。", [1, 0, 2, 3]],
+      ["s04@toyo.example", "2026-11-10T10:05:00.000Z", "印刷やものづくりの現場を見て、マーケティングの授業で学んだことを試したいです。", [3, 0, 1, 2]],
+      ["s05@toyo.example", "2026-11-18T12:20:00.000Z", "地元北区の企業の魅力を、学生の視点で発信したいです。", [0, 3, 2, 1]],
+    ],
+  },
+  {
+    professor: "professor@teikyo.example",
+    university: "teikyo",
+    createdAt: "2026-11-12T02:00:00.000Z",
+    project: {
+      title_ja: "赤羽・十条の食品メーカーに学ぶ地域ブランドづくり",
+      title_en: "Building a local brand: learning from food makers in Akabane and Jujo",
+      summary_ja: "区内の食品メーカーを訪ね、地域に根ざした商品づくりと売り方を取材し、北区の地域ブランドの提案にまとめます。",
+      summary_en: null,
+      seminar_name: "地域経済ゼミ",
+      theme: "地域ブランドと商品開発",
+      firm_industries: JSON.stringify(["food"]),
+      new_product_focus: 0,
+      fiscal_year: 2026,
+      student_capacity: 9,
+      team_size: 3,
+      signup_opens_at: "2026-11-30T15:00:00.000Z",
+      signup_closes_at: "2027-01-15T15:00:00.000Z",
+      interview_from: "2027-02-01",
+      interview_until: "2027-02-19",
+      presentation_on: "2027-03-13",
+      state: "submitted",
+      join_code: "TKYD-2627",
+    },
+    events: [["submit", "draft", "submitted", "professor@teikyo.example", "2026-11-20T02:00:00.000Z"]],
+    hostCapacity: 0,
+    hosts: [],
+    signups: [],
+  },
+  {
+    professor: "professor@tokyo-kasei.example",
+    university: "tokyo-kasei",
+    createdAt: "2026-11-18T05:00:00.000Z",
+    project: {
+      title_ja: "北区の繊維・衣服メーカーを訪ねる：ものづくりと暮らし",
+      title_en: null,
+      summary_ja: "区内で衣服や繊維製品をつくる企業を訪ね、技術と担い手について取材します。",
+      summary_en: null,
+      seminar_name: "生活デザインゼミ",
+      theme: "衣服づくりの技術と担い手",
+      firm_industries: JSON.stringify(["textiles"]),
+      new_product_focus: 0,
+      fiscal_year: 2026,
+      student_capacity: 6,
+      team_size: 2,
+      signup_opens_at: "2027-01-07T15:00:00.000Z",
+      signup_closes_at: "2027-01-31T15:00:00.000Z",
+      interview_from: "2027-02-08",
+      interview_until: "2027-02-26",
+      presentation_on: "2027-03-13",
+      state: "draft",
+      join_code: "KSEY-2627",
+    },
+    events: [],
+    hostCapacity: 0,
+    hosts: [],
+    signups: [],
+  },
+];
+
+async function seedProjects(trx: Transaction<Database>, firmCorporateNumbers: readonly string[]) {
+  const users = await trx.selectFrom("user").select(["id", "email", "firm_id"]).execute();
+  const userId = (email: string) => users.find((u) => u.email === email)?.id ?? fail(`user ${email}`);
+  const firmRows = await trx.selectFrom("firm").select(["id", "corporate_number"]).where("corporate_number", "in", firmCorporateNumbers).execute();
+  const firmId = (index: number) => firmRows.find((f) => f.corporate_number === firmCorporateNumbers[index])?.id ?? fail(`firm #${index}`);
+  const agreements = await trx.selectFrom("agreement").select(["id", "university_id"]).where("kind", "=", "comprehensive").execute();
+  const universities = await trx.selectFrom("university").select(["id", "slug"]).execute();
+
+  for (const demo of DEMO_PROJECTS) {
+    const universityId = universities.find((u) => u.slug === demo.university)?.id ?? fail(`university ${demo.university}`);
+    const updatedAt = demo.events.at(-1)?.[4] ?? demo.createdAt;
+    const { id: projectId } = await trx
+      .insertInto("project")
+      .values({
+        ...demo.project,
+        professor_id: userId(demo.professor),
+        university_id: universityId,
+        agreement_id: agreements.find((a) => a.university_id === universityId)?.id ?? fail(`agreement of ${demo.university}`),
+        created_at: demo.createdAt,
+        updated_at: updatedAt,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (demo.events.length) {
+      await trx
+        .insertInto("project_event")
+        .values(
+          demo.events.map(([action, from, to, actor, at, comment]) => ({
+            project_id: projectId,
+            actor_id: userId(actor),
+            action,
+            from_state: from,
+            to_state: to,
+            comment: comment ?? null,
+            created_at: at,
+          })),
+        )
+        .execute();
+    }
+    const hostIds = new Map<number, number>();
+    for (const [index, status, invitedAt, respondedAt] of demo.hosts) {
+      const firm = firmId(index);
+      const { id } = await trx
+        .insertInto("project_host")
+        .values({
+          project_id: projectId,
+          firm_id: firm,
+          status,
+          capacity: status === "accepted" ? demo.hostCapacity : null,
+          invited_by: userId(STAFF),
+          invited_at: invitedAt,
+          responded_at: respondedAt,
+          responded_by: respondedAt ? (users.find((u) => u.firm_id === firm)?.id ?? null) : null,
+          created_at: invitedAt,
+          updated_at: respondedAt ?? invitedAt,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      hostIds.set(index, id);
+    }
+    for (const [student, at, motivation, ranking] of demo.signups) {
+      const { id: signupId } = await trx
+        .insertInto("signup")
+        .values({
+          project_id: projectId,
+          student_id: userId(student),
+          motivation,
+          consented_at: at,
+          consent_version: DEMO_CONSENT_VERSION,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("signup_preference")
+        .values(ranking.map((index, i) => ({ signup_id: signupId, host_id: hostIds.get(index) ?? fail(`host #${index}`), rank: i + 1 })))
+        .execute();
+    }
+  }
+}
+
+function fail(what: string): never {
+  throw new Error(`seed: ${what} missing`);
+}
+
 interface Person {
   email: string;
   role: NewUser["role"];
@@ -584,5 +964,14 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
         ),
       )
       .execute();
+
+    // Agreement details need the staff accounts above (the owner and the first version's author).
+    await seedAgreementDetails(trx, universityId);
+
+    // Projects need the accounts, firms and agreements above.
+    await seedProjects(
+      trx,
+      firms.slice(0, 6).map((f) => f.corporate_number),
+    );
   });
 }

@@ -67,12 +67,12 @@ export function agreementTerm(a: AgreementDates, today: string): AgreementTerm {
     a.terminated_on && a.terminated_on <= today
       ? "terminated"
       : today < a.effective_from
-        ? "upcoming"
-        : !termEnd || today < noticeDeadline!
-          ? "active"
-          : today <= termEnd
-            ? "expiring"
-            : "expired";
+      ? "upcoming"
+      : !termEnd || today < noticeDeadline!
+      ? "active"
+      : today <= termEnd
+      ? "expiring"
+      : "expired";
   return { status, termEnd, noticeDeadline, renewals };
 }
 

@@ -11,7 +11,7 @@ import type { AgreementStatus, AttentionBucket } from "~/agreements/status";
 import type { AgreementSnapshot } from "~/agreements/versions";
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
-import { AgreementSchema } from "~/schemas/agreements";
+import { AgreementFieldsSchema, AgreementSchema } from "~/schemas/agreements";
 import { formatDate } from "~/utils/format";
 
 export const BLANK_CONTACT_ROWS = 3;
@@ -41,7 +41,8 @@ export function AgreementForm({ lastResult, defaultValue, universities, staff, s
       notice_days: defaultValue?.notice_days ?? 90,
       contacts: [...(defaultValue?.contacts ?? []), ...Array.from({ length: BLANK_CONTACT_ROWS }, () => ({}))],
     },
-    constraint: getZodConstraint(AgreementSchema),
+    // Conform reads constraints from the fields, not from the transform that follows them.
+    constraint: getZodConstraint(AgreementFieldsSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AgreementSchema }),
     shouldRevalidate: "onBlur",
   });

@@ -3,16 +3,16 @@
  * register's stored values read in the history and on firm pages.
  */
 import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
-import { FirmSchema, LookupSchema } from "~/schemas/firm";
+import { FirmSchema } from "~/schemas/firm";
 import { INDUSTRIES, KITA_TOWNS, industryLabel, townLabel } from "~/utils/kita";
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "./forms";
 
-export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<boolean | undefined>; label: string; hint?: string }) {
+export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<any>; label: string; hint?: string }) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const described = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
@@ -83,10 +83,8 @@ export function displayFirmValue(t: TFunction, lng: Lng, field: string, value: u
 }
 
 /** Form default values from a stored firm (checkboxes as Conform reads them). */
-export function firmFormDefaults(firm: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(firm).map(([k, v]) => [k, k === "new_product" || k === "is_public" ? (v === 1 ? "on" : undefined) : (v ?? undefined)]),
-  );
+export function firmFormDefaults(firm: Record<string, string | boolean | null>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(firm).map(([k, v]) => [k, v === true ? "on" : v === false || v === null ? undefined : v]));
 }
 
 /**
@@ -103,7 +101,7 @@ export function StaffFirmForm({
 }: {
   id: string;
   lastResult?: SubmissionResult<string[]> | null;
-  defaultValue?: Record<string, unknown>;
+  defaultValue?: Record<string, string | undefined>;
   lookup?: boolean;
   submitLabel: string;
 }) {
@@ -114,8 +112,6 @@ export function StaffFirmForm({
     lastResult,
     defaultValue,
     constraint: getZodConstraint(FirmSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: formData.get("intent") === "lookup" ? LookupSchema : FirmSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <Form method="post" {...getFormProps(form)}>

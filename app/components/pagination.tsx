@@ -43,9 +43,7 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
               {p === page ? (
                 <span aria-current="page">{p}</span>
               ) : (
-                <Link to={href(p)} aria-label={t("firms.pagination.page", { page: p })}>
-                  {p}
-                </Link>
+                <Link to={href(p)}>{p}</Link>
               )}
             </li>
           ),

@@ -1,11 +1,17 @@
 /** English message catalog. Same keys as ja.ts (the type enforces it). */
 import agreements from "./en/agreements";
 import firms from "./en/firms";
+import hosts from "./en/hosts";
+import projects from "./en/projects";
+import signup from "./en/signup";
 import type { Messages } from "./ja";
 
 const en: Messages = {
   agreements,
   firms,
+  hosts,
+  projects,
+  signup,
   app: {
     name: "Kita City Industry–Academia Collaboration",
     shortName: "Kita Collaboration",
@@ -27,6 +33,11 @@ const en: Messages = {
     firmProfile: "Firm profile",
     firmDirectory: "Find firms",
     partners: "Partner universities",
+    projects: "Projects",
+    myProjects: "My projects",
+    joinProject: "Join a project",
+    hostInvitations: "Hosting requests",
+    openProjects: "Open projects",
     publicMenu: "Public pages",
     account: "Account settings",
     signedInAs: "Signed in as {{name}} ({{role}})",

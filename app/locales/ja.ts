@@ -2,10 +2,16 @@
  * Big features keep their messages in ja/<feature>.ts and en/<feature>.ts. */
 import agreements from "./ja/agreements";
 import firms from "./ja/firms";
+import hosts from "./ja/hosts";
+import projects from "./ja/projects";
+import signup from "./ja/signup";
 
 const ja = {
   agreements,
   firms,
+  hosts,
+  projects,
+  signup,
   app: {
     name: "北区 産学連携プラットフォーム",
     shortName: "北区産学連携",
@@ -27,6 +33,11 @@ const ja = {
     firmProfile: "企業情報の編集",
     firmDirectory: "企業を探す",
     partners: "連携大学",
+    projects: "企画",
+    myProjects: "自分の企画",
+    joinProject: "企画に参加する",
+    hostInvitations: "取材受け入れの依頼",
+    openProjects: "募集中の企画",
     publicMenu: "公開ページ",
     account: "アカウント設定",
     signedInAs: "{{name}}（{{role}}）でログイン中",

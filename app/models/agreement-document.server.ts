@@ -56,7 +56,12 @@ async function storeFile(sha256: string, bytes: Uint8Array) {
 /** Keeps the name readable but harmless: no control characters, no path, at most 200 characters. */
 function cleanFilename(name: string) {
   // eslint-disable-next-line no-control-regex
-  const base = name.replace(/[\u0000-\u001f\u007f]/g, "").split(/[/\\]/).pop()!.trim().slice(-200);
+  const base = name
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .split(/[/\\]/)
+    .pop()!
+    .trim()
+    .slice(-200);
   return base || "document.pdf";
 }
 

@@ -74,13 +74,13 @@ async function writeAreasAndContacts(trx: Transaction<Database>, id: number, inp
   }
 }
 
-export async function recordVersion(
+async function recordVersion(
   db: Db,
   agreementId: number,
   action: "create" | "update" | "terminate",
   changes: FieldChange[],
   actorId: number | null,
-  at = now(),
+  at = now()
 ) {
   const last = await db
     .selectFrom("agreement_version")
@@ -132,7 +132,13 @@ export async function createAgreement(input: AgreementInput, actorId: number): P
       await writeAreasAndContacts(trx, id, input);
       const changes = diffSnapshots(null, { ...input, terminated_on: null, termination_reason: null });
       await recordVersion(trx, id, "create", changes, actorId, t);
-      await recordAudit(trx, { actorId, action: "agreement.create", entityType: "agreement", entityId: id, detail: { title: input.title_ja } });
+      await recordAudit(trx, {
+        actorId,
+        action: "agreement.create",
+        entityType: "agreement",
+        entityId: id,
+        detail: { title: input.title_ja },
+      });
       return id;
     });
 }
@@ -170,7 +176,7 @@ export type TerminateOutcome = "terminated" | "notFound" | "alreadyTerminated" |
 export async function terminateAgreement(
   id: number,
   input: { terminated_on: string; termination_reason: string },
-  actorId: number,
+  actorId: number
 ): Promise<TerminateOutcome> {
   return getDb()
     .transaction()
@@ -180,7 +186,11 @@ export async function terminateAgreement(
       if (before.terminated_on) return "alreadyTerminated";
       if (input.terminated_on < before.effective_from) return "beforeEffective";
       const t = now();
-      await trx.updateTable("agreement").set({ ...input, updated_at: t }).where("id", "=", id).execute();
+      await trx
+        .updateTable("agreement")
+        .set({ ...input, updated_at: t })
+        .where("id", "=", id)
+        .execute();
       await recordVersion(trx, id, "terminate", diffSnapshots(before, { ...before, ...input }), actorId, t);
       await recordAudit(trx, { actorId, action: "agreement.terminate", entityType: "agreement", entityId: id, detail: input });
       return "terminated";
@@ -191,7 +201,7 @@ export async function terminateAgreement(
 export async function addActivity(
   id: number,
   input: { occurred_on: string; title: string; description?: string },
-  actorId: number,
+  actorId: number
 ): Promise<boolean> {
   return getDb()
     .transaction()
@@ -307,7 +317,7 @@ export async function listPartners(today: string) {
         .where(
           "agreement_id",
           "in",
-          inForce.map((a) => a.id),
+          inForce.map((a) => a.id)
         )
         .execute()
     : [];

@@ -1,7 +1,8 @@
 /**
- * The firm register: the public directory, the staff register, and every write to a firm. All writes go through
- * firmColumns(), which keeps `search_text` in step with the name, reading and products, and every change is audited
- * with a field-by-field diff `{ column: [old, new] }`.
+ * The firm register: the public directory, the staff register, and every write to a firm. Every write computes its
+ * row with firmColumns(), which keeps `search_text` in step with the name, reading and products; bumps the register
+ * version (touchRegister), which the directory's cache follows; and is audited with a field-by-field diff
+ * `{ column: [old, new] }`.
  */
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, Firm } from "../../db/schema";
@@ -74,6 +75,39 @@ export async function searchFirms(search: FirmSearch, scope: "public" | "staff")
   return { firms, total, page: search.page, pageCount: Math.max(1, Math.ceil(total / FIRMS_PER_PAGE)) };
 }
 
+type SearchResult = Awaited<ReturnType<typeof searchFirms>>;
+const DIRECTORY_CACHE_PAGES = 500;
+let directoryCache: { db: unknown; version: number; pages: Map<string, SearchResult> } = { db: null, version: -1, pages: new Map() };
+
+/**
+ * The public directory: searchFirms(…, "public"), cached per register version. Counting the matches of a word
+ * means reading every listed firm's search text; the register changes rarely and is read often, so each page is
+ * computed once per version. Every firm write bumps the version in its own transaction (touchRegister), so a
+ * cached page is never older than the register, in this process or any other sharing the database.
+ */
+export async function searchDirectory(search: Omit<FirmSearch, "includeHidden">): Promise<SearchResult> {
+  const db = getDb();
+  const { version } = await db.selectFrom("firm_register").select("version").where("id", "=", 1).executeTakeFirstOrThrow();
+  if (directoryCache.db !== db || directoryCache.version !== version) directoryCache = { db, version, pages: new Map() };
+  const pages = directoryCache.pages;
+  const key = JSON.stringify([searchTerms(search.q), search.industry ?? "", search.town ?? "", Boolean(search.newProduct), search.page]);
+  const hit = pages.get(key);
+  if (hit) return hit;
+  const result = await searchFirms(search, "public");
+  if (pages.size >= DIRECTORY_CACHE_PAGES) pages.delete(pages.keys().next().value!);
+  pages.set(key, result);
+  return result;
+}
+
+/** Called inside every transaction that writes a firm. */
+async function touchRegister(trx: Db) {
+  await trx
+    .updateTable("firm_register")
+    .set((eb) => ({ version: eb("version", "+", 1) }))
+    .where("id", "=", 1)
+    .execute();
+}
+
 const FIRM_COLUMNS = ["id", ...FIRM_FIELDS, "hidden_at", "created_at", "updated_at"] as const;
 
 /** A firm of the public directory, or undefined when it is unknown, hidden or not listed. */
@@ -140,6 +174,7 @@ export async function insertFirm(trx: Db, fields: FirmFields, actorId: number | 
     .returning("id")
     .executeTakeFirst();
   if (!row) return null;
+  await touchRegister(trx);
   await recordAudit(trx, { actorId, action: `firm.${action}`, entityType: "firm", entityId: row.id, detail: diffFirm({}, fields) });
   return row.id;
 }
@@ -160,6 +195,7 @@ export async function updateStoredFirm(
     .set({ ...firmColumns(merged), updated_at: now() })
     .where("id", "=", current.id)
     .execute();
+  await touchRegister(trx);
   await recordAudit(trx, { actorId, action: `firm.${action}`, entityType: "firm", entityId: current.id, detail: diff });
   return diff;
 }
@@ -209,6 +245,7 @@ export async function hideFirm(id: number, reason: string, actorId: number): Pro
       const t = now();
       const r = await trx.updateTable("firm").set({ hidden_at: t, updated_at: t }).where("id", "=", id).where("hidden_at", "is", null).executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
+      await touchRegister(trx);
       await recordAudit(trx, { actorId, action: "firm.hide", entityType: "firm", entityId: id, detail: { reason } });
       return true;
     });
@@ -225,6 +262,7 @@ export async function restoreFirm(id: number, actorId: number): Promise<boolean>
         .where("hidden_at", "is not", null)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
+      await touchRegister(trx);
       await recordAudit(trx, { actorId, action: "firm.restore", entityType: "firm", entityId: id });
       return true;
     });

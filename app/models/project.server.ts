@@ -9,7 +9,7 @@ import { randomInt } from "node:crypto";
 import { sql, type Transaction } from "kysely";
 import type { Database, ProjectState, Role } from "../../db/schema";
 import { agreementStatus } from "~/agreements/status";
-import { checkTransition, type ProjectAction } from "~/projects/lifecycle";
+import { checkTransition, PUBLIC_STATES, type ProjectAction } from "~/projects/lifecycle";
 import { getDb, now } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
 import { recordAudit } from "./audit.server";
@@ -368,6 +368,45 @@ export function findSignup(studentId: number, projectId: number) {
     .executeTakeFirst();
 }
 
+/** The project a join code opens (case and width do not matter). */
+export function findProjectByJoinCode(code: string) {
+  return getDb().selectFrom("project").select("id").where("join_code", "=", normalizeJoinCode(code)).executeTakeFirst();
+}
+
+/** A student's sign-ups, latest first, each with its ranking of the hosts still accepting (firm names, first choice first). */
+export async function listStudentSignups(studentId: number) {
+  const db = getDb();
+  const [signups, preferences] = await Promise.all([
+    db
+      .selectFrom("signup")
+      .innerJoin("project", "project.id", "signup.project_id")
+      .select([
+        "signup.id",
+        "signup.updated_at",
+        "project.id as project_id",
+        "project.title_ja",
+        "project.title_en",
+        "project.state",
+        "project.signup_opens_at",
+        "project.signup_closes_at",
+      ])
+      .where("signup.student_id", "=", studentId)
+      .orderBy("project.signup_closes_at", "desc")
+      .execute(),
+    db
+      .selectFrom("signup_preference")
+      .innerJoin("signup", "signup.id", "signup_preference.signup_id")
+      .innerJoin("project_host", "project_host.id", "signup_preference.host_id")
+      .innerJoin("firm", "firm.id", "project_host.firm_id")
+      .select(["signup_preference.signup_id", "firm.name"])
+      .where("signup.student_id", "=", studentId)
+      .where("project_host.status", "=", "accepted")
+      .orderBy("signup_preference.rank")
+      .execute(),
+  ]);
+  return signups.map((s) => ({ ...s, ranking: preferences.filter((p) => p.signup_id === s.id).map((p) => p.name) }));
+}
+
 export async function getSignupRanking(signupId: number) {
   const rows = await getDb()
     .selectFrom("signup_preference")
@@ -428,4 +467,225 @@ export async function countSignups(projectId: number) {
     .where("project_id", "=", projectId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+// ─── pages: lists, the project page, sign-up summaries, the public pages ─────
+
+const PAGE_COLUMNS = [
+  "project.id",
+  "project.title_ja",
+  "project.title_en",
+  "project.seminar_name",
+  "project.fiscal_year",
+  "project.state",
+  "project.signup_opens_at",
+  "project.signup_closes_at",
+  "project.updated_at",
+] as const;
+
+/** A professor's own projects, newest fiscal year first, with their sign-up counts. */
+export function listProfessorProjects(professorId: number) {
+  return getDb()
+    .selectFrom("project")
+    .select(PAGE_COLUMNS)
+    .select((eb) =>
+      eb.selectFrom("signup").select(eb.fn.countAll<number>().as("n")).whereRef("signup.project_id", "=", "project.id").as("signups"),
+    )
+    .where("project.professor_id", "=", professorId)
+    .orderBy("project.fiscal_year", "desc")
+    .orderBy("project.id", "desc")
+    .execute();
+}
+
+/** Lifecycle order, for sorting; the review queue puts "submitted" first. */
+const STATE_ORDER: ProjectState[] = ["submitted", "returned", "draft", "approved", "open", "closed", "paired", "interviewing", "presented", "completed", "rejected", "cancelled"];
+
+/** The staff queue: projects waiting for review first, then by state, newest fiscal year and latest change first. */
+export async function listProjectsForReview(filters: { state?: ProjectState; fiscalYear?: number } = {}) {
+  let q = getDb()
+    .selectFrom("project")
+    .innerJoin("user", "user.id", "project.professor_id")
+    .innerJoin("university", "university.id", "project.university_id")
+    .select(PAGE_COLUMNS)
+    .select(["user.name as professor_name", "university.name_ja as university_ja", "university.name_en as university_en"]);
+  if (filters.state) q = q.where("project.state", "=", filters.state);
+  if (filters.fiscalYear) q = q.where("project.fiscal_year", "=", filters.fiscalYear);
+  const rows = await q.execute();
+  return rows.sort(
+    (a, b) =>
+      STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) ||
+      b.fiscal_year - a.fiscal_year ||
+      b.updated_at.localeCompare(a.updated_at) ||
+      b.id - a.id,
+  );
+}
+
+export async function listProjectFiscalYears() {
+  const rows = await getDb().selectFrom("project").select("fiscal_year").distinct().orderBy("fiscal_year", "desc").execute();
+  return rows.map((r) => r.fiscal_year);
+}
+
+/** One project with its university, agreement and professor, for the professor's and the staff's pages. */
+export function getProjectDetail(id: number) {
+  return getDb()
+    .selectFrom("project")
+    .innerJoin("university", "university.id", "project.university_id")
+    .innerJoin("agreement", "agreement.id", "project.agreement_id")
+    .innerJoin("user", "user.id", "project.professor_id")
+    .selectAll("project")
+    .select([
+      "university.name_ja as university_ja",
+      "university.name_en as university_en",
+      "agreement.title_ja as agreement_ja",
+      "agreement.title_en as agreement_en",
+      "user.name as professor_name",
+    ])
+    .where("project.id", "=", id)
+    .executeTakeFirst();
+}
+
+/** The sign-ups of a project, oldest first, each with its ranking (firm names, first choice first). */
+export async function listProjectSignups(projectId: number) {
+  const db = getDb();
+  const [signups, preferences] = await Promise.all([
+    db
+      .selectFrom("signup")
+      .innerJoin("user", "user.id", "signup.student_id")
+      .leftJoin("university", "university.id", "user.university_id")
+      .select([
+        "signup.id",
+        "signup.motivation",
+        "signup.created_at",
+        "user.name",
+        "user.name_kana",
+        "user.email",
+        "university.name_ja as university_ja",
+        "university.name_en as university_en",
+      ])
+      .where("signup.project_id", "=", projectId)
+      .orderBy("signup.created_at")
+      .orderBy("signup.id")
+      .execute(),
+    db
+      .selectFrom("signup_preference")
+      .innerJoin("signup", "signup.id", "signup_preference.signup_id")
+      .innerJoin("project_host", "project_host.id", "signup_preference.host_id")
+      .innerJoin("firm", "firm.id", "project_host.firm_id")
+      .select(["signup_preference.signup_id", "signup_preference.rank", "firm.name"])
+      .where("signup.project_id", "=", projectId)
+      .orderBy("signup_preference.signup_id")
+      .orderBy("signup_preference.rank")
+      .execute(),
+  ]);
+  return signups.map((s) => ({ ...s, ranking: preferences.filter((p) => p.signup_id === s.id).map((p) => p.name) }));
+}
+
+/**
+ * How often each host was ranked 1st, 2nd, 3rd…: `counts[i]` is the number of students who put the host at rank
+ * i + 1. Accepting hosts and any host that students ranked (it may have withdrawn since), most wanted first.
+ */
+export async function hostPopularity(projectId: number) {
+  const db = getDb();
+  const [hosts, counts] = await Promise.all([
+    db
+      .selectFrom("project_host")
+      .innerJoin("firm", "firm.id", "project_host.firm_id")
+      .select(["project_host.id", "project_host.status", "firm.name", "firm.name_kana"])
+      .where("project_host.project_id", "=", projectId)
+      .execute(),
+    db
+      .selectFrom("signup_preference")
+      .innerJoin("project_host", "project_host.id", "signup_preference.host_id")
+      .select(["signup_preference.host_id", "signup_preference.rank", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("project_host.project_id", "=", projectId)
+      .groupBy(["signup_preference.host_id", "signup_preference.rank"])
+      .execute(),
+  ]);
+  const ranks = Math.max(0, ...counts.map((c) => c.rank));
+  const rows = hosts
+    .map((h) => ({
+      id: h.id,
+      name: h.name,
+      nameKana: h.name_kana,
+      status: h.status,
+      counts: Array.from({ length: ranks }, (_, i) => Number(counts.find((c) => c.host_id === h.id && c.rank === i + 1)?.n ?? 0)),
+    }))
+    .filter((h) => h.status === "accepted" || h.counts.some((n) => n > 0));
+  const byCounts = (a: number[], b: number[]) => b.reduce((d, n, i) => d || n - a[i], 0);
+  return { ranks, hosts: rows.sort((a, b) => byCounts(a.counts, b.counts) || a.nameKana.localeCompare(b.nameKana, "ja")) };
+}
+
+/** True while students can sign up (the state is open and the window has not closed). */
+export function isOpenForSignup(project: { state: ProjectState; signup_closes_at: string }, at: Date = new Date()) {
+  return project.state === "open" && at.toISOString() < project.signup_closes_at;
+}
+
+/**
+ * The public list, in ONE query (the page is on the throughput benchmark): projects in a public state, those open
+ * for sign-up first (soonest deadline first), then the others, newest fiscal year first.
+ */
+export async function listPublicProjects(at: Date = new Date()) {
+  const rows = await getDb()
+    .selectFrom("project")
+    .innerJoin("university", "university.id", "project.university_id")
+    .select(PAGE_COLUMNS)
+    .select(["project.theme", "university.name_ja as university_ja", "university.name_en as university_en"])
+    .where("project.state", "in", PUBLIC_STATES)
+    .orderBy("project.fiscal_year", "desc")
+    .orderBy("project.signup_closes_at")
+    .orderBy("project.id")
+    .execute();
+  const open = rows.filter((p) => isOpenForSignup(p, at));
+  return { open, others: rows.filter((p) => !open.includes(p)) };
+}
+
+/**
+ * A project's public page: no personal data (no professor or student), and of its hosts only the accepting firms
+ * listed in the public directory, by name; the others are only counted.
+ */
+export async function getPublicProject(id: number) {
+  const db = getDb();
+  const project = await db
+    .selectFrom("project")
+    .innerJoin("university", "university.id", "project.university_id")
+    .select([
+      "project.id",
+      "project.title_ja",
+      "project.title_en",
+      "project.summary_ja",
+      "project.summary_en",
+      "project.seminar_name",
+      "project.theme",
+      "project.firm_industries",
+      "project.new_product_focus",
+      "project.fiscal_year",
+      "project.student_capacity",
+      "project.team_size",
+      "project.state",
+      "project.signup_opens_at",
+      "project.signup_closes_at",
+      "project.interview_from",
+      "project.interview_until",
+      "project.presentation_on",
+      "university.name_ja as university_ja",
+      "university.name_en as university_en",
+    ])
+    .where("project.id", "=", id)
+    .where("project.state", "in", PUBLIC_STATES)
+    .executeTakeFirst();
+  if (!project) return null;
+  const hosts = await db
+    .selectFrom("project_host")
+    .innerJoin("firm", "firm.id", "project_host.firm_id")
+    .select(["firm.id", "firm.name", "firm.name_kana", "firm.industry", "firm.town", "firm.is_public", "firm.hidden_at"])
+    .where("project_host.project_id", "=", id)
+    .where("project_host.status", "=", "accepted")
+    .orderBy("firm.name_kana")
+    .execute();
+  const listed = hosts.filter((h) => h.is_public === 1 && h.hidden_at === null);
+  return {
+    project,
+    hosts: listed.map(({ id, name, industry, town }) => ({ id, name, industry, town })),
+    unlistedHosts: hosts.length - listed.length,
+  };
 }

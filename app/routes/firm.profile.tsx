@@ -48,8 +48,6 @@ export default function FirmProfile() {
     lastResult: actionData?.result,
     defaultValue: firmFormDefaults(values),
     constraint: getZodConstraint(FirmProfileSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: FirmProfileSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <section className="narrow">

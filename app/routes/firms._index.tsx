@@ -5,14 +5,14 @@ import { useTranslation } from "react-i18next";
 import { FirmSearchForm, ResultCount } from "~/components/firm-search";
 import { Pagination } from "~/components/pagination";
 import type { Lng } from "~/i18n";
-import { FIRMS_PER_PAGE, searchFirms } from "~/models/firm.server";
+import { FIRMS_PER_PAGE, searchDirectory } from "~/models/firm.server";
 import { parseFirmSearchParams } from "~/schemas/firm";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Public: no guard. Only listed, visible firms are ever selected (scope "public").
+  // Public: no guard. Only listed, visible firms are ever selected.
   const { hidden: _staffOnly, ...params } = parseFirmSearchParams(new URL(request.url));
-  const result = await searchFirms({ ...params, newProduct: params.new_product === "1" }, "public");
+  const result = await searchDirectory({ ...params, newProduct: params.new_product === "1" });
   return {
     params,
     total: result.total,
@@ -26,6 +26,7 @@ export default function FirmDirectory() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   const { params, firms, total, page, pageCount } = useLoaderData<typeof loader>();
+  const newProduct = t("firms.fields.new_product");
   return (
     <>
       <h1>{t("firms.directory.title")}</h1>
@@ -45,7 +46,7 @@ export default function FirmDirectory() {
                 {f.new_product ? (
                   <>
                     {" "}
-                    <span className="badge badge--new">{t("firms.fields.new_product")}</span>
+                    <span className="badge badge--new">{newProduct}</span>
                   </>
                 ) : null}
               </p>

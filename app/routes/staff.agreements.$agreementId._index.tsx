@@ -153,7 +153,7 @@ function formatValue(field: FieldChange["field"], value: unknown, t: TFunction, 
 function useIntentForm<Schema extends typeof ActivitySchema | typeof TerminateSchema | typeof DocumentSchema>(
   intent: string,
   schema: Schema,
-  defaultValue?: Record<string, string>,
+  defaultValue?: Record<string, string>
 ) {
   const actionData = useActionData<typeof action>();
   return useForm({
@@ -189,7 +189,9 @@ export default function AgreementDetail() {
         </Link>
       </p>
       {a.terminated_on ? (
-        <p className="notice">{t("agreements.detail.terminatedNotice", { date: formatDate(a.terminated_on, lng), reason: a.termination_reason })}</p>
+        <p className="notice">
+          {t("agreements.detail.terminatedNotice", { date: formatDate(a.terminated_on, lng), reason: a.termination_reason })}
+        </p>
       ) : null}
 
       <section aria-labelledby="overview-title">
@@ -214,8 +216,12 @@ export default function AgreementDetail() {
           </dd>
           {term.termEnd ? (
             <>
-              <dt>{t("agreements.detail.currentTermEnd")}</dt>
-              <dd>{formatDate(term.termEnd, lng)}</dd>
+              {term.renewals > 0 ? (
+                <>
+                  <dt>{t("agreements.detail.currentTermEnd")}</dt>
+                  <dd>{formatDate(term.termEnd, lng)}</dd>
+                </>
+              ) : null}
               <dt>{t("agreements.fields.notice_days")}</dt>
               <dd>{t("agreements.noticeDaysValue", { days: a.notice_days })}</dd>
               <dt>{t("agreements.detail.noticeDeadline")}</dt>
@@ -349,7 +355,12 @@ export default function AgreementDetail() {
           <Form method="post" {...getFormProps(activityForm)}>
             <FormErrors id={activityForm.errorId} errors={activityForm.errors} />
             <input type="hidden" name="intent" value="activity" />
-            <TextField meta={activityFields.occurred_on} label={t("agreements.detail.activityDate")} type="date" hint={t("agreements.hints.date")} />
+            <TextField
+              meta={activityFields.occurred_on}
+              label={t("agreements.detail.activityDate")}
+              type="date"
+              hint={t("agreements.hints.date")}
+            />
             <TextField meta={activityFields.title} label={t("agreements.detail.activityTitle")} />
             <TextareaField meta={activityFields.description} label={t("agreements.detail.activityDescription")} />
             <button type="submit" className="button">
@@ -366,7 +377,12 @@ export default function AgreementDetail() {
           <Form method="post" {...getFormProps(terminateForm)}>
             <FormErrors id={terminateForm.errorId} errors={terminateForm.errors} />
             <input type="hidden" name="intent" value="terminate" />
-            <TextField meta={terminateFields.terminated_on} label={t("agreements.fields.terminated_on")} type="date" hint={t("agreements.hints.date")} />
+            <TextField
+              meta={terminateFields.terminated_on}
+              label={t("agreements.fields.terminated_on")}
+              type="date"
+              hint={t("agreements.hints.date")}
+            />
             <TextareaField meta={terminateFields.termination_reason} label={t("agreements.fields.termination_reason")} />
             <button type="submit" className="button button--danger">
               {t("agreements.detail.submitTerminate")}

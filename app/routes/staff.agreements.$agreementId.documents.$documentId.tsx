@@ -17,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (doc.outcome !== "ok") {
     // The row exists but its file is gone or altered: say so in the log, never serve a different file.
     console.error(`agreement document ${params.documentId}: ${doc.outcome}`);
-    throw new Response(doc.outcome === "missingFile" ? "Not Found" : "The stored file is damaged", { status: doc.outcome === "missingFile" ? 404 : 500 });
+    throw new Response(doc.outcome === "missingFile" ? "Not Found" : "The stored file is damaged", {
+      status: doc.outcome === "missingFile" ? 404 : 500,
+    });
   }
   return new Response(doc.bytes, {
     headers: {

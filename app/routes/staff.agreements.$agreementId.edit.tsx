@@ -11,7 +11,6 @@ import { AgreementSchema, idParam } from "~/schemas/agreements";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const id = idParam(params, "agreementId");
@@ -29,13 +28,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const before = await getAgreementSnapshot(id);
   if (!before) throw new Response("Not Found", { status: 404 });
   const unchangedOwner = submission.value.owner_user_id === before.owner_user_id;
-  const fieldErrors = await invalidReferences({ ...submission.value, owner_user_id: unchangedOwner ? null : submission.value.owner_user_id });
+  const fieldErrors = await invalidReferences({
+    ...submission.value,
+    owner_user_id: unchangedOwner ? null : submission.value.owner_user_id,
+  });
   if (fieldErrors) return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   const changed = await updateAgreement(id, submission.value, user.id);
   if (changed === null) throw new Response("Not Found", { status: 404 });
   return redirectWithToast(
     `/staff/agreements/${id}`,
-    changed ? { kind: "success", key: "agreements.updated", values: { count: changed } } : { kind: "success", key: "agreements.unchanged" },
+    changed ? { kind: "success", key: "agreements.updated", values: { count: changed } } : { kind: "success", key: "agreements.unchanged" }
   );
 }
 

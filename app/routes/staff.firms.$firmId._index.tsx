@@ -47,8 +47,6 @@ export default function StaffFirm() {
     id: "hide-firm",
     lastResult: actionData?.result,
     constraint: getZodConstraint(HideFirmSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: HideFirmSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <>

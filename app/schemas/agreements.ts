@@ -35,7 +35,12 @@ const ContactSchema = z
   .object({
     name: optionalText(100),
     department: optionalText(100),
-    email: z.string().trim().max(254).pipe(z.email({ error: msg("validation.email") })).optional(),
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .pipe(z.email({ error: msg("validation.email") }))
+      .optional(),
     phone: z.string().trim().regex(PHONE, msg("agreements.errors.phone")).optional(),
   })
   .superRefine((c, ctx) => {
@@ -45,7 +50,8 @@ const ContactSchema = z
     }
   });
 
-export const AgreementSchema = z
+/** The form's fields and their rules; AgreementSchema (below) also normalizes them into a version snapshot. */
+export const AgreementFieldsSchema = z
   .object({
     university_id: z.number({ error: chooseOne }).int().positive(chooseOne),
     kind: z.enum(AGREEMENT_KINDS, { error: chooseOne }),
@@ -69,27 +75,28 @@ export const AgreementSchema = z
     if (v.expires_on && v.expires_on < v.effective_from) issue("expires_on", "agreements.errors.expiresBeforeEffective");
     if (v.auto_renew && !v.expires_on) issue("expires_on", "agreements.errors.autoRenewNeedsExpiry");
     if (v.auto_renew && !v.renewal_term_months) issue("renewal_term_months", "agreements.errors.renewalTermRequired");
+  });
+
+export const AgreementSchema = AgreementFieldsSchema.transform(
+  (v): Omit<AgreementSnapshot, "terminated_on" | "termination_reason"> => ({
+    university_id: v.university_id,
+    kind: v.kind,
+    title_ja: v.title_ja,
+    title_en: v.title_en,
+    signed_on: v.signed_on,
+    effective_from: v.effective_from,
+    expires_on: v.expires_on ?? null,
+    auto_renew: Boolean(v.auto_renew),
+    renewal_term_months: v.auto_renew ? v.renewal_term_months ?? null : null,
+    notice_days: v.notice_days,
+    areas: AGREEMENT_AREAS.filter((a) => v.areas.includes(a)),
+    contacts: (v.contacts ?? [])
+      .filter((c) => c.name)
+      .map((c) => ({ name: c.name!, department: c.department ?? null, email: c.email ?? null, phone: c.phone ?? null })),
+    owner_user_id: v.owner_user_id ?? null,
+    notes: v.notes ?? null,
   })
-  .transform(
-    (v): Omit<AgreementSnapshot, "terminated_on" | "termination_reason"> => ({
-      university_id: v.university_id,
-      kind: v.kind,
-      title_ja: v.title_ja,
-      title_en: v.title_en,
-      signed_on: v.signed_on,
-      effective_from: v.effective_from,
-      expires_on: v.expires_on ?? null,
-      auto_renew: Boolean(v.auto_renew),
-      renewal_term_months: v.auto_renew ? (v.renewal_term_months ?? null) : null,
-      notice_days: v.notice_days,
-      areas: AGREEMENT_AREAS.filter((a) => v.areas.includes(a)),
-      contacts: (v.contacts ?? [])
-        .filter((c) => c.name)
-        .map((c) => ({ name: c.name!, department: c.department ?? null, email: c.email ?? null, phone: c.phone ?? null })),
-      owner_user_id: v.owner_user_id ?? null,
-      notes: v.notes ?? null,
-    }),
-  );
+);
 export type AgreementInput = z.output<typeof AgreementSchema>;
 
 export const TerminateSchema = z.object({
@@ -114,7 +121,10 @@ export const DocumentSchema = z.object({
     .max(MAX_DOCUMENT_BYTES, msg("agreements.errors.fileTooLarge", { mb: MAX_DOCUMENT_MB })),
 });
 
-const IdParam = z.string().regex(/^[1-9]\d{0,11}$/).transform(Number);
+const IdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,11}$/)
+  .transform(Number);
 
 /** A numeric route parameter, or a 404 (an id that cannot exist is a page that does not exist). */
 export function idParam(params: Record<string, string | undefined>, key: string): number {

@@ -51,3 +51,22 @@ export function fiscalYearRange(fy: number): { start: string; end: string } {
 export function formatFiscalYear(fy: number, lng: Lng): string {
   return lng === "ja" ? `${fy}年度` : `FY${fy}`;
 }
+
+// Japan has kept UTC+9 without daylight saving since 1951, so a fixed offset converts exactly.
+const TOKYO_OFFSET_MS = 9 * 60 * 60 * 1000;
+const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+/** A `datetime-local` value meant in Tokyo ("2026-12-01T09:00") → ISO UTC ("2026-12-01T00:00:00.000Z"); null if invalid. */
+export function tokyoLocalToIso(local: string): string | null {
+  if (!LOCAL_DATETIME.test(local)) return null;
+  const ms = Date.parse(`${local.length === 16 ? `${local}:00` : local}+09:00`);
+  if (Number.isNaN(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  // Date.parse rolls 2026-02-30 over into March: refuse dates that do not exist.
+  return isoToTokyoLocal(iso) === local.slice(0, 16) ? iso : null;
+}
+
+/** ISO UTC → the `datetime-local` value in Tokyo ("2026-12-01T09:00"), for editing. */
+export function isoToTokyoLocal(iso: string): string {
+  return new Date(Date.parse(iso) + TOKYO_OFFSET_MS).toISOString().slice(0, 16);
+}

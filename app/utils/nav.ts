@@ -11,21 +11,30 @@ export interface NavItem {
 export const NAV: Record<Role, NavItem[]> = {
   staff: [
     { to: "/staff", labelKey: "nav.home" },
+    { to: "/staff/projects", labelKey: "nav.projects" },
     { to: "/staff/agreements", labelKey: "nav.agreements" },
     { to: "/staff/firms", labelKey: "nav.firmRegister" },
     { to: "/staff/users", labelKey: "nav.users" },
     { to: "/staff/mailbox", labelKey: "nav.mailbox" },
   ],
-  professor: [{ to: "/professor", labelKey: "nav.home" }],
-  student: [{ to: "/student", labelKey: "nav.home" }],
+  professor: [
+    { to: "/professor", labelKey: "nav.home" },
+    { to: "/professor/projects", labelKey: "nav.myProjects" },
+  ],
+  student: [
+    { to: "/student", labelKey: "nav.home" },
+    { to: "/student/join", labelKey: "nav.joinProject" },
+  ],
   firm: [
     { to: "/firm", labelKey: "nav.home" },
+    { to: "/firm/invitations", labelKey: "nav.hostInvitations" },
     { to: "/firm/profile", labelKey: "nav.firmProfile" },
   ],
 };
 
 /** Public pages, linked for everyone in the header. */
 export const PUBLIC_NAV: NavItem[] = [
+  { to: "/projects", labelKey: "nav.openProjects" },
   { to: "/firms", labelKey: "nav.firmDirectory" },
   { to: "/partners", labelKey: "nav.partners" },
 ];

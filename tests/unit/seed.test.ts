@@ -10,6 +10,8 @@ import { isValidCorporateNumber } from "../../app/utils/corporate-number";
 import { INDUSTRIES, KITA_TOWNS } from "../../app/utils/kita";
 import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
+import { agreementStatus } from "../../app/agreements/status";
+import { CONSENT_VERSION } from "../../app/models/project.server";
 
 const opened: Kysely<Database>[] = [];
 
@@ -40,7 +42,7 @@ describe("seedDemoData", () => {
     expect(universities.map((u) => u.slug)).toEqual(["tokyo-kasei", "toyo", "teikyo"]);
     expect(universities.map((u) => u.name_ja)).toEqual(["東京家政大学", "東洋大学", "帝京大学"]);
 
-    const agreements = await db.selectFrom("agreement").selectAll().orderBy("id").execute();
+    const agreements = await db.selectFrom("agreement").selectAll().where("kind", "=", "comprehensive").orderBy("id").execute();
     expect(agreements).toHaveLength(3);
     expect(agreements.map((a) => a.signed_on.slice(0, 4))).toEqual(["2010", "2011", "2012"]);
     for (const a of agreements) {
@@ -132,6 +134,94 @@ describe("seedDemoData", () => {
     expect(await verifyPassword("wrong-password", byEmail.get("student@toyo.example")!.password_hash)).toBe(false);
   });
 
+  it("tells the projects story: a completed FY2025 project, an open FY2026 one, one under review, one draft", async () => {
+    const db = await freshDb();
+    await seedDemoData(db);
+    const projects = await db
+      .selectFrom("project")
+      .innerJoin("user", "user.id", "project.professor_id")
+      .selectAll("project")
+      .select("user.email as professor")
+      .orderBy("project.id")
+      .execute();
+    expect(projects.map((p) => [p.professor, p.fiscal_year, p.state])).toEqual([
+      ["professor@toyo.example", 2025, "completed"],
+      ["professor@toyo.example", 2026, "open"],
+      ["professor@teikyo.example", 2026, "submitted"],
+      ["professor@tokyo-kasei.example", 2026, "draft"],
+    ]);
+    const [completed, open] = projects;
+    expect(open).toMatchObject({
+      join_code: "MKTG-2627",
+      student_capacity: 12,
+      team_size: 3,
+      seminar_name: "マーケティングゼミ",
+      // 2026-11-01 00:00 to the end of 2027-03-31 in Tokyo: open whenever the demo runs this fiscal year.
+      signup_opens_at: "2026-10-31T15:00:00.000Z",
+      signup_closes_at: "2027-03-31T15:00:00.000Z",
+    });
+    for (const p of projects) {
+      expect(p.join_code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+      expect(p.signup_opens_at < p.signup_closes_at).toBe(true);
+      expect(p.interview_from <= p.interview_until && p.interview_until <= p.presentation_on).toBe(true);
+      // Each runs under its university's agreement, in force and covering industry and education.
+      const agreement = await db.selectFrom("agreement").selectAll().where("id", "=", p.agreement_id).executeTakeFirstOrThrow();
+      expect(agreement.university_id).toBe(p.university_id);
+      expect(["active", "expiring"]).toContain(agreementStatus(agreement, "2026-11-25"));
+      const areas = await db.selectFrom("agreement_area").select("area").where("agreement_id", "=", p.agreement_id).execute();
+      expect(areas.map((a) => a.area)).toEqual(expect.arrayContaining(["industry", "education"]));
+      // The history is one unbroken chain from draft to the current state.
+      const events = await db.selectFrom("project_event").selectAll().where("project_id", "=", p.id).orderBy("id").execute();
+      let state = "draft";
+      for (const e of events) {
+        expect(e.from_state).toBe(state);
+        state = e.to_state;
+      }
+      expect(state).toBe(p.state);
+    }
+
+    const hosts = (projectId: number) =>
+      db.selectFrom("project_host").select(["id", "firm_id", "status", "capacity"]).where("project_id", "=", projectId).orderBy("id").execute();
+    const openHosts = await hosts(open.id);
+    expect(openHosts.filter((h) => h.status === "accepted").map((h) => [h.firm_id, h.capacity])).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3],
+      [4, 3],
+    ]);
+    expect(openHosts.filter((h) => h.status !== "accepted").map((h) => h.status)).toEqual(["invited", "declined"]);
+    const completedHosts = await hosts(completed.id);
+    expect(completedHosts.find((h) => h.firm_id === 1)?.status).toBe("accepted");
+
+    const signups = (projectId: number) =>
+      db
+        .selectFrom("signup")
+        .innerJoin("user", "user.id", "signup.student_id")
+        .select(["signup.id", "user.email", "user.university_id", "signup.consent_version"])
+        .where("signup.project_id", "=", projectId)
+        .execute();
+    const openSignups = await signups(open.id);
+    expect(openSignups.length).toBeGreaterThanOrEqual(3);
+    expect(openSignups.length).toBeLessThanOrEqual(4);
+    expect(openSignups.every((s) => s.university_id === open.university_id)).toBe(true);
+    // The demo student can still sign up.
+    expect(openSignups.map((s) => s.email)).not.toContain("student@toyo.example");
+    expect((await signups(completed.id)).map((s) => s.email)).toContain("student@toyo.example");
+    // Every ranking lists each accepting host once, first choice first.
+    for (const [project, projectHosts] of [
+      [open, openHosts],
+      [completed, completedHosts],
+    ] as const) {
+      const accepted = projectHosts.filter((h) => h.status === "accepted").map((h) => h.id).sort();
+      for (const s of await signups(project.id)) {
+        expect(s.consent_version).toBe(CONSENT_VERSION);
+        const prefs = await db.selectFrom("signup_preference").selectAll().where("signup_id", "=", s.id).orderBy("rank").execute();
+        expect(prefs.map((x) => x.rank)).toEqual(accepted.map((_, i) => i + 1));
+        expect(prefs.map((x) => x.host_id).sort()).toEqual(accepted);
+      }
+    }
+  });
+
   it("is deterministic: two fresh databases get the same data", async () => {
     const a = await freshDb();
     const b = await freshDb();
@@ -144,6 +234,8 @@ describe("seedDemoData", () => {
     const users = (db: Kysely<Database>) =>
       db.selectFrom("user").select(["id", "email", "role", "name", "university_id", "firm_id"]).orderBy("id").execute();
     expect(await users(a)).toEqual(await users(b));
+    const projectRows = (db: Kysely<Database>) => db.selectFrom("project").selectAll().orderBy("id").execute();
+    expect(await projectRows(a)).toEqual(await projectRows(b));
   });
 
   it("writes nothing when a step fails (one transaction)", async () => {

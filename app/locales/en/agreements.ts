@@ -143,7 +143,7 @@ const agreements: typeof ja = {
   documentKinds: { signed: "Signed agreement", amendment: "Amendment", other: "Other" },
   attention: {
     title: "Agreements needing attention",
-    lead: "Agreements whose notice deadline (expiry minus the notice period) is within 90 days, soonest first.",
+    lead: "Agreements whose notice deadline (expiry minus the notice period) is within 90 days, or has passed before expiry. Soonest first.",
     empty: "No notice deadlines in the next 90 days.",
   },
   partners: {

@@ -1,0 +1,54 @@
+/** Professor: edit their own project while it is a draft or returned (409 in any other state). */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ProjectForm } from "~/components/projects";
+import { listAgreementChoices, updateProject } from "~/models/project.server";
+import { canEdit } from "~/projects/lifecycle";
+import { projectFormValues, ProjectSchema } from "~/schemas/project";
+import { saveProjectForm } from "~/utils/project-form.server";
+import { requireVisibleProject } from "~/utils/project-page.server";
+import { requireRole } from "~/utils/session.server";
+
+async function requireEditableProject(request: Request, params: LoaderFunctionArgs["params"]) {
+  const user = await requireRole(request, "professor");
+  const project = await requireVisibleProject(user, params);
+  if (!canEdit(project, user)) throw new Response("Conflict", { status: 409 });
+  return { user, project };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project } = await requireEditableProject(request, params);
+  return {
+    project: { id: project.id, title_ja: project.title_ja },
+    agreements: await listAgreementChoices(project.university_id),
+    defaultValue: projectFormValues(project),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, project } = await requireEditableProject(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  return saveProjectForm(submission, () => updateProject(user, project.id, submission.value).then(() => project.id), "projects.toast.updated");
+}
+
+export default function EditProject() {
+  const { t } = useTranslation();
+  const { project, agreements, defaultValue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>{t("projects.professor.editTitle")}</h1>
+      <p className="lead">{project.title_ja}</p>
+      <ProjectForm
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        agreements={agreements}
+        submitLabel={t("projects.professor.saveChanges")}
+        cancelTo={`/professor/projects/${project.id}`}
+      />
+    </section>
+  );
+}

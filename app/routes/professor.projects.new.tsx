@@ -1,0 +1,53 @@
+/** Professor: propose a project (saved as a draft, submitted for review from its page). */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ProjectForm } from "~/components/projects";
+import { createProject, listAgreementChoices } from "~/models/project.server";
+import { ProjectSchema } from "~/schemas/project";
+import { fiscalYearOf } from "~/utils/format";
+import { saveProjectForm } from "~/utils/project-form.server";
+import { requireRole } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "professor");
+  const agreements = user.university_id ? await listAgreementChoices(user.university_id) : null;
+  const eligible = agreements?.filter((a) => a.eligible) ?? [];
+  return {
+    agreements,
+    defaultValue: { fiscalYear: fiscalYearOf(), agreementId: eligible.length === 1 ? eligible[0].id : undefined },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, "professor");
+  const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  return saveProjectForm(submission, () => createProject(user, submission.value), "projects.toast.created");
+}
+
+export default function NewProject() {
+  const { t } = useTranslation();
+  const { agreements, defaultValue } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section>
+      <h1>{t("projects.professor.newTitle")}</h1>
+      {agreements === null ? (
+        <p className="notice">{t("projects.agreement.noUniversity")}</p>
+      ) : (
+        <>
+          <p>{t("projects.professor.newLead")}</p>
+          <ProjectForm
+            lastResult={actionData?.result}
+            defaultValue={defaultValue}
+            agreements={agreements}
+            submitLabel={t("projects.professor.save")}
+            cancelTo="/professor/projects"
+          />
+        </>
+      )}
+    </section>
+  );
+}

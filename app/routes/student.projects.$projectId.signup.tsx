@@ -1,0 +1,250 @@
+/**
+ * A student signs up for a project (with the seminar's join code), ranks every accepting host, and may change the
+ * ranking or withdraw until the window closes (server-enforced); afterwards the page is read-only.
+ */
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { CheckboxField } from "~/components/firm-form";
+import { FormErrors, TextareaField, TextField } from "~/components/forms";
+import { projectTitle } from "~/components/hosts";
+import { RankingField, RankingList, type RankingValue } from "~/components/ranking";
+import type { Lng } from "~/i18n";
+import {
+  CONSENT_VERSION,
+  countSignups,
+  findSignup,
+  getProject,
+  getSignupRanking,
+  listAcceptedHosts,
+  normalizeJoinCode,
+  signUp,
+  updateSignup,
+  withdrawSignup,
+} from "~/models/project.server";
+import { PUBLIC_STATES } from "~/projects/lifecycle";
+import { orderHosts, rankingFromPositions, signupPhase } from "~/projects/signup";
+import { idParam } from "~/schemas/hosts";
+import { msg } from "~/schemas/messages";
+import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";
+import { formatDateTime } from "~/utils/format";
+import { requireRole } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const student = await requireRole(request, "student");
+  const project = await getProject(idParam(params.projectId));
+  if (!project) throw new Response("Not Found", { status: 404 });
+  const url = new URL(request.url);
+  const code = url.searchParams.get("code")?.slice(0, 40) ?? "";
+  const signup = await findSignup(student.id, project.id);
+  // Before a sign-up, a project that is not public yet is shown only to someone holding its code.
+  if (!signup && !PUBLIC_STATES.includes(project.state) && normalizeJoinCode(code) !== project.join_code) {
+    throw new Response("Not Found", { status: 404 });
+  }
+  const [hosts, ranking, signups] = await Promise.all([
+    listAcceptedHosts(project.id),
+    signup ? getSignupRanking(signup.id) : Promise.resolve([]),
+    countSignups(project.id),
+  ]);
+  return {
+    project: {
+      id: project.id,
+      title_ja: project.title_ja,
+      title_en: project.title_en,
+      summary_ja: project.summary_ja,
+      summary_en: project.summary_en,
+      seminar_name: project.seminar_name,
+      signup_opens_at: project.signup_opens_at,
+      signup_closes_at: project.signup_closes_at,
+    },
+    phase: signupPhase(project),
+    hosts: orderHosts(hosts, ranking),
+    ranked: ranking,
+    signup: signup && { motivation: signup.motivation, consented_at: signup.consented_at, consent_version: signup.consent_version, updated_at: signup.updated_at },
+    code: signup ? "" : code,
+    full: !signup && signups >= project.student_capacity,
+    confirmWithdraw: Boolean(signup) && url.searchParams.get("confirm") === "withdraw",
+    consentVersion: CONSENT_VERSION,
+  };
+}
+
+/** A form-level message (a catalog key) with the entered values kept. */
+function formError(submission: { reply: (options: { formErrors: string[] }) => SubmissionResult<string[]> }, key: string) {
+  return data({ result: submission.reply({ formErrors: [msg(key)] }) }, { status: 409 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const student = await requireRole(request, "student");
+  const projectId = idParam(params.projectId);
+  const here = `/student/projects/${projectId}/signup`;
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "withdraw") {
+    const r = await withdrawSignup(student, projectId);
+    if (r.ok) return redirectWithToast("/student", { kind: "success", key: "signup.toast.withdrawn" });
+    return redirectWithToast(here, { kind: "error", key: r.reason === "closed" ? "signup.errors.closed" : "signup.errors.notSignedUp" });
+  }
+
+  if (intent === "update") {
+    const submission = parseWithZod(formData, { schema: UpdateSignupSchema });
+    if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+    const r = await updateSignup(student, projectId, { ranking: rankingFromPositions(submission.value.ranking), motivation: submission.value.motivation });
+    if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.updated" });
+    if (r.reason === "notSignedUp") throw new Response("Not Found", { status: 404 });
+    return formError(submission, r.reason === "badRanking" ? "signup.errors.hostsChanged" : "signup.errors.closed");
+  }
+
+  const submission = parseWithZod(formData, { schema: SignupSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const v = submission.value;
+  // Consent is checked by the schema above; signUp records it (consented_at, CONSENT_VERSION) with the sign-up.
+  const r = await signUp(student, projectId, { joinCode: v.code, ranking: rankingFromPositions(v.ranking), motivation: v.motivation });
+  if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.signedUp" });
+  switch (r.reason) {
+    case "wrongCode":
+      return data({ result: submission.reply({ fieldErrors: { code: [msg("signup.errors.wrongCode")] } }) }, { status: 400 });
+    case "already":
+      return redirectWithToast(here, { kind: "error", key: "signup.errors.already" });
+    case "badRanking":
+      return formError(submission, "signup.errors.hostsChanged");
+    default:
+      return formError(submission, `signup.errors.${r.reason}`);
+  }
+}
+
+export default function ProjectSignup() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  const { project, phase, hosts, ranked, signup, code, full, confirmWithdraw } = useLoaderData<typeof loader>();
+  const closes = formatDateTime(project.signup_closes_at, lng);
+  const rankedHosts = hosts.filter((h) => ranked.includes(h.id));
+  return (
+    <article>
+      <p>
+        <Link to="/student">{t("signup.backHome")}</Link>
+      </p>
+      <h1>{projectTitle(project, lng)}</h1>
+      <p className="muted">{project.seminar_name}</p>
+      <p className="pre-line">{lng === "en" && project.summary_en ? project.summary_en : project.summary_ja}</p>
+      <dl className="meta">
+        <dt>{t("signup.window")}</dt>
+        <dd>{t("signup.windowValue", { opens: formatDateTime(project.signup_opens_at, lng), closes })}</dd>
+        {signup ? (
+          <>
+            <dt>{t("signup.status")}</dt>
+            <dd>{t("signup.signedUpOn", { date: formatDateTime(signup.updated_at, lng) })}</dd>
+            <dt>{t("signup.consentRecorded")}</dt>
+            <dd>{t("signup.consentRecordedValue", { date: formatDateTime(signup.consented_at, lng), version: signup.consent_version })}</dd>
+          </>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="how-title" className="notice">
+        <h2 id="how-title">{t("signup.how.title")}</h2>
+        <p>{t("signup.how.body")}</p>
+        <p>{t("signup.how.honest")}</p>
+      </section>
+
+      {phase === "notOpen" ? <p className="notice">{t("signup.notOpenYet", { date: formatDateTime(project.signup_opens_at, lng) })}</p> : null}
+      {phase === "closed" ? <p className="notice">{t(signup ? "signup.closedReadOnly" : "signup.closedNoSignup", { date: closes })}</p> : null}
+
+      {phase === "open" && !signup && full ? (
+        <p className="notice" role="status">
+          {t("signup.errors.full")}
+        </p>
+      ) : null}
+
+      {phase === "open" && hosts.length === 0 ? <p className="notice">{t("signup.noHosts")}</p> : null}
+
+      {phase === "open" && hosts.length > 0 && (signup || !full) ? (
+        <SignupForm key={signup?.updated_at ?? "new"} signedUp={Boolean(signup)} motivation={signup?.motivation ?? ""} code={code} closes={closes} />
+      ) : null}
+
+      {phase !== "open" && signup ? (
+        <section aria-labelledby="ranking-title">
+          <h2 id="ranking-title">{t("signup.yourRanking")}</h2>
+          <RankingList hosts={rankedHosts} />
+          <h3>{t("signup.motivation")}</h3>
+          <p className="pre-line">{signup.motivation}</p>
+        </section>
+      ) : null}
+
+      {phase === "open" && signup ? (
+        <section aria-labelledby="withdraw-title" className="panel">
+          <h2 id="withdraw-title">{t("signup.withdraw.title")}</h2>
+          {confirmWithdraw ? (
+            <>
+              <p role="alert">{t("signup.withdraw.confirm")}</p>
+              <Form method="post" className="actions">
+                <button type="submit" name="intent" value="withdraw" className="button button--danger">
+                  {t("signup.withdraw.yes")}
+                </button>
+                <Link to="." className="button button--secondary">
+                  {t("signup.withdraw.cancel")}
+                </Link>
+              </Form>
+            </>
+          ) : (
+            <>
+              <p>{t("signup.withdraw.lead", { date: closes })}</p>
+              <p>
+                <Link to="?confirm=withdraw">{t("signup.withdraw.start")}</Link>
+              </p>
+            </>
+          )}
+        </section>
+      ) : null}
+    </article>
+  );
+}
+
+function SignupForm({ signedUp, motivation, code, closes }: { signedUp: boolean; motivation: string; code: string; closes: string }) {
+  const { t } = useTranslation();
+  const { hosts, ranked, consentVersion } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<{ code?: string; motivation?: string; consent?: boolean; ranking?: RankingValue }>({
+    id: "signup",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(signedUp ? UpdateSignupSchema : SignupSchema),
+    defaultValue: {
+      code,
+      motivation,
+      ranking: hosts.map((h) => {
+        const index = ranked.indexOf(h.id);
+        return { host: String(h.id), position: index >= 0 ? String(index + 1) : "" };
+      }),
+    },
+  });
+  return (
+    <section aria-labelledby="form-title">
+      <h2 id="form-title">{t(signedUp ? "signup.changeTitle" : "signup.formTitle")}</h2>
+      <p>{t("signup.changeUntil", { date: closes })}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {signedUp ? null : <TextField meta={fields.code} label={t("signup.code")} hint={t("signup.codeHint")} autoComplete="off" />}
+        <RankingField meta={fields.ranking} hosts={hosts} />
+        <TextareaField meta={fields.motivation} label={t("signup.motivation")} hint={t("signup.motivationHint", { max: MOTIVATION_MAX })} maxLength={MOTIVATION_MAX} />
+        {signedUp ? null : (
+          <section aria-labelledby="consent-title" className="panel">
+            <h3 id="consent-title">{t("signup.consent.title")}</h3>
+            <ul>
+              <li>{t("signup.consent.items")}</li>
+              <li>{t("signup.consent.recipient")}</li>
+              <li>{t("signup.consent.purpose")}</li>
+              <li>{t("signup.consent.when")}</li>
+            </ul>
+            <CheckboxField meta={fields.consent} label={t("signup.consent.label")} hint={t("signup.consent.version", { version: consentVersion })} />
+          </section>
+        )}
+        <input type="hidden" name="intent" value={signedUp ? "update" : "signup"} />
+        <button type="submit" className="button">
+          {t(signedUp ? "signup.submitUpdate" : "signup.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

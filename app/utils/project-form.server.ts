@@ -1,0 +1,23 @@
+/**
+ * Saving the proposal form (new and edit): the model's refusals become messages on the form — an agreement the
+ * project may not run under is an error on the agreement field, with its reason; a project that can no longer be
+ * edited is a 409.
+ */
+import type { Submission } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import { ProjectError } from "~/models/project.server";
+import { msg } from "~/schemas/messages";
+import { redirectWithToast } from "./toast.server";
+
+export async function saveProjectForm(submission: Submission<any, string[], any>, save: () => Promise<number>, toastKey: string) {
+  try {
+    const id = await save();
+    return redirectWithToast(`/professor/projects/${id}`, { kind: "success", key: toastKey });
+  } catch (error) {
+    if (!(error instanceof ProjectError)) throw error;
+    if (error.reason.startsWith("agreement")) {
+      return data({ result: submission.reply({ fieldErrors: { agreementId: [msg(`projects.errors.${error.reason}`)] } }) }, { status: 400 });
+    }
+    throw new Response(error.reason, { status: error.status });
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The project page's loader and action, shared by /professor/projects/:projectId and /staff/projects/:projectId
+ * (the same page, with the buttons each role may use). Each route guards its role first; here a professor may only
+ * see their own projects (403 otherwise), and every lifecycle button goes through transitionProject.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ProjectActionData, ProjectPageData } from "~/components/projects";
+import {
+  getProjectDetail,
+  hostPopularity,
+  listProjectEvents,
+  listProjectSignups,
+  ProjectError,
+  regenerateJoinCode,
+  transitionProject,
+} from "~/models/project.server";
+import { notifyProjectTransition } from "~/models/project-notify.server";
+import { allowedActions, canEdit } from "~/projects/lifecycle";
+import { idParam } from "~/schemas/agreements";
+import { msg } from "~/schemas/messages";
+import { firmIndustriesOf, TransitionSchema } from "~/schemas/project";
+import type { SessionUser } from "./session.server";
+import { redirectWithToast } from "./toast.server";
+
+type ActionPayload = NonNullable<ProjectActionData>;
+
+export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProjectDetail>>>;
+
+/** The project in the URL, if this user may see it: 404 for an unknown id, 403 for another professor's project. */
+export async function requireVisibleProject(user: SessionUser, params: LoaderFunctionArgs["params"]): Promise<ProjectDetail> {
+  const project = await getProjectDetail(idParam(params, "projectId"));
+  if (!project) throw new Response("Not Found", { status: 404 });
+  if (user.role !== "staff" && project.professor_id !== user.id) throw new Response("Forbidden", { status: 403 });
+  return project;
+}
+
+export function basePathFor(user: SessionUser) {
+  return user.role === "staff" ? "/staff/projects" : "/professor/projects";
+}
+
+export async function loadProjectPage(user: SessionUser, project: ProjectDetail): Promise<ProjectPageData> {
+  const [events, signups, popularity] = await Promise.all([
+    listProjectEvents(project.id),
+    listProjectSignups(project.id),
+    hostPopularity(project.id),
+  ]);
+  const { firm_industries, ...rest } = project;
+  return {
+    project: { ...rest, firmIndustries: firmIndustriesOf(firm_industries) },
+    events,
+    // The page shows what the seminar needs; emails are only in the CSV.
+    signups: signups.map(({ id, name, university_ja, university_en, created_at, motivation, ranking }) => ({
+      id,
+      name,
+      university_ja,
+      university_en,
+      created_at,
+      motivation,
+      ranking,
+    })),
+    popularity,
+    actions: allowedActions(project, user),
+    canEdit: canEdit(project, user),
+    base: basePathFor(user),
+  };
+}
+
+export async function handleProjectAction(request: Request, user: SessionUser, project: ProjectDetail) {
+  const back = `${basePathFor(user)}/${project.id}`;
+  const formData = await request.formData();
+  if (formData.get("intent") === "regenerateCode") {
+    const code = await regenerateJoinCode(user, project.id);
+    return redirectWithToast(back, { kind: "success", key: "projects.toast.codeRegenerated", values: { code } });
+  }
+  const submission = parseWithZod(formData, { schema: TransitionSchema });
+  if (submission.status !== "success") {
+    const intent = String(formData.get("intent") ?? "");
+    return data<ActionPayload>({ intent, result: submission.reply() }, { status: 400 });
+  }
+  const { intent, comment } = submission.value;
+  try {
+    await transitionProject(project.id, intent, user, comment ?? null, notifyProjectTransition);
+  } catch (error) {
+    if (!(error instanceof ProjectError)) throw error;
+    if (error.status === 404) throw new Response("Not Found", { status: 404 });
+    if (error.reason === "commentRequired") {
+      const result = submission.reply({ fieldErrors: { comment: [msg("projects.errors.commentRequired")] } });
+      return data<ActionPayload>({ intent, result }, { status: 400 });
+    }
+    return data<ActionPayload>({ intent, error: `projects.errors.${error.reason}` }, { status: error.status });
+  }
+  return redirectWithToast(back, { kind: "success", key: `projects.toast.${intent}` });
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: throughput of the production build under 50 concurrent connections (autocannon), each page
+ * against a bare Remix page measured in the same run (the sign-in page: the root loader and an empty route loader,
+ * no query), at 260 and at 10,000 firms. Prints requests/s, latency and the ratio to the baseline.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 50;
+const SIZES = (process.env.BENCH_FIRMS ?? "260,10000").split(",").map(Number);
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dataDir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...process.env, NODE_ENV: "production", APP_ENV: "demo", PORT: String(port), DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error("server did not start");
+}
+
+function load(url, options = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION, ...options }, (err, result) => {
+      if (err) return reject(err);
+      if (result.non2xx > 0 || result.errors > 0) {
+        return reject(new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`));
+      }
+      resolve(result);
+    });
+  });
+}
+
+const rows = [];
+function report(size, name, result, baseline) {
+  const rps = result.requests.average;
+  rows.push({
+    firms: size,
+    page: name,
+    "req/s": Math.round(rps),
+    "p50 ms": result.latency.p50,
+    "p99 ms": result.latency.p99,
+    "× bare": baseline ? (rps / baseline).toFixed(2) : "1.00",
+  });
+}
+
+console.log("building the production bundle…");
+execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
+
+for (const size of SIZES) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-bench-"));
+  execFileSync("npx", ["tsx", "scripts/bench-setup.ts", "--firms", String(size)], {
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "app.db") },
+    stdio: "inherit",
+  });
+  const { child, base } = await startServer(dataDir);
+  try {
+    await load(`${base}/login`, { duration: 2 }); // warm-up
+    const bare = await load(`${base}/login`);
+    report(size, "bare page (/login)", bare);
+    const pages = [
+      ["firm directory search (/firms?q=精密)", `/firms?q=${encodeURIComponent("精密")}`],
+      ["firm directory search, kana (/firms?q=あかばね)", `/firms?q=${encodeURIComponent("あかばね")}`],
+      ["firm directory, filtered page 3", "/firms?industry=printing&page=3"],
+    ];
+    for (const [name, url] of pages) report(size, name, await load(base + url), bare.requests.average);
+  } finally {
+    child.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`\n${CONNECTIONS} connections, ${DURATION} s per measurement, ${os.cpus().length} cores`);
+console.table(rows);

@@ -1,0 +1,50 @@
+// Search folding (width, kana, case) and gBizINFO's address split: pure functions.
+import { describe, expect, it } from "vitest";
+import { containsPattern, firmSearchText, normalizeForSearch, searchTerms } from "~/utils/firm-search";
+import { splitKitaAddress } from "~/utils/gbizinfo.server";
+
+describe("normalizeForSearch", () => {
+  it("folds half-width, full-width, hiragana and katakana to one form", () => {
+    const forms = ["ｱｶﾊﾞﾈ", "アカバネ", "あかばね"].map(normalizeForSearch);
+    expect(new Set(forms)).toEqual(new Set(["あかばね"]));
+  });
+
+  it("folds Latin case and width, and drops spaces", () => {
+    expect(normalizeForSearch("ＬＥＤ 照明")).toBe("led照明");
+    expect(normalizeForSearch("Led")).toBe("led");
+  });
+
+  it("reads the small ヶ of place names as ケ", () => {
+    expect(normalizeForSearch("西ヶ原")).toBe(normalizeForSearch("西ケ原"));
+  });
+});
+
+describe("searchTerms and patterns", () => {
+  it("splits on half- and full-width spaces and drops empty words", () => {
+    expect(searchTerms("  赤羽　精密  ｾｲﾐﾂ ")).toEqual(["赤羽", "精密", "せいみつ"]);
+    expect(searchTerms("")).toEqual([]);
+    expect(searchTerms(undefined)).toEqual([]);
+  });
+
+  it("escapes LIKE wildcards", () => {
+    expect(containsPattern("100%_a\\b")).toBe("%100\\%\\_a\\\\b%");
+  });
+
+  it("keeps name, reading and products in the stored text", () => {
+    expect(firmSearchText({ name: "株式会社赤羽精密", name_kana: "アカバネセイミツ", products: "精密切削部品" })).toBe(
+      "株式会社赤羽精密\nあかばねせいみつ\n精密切削部品",
+    );
+  });
+});
+
+describe("splitKitaAddress", () => {
+  it("finds the longest town name after 北区", () => {
+    expect(splitKitaAddress("東京都北区赤羽西１丁目２番３号")).toEqual({ town: "akabane_nishi", address: "1丁目2番3号" });
+    expect(splitKitaAddress("東京都北区王子本町1-15-22")).toEqual({ town: "oji_honcho", address: "1-15-22" });
+    expect(splitKitaAddress("東京都北区西ヶ原4丁目1番")).toEqual({ town: "nishigahara", address: "4丁目1番" });
+  });
+
+  it("leaves the town empty outside Kita-ku", () => {
+    expect(splitKitaAddress("東京都板橋区赤塚1丁目")).toEqual({ town: null, address: "東京都板橋区赤塚1丁目" });
+  });
+});
