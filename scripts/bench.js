@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: throughput of the production build under 50 concurrent connections (autocannon), each page
+ * `npm run bench`: the pairing engine at 1k/10k/50k students (scripts/bench-match.js), then the throughput of the
+ * production build under 50 concurrent connections (autocannon), each page
  * against a bare Remix page measured in the same run (the sign-in page: the root loader and an empty route loader,
  * no query), at 260 and at 10,000 firms. Prints requests/s, latency and the ratio to the baseline.
  */
@@ -10,10 +11,18 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { benchMatch } from "./bench-match.js";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 const SIZES = (process.env.BENCH_FIRMS ?? "260,10000").split(",").map(Number);
+const ONLY = process.env.BENCH_ONLY; // "match" or "http" to run one part
+
+if (ONLY !== "http") {
+  console.log("pairing engine…");
+  console.table(benchMatch());
+  if (ONLY === "match") process.exit(0);
+}
 
 function freePort() {
   return new Promise((resolve) => {
