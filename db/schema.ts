@@ -319,6 +319,38 @@ export interface SignupPreferenceTable {
   rank: number; // 1 = first choice
 }
 
+// === pairing tables (issue 5) ===
+
+export interface PairingRunTable {
+  id: Generated<number>;
+  project_id: number;
+  seed: string; // hex; drawn and recorded when the run is created
+  instance: string; // JSON: the engine instance (student ids = sign-up ids, host ids = project_host ids)
+  result: string; // JSON: the engine's assignments
+  created_by: number;
+  created_at: Timestamp;
+  published_at: Timestamp | null;
+  published_by: number | null;
+}
+
+/** A staff member's manual move of a student (host_id null: unplaced), with its required reason. */
+export interface PairingOverrideTable {
+  id: Generated<number>;
+  run_id: number;
+  signup_id: number;
+  host_id: number | null;
+  reason: string;
+  actor_id: number;
+  created_at: Timestamp;
+}
+
+/** A host firm's own priority order over the pseudonymous sign-ups (optional; otherwise the run's lottery). */
+export interface HostRankingTable {
+  host_id: number;
+  signup_id: number;
+  rank: number;
+}
+
 export interface Database {
   university: UniversityTable;
   user: UserTable;
@@ -341,6 +373,9 @@ export interface Database {
   project_host: ProjectHostTable;
   signup: SignupTable;
   signup_preference: SignupPreferenceTable;
+  pairing_run: PairingRunTable;
+  pairing_override: PairingOverrideTable;
+  host_ranking: HostRankingTable;
   firm_register: FirmRegisterTable;
   firm_import: FirmImportTable;
 }

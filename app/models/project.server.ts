@@ -190,6 +190,8 @@ export async function transitionProject(
   comment: string | null,
   notify: Notify,
   at: Date = new Date(),
+  /** More writes that belong to this transition (e.g. publishing a pairing run), in the same transaction. */
+  effect?: (trx: Transaction<Database>) => Promise<void>,
 ) {
   return getDb()
     .transaction()
@@ -236,6 +238,7 @@ export async function transitionProject(
         entityId: projectId,
         detail: { from: project.state, to: check.to, comment: comment?.trim() || undefined },
       });
+      if (effect) await effect(trx);
       for (const mail of await notify(trx, project, check.to)) await enqueueMail(trx, mail);
       return check.to;
     });

@@ -1,0 +1,284 @@
+/**
+ * Pairing runs: build the engine instance from a closed project's sign-ups (students' ranked hosts; hosts'
+ * priorities = their own ranking of the pseudonymous sign-ups when they gave one, else one lottery order drawn from
+ * the run's seed), run the engine, keep the run, let staff move students by hand with a reason (the preview then
+ * shows the blocking pairs), and publish one run per project.
+ */
+import { randomBytes } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { Database, Role } from "../../db/schema";
+import { blockingPairs, match, type Instance } from "~/matching/engine.js";
+import { lotteryOrder } from "~/matching/lottery";
+import { getDb, now } from "~/utils/db.server";
+import { recordAudit } from "./audit.server";
+import type { MailInput } from "./outbox.server";
+import { ProjectError, transitionProject } from "./project.server";
+
+export type Assignments = Record<string, string | null>;
+
+interface ProjectInput {
+  signups: Array<{ id: number; ranking: number[] }>;
+  hosts: Array<{ id: number; capacity: number; ranking: number[] }>;
+}
+
+async function loadInput(projectId: number, db: Pick<Transaction<Database>, "selectFrom"> = getDb()): Promise<ProjectInput> {
+  const signups = await db.selectFrom("signup").select("id").where("project_id", "=", projectId).orderBy("id").execute();
+  const prefs = await db
+    .selectFrom("signup_preference")
+    .innerJoin("signup", "signup.id", "signup_preference.signup_id")
+    .select(["signup_preference.signup_id", "signup_preference.host_id"])
+    .where("signup.project_id", "=", projectId)
+    .orderBy("signup_preference.signup_id")
+    .orderBy("signup_preference.rank")
+    .execute();
+  const hosts = await db
+    .selectFrom("project_host")
+    .select(["id", "capacity"])
+    .where("project_id", "=", projectId)
+    .where("status", "=", "accepted")
+    .orderBy("id")
+    .execute();
+  const rankings = await db
+    .selectFrom("host_ranking")
+    .innerJoin("project_host", "project_host.id", "host_ranking.host_id")
+    .select(["host_ranking.host_id", "host_ranking.signup_id"])
+    .where("project_host.project_id", "=", projectId)
+    .orderBy("host_ranking.host_id")
+    .orderBy("host_ranking.rank")
+    .execute();
+  return {
+    signups: signups.map((s) => ({ id: s.id, ranking: prefs.filter((p) => p.signup_id === s.id).map((p) => p.host_id) })),
+    hosts: hosts.map((h) => ({ id: h.id, capacity: h.capacity ?? 0, ranking: rankings.filter((r) => r.host_id === h.id).map((r) => r.signup_id) })),
+  };
+}
+
+/**
+ * The engine instance. Student ids are sign-up ids, host ids are project_host ids (as strings). A host's priorities
+ * are its own ranking first (if any), then everyone else who listed it in the lottery order.
+ */
+export function buildInstance(input: ProjectInput, seed: string): Instance {
+  const lottery = lotteryOrder(
+    input.signups.map((s) => s.id),
+    seed,
+  );
+  const listed = (hostId: number) => new Set(input.signups.filter((s) => s.ranking.includes(hostId)).map((s) => s.id));
+  return {
+    students: input.signups.map((s) => ({ id: String(s.id), preferences: s.ranking.map(String) })),
+    hosts: input.hosts.map((h) => {
+      const wanted = listed(h.id);
+      const own = h.ranking.filter((id) => wanted.has(id));
+      const rest = lottery.filter((id) => wanted.has(id) && !own.includes(id));
+      return { id: String(h.id), capacity: h.capacity, priorities: [...own, ...rest].map(String) };
+    }),
+  };
+}
+
+export async function createRun(projectId: number, actor: { id: number; role: Role }, seed = randomBytes(16).toString("hex")) {
+  if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
+  const project = await getDb().selectFrom("project").select(["state"]).where("id", "=", projectId).executeTakeFirst();
+  if (!project) throw new ProjectError(404, "notFound");
+  if (project.state !== "closed") throw new ProjectError(409, "pairingNeedsClosed");
+  const instance = buildInstance(await loadInput(projectId), seed);
+  const result = match(instance);
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const { id } = await trx
+        .insertInto("pairing_run")
+        .values({
+          project_id: projectId,
+          seed,
+          instance: JSON.stringify(instance),
+          result: JSON.stringify(result.assignments),
+          created_by: actor.id,
+          created_at: now(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: actor.id, action: "pairing.run", entityType: "project", entityId: projectId, detail: { runId: id, seed } });
+      return id;
+    });
+}
+
+export async function getRun(runId: number) {
+  const run = await getDb().selectFrom("pairing_run").selectAll().where("id", "=", runId).executeTakeFirst();
+  if (!run) return null;
+  const overrides = await getDb()
+    .selectFrom("pairing_override")
+    .leftJoin("user", "user.id", "pairing_override.actor_id")
+    .select([
+      "pairing_override.id",
+      "pairing_override.signup_id",
+      "pairing_override.host_id",
+      "pairing_override.reason",
+      "pairing_override.created_at",
+      "user.name as actor_name",
+    ])
+    .where("run_id", "=", runId)
+    .orderBy("pairing_override.id")
+    .execute();
+  const instance = JSON.parse(run.instance) as Instance;
+  const engine = JSON.parse(run.result) as Assignments;
+  const final: Assignments = { ...engine };
+  for (const o of overrides) final[String(o.signup_id)] = o.host_id === null ? null : String(o.host_id);
+  return { run, instance, engine, final, overrides };
+}
+
+export function listRuns(projectId: number) {
+  return getDb()
+    .selectFrom("pairing_run")
+    .leftJoin("user", "user.id", "pairing_run.created_by")
+    .select(["pairing_run.id", "pairing_run.seed", "pairing_run.created_at", "pairing_run.published_at", "user.name as created_by_name"])
+    .where("pairing_run.project_id", "=", projectId)
+    .orderBy("pairing_run.id", "desc")
+    .execute();
+}
+
+export interface RunSummary {
+  /** byRank[k] = students who got their (k+1)-th choice. */
+  byRank: number[];
+  unmatched: string[];
+  /** host id → free seats left. */
+  unusedCapacity: Record<string, number>;
+  blocking: Array<{ student: string; host: string }>;
+}
+
+export function summarize(instance: Instance, assignments: Assignments): RunSummary {
+  const byRank: number[] = [];
+  const unmatched: string[] = [];
+  for (const s of instance.students) {
+    const h = assignments[s.id];
+    if (h === null || h === undefined) {
+      unmatched.push(s.id);
+      continue;
+    }
+    const k = s.preferences.indexOf(h);
+    byRank[k] = (byRank[k] ?? 0) + 1;
+  }
+  const unusedCapacity: Record<string, number> = {};
+  for (const h of instance.hosts) {
+    unusedCapacity[h.id] = h.capacity - Object.values(assignments).filter((x) => x === h.id).length;
+  }
+  return { byRank: Array.from(byRank, (n) => n ?? 0), unmatched, unusedCapacity, blocking: blockingPairs(instance, assignments) };
+}
+
+/** Moves a student by hand (host null: unplaced), with a required reason. Only before publishing; never over capacity. */
+export async function overrideAssignment(runId: number, signupId: number, hostId: number | null, reason: string, actor: { id: number; role: Role }) {
+  if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
+  if (!reason.trim()) throw new ProjectError(400, "reasonRequired");
+  const current = await getRun(runId);
+  if (!current) throw new ProjectError(404, "notFound");
+  if (current.run.published_at) throw new ProjectError(409, "alreadyPublished");
+  if (!current.instance.students.some((s) => s.id === String(signupId))) throw new ProjectError(400, "unknownStudent");
+  if (hostId !== null) {
+    const host = current.instance.hosts.find((h) => h.id === String(hostId));
+    if (!host) throw new ProjectError(400, "unknownHost");
+    const taken = Object.entries(current.final).filter(([s, h]) => h === host.id && s !== String(signupId)).length;
+    if (taken >= host.capacity) throw new ProjectError(409, "hostFull");
+  }
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto("pairing_override")
+        .values({ run_id: runId, signup_id: signupId, host_id: hostId, reason: reason.trim(), actor_id: actor.id, created_at: now() })
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "pairing.override",
+        entityType: "project",
+        entityId: current.run.project_id,
+        detail: { runId, signupId, from: current.final[String(signupId)], to: hostId, reason: reason.trim() },
+      });
+    });
+}
+
+/**
+ * Publishes a run: the project moves closed → paired (the lifecycle check and its conditional update make a second
+ * publication impossible), the run is stamped, and everyone concerned is notified, in one transaction.
+ */
+export async function publishRun(
+  runId: number,
+  actor: { id: number; role: Role },
+  notify: (trx: Transaction<Database>, runId: number) => Promise<MailInput[]>,
+) {
+  const run = await getDb().selectFrom("pairing_run").select(["project_id", "published_at"]).where("id", "=", runId).executeTakeFirst();
+  if (!run) throw new ProjectError(404, "notFound");
+  if (run.published_at) throw new ProjectError(409, "alreadyPublished");
+  await transitionProject(
+    run.project_id,
+    "publish_pairing",
+    actor,
+    null,
+    async (trx) => notify(trx, runId),
+    new Date(),
+    async (trx) => {
+      await trx.updateTable("pairing_run").set({ published_at: now(), published_by: actor.id }).where("id", "=", runId).execute();
+      await recordAudit(trx, { actorId: actor.id, action: "pairing.publish", entityType: "project", entityId: run.project_id, detail: { runId } });
+    },
+  );
+}
+
+export async function getPublishedRun(projectId: number) {
+  const row = await getDb()
+    .selectFrom("pairing_run")
+    .select("id")
+    .where("project_id", "=", projectId)
+    .where("published_at", "is not", null)
+    .executeTakeFirst();
+  return row ? getRun(row.id) : null;
+}
+
+/**
+ * What a run looks like to an outside auditor: students pseudonymised as s1…sN (in sign-up order), hosts named by
+ * their firm's corporate number; the engine's own result (which `npm run match` reproduces) and the manual moves.
+ */
+export async function exportRun(runId: number) {
+  const current = await getRun(runId);
+  if (!current) return null;
+  const hosts = await getDb()
+    .selectFrom("project_host")
+    .innerJoin("firm", "firm.id", "project_host.firm_id")
+    .select(["project_host.id", "firm.corporate_number"])
+    .where("project_host.project_id", "=", current.run.project_id)
+    .execute();
+  const hostName = new Map(hosts.map((h) => [String(h.id), `firm-${h.corporate_number}`]));
+  const studentName = new Map(current.instance.students.map((s, i) => [s.id, `s${i + 1}`]));
+  const mapAssignments = (a: Assignments) =>
+    Object.fromEntries(Object.entries(a).map(([s, h]) => [studentName.get(s)!, h === null ? null : hostName.get(h)!]));
+  return {
+    seed: current.run.seed,
+    instance: {
+      students: current.instance.students.map((s) => ({ id: studentName.get(s.id)!, preferences: s.preferences.map((h) => hostName.get(h)!) })),
+      hosts: current.instance.hosts.map((h) => ({ id: hostName.get(h.id)!, capacity: h.capacity, priorities: h.priorities.map((s) => studentName.get(s)!) })),
+    },
+    result: { assignments: mapAssignments(current.engine) },
+    overrides: current.overrides.map((o) => ({
+      student: studentName.get(String(o.signup_id))!,
+      host: o.host_id === null ? null : hostName.get(String(o.host_id))!,
+      reason: o.reason,
+    })),
+    published: { assignments: mapAssignments(current.final) },
+  };
+}
+
+export type Explanation = Array<{ hostId: string; capacity: number; filledAhead: boolean; movedByStaff: boolean }>;
+
+/**
+ * Why a student got their result: for each host they ranked above it, whether it was filled by students with
+ * higher priority there (who, is not revealed). With the engine's result this is always so (stability); a manual
+ * move can break it, which the explanation then says.
+ */
+export function explain(instance: Instance, assignments: Assignments, studentId: string): Explanation {
+  const student = instance.students.find((s) => s.id === studentId);
+  if (!student) return [];
+  const got = assignments[studentId];
+  const above = got === null || got === undefined ? student.preferences : student.preferences.slice(0, student.preferences.indexOf(got));
+  return above.map((hostId) => {
+    const host = instance.hosts.find((h) => h.id === hostId)!;
+    const mine = host.priorities.indexOf(studentId);
+    const holders = Object.entries(assignments).filter(([, h]) => h === hostId).map(([s]) => s);
+    const filledAhead = mine >= 0 && holders.length >= host.capacity && holders.every((s) => host.priorities.indexOf(s) < mine);
+    return { hostId, capacity: host.capacity, filledAhead, movedByStaff: !filledAhead };
+  });
+}
