@@ -81,7 +81,7 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
               {a.reason ? (
                 <span id={reasonId} className="muted">
                   {" "}
-                  （{t(`projects.agreement.reason.${a.reason}`)}）
+                  {t(`projects.agreement.reason.${a.reason}`)}
                 </span>
               ) : null}
             </label>
@@ -109,7 +109,13 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
         </label>
       </div>
 
-      <TextField meta={fields.fiscalYear} label={t("projects.fields.fiscalYear")} type="number" inputMode="numeric" hint={t("projects.hints.fiscalYear")} />
+      <TextField
+        meta={fields.fiscalYear}
+        label={t("projects.fields.fiscalYear")}
+        type="number"
+        inputMode="numeric"
+        hint={t("projects.hints.fiscalYear")}
+      />
       <TextField
         meta={fields.studentCapacity}
         label={t("projects.fields.studentCapacity")}
@@ -117,12 +123,38 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
         inputMode="numeric"
         hint={t("projects.hints.studentCapacity", { max: MAX_STUDENTS })}
       />
-      <TextField meta={fields.teamSize} label={t("projects.fields.teamSize")} type="number" inputMode="numeric" hint={t("projects.hints.teamSize", { max: MAX_TEAM })} />
+      <TextField
+        meta={fields.teamSize}
+        label={t("projects.fields.teamSize")}
+        type="number"
+        inputMode="numeric"
+        hint={t("projects.hints.teamSize", { max: MAX_TEAM })}
+      />
       <TextField meta={fields.signupOpensAt} label={t("projects.fields.signupOpensAt")} type="datetime-local" />
-      <TextField meta={fields.signupClosesAt} label={t("projects.fields.signupClosesAt")} type="datetime-local" hint={t("projects.hints.signupWindow")} />
-      <TextField meta={fields.interviewFrom} label={t("projects.fields.interviewFrom")} type="date" hint={t("projects.hints.date")} />
-      <TextField meta={fields.interviewUntil} label={t("projects.fields.interviewUntil")} type="date" hint={t("projects.hints.date")} />
-      <TextField meta={fields.presentationOn} label={t("projects.fields.presentationOn")} type="date" hint={t("projects.hints.date")} />
+      <TextField
+        meta={fields.signupClosesAt}
+        label={t("projects.fields.signupClosesAt")}
+        type="datetime-local"
+        hint={t("projects.hints.signupWindow")}
+      />
+      <TextField
+        meta={fields.interviewFrom}
+        label={t("projects.fields.interviewFrom")}
+        type="date"
+        hint={t("projects.hints.date")}
+      />
+      <TextField
+        meta={fields.interviewUntil}
+        label={t("projects.fields.interviewUntil")}
+        type="date"
+        hint={t("projects.hints.date")}
+      />
+      <TextField
+        meta={fields.presentationOn}
+        label={t("projects.fields.presentationOn")}
+        type="date"
+        hint={t("projects.hints.date")}
+      />
       <p className="actions">
         <button type="submit" className="button">
           {submitLabel}
@@ -173,7 +205,15 @@ export interface ProjectPageData {
     created_at: string;
     actor_name: string | null;
   }>;
-  signups: Array<{ id: number; name: string; university_ja: string | null; university_en: string | null; created_at: string; motivation: string; ranking: string[] }>;
+  signups: Array<{
+    id: number;
+    name: string;
+    university_ja: string | null;
+    university_en: string | null;
+    created_at: string;
+    motivation: string;
+    ranking: string[];
+  }>;
   popularity: { ranks: number; hosts: Array<{ id: number; name: string; status: string; counts: number[] }> };
   actions: ProjectAction[];
   canEdit: boolean;
@@ -222,11 +262,15 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
         ) : null}
         {data.actions.length === 0 ? <p>{t("projects.detail.noActions")}</p> : null}
         {data.actions.map((action) => (
-          <TransitionForm key={action} action={action} lastResult={actionData?.intent === action ? actionData.result : undefined} />
+          <TransitionForm
+            key={action}
+            action={action}
+            lastResult={actionData?.intent === action ? actionData.result : undefined}
+          />
         ))}
       </section>
 
-      <ProjectFacts project={p} showProfessor />
+      <ProjectFacts project={p} />
 
       {CODE_STATES.includes(p.state) ? (
         <section aria-labelledby="code-title">
@@ -236,7 +280,13 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
             <strong>{p.join_code}</strong>
           </p>
           <Form method="post" className="inline-form">
-            <button type="submit" name="intent" value="regenerateCode" className="button button--secondary" aria-describedby="regenerate-hint">
+            <button
+              type="submit"
+              name="intent"
+              value="regenerateCode"
+              className="button button--secondary"
+              aria-describedby="regenerate-hint"
+            >
               {t("projects.detail.regenerate")}
             </button>{" "}
             <span id="regenerate-hint" className="field-hint">
@@ -270,7 +320,9 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
                     to: t(`projects.states.${e.to_state}`),
                   })}
                 </h3>
-                <p className="muted">{t("projects.detail.historyBy", { name: e.actor_name ?? "—", when: formatDateTime(e.created_at, lng) })}</p>
+                <p className="muted">
+                  {t("projects.detail.historyBy", { name: e.actor_name ?? "—", when: formatDateTime(e.created_at, lng) })}
+                </p>
                 {e.comment ? <p className="pre-line">{e.comment}</p> : null}
               </li>
             ))}
@@ -294,7 +346,12 @@ function TransitionForm({ action, lastResult }: { action: ProjectAction; lastRes
         <TextareaField meta={fields.comment} label={t(`projects.commentLabel.${action}`)} rows={3} required={needsComment} />
       ) : null}
       <p className="actions">
-        <button type="submit" name="intent" value={action} className={action === "cancel" || action === "reject" ? "button button--danger" : "button"}>
+        <button
+          type="submit"
+          name="intent"
+          value={action}
+          className={action === "cancel" || action === "reject" ? "button button--danger" : "button"}
+        >
           {t(`projects.actions.${action}`)}
         </button>
         {HINTED.includes(action) ? <span className="field-hint"> {t(`projects.actionHint.${action}`)}</span> : null}
@@ -303,14 +360,14 @@ function TransitionForm({ action, lastResult }: { action: ProjectAction; lastRes
   );
 }
 
-export function ProjectFacts({
-  project: p,
-  showProfessor = false,
-}: {
-  project: Omit<ProjectPageData["project"], "join_code" | "professor_name" | "agreement_ja" | "agreement_en" | "state"> &
-    Partial<Pick<ProjectPageData["project"], "professor_name" | "agreement_ja" | "agreement_en">>;
-  showProfessor?: boolean;
-}) {
+/** What the facts show; the public page has no professor and no agreement. */
+type FactsProject = Omit<
+  ProjectPageData["project"],
+  "id" | "state" | "join_code" | "professor_name" | "agreement_ja" | "agreement_en"
+> &
+  Partial<Pick<ProjectPageData["project"], "professor_name" | "agreement_ja" | "agreement_en">>;
+
+export function ProjectFacts({ project: p }: { project: FactsProject }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   const summaryEn = lng === "en" && p.summary_en;
@@ -318,7 +375,7 @@ export function ProjectFacts({
     <section aria-labelledby="facts-title">
       <h2 id="facts-title">{t("projects.detail.facts")}</h2>
       <dl className="meta">
-        {showProfessor && p.professor_name ? (
+        {p.professor_name ? (
           <>
             <dt>{t("projects.detail.professor")}</dt>
             <dd>{p.professor_name}</dd>
@@ -340,15 +397,27 @@ export function ProjectFacts({
         <dd>{p.theme}</dd>
         <dt>{t("projects.public.firmKinds")}</dt>
         <dd>
-          {p.firmIndustries.length ? p.firmIndustries.map((k) => industryLabel(k, lng)).join(lng === "ja" ? "、" : ", ") : t("projects.detail.anyIndustry")}
-          {p.new_product_focus ? `（${t("projects.detail.newProductFocus")}）` : null}
+          {p.firmIndustries.length
+            ? p.firmIndustries.map((k) => industryLabel(k, lng)).join(lng === "ja" ? "、" : ", ")
+            : t("projects.detail.anyIndustry")}
+          {p.new_product_focus ? ` ${t("projects.detail.newProductFocus")}` : null}
         </dd>
         <dt>{t("projects.detail.students")}</dt>
         <dd>{t("projects.detail.studentsValue", { count: p.student_capacity, team: p.team_size })}</dd>
         <dt>{t("projects.detail.window")}</dt>
-        <dd>{t("projects.detail.windowValue", { from: formatDateTime(p.signup_opens_at, lng), until: formatDateTime(p.signup_closes_at, lng) })}</dd>
+        <dd>
+          {t("projects.detail.windowValue", {
+            from: formatDateTime(p.signup_opens_at, lng),
+            until: formatDateTime(p.signup_closes_at, lng),
+          })}
+        </dd>
         <dt>{t("projects.detail.interviews")}</dt>
-        <dd>{t("projects.detail.windowValue", { from: formatDate(p.interview_from, lng), until: formatDate(p.interview_until, lng) })}</dd>
+        <dd>
+          {t("projects.detail.windowValue", {
+            from: formatDate(p.interview_from, lng),
+            until: formatDate(p.interview_until, lng),
+          })}
+        </dd>
         <dt>{t("projects.public.presentation")}</dt>
         <dd>{formatDate(p.presentation_on, lng)}</dd>
         <dt>{t("projects.detail.summary")}</dt>

@@ -7,14 +7,12 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database, Firm } from "../../db/schema";
 import type { FirmFields, FirmProfileFields } from "~/schemas/firm";
-import { FIRM_FIELDS } from "~/schemas/firm";
+import { FIRM_FIELDS, FIRMS_PER_PAGE } from "~/schemas/firm";
 import { getDb, now } from "~/utils/db.server";
 import { containsPattern, firmSearchText, searchTerms } from "~/utils/firm-search";
 import { recordAudit } from "./audit.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
-
-export const FIRMS_PER_PAGE = 20;
 
 /** Every firm, for choosing one in a staff form, in kana order. */
 export function listFirmOptions() {

@@ -16,7 +16,7 @@ const TO_PROFESSOR: readonly ProjectState[] = ["approved", "returned", "rejected
 export async function notifyProjectTransition(
   trx: Transaction<Database>,
   project: { id: number; professor_id: number; title_ja: string; title_en?: string | null },
-  to: ProjectState,
+  to: ProjectState
 ): Promise<MailInput[]> {
   if (to !== "submitted" && !TO_PROFESSOR.includes(to)) return [];
   const recipients = await trx
@@ -46,6 +46,6 @@ export async function notifyProjectTransition(
         body: t(`projects.mail.${to}.body`, values),
         kind: `project.${to}`,
       };
-    }),
+    })
   );
 }

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { FirmSearchForm, ResultCount } from "~/components/firm-search";
 import { Pagination } from "~/components/pagination";
 import type { Lng } from "~/i18n";
-import { FIRMS_PER_PAGE, searchDirectory } from "~/models/firm.server";
-import { parseFirmSearchParams } from "~/schemas/firm";
+import { searchDirectory } from "~/models/firm.server";
+import { FIRMS_PER_PAGE, parseFirmSearchParams } from "~/schemas/firm";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -31,7 +31,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireEditableProject(request, params);
   const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  return saveProjectForm(submission, () => updateProject(user, project.id, submission.value).then(() => project.id), "projects.toast.updated");
+  return saveProjectForm(
+    submission,
+    () => updateProject(user, project.id, submission.value).then(() => project.id),
+    "projects.toast.updated"
+  );
 }
 
 export default function EditProject() {

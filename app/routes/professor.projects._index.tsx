@@ -50,7 +50,12 @@ export default function ProfessorProjects() {
                   <td>
                     <StateBadge state={p.state} />
                   </td>
-                  <td>{t("projects.detail.windowValue", { from: formatDate(p.signup_opens_at, lng), until: formatDate(p.signup_closes_at, lng) })}</td>
+                  <td>
+                    {t("projects.detail.windowValue", {
+                      from: formatDate(p.signup_opens_at, lng),
+                      until: formatDate(p.signup_closes_at, lng),
+                    })}
+                  </td>
                   <td>{Number(p.signups)}</td>
                 </tr>
               ))}

@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { FirmSearchForm, ResultCount } from "~/components/firm-search";
 import { Pagination } from "~/components/pagination";
 import type { Lng } from "~/i18n";
-import { FIRMS_PER_PAGE, searchFirms } from "~/models/firm.server";
-import { parseFirmSearchParams } from "~/schemas/firm";
+import { searchFirms } from "~/models/firm.server";
+import { FIRMS_PER_PAGE, parseFirmSearchParams } from "~/schemas/firm";
 import { industryLabel, townLabel } from "~/utils/kita";
 import { requireRole } from "~/utils/session.server";
 

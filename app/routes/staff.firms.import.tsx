@@ -43,7 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pending: {
       id: stored.id,
       fileName: stored.file_name,
-      createdAt: stored.created_at,
       appliedAt: stored.applied_at,
       outcome: stored.outcome && {
         created: stored.outcome.created.length,
@@ -51,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unchanged: stored.outcome.unchanged.length,
       },
       counts: { create: count("create"), update: count("update"), unchanged: count("unchanged") },
-      changes: changes.slice(0, PREVIEW_ROWS),
+      changes: changes.slice(0, PREVIEW_ROWS).map(({ corporate_number, name, status, changed }) => ({ corporate_number, name, status, changed })),
       moreChanges: Math.max(0, changes.length - PREVIEW_ROWS),
     },
   };

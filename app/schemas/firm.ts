@@ -65,6 +65,9 @@ export const LookupSchema = z.object({ corporate_number: CorporateNumberSchema }
 
 export const HideFirmSchema = z.object({ reason: requiredText(500) });
 
+/** Firms per page of the directory and the staff register (shared by the query and the page links). */
+export const FIRMS_PER_PAGE = 20;
+
 /** The directory's query string. Bad values are dropped rather than refused: a search link never breaks. */
 export const FirmSearchParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Project, ProjectState } from "../../db/schema";
-import { PROJECT_ACTIONS } from "~/projects/lifecycle";
+import type { ProjectAction } from "~/projects/lifecycle";
 import { isoToTokyoLocal, tokyoLocalToIso } from "~/utils/format";
 import { INDUSTRY_KEYS } from "~/utils/kita";
 import { isCalendarDate } from "./agreements";
@@ -58,7 +58,10 @@ export const ProjectFieldsSchema = z
     seminarName: requiredText(100),
     agreementId: z.number({ error: chooseOne }).int().positive(chooseOne),
     theme: requiredText(200),
-    firmIndustries: z.array(z.enum(INDUSTRY_KEYS, { error: chooseOne })).max(INDUSTRY_KEYS.length).optional(),
+    firmIndustries: z
+      .array(z.enum(INDUSTRY_KEYS, { error: chooseOne }))
+      .max(INDUSTRY_KEYS.length)
+      .optional(),
     newProductFocus: z.boolean().optional(),
     fiscalYear: wholeNumber(2000, 2100),
     studentCapacity: wholeNumber(1, MAX_STUDENTS),
@@ -124,9 +127,23 @@ export function projectFormValues(p: Project): ProjectFormValues {
   };
 }
 
+/**
+ * The lifecycle steps taken with a button on the project page. The later ones (publishing a pairing, interviews,
+ * presentations) belong to the features that do that work, which take them through transitionProject themselves.
+ */
+export const PAGE_ACTIONS = [
+  "submit",
+  "approve",
+  "return",
+  "reject",
+  "open",
+  "close",
+  "cancel",
+] as const satisfies readonly ProjectAction[];
+
 /** A lifecycle button: the action is the intent; return, reject and cancel carry their reason. */
 export const TransitionSchema = z.object({
-  intent: z.enum(PROJECT_ACTIONS),
+  intent: z.enum(PAGE_ACTIONS),
   comment: optionalText(2000),
 });
 

@@ -16,7 +16,10 @@ export async function saveProjectForm(submission: Submission<any, string[], any>
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;
     if (error.reason.startsWith("agreement")) {
-      return data({ result: submission.reply({ fieldErrors: { agreementId: [msg(`projects.errors.${error.reason}`)] } }) }, { status: 400 });
+      return data(
+        { result: submission.reply({ fieldErrors: { agreementId: [msg(`projects.errors.${error.reason}`)] } }) },
+        { status: 400 }
+      );
     }
     throw new Response(error.reason, { status: error.status });
   }

@@ -19,7 +19,7 @@ import { notifyProjectTransition } from "~/models/project-notify.server";
 import { allowedActions, canEdit } from "~/projects/lifecycle";
 import { idParam } from "~/schemas/agreements";
 import { msg } from "~/schemas/messages";
-import { firmIndustriesOf, TransitionSchema } from "~/schemas/project";
+import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
 import type { SessionUser } from "./session.server";
 import { redirectWithToast } from "./toast.server";
 
@@ -60,7 +60,7 @@ export async function loadProjectPage(user: SessionUser, project: ProjectDetail)
       ranking,
     })),
     popularity,
-    actions: allowedActions(project, user),
+    actions: allowedActions(project, user).filter((a) => PAGE_ACTIONS.some((p) => p === a)),
     canEdit: canEdit(project, user),
     base: basePathFor(user),
   };

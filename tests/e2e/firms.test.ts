@@ -29,7 +29,7 @@ describe("the public firm directory", () => {
       await search(page, "あかばね　せいみつ");
       const result = page.getByRole("link", { name: "株式会社赤羽精密" });
       await expect(result.count()).resolves.toBe(1);
-      await expect(page.locator(".result-count").textContent()).resolves.toMatch(/\d+件中/);
+      await expect(page.locator(".result-count").textContent()).resolves.toMatch(/^\d+件中 1〜\d+件目を表示$/);
       await expectAccessible(page);
 
       await Promise.all([page.waitForURL(/\/firms\/\d+$/), result.click()]);

@@ -34,6 +34,7 @@ describe("projects", () => {
     const professor = await (await newContext(browser)).newPage();
     await signInThroughForm(professor, "professor@toyo.example");
     await professor.getByRole("heading", { level: 1, name: "教員ホーム" }).waitFor();
+    await expectAccessible(professor);
     await professor.getByRole("navigation").getByRole("link", { name: "自分の企画" }).click();
     await professor.getByRole("heading", { level: 1, name: "自分の企画" }).waitFor();
     await expect(professor.getByRole("link", { name: OPEN_PROJECT }).isVisible()).resolves.toBe(true);
@@ -82,6 +83,7 @@ describe("projects", () => {
     const staff = await (await newContext(browser)).newPage();
     await signInThroughForm(staff, "staff@city.kita.example");
     await staff.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
+    await expectAccessible(staff);
     await staff.getByRole("navigation").getByRole("link", { name: "企画", exact: true }).click();
     await staff.getByRole("heading", { level: 1, name: "企画の審査" }).waitFor();
     // The queue starts with the projects awaiting review.
@@ -106,11 +108,13 @@ describe("projects", () => {
     await toast(professor, "企画を保存しました。");
     await professor.getByRole("button", { name: "審査に提出する" }).click();
     await toast(professor, "企画を審査に提出しました。");
+    await expectAccessible(professor);
 
     // Staff approve it with JavaScript disabled.
     const noJs = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
     await signInThroughForm(noJs, "staff@city.kita.example");
     await noJs.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
+    await expectAccessible(noJs);
     await noJs.goto("/staff/projects?state=submitted");
     await openProject(noJs, "企画の審査");
     await expectAccessible(noJs);

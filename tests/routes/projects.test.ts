@@ -23,16 +23,20 @@ const ctx = {};
 const DAY = 86_400_000;
 
 const params = (id: number) => ({ projectId: String(id) });
-const callNew = (cookie: Cookie, form: Form) => settle(newAction({ request: post("/professor/projects/new", form, { cookie }), params: {}, context: ctx }));
+const callNew = (cookie: Cookie, form: Form) =>
+  settle(newAction({ request: post("/professor/projects/new", form, { cookie }), params: {}, context: ctx }));
 const callEdit = (cookie: Cookie, id: number, form: Form) =>
   settle(editAction({ request: post(`/professor/projects/${id}/edit`, form, { cookie }), params: params(id), context: ctx }));
-const loadEdit = (cookie: Cookie, id: number) => settle(editLoader({ request: get(`/professor/projects/${id}/edit`, { cookie }), params: params(id), context: ctx }));
+const loadEdit = (cookie: Cookie, id: number) =>
+  settle(editLoader({ request: get(`/professor/projects/${id}/edit`, { cookie }), params: params(id), context: ctx }));
 const profPost = (cookie: Cookie, id: number, form: Form) =>
   settle(profAction({ request: post(`/professor/projects/${id}`, form, { cookie }), params: params(id), context: ctx }));
 const staffPost = (cookie: Cookie, id: number, form: Form) =>
   settle(staffAction({ request: post(`/staff/projects/${id}`, form, { cookie }), params: params(id), context: ctx }));
-const profPage = (cookie: Cookie, id: number) => settle(profLoader({ request: get(`/professor/projects/${id}`, { cookie }), params: params(id), context: ctx }));
-const staffPage = (cookie: Cookie, id: number) => settle(staffLoader({ request: get(`/staff/projects/${id}`, { cookie }), params: params(id), context: ctx }));
+const profPage = (cookie: Cookie, id: number) =>
+  settle(profLoader({ request: get(`/professor/projects/${id}`, { cookie }), params: params(id), context: ctx }));
+const staffPage = (cookie: Cookie, id: number) =>
+  settle(staffLoader({ request: get(`/staff/projects/${id}`, { cookie }), params: params(id), context: ctx }));
 const csv = (cookie: Cookie, id: number) =>
   settle(csvLoader({ request: get(`/professor/projects/${id}/signups.csv`, { cookie }), params: params(id), context: ctx }));
 const publicPage = (id: number) => settle(publicLoader({ request: get(`/projects/${id}`), params: params(id), context: ctx }));
@@ -60,11 +64,19 @@ function validForm(agreementId: number, over: Form = {}): Form {
 
 const db = () => getDb();
 const projectRow = (id: number) => db().selectFrom("project").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-const eventsOf = (id: number) => db().selectFrom("project_event").selectAll().where("project_id", "=", id).orderBy("id").execute();
+const eventsOf = (id: number) =>
+  db().selectFrom("project_event").selectAll().where("project_id", "=", id).orderBy("id").execute();
 const auditOf = (id: number) =>
-  db().selectFrom("audit_entry").selectAll().where("entity_type", "=", "project").where("entity_id", "=", String(id)).orderBy("id").execute();
+  db()
+    .selectFrom("audit_entry")
+    .selectAll()
+    .where("entity_type", "=", "project")
+    .where("entity_id", "=", String(id))
+    .orderBy("id")
+    .execute();
 const mailsSince = (id: number) => db().selectFrom("outbox_message").selectAll().where("id", ">", id).orderBy("id").execute();
-const lastMailId = async () => (await db().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirst())?.id ?? 0;
+const lastMailId = async () =>
+  (await db().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirst())?.id ?? 0;
 const location = (r: unknown) => (r as Response).headers.get("Location");
 
 let universityId: number;
@@ -113,7 +125,9 @@ describe("proposing a project", () => {
     const ended = await createAgreement(uni, { terminatedOn: "2020-01-01" });
     const culture = await createAgreement(uni, { areas: ["culture"] });
     const prof = await userWithCookie("professor", { university_id: uni });
-    const data = payload(await settle(newLoader({ request: get("/professor/projects/new", { cookie: prof.cookie }), params: {}, context: ctx })));
+    const data = payload(
+      await settle(newLoader({ request: get("/professor/projects/new", { cookie: prof.cookie }), params: {}, context: ctx }))
+    );
     expect(data.defaultValue.fiscalYear).toBeGreaterThanOrEqual(2026);
     expect(data.defaultValue.agreementId).toBe(good);
     expect(data.agreements.map((a: any) => [a.id, a.eligible, a.reason])).toEqual([
@@ -144,7 +158,7 @@ describe("proposing a project", () => {
         presentationOn: "2027-01-20",
         studentCapacity: "2",
         teamSize: "3",
-      }),
+      })
     );
     expect(payload(inconsistent).result.error).toMatchObject({
       signupClosesAt: ["projects.errors.closesBeforeOpens"],
@@ -155,7 +169,13 @@ describe("proposing a project", () => {
 
     const bounds = await callNew(
       professor.cookie,
-      validForm(agreementId, { studentCapacity: "201", teamSize: "0", titleJa: "題".repeat(121), interviewFrom: "2027-02-30", signupOpensAt: "soon" }),
+      validForm(agreementId, {
+        studentCapacity: "201",
+        teamSize: "0",
+        titleJa: "題".repeat(121),
+        interviewFrom: "2027-02-30",
+        signupOpensAt: "soon",
+      })
     );
     expect(payload(bounds).result.error).toMatchObject({
       studentCapacity: ["projects.errors.wholeNumber?min=1&max=200"],
@@ -196,7 +216,11 @@ describe("editing", () => {
   it("lets the owner edit a draft, and nobody else", async () => {
     const id = await createDraft();
     const shown = payload(await loadEdit(professor.cookie, id));
-    expect(shown.defaultValue).toMatchObject({ titleJa: "北区の新製品の届け先を探る", signupOpensAt: "2026-12-01T09:00", firmIndustries: ["machinery", "precision"] });
+    expect(shown.defaultValue).toMatchObject({
+      titleJa: "北区の新製品の届け先を探る",
+      signupOpensAt: "2026-12-01T09:00",
+      firmIndustries: ["machinery", "precision"],
+    });
     const res = await callEdit(professor.cookie, id, validForm(agreementId, { titleJa: "改訂した企画名", titleEn: "Revised" }));
     expect(location(res)).toBe(`/professor/projects/${id}`);
     expect(await projectRow(id)).toMatchObject({ title_ja: "改訂した企画名", title_en: "Revised" });
@@ -222,14 +246,18 @@ describe("editing", () => {
 describe("review", () => {
   it("submit → return with a comment → edit and resubmit → approve, with history, audit and mails", async () => {
     const id = await createDraft();
-    const staffEmails = (await db().selectFrom("user").select("email").where("role", "=", "staff").execute()).map((u) => u.email).sort();
+    const staffEmails = (await db().selectFrom("user").select("email").where("role", "=", "staff").execute())
+      .map((u) => u.email)
+      .sort();
 
     let mark = await lastMailId();
     expect(location(await profPost(professor.cookie, id, { intent: "submit" }))).toBe(`/professor/projects/${id}`);
     expect((await projectRow(id)).state).toBe("submitted");
     const submittedMails = await mailsSince(mark);
     expect(submittedMails.map((m) => m.to_address).sort()).toEqual(staffEmails);
-    expect(submittedMails.every((m) => m.kind === "project.submitted" && m.subject.includes("北区の新製品の届け先を探る"))).toBe(true);
+    expect(submittedMails.every((m) => m.kind === "project.submitted" && m.subject.includes("北区の新製品の届け先を探る"))).toBe(
+      true
+    );
     expect(submittedMails[0].body_text).toContain(`/staff/projects/${id}`);
 
     mark = await lastMailId();
@@ -300,6 +328,23 @@ describe("review", () => {
     }
   });
 
+  it("cancels with a reason, recorded and mailed to the professor", async () => {
+    const id = await createDraft();
+    expect(payload(await profPost(professor.cookie, id, { intent: "cancel" })).result.error.comment).toEqual([
+      "projects.errors.commentRequired",
+    ]);
+    const mark = await lastMailId();
+    expect(
+      statusOf(await profPost(professor.cookie, id, { intent: "cancel", comment: "ゼミの日程が合わなくなりました。" }))
+    ).toBe(302);
+    expect((await projectRow(id)).state).toBe("cancelled");
+    expect((await eventsOf(id)).map((e) => [e.action, e.comment])).toEqual([["cancel", "ゼミの日程が合わなくなりました。"]]);
+    expect((await auditOf(id)).at(-1)).toMatchObject({ action: "project.cancel", actor_user_id: professor.id });
+    const mails = await mailsSince(mark);
+    expect(mails.map((m) => [m.to_address, m.kind])).toEqual([[professor.email, "project.cancelled"]]);
+    expect(mails[0].body_text).toContain("ゼミの日程が合わなくなりました。");
+  });
+
   it("refuses what a role may not do (403) or what the state does not allow (409), and changes nothing", async () => {
     const student = await userWithCookie("student");
     const firmUser = await userWithCookie("firm", { firm_id: (await createFirm()).id });
@@ -313,15 +358,51 @@ describe("review", () => {
 
     const cases: Array<[string, () => Promise<unknown>, number, number, ProjectState]> = [
       ["a student approves", () => staffPost(student.cookie, submitted, { intent: "approve" }), 403, submitted, "submitted"],
-      ["a firm returns", () => staffPost(firmUser.cookie, submitted, { intent: "return", comment: "x" }), 403, submitted, "submitted"],
+      [
+        "a firm returns",
+        () => staffPost(firmUser.cookie, submitted, { intent: "return", comment: "x" }),
+        403,
+        submitted,
+        "submitted",
+      ],
       ["a student submits", () => profPost(student.cookie, draft, { intent: "submit" }), 403, draft, "draft"],
       ["another professor submits", () => profPost(otherProfessor.cookie, draft, { intent: "submit" }), 403, draft, "draft"],
-      ["another professor cancels", () => profPost(otherProfessor.cookie, approved, { intent: "cancel", comment: "x" }), 403, approved, "approved"],
-      ["the owner uses the staff page", () => staffPost(professor.cookie, submitted, { intent: "approve" }), 403, submitted, "submitted"],
-      ["the owner approves their own", () => profPost(professor.cookie, submitted, { intent: "approve" }), 403, submitted, "submitted"],
+      [
+        "another professor cancels",
+        () => profPost(otherProfessor.cookie, approved, { intent: "cancel", comment: "x" }),
+        403,
+        approved,
+        "approved",
+      ],
+      [
+        "the owner uses the staff page",
+        () => staffPost(professor.cookie, submitted, { intent: "approve" }),
+        403,
+        submitted,
+        "submitted",
+      ],
+      [
+        "the owner approves their own",
+        () => profPost(professor.cookie, submitted, { intent: "approve" }),
+        403,
+        submitted,
+        "submitted",
+      ],
       ["staff approve a draft", () => staffPost(staff.cookie, draft, { intent: "approve" }), 409, draft, "draft"],
-      ["the owner resubmits an approved project", () => profPost(professor.cookie, approved, { intent: "submit" }), 409, approved, "approved"],
-      ["staff close a project that is not open", () => staffPost(staff.cookie, approved, { intent: "close" }), 409, approved, "approved"],
+      [
+        "the owner resubmits an approved project",
+        () => profPost(professor.cookie, approved, { intent: "submit" }),
+        409,
+        approved,
+        "approved",
+      ],
+      [
+        "staff close a project that is not open",
+        () => staffPost(staff.cookie, approved, { intent: "close" }),
+        409,
+        approved,
+        "approved",
+      ],
     ];
     for (const [name, call, status, id, state] of cases) {
       const events = (await eventsOf(id)).length;
@@ -351,6 +432,15 @@ describe("review", () => {
     expect(statusOf(await staffPage((await userWithCookie("firm")).cookie, id))).toBe(403);
     expect(statusOf(await profPage(professor.cookie, 999_999))).toBe(404);
   });
+
+  it("leaves the steps after sign-up closes to the features that do that work", async () => {
+    const closed = await createProjectFixture({ state: "closed" });
+    expect(payload(await staffPage(staff.cookie, closed.projectId)).actions).toEqual(["cancel"]);
+    const res = await staffPost(staff.cookie, closed.projectId, { intent: "publish_pairing" });
+    expect(statusOf(res)).toBe(400);
+    expect((await projectRow(closed.projectId)).state).toBe("closed");
+    expect(await eventsOf(closed.projectId)).toHaveLength(0);
+  });
 });
 
 describe("opening and the join code", () => {
@@ -361,9 +451,19 @@ describe("opening and the join code", () => {
     expect(statusOf(refused)).toBe(409);
     expect(payload(refused).error).toBe("projects.errors.noAcceptingHost");
 
-    const early = await createProjectFixture({ state: "approved", opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 9 * DAY) });
-    expect(payload(await staffPost(staff.cookie, early.projectId, { intent: "open" })).error).toBe("projects.errors.windowNotStarted");
-    const late = await createProjectFixture({ state: "approved", opensAt: new Date(Date.now() - 9 * DAY), closesAt: new Date(Date.now() - DAY) });
+    const early = await createProjectFixture({
+      state: "approved",
+      opensAt: new Date(Date.now() + DAY),
+      closesAt: new Date(Date.now() + 9 * DAY),
+    });
+    expect(payload(await staffPost(staff.cookie, early.projectId, { intent: "open" })).error).toBe(
+      "projects.errors.windowNotStarted"
+    );
+    const late = await createProjectFixture({
+      state: "approved",
+      opensAt: new Date(Date.now() - 9 * DAY),
+      closesAt: new Date(Date.now() - DAY),
+    });
     expect(payload(await staffPost(staff.cookie, late.projectId, { intent: "open" })).error).toBe("projects.errors.windowEnded");
     for (const p of [noHost, early, late]) expect((await projectRow(p.projectId)).state).toBe("approved");
 
@@ -382,8 +482,13 @@ describe("opening and the join code", () => {
     const { join_code } = await projectRow(p.projectId);
     expect(join_code).not.toBe(p.joinCode);
     const student = await createUser("student");
-    expect(await signUp(student, p.projectId, { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" })).toEqual({ ok: false, reason: "wrongCode" });
-    expect(await signUp(student, p.projectId, { joinCode: join_code, ranking: p.hostIds, motivation: "m" })).toMatchObject({ ok: true });
+    expect(await signUp(student, p.projectId, { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" })).toEqual({
+      ok: false,
+      reason: "wrongCode",
+    });
+    expect(await signUp(student, p.projectId, { joinCode: join_code, ranking: p.hostIds, motivation: "m" })).toMatchObject({
+      ok: true,
+    });
     // Another professor cannot change it.
     const other = await userWithCookie("professor");
     expect(statusOf(await profPost(other.cookie, p.projectId, { intent: "regenerateCode" }))).toBe(403);
@@ -396,10 +501,14 @@ describe("sign-ups on the project page and as CSV", () => {
     const p = await createProjectFixture({ hosts: 3 });
     const students = [
       await createUser("student", { name: "山田 花子", university_id: p.universityId }),
-      await createUser("student", { name: "=HYPERLINK(\"x\")", university_id: p.universityId }),
+      await createUser("student", { name: '=HYPERLINK("x")', university_id: p.universityId }),
     ];
     await signUp(students[0], p.projectId, { joinCode: p.joinCode, ranking: p.hostIds, motivation: "取材したい" });
-    await signUp(students[1], p.projectId, { joinCode: p.joinCode, ranking: [p.hostIds[1], p.hostIds[0], p.hostIds[2]], motivation: "販路を,調べたい\n2行目" });
+    await signUp(students[1], p.projectId, {
+      joinCode: p.joinCode,
+      ranking: [p.hostIds[1], p.hostIds[0], p.hostIds[2]],
+      motivation: "販路を,調べたい\n2行目",
+    });
     return { p, students, cookie: await signIn(p.professor.id) };
   }
 
@@ -444,17 +553,33 @@ describe("lists", () => {
     const waiting = await createDraft(professor.cookie, { fiscalYear: "2031" });
     await profPost(professor.cookie, waiting, { intent: "submit" });
     const draft = await createDraft(professor.cookie, { fiscalYear: "2031" });
-    const all = payload(await settle(staffListLoader({ request: get("/staff/projects", { cookie: staff.cookie }), params: {}, context: ctx })));
+    const all = payload(
+      await settle(staffListLoader({ request: get("/staff/projects", { cookie: staff.cookie }), params: {}, context: ctx }))
+    );
     const states: string[] = all.projects.map((p: any) => p.state);
     expect(states.lastIndexOf("submitted")).toBeLessThan(states.findIndex((s) => s !== "submitted"));
     expect(all.years).toContain(2031);
     const filtered = payload(
-      await settle(staffListLoader({ request: get("/staff/projects?state=draft&fy=2031", { cookie: staff.cookie }), params: {}, context: ctx })),
+      await settle(
+        staffListLoader({
+          request: get("/staff/projects?state=draft&fy=2031", { cookie: staff.cookie }),
+          params: {},
+          context: ctx,
+        })
+      )
     );
     expect(filtered.projects.map((p: any) => p.id)).toEqual([draft]);
-    expect(statusOf(await settle(staffListLoader({ request: get("/staff/projects", { cookie: professor.cookie }), params: {}, context: ctx })))).toBe(403);
+    expect(
+      statusOf(
+        await settle(staffListLoader({ request: get("/staff/projects", { cookie: professor.cookie }), params: {}, context: ctx }))
+      )
+    ).toBe(403);
 
-    const mine = payload(await settle(profListLoader({ request: get("/professor/projects", { cookie: professor.cookie }), params: {}, context: ctx })));
+    const mine = payload(
+      await settle(
+        profListLoader({ request: get("/professor/projects", { cookie: professor.cookie }), params: {}, context: ctx })
+      )
+    );
     expect(mine.projects.map((p: any) => p.id)).toEqual(expect.arrayContaining([waiting, draft]));
     expect(mine.projects.every((p: any) => p.id !== undefined && p.state)).toBe(true);
   });
@@ -463,7 +588,11 @@ describe("lists", () => {
 describe("public pages", () => {
   it("list only public projects, open ones first, and show no personal data", async () => {
     const open = await createProjectFixture({ hosts: 2 });
-    const closedWindow = await createProjectFixture({ state: "open", opensAt: new Date(Date.now() - 9 * DAY), closesAt: new Date(Date.now() - DAY) });
+    const closedWindow = await createProjectFixture({
+      state: "open",
+      opensAt: new Date(Date.now() - 9 * DAY),
+      closesAt: new Date(Date.now() - DAY),
+    });
     const completed = await createProjectFixture({ state: "completed" });
     const hidden: number[] = [];
     for (const state of ["draft", "submitted", "returned", "approved", "rejected", "cancelled"] as const) {
@@ -473,7 +602,11 @@ describe("public pages", () => {
     await signUp(student, open.projectId, { joinCode: open.joinCode, ranking: open.hostIds, motivation: "秘密の動機" });
     expect(await findSignup(student.id, open.projectId)).toBeTruthy();
     // One host firm chose not to be listed in the public directory: it is counted, not named.
-    const unlisted = await db().selectFrom("project_host").select("firm_id").where("id", "=", open.hostIds[1]).executeTakeFirstOrThrow();
+    const unlisted = await db()
+      .selectFrom("project_host")
+      .select("firm_id")
+      .where("id", "=", open.hostIds[1])
+      .executeTakeFirstOrThrow();
     await db().updateTable("firm").set({ is_public: 0, name: "非公開工業" }).where("id", "=", unlisted.firm_id).execute();
 
     const list = payload(await publicListLoader({ request: get("/projects"), params: {}, context: ctx }));
@@ -489,10 +622,22 @@ describe("public pages", () => {
     expect(page.openForSignup).toBe(true);
     expect(page.hosts).toHaveLength(1);
     expect(page.unlistedHosts).toBe(1);
-    const professorRow = await db().selectFrom("user").select(["name", "email"]).where("id", "=", open.professor.id).executeTakeFirstOrThrow();
+    const professorRow = await db()
+      .selectFrom("user")
+      .select(["name", "email"])
+      .where("id", "=", open.professor.id)
+      .executeTakeFirstOrThrow();
     for (const data of [page, list]) {
       const json = JSON.stringify(data);
-      for (const secret of [student.email, "公開 されない", "秘密の動機", professorRow.email, professorRow.name, open.joinCode, "非公開工業"]) {
+      for (const secret of [
+        student.email,
+        "公開 されない",
+        "秘密の動機",
+        professorRow.email,
+        professorRow.name,
+        open.joinCode,
+        "非公開工業",
+      ]) {
         expect(json).not.toContain(secret);
       }
     }

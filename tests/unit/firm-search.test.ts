@@ -1,5 +1,9 @@
-// Search folding (width, kana, case) and gBizINFO's address split: pure functions.
+// Search folding (width, kana, case), gBizINFO's address split, and the demo seed's search text.
+import { Kysely, SqliteDialect } from "kysely";
 import { describe, expect, it } from "vitest";
+import type { Database } from "../../db/schema";
+import { seedDemoData } from "../../db/seed";
+import { migrateToLatest, openSqlite } from "~/utils/db.server";
 import { containsPattern, firmSearchText, normalizeForSearch, searchTerms } from "~/utils/firm-search";
 import { splitKitaAddress } from "~/utils/gbizinfo.server";
 
@@ -46,5 +50,21 @@ describe("splitKitaAddress", () => {
 
   it("leaves the town empty outside Kita-ku", () => {
     expect(splitKitaAddress("東京都板橋区赤塚1丁目")).toEqual({ town: null, address: "東京都板橋区赤塚1丁目" });
+  });
+});
+
+describe("the demo seed", () => {
+  it("fills every firm's search text with the same folding", async () => {
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(":memory:") }) });
+    try {
+      await migrateToLatest(db);
+      await seedDemoData(db);
+      const firms = await db.selectFrom("firm").select(["name", "name_kana", "products", "search_text"]).execute();
+      expect(firms).toHaveLength(260);
+      for (const f of firms) expect(f.search_text).toBe(firmSearchText(f));
+      expect(firms[0].search_text).toContain("あかばねせいみつ");
+    } finally {
+      await db.destroy();
+    }
   });
 });

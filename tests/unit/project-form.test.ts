@@ -38,7 +38,11 @@ describe("ProjectSchema", () => {
 
   it("accepts edges (one minute of sign-up, one-day interviews, presenting that day, one team)", () => {
     const parsed = ProjectSchema.parse({ ...base, teamSize: 6, firmIndustries: ["printing", "food", "printing"] });
-    expect(parsed).toMatchObject({ signupOpensAt: "2026-12-01T00:00:00.000Z", signupClosesAt: "2026-12-01T00:01:00.000Z", newProductFocus: false });
+    expect(parsed).toMatchObject({
+      signupOpensAt: "2026-12-01T00:00:00.000Z",
+      signupClosesAt: "2026-12-01T00:01:00.000Z",
+      newProductFocus: false,
+    });
     // Known industries, each once, in the catalog's order.
     expect(parsed.firmIndustries).toEqual(["printing", "food"]);
   });

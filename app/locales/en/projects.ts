@@ -84,8 +84,8 @@ const projects: typeof ja = {
   },
   agreement: {
     reason: {
-      notInForce: "not in force now",
-      wrongAreas: "its areas include neither industry nor education",
+      notInForce: "(not in force now)",
+      wrongAreas: "(its areas include neither industry nor education)",
     },
     none: "There is no agreement to choose. A project runs under an agreement between your university and Kita City that is in force now and whose areas include industry or education. Please contact the city's Industry Promotion Section.",
     noUniversity: "Your account has no university, so you cannot create a project.",
@@ -128,31 +128,28 @@ const projects: typeof ja = {
   mail: {
     submitted: {
       subject: "[Kita Collaboration] Project to review: {{title}}",
-      body: "Dear {{name}},\n\nThe project \"{{title}}\" has been submitted for review. Please approve, return or reject it.\n\n{{link}}",
+      body: 'Dear {{name}},\n\nThe project "{{title}}" has been submitted for review. Please approve, return or reject it.\n\n{{link}}',
     },
     approved: {
       subject: "[Kita Collaboration] Project approved: {{title}}",
-      body: "Dear {{name}},\n\nYour project \"{{title}}\" has been approved. Sign-up can open as soon as host firms have agreed.\n\n{{link}}",
+      body: 'Dear {{name}},\n\nYour project "{{title}}" has been approved. Sign-up can open as soon as host firms have agreed.\n\n{{link}}',
     },
     returned: {
       subject: "[Kita Collaboration] Project returned: {{title}}",
-      body: "Dear {{name}},\n\nYour project \"{{title}}\" has been returned with this comment:\n\n{{comment}}\n\nPlease revise it and submit it again.\n\n{{link}}",
+      body: 'Dear {{name}},\n\nYour project "{{title}}" has been returned with this comment:\n\n{{comment}}\n\nPlease revise it and submit it again.\n\n{{link}}',
     },
     rejected: {
       subject: "[Kita Collaboration] Project rejected: {{title}}",
-      body: "Dear {{name}},\n\nYour project \"{{title}}\" has been rejected for this reason:\n\n{{comment}}\n\n{{link}}",
+      body: 'Dear {{name}},\n\nYour project "{{title}}" has been rejected for this reason:\n\n{{comment}}\n\n{{link}}',
     },
     open: {
       subject: "[Kita Collaboration] Sign-up open: {{title}}",
-      body: "Dear {{name}},\n\nSign-up for your project \"{{title}}\" is open. Please give your seminar students the join code.\n\n{{link}}",
+      body: 'Dear {{name}},\n\nSign-up for your project "{{title}}" is open. Please give your seminar students the join code.\n\n{{link}}',
     },
     cancelled: {
       subject: "[Kita Collaboration] Project cancelled: {{title}}",
-      body: "Dear {{name}},\n\nThe project \"{{title}}\" has been cancelled for this reason:\n\n{{comment}}\n\n{{link}}",
+      body: 'Dear {{name}},\n\nThe project "{{title}}" has been cancelled for this reason:\n\n{{comment}}\n\n{{link}}',
     },
-  },
-  status: {
-    label: "State",
   },
   professor: {
     listTitle: "My projects",
@@ -200,7 +197,7 @@ const projects: typeof ja = {
     windowValue: "{{from}} – {{until}}",
     interviews: "Interviews",
     anyIndustry: "Any industry",
-    newProductFocus: "Firms with a new product preferred",
+    newProductFocus: "(firms with a new product preferred)",
     students: "Students",
     studentsValue: "{{count}} (teams of {{team}})",
     actionsTitle: "Actions",
@@ -241,7 +238,8 @@ const projects: typeof ja = {
   },
   public: {
     listTitle: "Open projects",
-    listLead: "Company-interview projects of partner-university seminars with Kita City. Students sign up with the join code their seminar gives them.",
+    listLead:
+      "Company-interview projects of partner-university seminars with Kita City. Students sign up with the join code their seminar gives them.",
     openTitle: "Open for sign-up",
     noneOpen: "No project is open for sign-up right now.",
     othersTitle: "Other projects",

@@ -83,8 +83,8 @@ const projects = {
   },
   agreement: {
     reason: {
-      notInForce: "現在有効な協定ではありません",
-      wrongAreas: "連携分野に「産業」も「教育」も含まれていません",
+      notInForce: "（現在有効な協定ではありません）",
+      wrongAreas: "（連携分野に「産業」も「教育」も含まれていません）",
     },
     none: "選べる協定がありません。企画は、あなたの大学と北区との協定のうち、現在有効で連携分野に「産業」または「教育」を含むものに基づいて実施します。区の産業振興課にお問い合わせください。",
     noUniversity: "所属大学が登録されていないため、企画を作成できません。",
@@ -150,9 +150,6 @@ const projects = {
       body: "{{name}} 様\n\n企画「{{title}}」は中止されました。理由：\n\n{{comment}}\n\n{{link}}",
     },
   },
-  status: {
-    label: "状態",
-  },
   professor: {
     listTitle: "自分の企画",
     listLead: "企画を提案し、審査・受け入れ企業・学生の申込みの状況をここで確認します。",
@@ -199,7 +196,7 @@ const projects = {
     windowValue: "{{from}} 〜 {{until}}",
     interviews: "取材期間",
     anyIndustry: "業種を問わない",
-    newProductFocus: "新製品を開発した企業を優先",
+    newProductFocus: "（新製品を開発した企業を優先）",
     students: "参加学生数",
     studentsValue: "{{count}}人（1チーム{{team}}人）",
     actionsTitle: "操作",
