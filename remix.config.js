@@ -1,5 +1,10 @@
-/** Remix classic compiler configuration (see README, Decisions). */
+/** Remix classic compiler configuration (see README, Decisions). BUILD_DIR lets parallel test runs build apart. */
+const out = process.env.BUILD_DIR ?? "build";
+
 export default {
+  serverBuildPath: `${out}/index.js`,
+  assetsBuildDirectory: `public/${out}`,
+  publicPath: "/build/",
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   // db/ (schema, migrations, seed) is imported by app code and bundled into the server build.

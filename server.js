@@ -9,14 +9,15 @@ import { crossSiteGuard } from "./server/cross-site-guard.js";
 
 process.env.NODE_ENV ??= "production";
 
-const build = await import("./build/index.js");
+const out = process.env.BUILD_DIR ?? "build";
+const build = await import(`./${out}/index.js`);
 const cfg = await build.entry.module.prepareServer();
 
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", process.env.TRUST_PROXY === "1");
 app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use("/build", express.static(`public/${out}`, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 app.use(crossSiteGuard);
 app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));

@@ -351,6 +351,8 @@ export interface HostRankingTable {
   rank: number;
 }
 
+// === interview tables (issue 5) ===
+
 export interface Database {
   university: UniversityTable;
   user: UserTable;
@@ -376,6 +378,7 @@ export interface Database {
   pairing_run: PairingRunTable;
   pairing_override: PairingOverrideTable;
   host_ranking: HostRankingTable;
+  // — interviews (issue 5) —
   firm_register: FirmRegisterTable;
   firm_import: FirmImportTable;
 }

@@ -2,6 +2,8 @@
 import agreements from "./en/agreements";
 import firms from "./en/firms";
 import hosts from "./en/hosts";
+import interviews from "./en/interviews";
+import pairing from "./en/pairing";
 import projects from "./en/projects";
 import signup from "./en/signup";
 import type { Messages } from "./ja";
@@ -10,6 +12,8 @@ const en: Messages = {
   agreements,
   firms,
   hosts,
+  interviews,
+  pairing,
   projects,
   signup,
   app: {

@@ -3,6 +3,8 @@
 import agreements from "./ja/agreements";
 import firms from "./ja/firms";
 import hosts from "./ja/hosts";
+import interviews from "./ja/interviews";
+import pairing from "./ja/pairing";
 import projects from "./ja/projects";
 import signup from "./ja/signup";
 
@@ -10,6 +12,8 @@ const ja = {
   agreements,
   firms,
   hosts,
+  interviews,
+  pairing,
   projects,
   signup,
   app: {

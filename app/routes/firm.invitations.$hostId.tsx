@@ -24,7 +24,7 @@ async function requireOwnInvitation(request: Request, hostIdValue: string | unde
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { host } = await requireOwnInvitation(request, params.hostId);
   const { firm_id: _firm, project_state: _state, ...shown } = host;
-  return { host: shown, canAnswer: canAnswer(host) };
+  return { host: shown, answerable: canAnswer(host) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FirmInvitation() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const { host, canAnswer } = useLoaderData<typeof loader>();
+  const { host, answerable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <article>
@@ -59,7 +59,7 @@ export default function FirmInvitation() {
       <ProjectPublicInfo project={host} />
       <section aria-labelledby="answer-title" className="panel">
         <h2 id="answer-title">{t("hosts.answer.title")}</h2>
-        {canAnswer ? (
+        {answerable ? (
           <>
             <p>{t("hosts.answer.lead")}</p>
             <HostAnswerForm lastResult={actionData?.result} />

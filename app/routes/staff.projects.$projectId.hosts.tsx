@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en, state: project.state },
     canInvite: HOSTING_STATES.includes(project.state),
+    linkDays: HOST_LINK_DAYS,
     hosts,
     firms: choices.firms.filter((f) => !accepted.has(f.id)),
     more: choices.more,
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function StaffProjectHosts() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const { project, canInvite, hosts, firms, more, q, prefill } = useLoaderData<typeof loader>();
+  const { project, canInvite, linkDays, hosts, firms, more, q, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -113,7 +114,7 @@ export default function StaffProjectHosts() {
         <h2 id="invite-title">{t("hosts.inviteTitle")}</h2>
         {canInvite ? (
           <>
-            <p>{t("hosts.inviteLead", { days: HOST_LINK_DAYS })}</p>
+            <p>{t("hosts.inviteLead", { days: linkDays })}</p>
             <FirmChoiceSearch q={q} />
             <HostFirmForm
               key={prefill?.firmId ?? "new"}

@@ -28,7 +28,8 @@ let child: ChildProcess | undefined;
 let dataDir: string | undefined;
 
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync("build/index.js")) throw new Error("Run `npx remix build` before the browser tests (npm test does).");
+  const out = process.env.BUILD_DIR ?? "build";
+  if (!fs.existsSync(`${out}/index.js`)) throw new Error("Run `npx remix build` before the browser tests (npm test does).");
   const port = await freePort();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-e2e-"));
   const logs: string[] = [];

@@ -204,7 +204,7 @@ describe("a firm user answers in the app", () => {
     const list = payload(await firmListLoader({ request: get("/firm/invitations", { cookie: user.cookie }), params: {}, context: {} }));
     expect(list.invitations).toMatchObject([{ id: host.id, status: "invited", awaitingAnswer: true, title_ja: "北区のものづくり企業を取材する" }]);
     const page = payload(await firmAnswerLoader({ request: get(`/firm/invitations/${host.id}`, { cookie: user.cookie }), params: { hostId: String(host.id) }, context: {} }));
-    expect(page.canAnswer).toBe(true);
+    expect(page.answerable).toBe(true);
 
     for (const capacity of ["0", "21", "2.5", ""]) {
       const bad = await firmAnswer(host.id, user.cookie, { intent: "accept", capacity });
