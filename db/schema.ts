@@ -353,6 +353,62 @@ export interface HostRankingTable {
 
 // === interview tables (issue 5) ===
 
+// === event and certificate tables (issue 6) ===
+
+export interface EventTable {
+  id: Generated<number>;
+  title_ja: string;
+  title_en: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  venue_ja: string;
+  venue_en: string;
+  description_ja: string | null;
+  description_en: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One slot of an event's programme: a project team (one host's students) or, host_id null, a whole seminar. */
+export interface PresentationTable {
+  id: Generated<number>;
+  event_id: number;
+  project_id: number;
+  host_id: number | null;
+  position: number;
+  starts_at: Timestamp | null;
+  title_ja: string;
+  title_en: string | null;
+  confirmed_at: Timestamp | null; // the professor confirmed the title
+  confirmed_by: number | null;
+  given_at: Timestamp | null; // staff marked the presentation given
+  given_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface AttendanceTable {
+  event_id: number;
+  student_id: number;
+  present_at: Timestamp;
+  marked_by: number | null;
+}
+
+export interface CertificateTable {
+  id: string; // public id, ≥128 random bits
+  student_id: number;
+  project_id: number;
+  event_id: number | null;
+  status_index: number; // this certificate's bit in the revocation status list
+  credential_jwt: string; // the signed OpenBadgeCredential (VC-JWT, ES256)
+  manual_reason: string | null; // staff certified by hand, and why
+  issued_at: Timestamp;
+  issued_by: number | null;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  revoked_by: number | null;
+}
+
 export interface Database {
   university: UniversityTable;
   user: UserTable;
@@ -379,6 +435,10 @@ export interface Database {
   pairing_override: PairingOverrideTable;
   host_ranking: HostRankingTable;
   // — interviews (issue 5) —
+  event: EventTable;
+  presentation: PresentationTable;
+  attendance: AttendanceTable;
+  certificate: CertificateTable;
   firm_register: FirmRegisterTable;
   firm_import: FirmImportTable;
 }

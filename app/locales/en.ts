@@ -1,5 +1,8 @@
 /** English message catalog. Same keys as ja.ts (the type enforces it). */
 import agreements from "./en/agreements";
+import certificates from "./en/certificates";
+import events from "./en/events";
+import reports from "./en/reports";
 import firms from "./en/firms";
 import hosts from "./en/hosts";
 import interviews from "./en/interviews";
@@ -10,6 +13,9 @@ import type { Messages } from "./ja";
 
 const en: Messages = {
   agreements,
+  certificates,
+  events,
+  reports,
   firms,
   hosts,
   interviews,

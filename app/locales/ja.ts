@@ -1,6 +1,9 @@
 /** Japanese message catalog (the first language). Keys are shared with en.ts, which must have the same shape.
  * Big features keep their messages in ja/<feature>.ts and en/<feature>.ts. */
 import agreements from "./ja/agreements";
+import certificates from "./ja/certificates";
+import events from "./ja/events";
+import reports from "./ja/reports";
 import firms from "./ja/firms";
 import hosts from "./ja/hosts";
 import interviews from "./ja/interviews";
@@ -10,6 +13,9 @@ import signup from "./ja/signup";
 
 const ja = {
   agreements,
+  certificates,
+  events,
+  reports,
   firms,
   hosts,
   interviews,

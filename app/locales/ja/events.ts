@@ -1,0 +1,3 @@
+/** Japanese messages for the events feature (merged into ja.ts under "events"). */
+const events = {};
+export default events;
