@@ -353,6 +353,56 @@ export interface HostRankingTable {
 
 // === interview tables (issue 5) ===
 
+export type InterviewOutcome = "done" | "missed";
+
+/**
+ * A slot a host firm offers. A booked slot IS the booking (booked_at/booked_by); the team is the students paired with
+ * the host in the published run. A cancelled slot keeps its booking columns (history, and the feed shows it as
+ * cancelled) but no longer counts as booked. `sequence` is the iCalendar SEQUENCE, bumped on every booking change.
+ */
+export interface InterviewSlotTable {
+  id: Generated<number>;
+  host_id: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  place: string | null; // place or online_url (at least one)
+  online_url: string | null;
+  created_by: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sequence: Generated<number>;
+  cancelled_at: Timestamp | null;
+  cancelled_by: number | null;
+  cancel_reason: string | null;
+  booked_at: Timestamp | null;
+  booked_by: number | null; // the student who booked for the team
+  outcome: InterviewOutcome | null;
+  outcome_by: number | null;
+  outcome_at: Timestamp | null;
+  reminder_sent_at: Timestamp | null; // set once, by the claim that sends the day-before reminder
+}
+
+/** The students a booking covers, written with the booking: what the overlap check reads. */
+export interface InterviewParticipantTable {
+  slot_id: number;
+  student_id: number;
+}
+
+/** A host's own cut-off: the team may move or release its booking until this many hours before it starts. */
+export interface HostInterviewSettingTable {
+  host_id: number;
+  change_cutoff_hours: Generated<number>; // default 48
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+/** A user's private calendar feed: only the SHA-256 (hex) of the token in the URL. One per user; reset replaces it. */
+export interface CalendarTokenTable {
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 // === event and certificate tables (issue 6) ===
 
 export interface EventTable {
@@ -435,6 +485,10 @@ export interface Database {
   pairing_override: PairingOverrideTable;
   host_ranking: HostRankingTable;
   // — interviews (issue 5) —
+  interview_slot: InterviewSlotTable;
+  interview_participant: InterviewParticipantTable;
+  host_interview_setting: HostInterviewSettingTable;
+  calendar_token: CalendarTokenTable;
   event: EventTable;
   presentation: PresentationTable;
   attendance: AttendanceTable;

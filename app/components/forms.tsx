@@ -35,7 +35,7 @@ export function TextField({
   hint,
   type = "text",
   ...rest
-}: FieldProps & { type?: "text" | "email" | "password" | "date" | "datetime-local" | "number" | "tel" | "url" | "search" } & Omit<
+}: FieldProps & { type?: "text" | "email" | "password" | "date" | "datetime-local" | "time" | "number" | "tel" | "url" | "search" } & Omit<
     React.InputHTMLAttributes<HTMLInputElement>,
     "type"
   >) {

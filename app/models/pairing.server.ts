@@ -46,8 +46,13 @@ async function loadInput(projectId: number, db: Pick<Transaction<Database>, "sel
     .orderBy("host_ranking.host_id")
     .orderBy("host_ranking.rank")
     .execute();
+  // A host withdrawn after students ranked it is dropped from their lists.
+  const accepted = new Set(hosts.map((h) => h.id));
   return {
-    signups: signups.map((s) => ({ id: s.id, ranking: prefs.filter((p) => p.signup_id === s.id).map((p) => p.host_id) })),
+    signups: signups.map((s) => ({
+      id: s.id,
+      ranking: prefs.filter((p) => p.signup_id === s.id && accepted.has(p.host_id)).map((p) => p.host_id),
+    })),
     hosts: hosts.map((h) => ({ id: h.id, capacity: h.capacity ?? 0, ranking: rankings.filter((r) => r.host_id === h.id).map((r) => r.signup_id) })),
   };
 }
@@ -78,8 +83,11 @@ export async function createRun(projectId: number, actor: { id: number; role: Ro
   const project = await getDb().selectFrom("project").select(["state"]).where("id", "=", projectId).executeTakeFirst();
   if (!project) throw new ProjectError(404, "notFound");
   if (project.state !== "closed") throw new ProjectError(409, "pairingNeedsClosed");
-  const instance = buildInstance(await loadInput(projectId), seed);
+  const input = await loadInput(projectId);
+  const instance = buildInstance(input, seed);
   const result = match(instance);
+  // Which hosts gave their own ranking is not visible in the instance; the run's audit entry records it.
+  const ownRanking = input.hosts.filter((h) => h.ranking.length > 0).map((h) => h.id);
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -95,15 +103,16 @@ export async function createRun(projectId: number, actor: { id: number; role: Ro
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: actor.id, action: "pairing.run", entityType: "project", entityId: projectId, detail: { runId: id, seed } });
+      await recordAudit(trx, { actorId: actor.id, action: "pairing.run", entityType: "project", entityId: projectId, detail: { runId: id, seed, ownRanking } });
       return id;
     });
 }
 
-export async function getRun(runId: number) {
-  const run = await getDb().selectFrom("pairing_run").selectAll().where("id", "=", runId).executeTakeFirst();
+/** `db`: pass the transaction when reading inside one (the SQLite connection is not shared with other queries). */
+export async function getRun(runId: number, db: Pick<Transaction<Database>, "selectFrom"> = getDb()) {
+  const run = await db.selectFrom("pairing_run").selectAll().where("id", "=", runId).executeTakeFirst();
   if (!run) return null;
-  const overrides = await getDb()
+  const overrides = await db
     .selectFrom("pairing_override")
     .leftJoin("user", "user.id", "pairing_override.actor_id")
     .select([
@@ -122,6 +131,22 @@ export async function getRun(runId: number) {
   const final: Assignments = { ...engine };
   for (const o of overrides) final[String(o.signup_id)] = o.host_id === null ? null : String(o.host_id);
   return { run, instance, engine, final, overrides };
+}
+
+/** The hosts that used their own ranking in a run (recorded in the run's audit entry when it was created). */
+export async function hostsWithOwnRanking(projectId: number, runId: number): Promise<string[]> {
+  const entries = await getDb()
+    .selectFrom("audit_entry")
+    .select("detail")
+    .where("action", "=", "pairing.run")
+    .where("entity_type", "=", "project")
+    .where("entity_id", "=", String(projectId))
+    .execute();
+  for (const e of entries) {
+    const detail = JSON.parse(e.detail ?? "{}") as { runId?: number; ownRanking?: number[] };
+    if (detail.runId === runId) return (detail.ownRanking ?? []).map(String);
+  }
+  return [];
 }
 
 export function listRuns(projectId: number) {

@@ -1,6 +1,6 @@
 /** Account settings for every signed-in user: the language preference kept in the profile. */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { setUserLocale } from "~/models/user.server";
 import { LocaleSchema } from "~/schemas/auth";
@@ -39,6 +39,9 @@ export default function Account() {
         <dt>{t("staff.colRole")}</dt>
         <dd>{t(`roles.${user.role}`)}</dd>
       </dl>
+      <p>
+        <Link to="/account/calendar">{t("interviews.feed.accountLink")}</Link>
+      </p>
       <Form method="post">
         <fieldset>
           <legend>{t("account.locale")}</legend>

@@ -71,9 +71,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+type Replies = { reply: (options: { formErrors?: string[]; resetForm?: boolean }) => SubmissionResult<string[]> };
+
 /** A form-level message (a catalog key) with the entered values kept. */
-function formError(submission: { reply: (options: { formErrors: string[] }) => SubmissionResult<string[]> }, key: string) {
+function formError(submission: Replies, key: string) {
   return data({ result: submission.reply({ formErrors: [msg(key)] }) }, { status: 409 });
+}
+
+/** The accepting hosts changed since the page was shown: start the ranking again from the current list. */
+function hostsChanged(submission: Replies) {
+  return data({ result: submission.reply({ resetForm: true }), notice: msg("signup.errors.hostsChanged") }, { status: 409 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -95,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const r = await updateSignup(student, projectId, { ranking: rankingFromPositions(submission.value.ranking), motivation: submission.value.motivation });
     if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.updated" });
     if (r.reason === "notSignedUp") throw new Response("Not Found", { status: 404 });
-    return formError(submission, r.reason === "badRanking" ? "signup.errors.hostsChanged" : "signup.errors.closed");
+    return r.reason === "badRanking" ? hostsChanged(submission) : formError(submission, "signup.errors.closed");
   }
 
   const submission = parseWithZod(formData, { schema: SignupSchema });
@@ -110,7 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "already":
       return redirectWithToast(here, { kind: "error", key: "signup.errors.already" });
     case "badRanking":
-      return formError(submission, "signup.errors.hostsChanged");
+      return hostsChanged(submission);
     default:
       return formError(submission, `signup.errors.${r.reason}`);
   }
@@ -161,7 +168,7 @@ export default function ProjectSignup() {
       {phase === "open" && hosts.length === 0 ? <p className="notice">{t("signup.noHosts")}</p> : null}
 
       {phase === "open" && hosts.length > 0 && (signup || !full) ? (
-        <SignupForm key={signup?.updated_at ?? "new"} signedUp={Boolean(signup)} motivation={signup?.motivation ?? ""} code={code} closes={closes} />
+        <SignupForm key={`${signup?.updated_at ?? "new"}:${hosts.map((h) => h.id).join(".")}`} signedUp={Boolean(signup)} motivation={signup?.motivation ?? ""} code={code} closes={closes} />
       ) : null}
 
       {phase !== "open" && signup ? (
@@ -206,6 +213,7 @@ function SignupForm({ signedUp, motivation, code, closes }: { signedUp: boolean;
   const { t } = useTranslation();
   const { hosts, ranked, consentVersion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const notice = actionData && "notice" in actionData && typeof actionData.notice === "string" ? actionData.notice : null;
   const [form, fields] = useForm<{ code?: string; motivation?: string; consent?: boolean; ranking?: RankingValue }>({
     id: "signup",
     lastResult: actionData?.result,
@@ -224,7 +232,7 @@ function SignupForm({ signedUp, motivation, code, closes }: { signedUp: boolean;
       <h2 id="form-title">{t(signedUp ? "signup.changeTitle" : "signup.formTitle")}</h2>
       <p>{t("signup.changeUntil", { date: closes })}</p>
       <Form method="post" {...getFormProps(form)}>
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={notice ? [notice] : form.errors} />
         {signedUp ? null : <TextField meta={fields.code} label={t("signup.code")} hint={t("signup.codeHint")} autoComplete="off" />}
         <RankingField meta={fields.ranking} hosts={hosts} />
         <TextareaField meta={fields.motivation} label={t("signup.motivation")} hint={t("signup.motivationHint", { max: MOTIVATION_MAX })} maxLength={MOTIVATION_MAX} />

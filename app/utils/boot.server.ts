@@ -1,6 +1,7 @@
 /** Start-up for the production server: migrate, seed the demo data into an empty database, run the mail worker. */
 import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
 import { deliverDueMail } from "~/models/outbox.server";
+import { sendDueReminders } from "~/models/interview-reminder.server";
 import { getDb, migrateToLatest } from "./db.server";
 import { config } from "./env.server";
 
@@ -16,6 +17,10 @@ export async function prepareServer(options: { worker?: boolean } = {}) {
     const tick = () => deliverDueMail().catch((error) => console.error("mail delivery failed:", error));
     setInterval(tick, 5_000).unref();
     void tick();
+    // The day-before interview reminders: claimed per slot, so a rerun (or `npm run interviews:remind`) never sends twice.
+    const remind = () => sendDueReminders().catch((error) => console.error("interview reminders failed:", error));
+    setInterval(remind, 5 * 60_000).unref();
+    void remind();
   }
   return cfg;
 }

@@ -175,7 +175,7 @@ describe("student sign-up", () => {
     await page.getByLabel("参加コード").fill("mktg 2627");
     await page.getByRole("button", { name: "次へ" }).click();
     await page.waitForURL(/\/student\/projects\/\d+\/signup\?code=MKTG-2627/);
-    await expect(page.getByRole("heading", { name: "組み合わせの決め方" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "組み合わせの決め方" }).waitFor();
     await expect(page.getByText("いつわっても、より良い結果になることは決してありません").isVisible()).resolves.toBe(true);
     const list = page.locator("ol.rank-list");
     await list.waitFor(); // the enhanced list replaces the selects after hydration
@@ -190,15 +190,16 @@ describe("student sign-up", () => {
     const button = (label: string, firm: string) => page.getByRole("button", { name: new RegExp(`^${label}\\s*（${firm}）$`) });
     await button("下へ", first).focus();
     await page.keyboard.press("Enter");
-    await expect(names()).resolves.toEqual([before[1], first, ...before.slice(2)]);
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(`下へ（${first}）`);
-    await expect(page.locator("fieldset [aria-live]").textContent()).resolves.toBe(`${first}を2位に移動しました（全${before.length}社）。`);
+    await expect.poll(names).toEqual([before[1], first, ...before.slice(2)]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`下へ（${first}）`);
+    await expect.poll(() => page.locator("fieldset [aria-live]").textContent()).toBe(`${first}を2位に移動しました（全${before.length}社）。`);
     await page.keyboard.press("Enter");
+    await expect.poll(names).toEqual([before[1], before[2], first, ...before.slice(3)]);
     // Mouse: bring the last firm to the top.
     const last = before[before.length - 1];
     for (let i = 0; i < before.length - 1; i++) await button("上へ", last).click();
+    await expect.poll(async () => (await names())[0]).toBe(last);
     const chosen = await names();
-    expect(chosen[0]).toBe(last);
     expect(chosen.indexOf(first)).toBe(3);
 
     await page.getByLabel("志望動機").fill("地元の新製品がどのように売られているかを、企業の方から直接聞きたいです。");

@@ -3,7 +3,7 @@ import type ja from "../ja/hosts";
 
 const hosts: typeof ja = {
   staffTitle: "Host firms: {{title}}",
-  staffLead: "Ask firms from the register to host interviews. A firm suggested by the professor is confirmed when you review it and send the request. Firms see nothing about students until the pairing is published.",
+  staffLead: "Ask firms from the register to host interviews. A firm suggested by the professor is confirmed when you review it and send the request. Firms do not see students' names, universities or contact details until the pairing is published.",
   professorTitle: "Host firms: {{title}}",
   professorLead: "You can suggest firms that suit the project. The city reviews each suggestion and sends the firm the request.",
   backToProject: "Back to the project",

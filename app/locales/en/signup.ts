@@ -16,7 +16,7 @@ const signup: typeof ja = {
   consentRecordedValue: "Given on {{date}} (consent text version {{version}})",
   how: {
     title: "How pairing works",
-    body: "Students and firms are paired by student-proposing deferred acceptance (the Gale–Shapley algorithm). Each student applies to firms in the order of their ranking; a firm tentatively keeps students up to its capacity and swaps in a student with higher priority when one applies. Where more students want a firm than it can host, a lottery order recorded with each pairing run sets the priorities.",
+    body: "Students and firms are paired by student-proposing deferred acceptance (the Gale–Shapley algorithm). Each student applies to firms in the order of their ranking; a firm tentatively keeps students up to its capacity and swaps in a student with higher priority when one applies. Where more students want a firm than it can host, the firm's own priority order decides (for a firm without one, a lottery order recorded with each pairing run).",
     honest: "Ranking the firms in your true order of preference is your best strategy: you can never get a better result by misreporting. Rank every firm: adding a firm lower down never reduces your chance of getting one you ranked higher.",
   },
   notOpenYet: "Sign-up opens on {{date}} (Japan time).",
@@ -28,7 +28,7 @@ const signup: typeof ja = {
   changeUntil: "You can change your ranking and motivation, or withdraw, until {{date}} (Japan time).",
   yourRanking: "Your ranking",
   motivation: "Motivation",
-  motivationHint: "Up to {{max}} characters: briefly, why you want to take part.",
+  motivationHint: "Up to {{max}} characters: briefly, why you want to take part. The firms you rank may see it without your name, so do not write anything that identifies you.",
   rank: {
     legend: "Rank the host firms (all of them)",
     hintSelects: "Give each firm a different position from 1 to {{n}}.",
@@ -48,7 +48,7 @@ const signup: typeof ja = {
     items: "What: your name, university, seminar and email address",
     recipient: "With whom: only the firm you are paired with",
     purpose: "Why: to arrange and hold the interview",
-    when: "When: after the pairing is published. Until then firms see nothing about you.",
+    when: "When: after the pairing is published. Until then firms do not see your name, university, seminar or email address.",
     label: "I agree that my name, university, seminar and email address are shared, as described above, with the firm I am paired with",
     version: "Consent text version {{version}}",
   },

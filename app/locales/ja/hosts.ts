@@ -1,7 +1,7 @@
 /** Japanese messages for the hosts feature (merged into ja.ts under "hosts"). */
 const hosts = {
   staffTitle: "受け入れ企業：{{title}}",
-  staffLead: "企業登録から取材の受け入れを依頼します。教員が提案した企業は、内容を確認して依頼を送ると確定します。学生の情報は、組み合わせが決まるまで企業には一切表示されません。",
+  staffLead: "企業登録から取材の受け入れを依頼します。教員が提案した企業は、内容を確認して依頼を送ると確定します。学生の氏名・大学・連絡先は、組み合わせが決まるまで企業には表示されません。",
   professorTitle: "受け入れ企業：{{title}}",
   professorLead: "取材先にふさわしい企業を提案できます。提案は区の担当者が確認し、企業に依頼を送ります。",
   backToProject: "企画のページへ戻る",

@@ -1,0 +1,11 @@
+import fs from "node:fs"; import os from "node:os"; import path from "node:path";
+process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "kita-cert-x-"));
+const { issueCredential } = await import("./app/certificates/credential.server");
+const { renderCertificatePdf } = await import("./app/certificates/pdf.server");
+const { certificateData } = await import("./tests/factories/certificates");
+const n = Number(process.argv[2] ?? 6);
+const firms = Array.from({ length: n }, (_, i) => ({ ja: `株式会社北区ものづくり総合研究開発センター第${i + 1}工場`, en: `Kita Monozukuri General Research and Development Centre, Plant No. ${i + 1}, Co., Ltd.` }));
+const project = { id: 7, title: { ja: "赤羽・王子・田端の町工場が開発した新製品を、学生の視点で取材し、販路と売り場を調べて提案する長い名前のプロジェクト", en: "Interviewing the small factories of Akabane, Oji and Tabata about their new products, and proposing where and how to sell them" } };
+const data = certificateData({ firms, project, student: { name: "長谷川 美紀子", nameLatin: "Mikiko HASEGAWA" } });
+const c = await issueCredential(data, { statusListUrl: "https://collab.city.kita.example/credentials/status/1", index: 1 }, "https://collab.city.kita.example");
+fs.writeFileSync("/tmp/long.pdf", await renderCertificatePdf({ ...data, verifyUrl: c.verifyUrl, credential: c.credential, credentialJwt: c.jwt }));

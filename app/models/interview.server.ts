@@ -1,0 +1,553 @@
+/**
+ * Interview slots and bookings. A host firm offers slots; the host's team (the students paired with it in the
+ * project's published run, overrides included) books one, first come first served.
+ *
+ * Concurrency: a booking is ONE conditional UPDATE of the slot (free, not cancelled, not started, the team holds no
+ * other live booking, and no team member is in another live booking overlapping it), followed in the same
+ * transaction by the interview_participant rows the overlap check reads. The transaction's first statement is that
+ * write, so SQLite takes the write lock before evaluating the conditions (as BEGIN IMMEDIATE would): no other writer
+ * can slip in between the check and the write. A partial unique index also keeps one live booking per host.
+ */
+import { sql, type Transaction } from "kysely";
+import type { Database, InterviewOutcome, Role } from "../../db/schema";
+import { BOOKING_STATES, canChangeBooking, changeDeadline, DEFAULT_CUTOFF_HOURS, hasEnded, OUTCOME_STATES } from "~/interviews/slots";
+import { getDb } from "~/utils/db.server";
+import { tokyoDate } from "~/utils/format";
+import { recordAudit } from "./audit.server";
+import { interviewMails, type Audience, type InterviewMailKind } from "./interview-mail.server";
+import { enqueueMail } from "./outbox.server";
+import { getPublishedRun } from "./pairing.server";
+
+export type InterviewFailure =
+  | "notFound"
+  | "forbidden"
+  | "wrongState"
+  | "taken" // the slot is booked, cancelled or gone
+  | "teamBooked" // the team already holds a booking
+  | "overlap" // a team member has another interview at that time
+  | "started"
+  | "cutoff"
+  | "notBooked"
+  | "notEnded"
+  | "past"
+  | "outsidePeriod";
+
+export type InterviewResult = { ok: true } | { ok: false; reason: InterviewFailure };
+
+interface Actor {
+  id: number;
+  role: Role;
+  firm_id?: number | null;
+}
+
+const fail = (reason: InterviewFailure): InterviewResult => ({ ok: false, reason });
+const OK: InterviewResult = { ok: true };
+
+/** Thrown inside a transaction to roll it back with a reason. */
+class Abort extends Error {
+  constructor(public reason: InterviewFailure) {
+    super(reason);
+  }
+}
+
+// ─── hosts and teams ─────────────────────────────────────────────────────────
+
+/** A project host with what the interview pages need, or undefined. */
+export function getInterviewHost(hostId: number) {
+  return getDb()
+    .selectFrom("project_host")
+    .innerJoin("project", "project.id", "project_host.project_id")
+    .innerJoin("firm", "firm.id", "project_host.firm_id")
+    .leftJoin("host_interview_setting", "host_interview_setting.host_id", "project_host.id")
+    .select([
+      "project_host.id",
+      "project_host.project_id",
+      "project_host.firm_id",
+      "firm.name as firm_name",
+      "project.title_ja",
+      "project.title_en",
+      "project.state",
+      "project.professor_id",
+      "project.interview_from",
+      "project.interview_until",
+      "host_interview_setting.change_cutoff_hours",
+    ])
+    .where("project_host.id", "=", hostId)
+    .executeTakeFirst()
+    .then((h) => h && { ...h, change_cutoff_hours: h.change_cutoff_hours ?? DEFAULT_CUTOFF_HOURS });
+}
+
+export type InterviewHost = NonNullable<Awaited<ReturnType<typeof getInterviewHost>>>;
+
+export interface TeamMember {
+  id: number;
+  name: string;
+  name_kana: string | null;
+}
+
+/** Sign-up id → host id of a project's published run (final assignments, overrides included); empty before publishing. */
+async function publishedAssignments(projectId: number): Promise<Record<string, string | null>> {
+  return (await getPublishedRun(projectId))?.final ?? {};
+}
+
+/** The students paired with the host in the project's published run. */
+export async function getTeam(host: { id: number; project_id: number }): Promise<TeamMember[]> {
+  const final = await publishedAssignments(host.project_id);
+  const signupIds = Object.entries(final)
+    .filter(([, h]) => h === String(host.id))
+    .map(([s]) => Number(s));
+  if (signupIds.length === 0) return [];
+  return getDb()
+    .selectFrom("signup")
+    .innerJoin("user", "user.id", "signup.student_id")
+    .select(["user.id", "user.name", "user.name_kana"])
+    .where("signup.id", "in", signupIds)
+    .where("signup.project_id", "=", host.project_id)
+    .orderBy("user.name_kana")
+    .orderBy("user.id")
+    .execute();
+}
+
+/** Who may see a host's slots: staff, the host firm's users, the project's professor, the team. */
+function mayView(user: Actor, host: InterviewHost, team: TeamMember[]): boolean {
+  switch (user.role) {
+    case "staff":
+      return true;
+    case "firm":
+      return user.firm_id != null && user.firm_id === host.firm_id;
+    case "professor":
+      return host.professor_id === user.id;
+    case "student":
+      return team.some((m) => m.id === user.id);
+  }
+}
+
+/** The host, its team and whether `user` may see them; null for an unknown host. */
+export async function loadHostFor(user: Actor, hostId: number) {
+  const host = await getInterviewHost(hostId);
+  if (!host) return null;
+  const team = await getTeam(host);
+  return { host, team, visible: mayView(user, host, team) };
+}
+
+export function getSlot(slotId: number) {
+  return getDb().selectFrom("interview_slot").selectAll().where("id", "=", slotId).executeTakeFirst();
+}
+
+export type InterviewSlot = NonNullable<Awaited<ReturnType<typeof getSlot>>>;
+
+/** A slot with its host and team, if `user` may see it: "notFound" / "forbidden" otherwise. */
+export async function loadSlotFor(user: Actor, slotId: number) {
+  const slot = await getSlot(slotId);
+  if (!slot) return { ok: false as const, reason: "notFound" as const };
+  const loaded = await loadHostFor(user, slot.host_id);
+  if (!loaded) return { ok: false as const, reason: "notFound" as const };
+  if (!loaded.visible) return { ok: false as const, reason: "forbidden" as const };
+  return { ok: true as const, slot, host: loaded.host, team: loaded.team };
+}
+
+// ─── slots offered by the firm ───────────────────────────────────────────────
+
+export interface SlotInput {
+  startsAt: string; // ISO UTC
+  endsAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+}
+
+/** A firm user offers a slot: not in the past, and within the project's interview period (Tokyo dates). */
+export async function addSlot(user: Actor, hostId: number, input: SlotInput, at: Date = new Date()): Promise<InterviewResult & { id?: number }> {
+  const loaded = await loadHostFor(user, hostId);
+  if (!loaded) return fail("notFound");
+  const { host, team } = loaded;
+  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail("forbidden");
+  if (!BOOKING_STATES.includes(host.state) || team.length === 0) return fail("wrongState");
+  if (input.startsAt <= at.toISOString()) return fail("past");
+  if (tokyoDate(new Date(input.startsAt)) < host.interview_from || tokyoDate(new Date(input.endsAt)) > host.interview_until) {
+    return fail("outsidePeriod");
+  }
+  const t = at.toISOString();
+  const id = await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .insertInto("interview_slot")
+        .values({
+          host_id: host.id,
+          starts_at: input.startsAt,
+          ends_at: input.endsAt,
+          place: input.place,
+          online_url: input.onlineUrl,
+          created_by: user.id,
+          created_at: t,
+          updated_at: t,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, { actorId: user.id, action: "interview.slot.add", entityType: "interview_slot", entityId: row.id });
+      return row.id;
+    });
+  return { ok: true, id };
+}
+
+/** The host's change cut-off, in whole hours before the booked slot starts. */
+export async function setCutoff(user: Actor, hostId: number, hours: number, at: Date = new Date()): Promise<InterviewResult> {
+  const host = await getInterviewHost(hostId);
+  if (!host) return fail("notFound");
+  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail("forbidden");
+  const t = at.toISOString();
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .insertInto("host_interview_setting")
+        .values({ host_id: hostId, change_cutoff_hours: hours, updated_by: user.id, updated_at: t })
+        .onConflict((oc) => oc.column("host_id").doUpdateSet({ change_cutoff_hours: hours, updated_by: user.id, updated_at: t }))
+        .execute();
+      await recordAudit(trx, { actorId: user.id, action: "interview.cutoff", entityType: "project_host", entityId: hostId, detail: { hours } });
+    });
+  return OK;
+}
+
+/**
+ * The firm cancels a slot that has not started, with a reason. A booked slot's team is notified and is free to book
+ * another (a cancelled slot no longer counts as booked; it keeps its booking columns so the feed can show it).
+ */
+export async function cancelSlot(user: Actor, slotId: number, reason: string, at: Date = new Date()): Promise<InterviewResult> {
+  const loaded = await loadSlotFor(user, slotId);
+  if (!loaded.ok) return fail(loaded.reason);
+  if (user.role !== "firm") return fail("forbidden");
+  const t = at.toISOString();
+  try {
+    await getDb()
+      .transaction()
+      .execute(async (trx) => {
+        const r = await trx
+          .updateTable("interview_slot")
+          .set({ cancelled_at: t, cancelled_by: user.id, cancel_reason: reason, updated_at: t, sequence: sql<number>`sequence + 1` })
+          .where("id", "=", slotId)
+          .where("cancelled_at", "is", null)
+          .where("starts_at", ">", t)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new Abort(loaded.slot.cancelled_at ? "taken" : "started");
+        await recordAudit(trx, { actorId: user.id, action: "interview.slot.cancel", entityType: "interview_slot", entityId: slotId, detail: { reason } });
+        const wasBooked = await trx.selectFrom("interview_slot").select("booked_at").where("id", "=", slotId).executeTakeFirstOrThrow();
+        if (wasBooked.booked_at) await queueMails(trx, slotId, "cancelled", ["team"]);
+      });
+  } catch (error) {
+    if (error instanceof Abort) return fail(error.reason);
+    throw error;
+  }
+  return OK;
+}
+
+// ─── booking ─────────────────────────────────────────────────────────────────
+
+async function queueMails(trx: Transaction<Database>, slotId: number, kind: InterviewMailKind, to: Audience[], extra = {}) {
+  for (const mail of await interviewMails(trx, slotId, kind, to, extra)) await enqueueMail(trx, mail);
+}
+
+/**
+ * The one conditional statement that books `slot` for the team (see the module comment), then the participants.
+ * Returns false when any condition fails; nothing is written then.
+ */
+async function claimSlot(trx: Transaction<Database>, slot: InterviewSlot, memberIds: number[], bookerId: number, t: string) {
+  const r = await trx
+    .updateTable("interview_slot")
+    .set({ booked_at: t, booked_by: bookerId, reminder_sent_at: null, updated_at: t, sequence: sql<number>`sequence + 1` })
+    .where("id", "=", slot.id)
+    .where("booked_at", "is", null)
+    .where("cancelled_at", "is", null)
+    .where("starts_at", ">", t)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("interview_slot as held")
+            .select("held.id")
+            .where("held.host_id", "=", slot.host_id)
+            .where("held.booked_at", "is not", null)
+            .where("held.cancelled_at", "is", null),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("interview_participant as p")
+            .innerJoin("interview_slot as busy", "busy.id", "p.slot_id")
+            .select("p.slot_id")
+            .where("p.student_id", "in", memberIds)
+            .where("busy.booked_at", "is not", null)
+            .where("busy.cancelled_at", "is", null)
+            .where("busy.starts_at", "<", slot.ends_at)
+            .where("busy.ends_at", ">", slot.starts_at),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await trx
+    .insertInto("interview_participant")
+    .values(memberIds.map((student_id) => ({ slot_id: slot.id, student_id })))
+    .execute();
+  return true;
+}
+
+/**
+ * Releases the team's live booking of a slot if it starts after `notBefore` (the cut-off); false otherwise. The
+ * participant rows stay until the caller drops them (a released slot no longer counts in the overlap check).
+ */
+async function releaseSlot(trx: Transaction<Database>, slotId: number, notBefore: string, t: string) {
+  const r = await trx
+    .updateTable("interview_slot")
+    .set({ booked_at: null, booked_by: null, reminder_sent_at: null, updated_at: t, sequence: sql<number>`sequence + 1` })
+    .where("id", "=", slotId)
+    .where("booked_at", "is not", null)
+    .where("cancelled_at", "is", null)
+    .where("starts_at", ">", notBefore)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+function dropParticipants(trx: Transaction<Database>, slotId: number) {
+  return trx.deleteFrom("interview_participant").where("slot_id", "=", slotId).execute();
+}
+
+/** Why a claim failed, read after the fact (the decision itself was the conditional statement). */
+async function whyNotClaimed(slot: InterviewSlot, memberIds: number[], t: string, ignoreSlotId?: number): Promise<InterviewFailure> {
+  const now = await getSlot(slot.id);
+  if (!now || now.cancelled_at || now.booked_at) return "taken";
+  if (now.starts_at <= t) return "started";
+  const held = await getDb()
+    .selectFrom("interview_slot")
+    .select("id")
+    .where("host_id", "=", slot.host_id)
+    .where("booked_at", "is not", null)
+    .where("cancelled_at", "is", null)
+    .$if(ignoreSlotId !== undefined, (q) => q.where("id", "!=", ignoreSlotId!))
+    .executeTakeFirst();
+  if (held) return "teamBooked";
+  return memberIds.length ? "overlap" : "taken";
+}
+
+function isUniqueViolation(error: unknown) {
+  const code = (error as { code?: string })?.code;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505";
+}
+
+/** The student's team for the slot's host, and the checks every booking change shares. */
+async function bookingContext(student: Actor, slotId: number) {
+  const loaded = await loadSlotFor(student, slotId);
+  if (!loaded.ok) return loaded;
+  if (student.role !== "student") return { ok: false as const, reason: "forbidden" as const };
+  if (!BOOKING_STATES.includes(loaded.host.state)) return { ok: false as const, reason: "wrongState" as const };
+  return { ...loaded, memberIds: loaded.team.map((m) => m.id) };
+}
+
+async function runBookingChange(work: (trx: Transaction<Database>) => Promise<void>): Promise<InterviewFailure | null> {
+  try {
+    await getDb().transaction().execute(work);
+    return null;
+  } catch (error) {
+    if (error instanceof Abort) return error.reason;
+    if (isUniqueViolation(error)) return "teamBooked";
+    throw error;
+  }
+}
+
+/** A team member books a free slot for the whole team. */
+export async function bookSlot(student: Actor, slotId: number, at: Date = new Date()): Promise<InterviewResult> {
+  const ctx = await bookingContext(student, slotId);
+  if (!ctx.ok) return fail(ctx.reason);
+  const t = at.toISOString();
+  const failure = await runBookingChange(async (trx) => {
+    if (!(await claimSlot(trx, ctx.slot, ctx.memberIds, student.id, t))) throw new Abort("taken");
+    await recordAudit(trx, { actorId: student.id, action: "interview.book", entityType: "interview_slot", entityId: slotId });
+    await queueMails(trx, slotId, "booked", ["firm"]);
+  });
+  if (failure) return fail(failure === "taken" ? await whyNotClaimed(ctx.slot, ctx.memberIds, t) : failure);
+  return OK;
+}
+
+/** The team's live booking with its host, or undefined. */
+export function findTeamBooking(hostId: number) {
+  return getDb()
+    .selectFrom("interview_slot")
+    .selectAll()
+    .where("host_id", "=", hostId)
+    .where("booked_at", "is not", null)
+    .where("cancelled_at", "is", null)
+    .executeTakeFirst();
+}
+
+/**
+ * Moves the team's booking to another free slot of the same host, before the cut-off of the current one: the old
+ * is released and the new claimed in one transaction, so if the new one is taken nothing changes.
+ */
+export async function moveBooking(student: Actor, toSlotId: number, at: Date = new Date()): Promise<InterviewResult> {
+  const ctx = await bookingContext(student, toSlotId);
+  if (!ctx.ok) return fail(ctx.reason);
+  const current = await findTeamBooking(ctx.host.id);
+  if (!current) return fail("notBooked");
+  if (current.id === toSlotId) return fail("taken");
+  const t = at.toISOString();
+  const notBefore = new Date(at.getTime() + ctx.host.change_cutoff_hours * 3_600_000).toISOString();
+  const failure = await runBookingChange(async (trx) => {
+    if (!(await releaseSlot(trx, current.id, notBefore, t))) throw new Abort("cutoff");
+    if (!(await claimSlot(trx, ctx.slot, ctx.memberIds, student.id, t))) throw new Abort("taken");
+    await dropParticipants(trx, current.id);
+    await recordAudit(trx, {
+      actorId: student.id,
+      action: "interview.move",
+      entityType: "interview_slot",
+      entityId: toSlotId,
+      detail: { from: current.id },
+    });
+    await queueMails(trx, toSlotId, "moved", ["firm"], { previous: current });
+  });
+  if (failure === "taken") return fail(await whyNotClaimed(ctx.slot, ctx.memberIds, t, current.id));
+  if (failure === "cutoff" && (await findTeamBooking(ctx.host.id))?.id !== current.id) return fail("notBooked");
+  return failure ? fail(failure) : OK;
+}
+
+/** The team gives up its booking before the cut-off; the slot is free again. */
+export async function releaseBooking(student: Actor, slotId: number, at: Date = new Date()): Promise<InterviewResult> {
+  const ctx = await bookingContext(student, slotId);
+  if (!ctx.ok) return fail(ctx.reason);
+  if (!ctx.slot.booked_at || ctx.slot.cancelled_at) return fail("notBooked");
+  const t = at.toISOString();
+  const notBefore = new Date(at.getTime() + ctx.host.change_cutoff_hours * 3_600_000).toISOString();
+  const failure = await runBookingChange(async (trx) => {
+    if (!(await releaseSlot(trx, slotId, notBefore, t))) throw new Abort("cutoff");
+    // The firm's mail names the team: written before the participants are dropped.
+    await queueMails(trx, slotId, "released", ["firm"]);
+    await dropParticipants(trx, slotId);
+    await recordAudit(trx, { actorId: student.id, action: "interview.release", entityType: "interview_slot", entityId: slotId });
+  });
+  return failure ? fail(failure) : OK;
+}
+
+// ─── after the interview ─────────────────────────────────────────────────────
+
+/** The host firm's users or the project's professor record done or missed, once the interview has ended. */
+export async function markOutcome(user: Actor, slotId: number, outcome: InterviewOutcome, at: Date = new Date()): Promise<InterviewResult> {
+  const loaded = await loadSlotFor(user, slotId);
+  if (!loaded.ok) return fail(loaded.reason);
+  const { slot, host } = loaded;
+  const allowed = (user.role === "firm" && user.firm_id === host.firm_id) || (user.role === "professor" && host.professor_id === user.id);
+  if (!allowed) return fail("forbidden");
+  if (!OUTCOME_STATES.includes(host.state)) return fail("wrongState");
+  if (!slot.booked_at || slot.cancelled_at) return fail("notBooked");
+  if (!hasEnded(slot, at)) return fail("notEnded");
+  const t = at.toISOString();
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("interview_slot")
+        .set({ outcome, outcome_by: user.id, outcome_at: t, updated_at: t })
+        .where("id", "=", slotId)
+        .where("booked_at", "is not", null)
+        .where("cancelled_at", "is", null)
+        .where("ends_at", "<=", t)
+        .execute();
+      await recordAudit(trx, { actorId: user.id, action: `interview.${outcome}`, entityType: "interview_slot", entityId: slotId });
+    });
+  return OK;
+}
+
+// ─── pages ───────────────────────────────────────────────────────────────────
+
+/** The slots of some hosts as the pages show them (with the name of the student who booked), earliest first. */
+export function listSlotsOf(hostIds: number[]) {
+  if (hostIds.length === 0) return Promise.resolve([]);
+  return getDb()
+    .selectFrom("interview_slot")
+    .leftJoin("user as booker", "booker.id", "interview_slot.booked_by")
+    .select([
+      "interview_slot.id",
+      "interview_slot.host_id",
+      "interview_slot.starts_at",
+      "interview_slot.ends_at",
+      "interview_slot.place",
+      "interview_slot.online_url",
+      "interview_slot.booked_at",
+      "interview_slot.cancelled_at",
+      "interview_slot.cancel_reason",
+      "interview_slot.outcome",
+      "booker.name as booked_by_name",
+    ])
+    .where("interview_slot.host_id", "in", hostIds)
+    .orderBy("interview_slot.starts_at")
+    .orderBy("interview_slot.id")
+    .execute();
+}
+
+export type SlotRow = Awaited<ReturnType<typeof listSlotsOf>>[number];
+
+const isLive = (s: { booked_at: string | null; cancelled_at: string | null }) => s.booked_at !== null && s.cancelled_at === null;
+
+/** The hosts a firm has in projects with a published pairing and a team, newest first, with team and booking. */
+export async function listFirmHosts(firmId: number) {
+  const hosts = await getDb()
+    .selectFrom("project_host")
+    .select("id")
+    .where("firm_id", "=", firmId)
+    .where("status", "=", "accepted")
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("pairing_run")
+          .select("pairing_run.id")
+          .whereRef("pairing_run.project_id", "=", "project_host.project_id")
+          .where("pairing_run.published_at", "is not", null),
+      ),
+    )
+    .orderBy("id", "desc")
+    .execute();
+  return hostSummaries(hosts.map((h) => h.id));
+}
+
+/** For each host id (in order): the host, its team and its slots. Hosts without a team are left out. */
+async function hostSummaries(hostIds: number[]) {
+  const slots = await listSlotsOf(hostIds);
+  const out = [];
+  for (const id of hostIds) {
+    const host = (await getInterviewHost(id))!;
+    const team = await getTeam(host);
+    if (team.length === 0) continue;
+    const own = slots.filter((s) => s.host_id === id);
+    out.push({ host, team, slots: own, booking: own.find(isLive) ?? null });
+  }
+  return out;
+}
+
+/** The teams a student belongs to (one per project with a published pairing that placed them), with their slots. */
+export async function listStudentTeams(studentId: number) {
+  const signups = await getDb()
+    .selectFrom("signup")
+    .select(["id", "project_id"])
+    .where("student_id", "=", studentId)
+    .orderBy("id", "desc")
+    .execute();
+  const hostIds: number[] = [];
+  for (const s of signups) {
+    const host = (await publishedAssignments(s.project_id))[String(s.id)];
+    if (host) hostIds.push(Number(host));
+  }
+  return hostSummaries(hostIds);
+}
+
+/** Every team of a project with its live booking (or none) and past outcomes, for the professor. */
+export async function listProjectInterviews(projectId: number) {
+  const hosts = await getDb()
+    .selectFrom("project_host")
+    .innerJoin("firm", "firm.id", "project_host.firm_id")
+    .select("project_host.id")
+    .where("project_host.project_id", "=", projectId)
+    .where("project_host.status", "=", "accepted")
+    .orderBy("firm.name_kana")
+    .execute();
+  return hostSummaries(hosts.map((h) => h.id));
+}
+
+export { canChangeBooking, changeDeadline };

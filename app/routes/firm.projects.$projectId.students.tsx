@@ -1,0 +1,78 @@
+/**
+ * A host firm's students, once the pairing is published: only the students placed with this firm, and only the
+ * fields they consented to share with it (name, university, seminar, email). Before publication nothing about
+ * students is shown. Another firm (one that does not host this project) gets 404.
+ */
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { projectTitle } from "~/components/projects";
+import type { Lng } from "~/i18n";
+import { listHostStudents } from "~/models/pairing-view.server";
+import { getLocale } from "~/utils/i18n.server";
+import { requireFirmHost } from "~/utils/pairing-route.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, host } = await requireFirmHost(request, params);
+  const [rows, lng] = await Promise.all([listHostStudents(host.id, host.project_id), getLocale(request, user)]);
+  return {
+    project: { id: host.project_id, title_ja: host.title_ja, title_en: host.title_en },
+    // Exactly the consented fields, nothing more.
+    students:
+      rows?.map((s) => ({
+        name: s.name,
+        university: (lng === "en" ? s.university_en : s.university_ja) ?? null,
+        seminar: host.seminar_name,
+        email: s.email,
+      })) ?? null,
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.project.title_ja }] : []);
+
+export default function FirmStudents() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  const { project, students } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/firm/projects">{t("pairing.firm.backToProjects")}</Link>
+      </p>
+      <h1>{t("pairing.firm.studentsTitle", { title: projectTitle(project, lng) })}</h1>
+      {students === null ? (
+        <p>{t("pairing.firm.notPublished")}</p>
+      ) : students.length === 0 ? (
+        <p>{t("pairing.firm.none")}</p>
+      ) : (
+        <>
+          <p>{t("pairing.firm.purpose")}</p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("pairing.firm.name")}</th>
+                  <th scope="col">{t("pairing.firm.university")}</th>
+                  <th scope="col">{t("pairing.firm.seminar")}</th>
+                  <th scope="col">{t("pairing.firm.email")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {students.map((s) => (
+                  <tr key={s.email}>
+                    <th scope="row">{s.name}</th>
+                    <td>{s.university ?? "—"}</td>
+                    <td>{s.seminar}</td>
+                    <td>
+                      <a href={`mailto:${s.email}`}>{s.email}</a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

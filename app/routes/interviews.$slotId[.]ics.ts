@@ -1,0 +1,22 @@
+/**
+ * GET /interviews/:slotId.ics — one interview as an iCalendar file, for those who may see the slot: the team, the
+ * host firm's users, the project's professor and staff (403 for anyone else, 404 for an unknown slot).
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getCalendarEntry, toIcsEvent } from "~/models/calendar.server";
+import { loadSlotFor } from "~/models/interview.server";
+import { idParam } from "~/schemas/hosts";
+import { buildCalendar } from "~/utils/ics";
+import { getLocale, getT } from "~/utils/i18n.server";
+import { icsResponse } from "~/utils/interview-page.server";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const loaded = await loadSlotFor(user, idParam(params.slotId));
+  if (!loaded.ok) throw new Response(loaded.reason === "notFound" ? "Not Found" : "Forbidden", { status: loaded.reason === "notFound" ? 404 : 403 });
+  const entry = (await getCalendarEntry(loaded.slot.id))!;
+  const lng = await getLocale(request, user);
+  const body = buildCalendar({ events: [toIcsEvent(entry, lng, await getT(lng))] });
+  return icsResponse(body, `interview-${entry.id}.ics`);
+}

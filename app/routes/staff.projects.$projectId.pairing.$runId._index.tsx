@@ -1,0 +1,172 @@
+/**
+ * Staff: one pairing run. The preview (seed, figures, who goes where), moving a student by hand with a required
+ * reason (the blocking pairs it creates are then listed), the pseudonymised downloads that `npm run match`
+ * reproduces, and publishing (notifies students, host firms and the professor). Once published the page is read-only.
+ */
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextareaField } from "~/components/forms";
+import { RunReport } from "~/components/pairing";
+import { projectTitle } from "~/components/projects";
+import type { Lng } from "~/i18n";
+import { overrideAssignment, publishRun } from "~/models/pairing.server";
+import { notifyPairingPublished } from "~/models/pairing-notify.server";
+import { loadRunView } from "~/models/pairing-view.server";
+import { getProject, ProjectError } from "~/models/project.server";
+import { idParam } from "~/schemas/hosts";
+import { msg } from "~/schemas/messages";
+import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
+import { requireRole } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+async function requireRun(params: LoaderFunctionArgs["params"]) {
+  const project = await getProject(idParam(params.projectId));
+  const view = project && (await loadRunView(project.id, idParam(params.runId)));
+  if (!project || !view) throw new Response("Not Found", { status: 404 });
+  return { project, view };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "staff");
+  const { project, view } = await requireRun(params);
+  return { project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en, state: project.state }, view };
+}
+
+/** The field a model refusal of a manual move belongs next to. */
+const OVERRIDE_FIELD: Record<string, "signupId" | "target" | "reason"> = {
+  unknownStudent: "signupId",
+  unknownHost: "target",
+  hostFull: "target",
+  reasonRequired: "reason",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const staff = await requireRole(request, "staff");
+  const { project, view } = await requireRun(params);
+  const back = `/staff/projects/${project.id}/pairing/${view.run.id}`;
+  const formData = await request.formData();
+  if (formData.get("intent") === "publish") {
+    try {
+      await publishRun(view.run.id, staff, notifyPairingPublished);
+    } catch (error) {
+      if (!(error instanceof ProjectError)) throw error;
+      return data({ intent: "publish" as const, error: `pairing.errors.${error.reason}` }, { status: error.status });
+    }
+    return redirectWithToast(back, { kind: "success", key: "pairing.toast.published" });
+  }
+  const submission = parseWithZod(formData, { schema: OverrideSchema });
+  if (submission.status !== "success") return data({ intent: "override" as const, result: submission.reply() }, { status: 400 });
+  const { signupId, target, reason } = submission.value;
+  try {
+    await overrideAssignment(view.run.id, signupId, target, reason, staff);
+  } catch (error) {
+    if (!(error instanceof ProjectError)) throw error;
+    const message = msg(`pairing.errors.${error.reason}`);
+    const field = OVERRIDE_FIELD[error.reason];
+    const result = submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] });
+    return data({ intent: "override" as const, result }, { status: error.status });
+  }
+  return redirectWithToast(back, { kind: "success", key: "pairing.toast.moved" });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.project.title_ja }] : []);
+
+export default function StaffPairingRun() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  const { project, view } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const published = view.run.publishedAt !== null;
+  // Another run published (or sign-up not closed): this run stays as a record, neither changed nor published.
+  const editable = !published && project.state === "closed";
+  const base = `/staff/projects/${project.id}/pairing/${view.run.id}`;
+  const [form, fields] = useForm({
+    id: "override",
+    lastResult: actionData?.intent === "override" ? actionData.result : undefined,
+    constraint: getZodConstraint(OverrideSchema),
+  });
+  return (
+    <>
+      <p>
+        <Link to={`/staff/projects/${project.id}/pairing`}>{t("pairing.backToRuns")}</Link>
+      </p>
+      <h1>{t("pairing.run.title", { id: view.run.id, title: projectTitle(project, lng) })}</h1>
+      {actionData?.intent === "publish" && "error" in actionData ? (
+        <div className="form-errors" role="alert">
+          <p>{t(actionData.error)}</p>
+        </div>
+      ) : null}
+      {editable ? null : <p className="notice">{t(published ? "pairing.run.publishedNotice" : "pairing.run.lockedNotice")}</p>}
+      <RunReport view={view} />
+
+      {editable ? (
+        <section aria-labelledby="move-title" className="panel">
+          <h2 id="move-title">{t("pairing.move.title")}</h2>
+          <p>{t("pairing.move.hint")}</p>
+          <Form method="post" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="intent" value="override" />
+            <SelectField
+              meta={fields.signupId}
+              label={t("pairing.move.student")}
+              placeholder={t("pairing.move.choose")}
+              options={view.students.map((s) => ({
+                value: s.id,
+                label: t("pairing.move.studentOption", { name: s.name, host: s.host ?? t("pairing.unplaced") }),
+              }))}
+            />
+            <SelectField
+              meta={fields.target}
+              label={t("pairing.move.target")}
+              placeholder={t("pairing.move.choose")}
+              options={[
+                ...view.hosts.map((h) => ({ value: h.id, label: t("pairing.move.hostOption", { name: h.name, n: h.unused }) })),
+                { value: UNPLACED, label: t("pairing.move.unplace") },
+              ]}
+            />
+            <TextareaField meta={fields.reason} label={t("pairing.move.reason")} hint={t("pairing.move.reasonHint", { max: REASON_MAX })} rows={3} />
+            <button type="submit" className="button">
+              {t("pairing.move.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="download-title">
+        <h2 id="download-title">{t("pairing.download.title")}</h2>
+        <p>{t("pairing.download.hint")}</p>
+        <pre className="mail-body">
+          <code>npm run --silent match -- instance.json</code>
+        </pre>
+        <ul>
+          <li>
+            <a href={`${base}/instance.json`} download>
+              {t("pairing.download.instance")}
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/result.json`} download>
+              {t("pairing.download.result")}
+            </a>
+          </li>
+        </ul>
+      </section>
+
+      {editable ? (
+        <section aria-labelledby="publish-title" className="panel">
+          <h2 id="publish-title">{t("pairing.publish.title")}</h2>
+          <p>{t("pairing.publish.hint")}</p>
+          {view.blocking.length ? <p>{t("pairing.publish.blockingWarning", { n: view.blocking.length })}</p> : null}
+          <Form method="post">
+            <button type="submit" name="intent" value="publish" className="button">
+              {t("pairing.publish.submit")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Interview forms: a firm's new slot (typed in Tokyo time, stored as ISO UTC; a place or an online link), its change
+ * cut-off, cancelling a slot with a reason, and the one-button forms (book, move, release, done, missed).
+ */
+import { z } from "zod";
+import { MAX_CUTOFF_HOURS } from "~/interviews/slots";
+import { tokyoLocalToIso } from "~/utils/format";
+import { msg, optionalText, requiredText } from "./messages";
+
+const tokyoDateTime = () =>
+  z
+    .string({ error: msg("validation.required") })
+    .trim()
+    .refine((s) => tokyoLocalToIso(s) !== null, msg("interviews.errors.dateTime"));
+
+export const SlotFieldsSchema = z
+  .object({
+    startsAt: tokyoDateTime(),
+    endsAt: tokyoDateTime(),
+    place: optionalText(200),
+    onlineUrl: z
+      .string()
+      .trim()
+      .max(500, msg("validation.tooLong", { max: 500 }))
+      .pipe(z.url({ protocol: /^https?$/, error: msg("interviews.errors.url") }))
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    const starts = tokyoLocalToIso(v.startsAt);
+    const ends = tokyoLocalToIso(v.endsAt);
+    if (starts && ends && ends <= starts) ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("interviews.errors.endBeforeStart") });
+    if (!v.place && !v.onlineUrl) ctx.addIssue({ code: "custom", path: ["place"], message: msg("interviews.errors.placeOrUrl") });
+  });
+
+/** The parsed form as the model's SlotInput. */
+export const SlotSchema = SlotFieldsSchema.transform((v) => ({
+  startsAt: tokyoLocalToIso(v.startsAt)!,
+  endsAt: tokyoLocalToIso(v.endsAt)!,
+  place: v.place || null,
+  onlineUrl: v.onlineUrl || null,
+}));
+
+export const CutoffSchema = z.object({
+  hours: z
+    .number({ error: msg("interviews.errors.cutoffHours", { max: MAX_CUTOFF_HOURS }) })
+    .int(msg("interviews.errors.cutoffHours", { max: MAX_CUTOFF_HOURS }))
+    .min(0, msg("interviews.errors.cutoffHours", { max: MAX_CUTOFF_HOURS }))
+    .max(MAX_CUTOFF_HOURS, msg("interviews.errors.cutoffHours", { max: MAX_CUTOFF_HOURS })),
+});
+
+const slotId = z.number().int().positive();
+
+export const CancelSlotSchema = z.object({ slotId, reason: requiredText(500) });
+
+/** The one-button forms: the button's `intent` says what to do with `slotId`. */
+export const SlotButtonSchema = z.object({ intent: z.enum(["book", "move", "release", "done", "missed"]), slotId });
