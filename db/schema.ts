@@ -382,7 +382,7 @@ export interface InterviewSlotTable {
   reminder_sent_at: Timestamp | null; // set once, by the claim that sends the day-before reminder
 }
 
-/** The students a booking covers, written with the booking: what the overlap check reads. */
+/** A booking's roster: the students it covers, written with the booking (topped up if staff place a student later). */
 export interface InterviewParticipantTable {
   slot_id: number;
   student_id: number;

@@ -38,6 +38,9 @@ export const ISSUER = {
   en: "Industry Promotion Section, Kita City, Tokyo",
 } as const;
 
+/** The issuer in one string, for places that take a single name (the credential's issuer, the PDF's author). */
+export const ISSUER_NAME = `${ISSUER.ja} (${ISSUER.en})`;
+
 export const CERTIFICATE_TITLE = { ja: "参加証明書", en: "Certificate of Participation" } as const;
 
 export const PROGRAMME = {

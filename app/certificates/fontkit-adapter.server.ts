@@ -116,7 +116,10 @@ interface InternalGlyph extends fontkit.Glyph {
 }
 
 function rememberOutlines(font: fontkit.Font): fontkit.Font {
-  const internal = font as fontkit.Font & { getGlyph(id: number, codePoints?: number[]): InternalGlyph | null; fvar?: unknown };
+  const internal = font as fontkit.Font & {
+    getGlyph(id: number, codePoints?: number[]): InternalGlyph | null;
+    fvar?: unknown;
+  };
   // A variable font's outlines depend on the chosen instance: leave those alone.
   if (internal.fvar) return font;
   const remembered = new WeakSet<InternalGlyph>();

@@ -36,10 +36,6 @@ export function isCertificateId(value: unknown): value is string {
 
 /** An id as a person may have typed it (lower case, O for 0, I/L for 1, hyphens, spaces) → canonical, or null. */
 export function normalizeCertificateId(value: string): string | null {
-  const id = value
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const id = value.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   return isCertificateId(id) ? id : null;
 }

@@ -22,16 +22,17 @@
  * Keep the private keys secret: a secrets manager or the host's encrypted environment, never the repository.
  * ----------------------------------------------------------------------------------------------------------------
  */
+import { createPrivateKey, type JsonWebKey, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from "jose";
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, type JWK } from "jose";
 import { config } from "~/utils/env.server";
 
 export const SIGNING_ALG = "ES256";
 
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
+  privateKey: KeyObject;
 }
 
 /** A published key: the public half only. */
@@ -123,11 +124,14 @@ function parseKeyList(text: string, source: string): JWK[] {
   } catch {
     throw new Error(`${source} is not valid JSON (expected an array of private JWKs)`);
   }
-  if (!Array.isArray(list) || list.length === 0) throw new Error(`${source} must be a non-empty JSON array of private JWKs`);
+  if (!Array.isArray(list) || list.length === 0)
+    throw new Error(`${source} must be a non-empty JSON array of private JWKs`);
   list.forEach((jwk: JWK, i) => {
-    const ok = jwk && jwk.kty === "EC" && jwk.crv === "P-256" && [jwk.d, jwk.x, jwk.y].every((v) => typeof v === "string");
+    const ok =
+      jwk && jwk.kty === "EC" && jwk.crv === "P-256" && [jwk.d, jwk.x, jwk.y].every((v) => typeof v === "string");
     if (!ok) throw new Error(`${source}[${i}] must be a private EC P-256 JWK (kty "EC", crv "P-256", d, x, y)`);
-    if (jwk.alg && jwk.alg !== SIGNING_ALG) throw new Error(`${source}[${i}] has alg ${jwk.alg}; only ${SIGNING_ALG} is used`);
+    if (jwk.alg && jwk.alg !== SIGNING_ALG)
+      throw new Error(`${source}[${i}] has alg ${jwk.alg}; only ${SIGNING_ALG} is used`);
   });
   return list as JWK[];
 }
@@ -141,6 +145,6 @@ async function importKeys(jwks: JWK[]): Promise<LoadedKeys> {
     published.push({ kty: "EC", crv: "P-256", x, y, kid, use: "sig", alg: SIGNING_ALG });
   }
   // Only the active key's private half is imported: retired keys never sign again.
-  const privateKey = (await importJWK({ ...jwks[0], alg: SIGNING_ALG }, SIGNING_ALG)) as CryptoKey;
+  const privateKey = createPrivateKey({ key: jwks[0] as JsonWebKey, format: "jwk" });
   return { active: { kid: published[0].kid, privateKey }, jwks: { keys: published } };
 }

@@ -33,7 +33,11 @@ export function linkedInAddToProfileUrl(cert: LinkedInCertification): string {
 }
 
 /** The LinkedIn link for a certificate, in the student's language (the year and month are those of issue in Tokyo). */
-export function linkedInLinkFor(data: Pick<CertificateData, "certificateId" | "issuedAt">, verifyUrl: string, lng: Lng) {
+export function linkedInLinkFor(
+  data: Pick<CertificateData, "certificateId" | "issuedAt">,
+  verifyUrl: string,
+  lng: Lng,
+) {
   const [year, month] = tokyoDate(new Date(data.issuedAt)).split("-").map(Number);
   return linkedInAddToProfileUrl({
     name: lng === "ja" ? `${CERTIFICATE_TITLE.ja}（${PROGRAMME.ja}）` : `${CERTIFICATE_TITLE.en}: ${PROGRAMME.en}`,
@@ -63,6 +67,8 @@ export function cvLine(
   const when = EN_MONTH.format(new Date(Date.UTC(year, month - 1, 15)));
   return (
     `${when} — Participated in the ${PROGRAMME.en} (${inEnglish(data.university)}, ${inEnglish(data.seminar)}) ` +
-    `and presented the research at the ${inEnglish(data.event.name)} (certificate ID ${data.certificateId}, verify at ${verifyUrl})`
+    `and presented the research at the ${inEnglish(data.event.name)} (certificate ID ${
+      data.certificateId
+    }, verify at ${verifyUrl})`
   );
 }

@@ -14,7 +14,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 export const STATUS_LIST_BITS = 131_072;
 
 export function encodeStatusList(revokedIndexes: Iterable<number>, bits = STATUS_LIST_BITS): string {
-  if (bits < STATUS_LIST_BITS || bits % 8 !== 0) throw new RangeError(`A status list has at least ${STATUS_LIST_BITS} bits, in whole bytes`);
+  if (bits < STATUS_LIST_BITS || bits % 8 !== 0)
+    throw new RangeError(`A status list has at least ${STATUS_LIST_BITS} bits, in whole bytes`);
   const list = new Uint8Array(bits / 8);
   for (const index of revokedIndexes) {
     checkIndex(index, bits);
@@ -41,7 +42,8 @@ export function randomStatusListIndex(bits = STATUS_LIST_BITS): number {
 }
 
 function checkIndex(index: number, bits: number) {
-  if (!Number.isInteger(index) || index < 0 || index >= bits) throw new RangeError(`Status list index ${index} is outside 0–${bits - 1}`);
+  if (!Number.isInteger(index) || index < 0 || index >= bits)
+    throw new RangeError(`Status list index ${index} is outside 0–${bits - 1}`);
 }
 
 export interface StatusListCredentialInput {

@@ -12,13 +12,10 @@ import type { Lng } from "~/i18n";
 import { EventFieldsSchema, tokyoTime, type EventFormValues } from "~/schemas/events";
 import { formatDateTime, tokyoDate } from "~/utils/format";
 import { ErrorList, FormErrors, TextareaField, TextField } from "./forms";
+import { projectTitle } from "./projects";
 
-type Bilingual = { title_ja: string; title_en: string | null };
-
-/** A title in the reader's language when there is one. */
-export function localTitle(x: Bilingual, lng: Lng) {
-  return (lng === "en" && x.title_en) || x.title_ja;
-}
+/** A title (event, research, project) in the reader's language when there is one. */
+export const localTitle = projectTitle;
 
 export function localVenue(e: { venue_ja: string; venue_en: string }, lng: Lng) {
   return lng === "en" ? e.venue_en : e.venue_ja;

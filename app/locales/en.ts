@@ -47,6 +47,7 @@ const en: Messages = {
     myProjects: "My projects",
     joinProject: "Join a project",
     hostInvitations: "Hosting requests",
+    hostedProjects: "Projects you host",
     openProjects: "Open projects",
     publicMenu: "Public pages",
     account: "Account settings",

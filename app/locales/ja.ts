@@ -47,6 +47,7 @@ const ja = {
     myProjects: "自分の企画",
     joinProject: "企画に参加する",
     hostInvitations: "取材受け入れの依頼",
+    hostedProjects: "受け入れている企画",
     openProjects: "募集中の企画",
     publicMenu: "公開ページ",
     account: "アカウント設定",

@@ -11,6 +11,7 @@ import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import type { IcsEvent } from "~/utils/ics";
 import { hashToken, newToken } from "~/utils/tokens.server";
+import { teamHostIds } from "./interview.server";
 
 // ─── tokens ──────────────────────────────────────────────────────────────────
 
@@ -107,16 +108,13 @@ export async function getCalendarEntry(slotId: number): Promise<CalendarEntry | 
 export async function listCalendarEntries(user: { id: number; role: Role; firm_id: number | null }): Promise<CalendarEntry[]> {
   let q = eventQuery();
   switch (user.role) {
-    case "student":
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("interview_participant")
-            .select("interview_participant.slot_id")
-            .whereRef("interview_participant.slot_id", "=", "interview_slot.id")
-            .where("interview_participant.student_id", "=", user.id),
-        ),
-      );
+    case "student": {
+      // The teams the student is in now (a late placement included), not only the rosters they were booked with.
+      const hosts = await teamHostIds([user.id]);
+      if (hosts.length === 0) return [];
+      q = q.where("interview_slot.host_id", "in", hosts).where("interview_slot.booked_at", "is not", null);
       break;
+    }
     case "firm":
       q = q.where("project_host.firm_id", "=", user.firm_id ?? -1).where("interview_slot.booked_at", "is not", null);
       break;

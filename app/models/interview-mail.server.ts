@@ -47,26 +47,29 @@ export async function interviewMails(
   const team = await db
     .selectFrom("interview_participant")
     .innerJoin("user", "user.id", "interview_participant.student_id")
-    .select(["user.id", "user.email", "user.name", "user.locale", "user.role"])
+    .select(["user.id", "user.email", "user.name", "user.locale", "user.role", "user.disabled_at"])
     .where("interview_participant.slot_id", "=", slotId)
     .orderBy("user.name_kana")
     .execute();
-  const wantsOthers = audiences.includes("firm") || audiences.includes("professor");
-  const others = !wantsOthers
-    ? []
-    : await db
-    .selectFrom("user")
-    .select(["id", "email", "name", "locale", "role"])
-    .where((eb) =>
-      eb.or([
-        ...(audiences.includes("firm") ? [eb.and([eb("role", "=", "firm"), eb("firm_id", "=", slot.firm_id)])] : []),
-        ...(audiences.includes("professor") ? [eb("id", "=", slot.professor_id)] : []),
-      ]),
-    )
-    .where("disabled_at", "is", null)
-    .orderBy("id")
-    .execute();
-  const recipients = [...(audiences.includes("team") ? team : []), ...others];
+  // Only the audiences asked for: the firm's users and/or the project's professor.
+  const others = [];
+  if (audiences.includes("firm") || audiences.includes("professor")) {
+    others.push(
+      ...(await db
+        .selectFrom("user")
+        .select(["id", "email", "name", "locale", "role"])
+        .where((eb) =>
+          eb.or([
+            ...(audiences.includes("firm") ? [eb.and([eb("role", "=", "firm"), eb("firm_id", "=", slot.firm_id)])] : []),
+            ...(audiences.includes("professor") ? [eb("id", "=", slot.professor_id)] : []),
+          ]),
+        )
+        .where("disabled_at", "is", null)
+        .orderBy("id")
+        .execute()),
+    );
+  }
+  const recipients = [...(audiences.includes("team") ? team.filter((m) => !m.disabled_at) : []), ...others];
   const base = config().publicUrl;
   const linkFor = (role: string) =>
     role === "student"

@@ -7,6 +7,7 @@
  */
 import { getDb } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
+import { getInterviewHost, getTeam, syncRoster } from "./interview.server";
 import { interviewMails } from "./interview-mail.server";
 import { enqueueMail } from "./outbox.server";
 
@@ -33,7 +34,7 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
   const t = now.toISOString();
   const due = await db
     .selectFrom("interview_slot")
-    .select("id")
+    .select(["id", "host_id"])
     .where("booked_at", "is not", null)
     .where("cancelled_at", "is", null)
     .where("reminder_sent_at", "is", null)
@@ -42,7 +43,10 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
     .orderBy("starts_at")
     .execute();
   let sent = 0;
-  for (const { id } of due) {
+  for (const { id, host_id } of due) {
+    // The team now (it may have grown by a late placement since the booking), read before the transaction.
+    const host = await getInterviewHost(host_id);
+    const team = host ? await getTeam(host) : [];
     const claimed = await db.transaction().execute(async (trx) => {
       const r = await trx
         .updateTable("interview_slot")
@@ -54,6 +58,7 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
         .where("starts_at", ">", t)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
+      await syncRoster(trx, id, team.map((m) => m.id));
       for (const mail of await interviewMails(trx, id, "reminder", ["team", "firm", "professor"])) await enqueueMail(trx, mail);
       return true;
     });

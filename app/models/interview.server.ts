@@ -2,15 +2,18 @@
  * Interview slots and bookings. A host firm offers slots; the host's team (the students paired with it in the
  * project's published run, overrides included) books one, first come first served.
  *
- * Concurrency: a booking is ONE conditional UPDATE of the slot (free, not cancelled, not started, the team holds no
- * other live booking, and no team member is in another live booking overlapping it), followed in the same
- * transaction by the interview_participant rows the overlap check reads. The transaction's first statement is that
- * write, so SQLite takes the write lock before evaluating the conditions (as BEGIN IMMEDIATE would): no other writer
- * can slip in between the check and the write. A partial unique index also keeps one live booking per host.
+ * Concurrency: a booking is ONE conditional UPDATE of the slot (free, not cancelled, not started, the host holds no
+ * other live booking, and no other team any member belongs to holds a live booking overlapping it). Team membership
+ * comes from the published runs' JSON, so it is computed here first and passed in as host ids; the runs are fixed
+ * once published except for staff placing an unplaced student, which only adds members, so the check stays right.
+ * The transaction's first statement is that write, so SQLite takes the write lock before evaluating the conditions
+ * (as BEGIN IMMEDIATE would): no other writer can slip in between the check and the write. A partial unique index
+ * also keeps one live booking per host. interview_participant is the booking's roster (who it covers), written with
+ * it and topped up with late-placed members before the team is mailed.
  */
 import { sql, type Transaction } from "kysely";
 import type { Database, InterviewOutcome, Role } from "../../db/schema";
-import { BOOKING_STATES, canChangeBooking, changeDeadline, DEFAULT_CUTOFF_HOURS, hasEnded, OUTCOME_STATES } from "~/interviews/slots";
+import { BOOKING_STATES, DEFAULT_CUTOFF_HOURS, hasEnded, OUTCOME_STATES } from "~/interviews/slots";
 import { getDb } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
 import { recordAudit } from "./audit.server";
@@ -41,6 +44,9 @@ interface Actor {
 }
 
 const fail = (reason: InterviewFailure): InterviewResult => ({ ok: false, reason });
+
+/** A booking may be moved or released only while it starts after this instant (now + the host's cut-off). */
+const cutoffLimit = (at: Date, hours: number) => new Date(at.getTime() + hours * 3_600_000).toISOString();
 const OK: InterviewResult = { ok: true };
 
 /** Thrown inside a transaction to roll it back with a reason. */
@@ -88,6 +94,23 @@ export interface TeamMember {
 /** Sign-up id → host id of a project's published run (final assignments, overrides included); empty before publishing. */
 async function publishedAssignments(projectId: number): Promise<Record<string, string | null>> {
   return (await getPublishedRun(projectId))?.final ?? {};
+}
+
+/** The hosts whose teams these students are in (one per project with a published run that placed them). */
+export async function teamHostIds(studentIds: number[]): Promise<number[]> {
+  if (studentIds.length === 0) return [];
+  const signups = await getDb()
+    .selectFrom("signup")
+    .select(["id", "project_id"])
+    .where("student_id", "in", studentIds)
+    .orderBy("id", "desc")
+    .execute();
+  const hosts = new Set<number>();
+  for (const s of signups) {
+    const host = (await publishedAssignments(s.project_id))[String(s.id)];
+    if (host) hosts.add(Number(host));
+  }
+  return [...hosts];
 }
 
 /** The students paired with the host in the project's published run. */
@@ -232,7 +255,10 @@ export async function cancelSlot(user: Actor, slotId: number, reason: string, at
         if (Number(r.numUpdatedRows) !== 1) throw new Abort(loaded.slot.cancelled_at ? "taken" : "started");
         await recordAudit(trx, { actorId: user.id, action: "interview.slot.cancel", entityType: "interview_slot", entityId: slotId, detail: { reason } });
         const wasBooked = await trx.selectFrom("interview_slot").select("booked_at").where("id", "=", slotId).executeTakeFirstOrThrow();
-        if (wasBooked.booked_at) await queueMails(trx, slotId, "cancelled", ["team"]);
+        if (wasBooked.booked_at) {
+          await syncRoster(trx, slotId, loaded.team.map((m) => m.id));
+          await queueMails(trx, slotId, "cancelled", ["team"]);
+        }
       });
   } catch (error) {
     if (error instanceof Abort) return fail(error.reason);
@@ -247,11 +273,21 @@ async function queueMails(trx: Transaction<Database>, slotId: number, kind: Inte
   for (const mail of await interviewMails(trx, slotId, kind, to, extra)) await enqueueMail(trx, mail);
 }
 
+/** Adds the members a booking's roster lacks (students placed on the team after it booked). */
+export async function syncRoster(trx: Transaction<Database>, slotId: number, memberIds: number[]) {
+  if (memberIds.length === 0) return;
+  await trx
+    .insertInto("interview_participant")
+    .values(memberIds.map((student_id) => ({ slot_id: slotId, student_id })))
+    .onConflict((oc) => oc.columns(["slot_id", "student_id"]).doNothing())
+    .execute();
+}
+
 /**
- * The one conditional statement that books `slot` for the team (see the module comment), then the participants.
- * Returns false when any condition fails; nothing is written then.
+ * The one conditional statement that books `slot` for the team (see the module comment), then the roster.
+ * `otherHostIds`: the other teams the members are in. Returns false when any condition fails; nothing is written then.
  */
-async function claimSlot(trx: Transaction<Database>, slot: InterviewSlot, memberIds: number[], bookerId: number, t: string) {
+async function claimSlot(trx: Transaction<Database>, slot: InterviewSlot, team: { memberIds: number[]; otherHostIds: number[] }, bookerId: number, t: string) {
   const r = await trx
     .updateTable("interview_slot")
     .set({ booked_at: t, booked_by: bookerId, reminder_sent_at: null, updated_at: t, sequence: sql<number>`sequence + 1` })
@@ -270,32 +306,30 @@ async function claimSlot(trx: Transaction<Database>, slot: InterviewSlot, member
         ),
       ),
     )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("interview_participant as p")
-            .innerJoin("interview_slot as busy", "busy.id", "p.slot_id")
-            .select("p.slot_id")
-            .where("p.student_id", "in", memberIds)
-            .where("busy.booked_at", "is not", null)
-            .where("busy.cancelled_at", "is", null)
-            .where("busy.starts_at", "<", slot.ends_at)
-            .where("busy.ends_at", ">", slot.starts_at),
+    .$if(team.otherHostIds.length > 0, (q) =>
+      q.where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("interview_slot as busy")
+              .select("busy.id")
+              .where("busy.host_id", "in", team.otherHostIds)
+              .where("busy.booked_at", "is not", null)
+              .where("busy.cancelled_at", "is", null)
+              .where("busy.starts_at", "<", slot.ends_at)
+              .where("busy.ends_at", ">", slot.starts_at),
+          ),
         ),
       ),
     )
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
-  await trx
-    .insertInto("interview_participant")
-    .values(memberIds.map((student_id) => ({ slot_id: slot.id, student_id })))
-    .execute();
+  await syncRoster(trx, slot.id, team.memberIds);
   return true;
 }
 
 /**
  * Releases the team's live booking of a slot if it starts after `notBefore` (the cut-off); false otherwise. The
- * participant rows stay until the caller drops them (a released slot no longer counts in the overlap check).
+ * roster stays until the caller drops it (the firm's mail about the release names the team).
  */
 async function releaseSlot(trx: Transaction<Database>, slotId: number, notBefore: string, t: string) {
   const r = await trx
@@ -314,7 +348,7 @@ function dropParticipants(trx: Transaction<Database>, slotId: number) {
 }
 
 /** Why a claim failed, read after the fact (the decision itself was the conditional statement). */
-async function whyNotClaimed(slot: InterviewSlot, memberIds: number[], t: string, ignoreSlotId?: number): Promise<InterviewFailure> {
+async function whyNotClaimed(slot: InterviewSlot, t: string, ignoreSlotId?: number): Promise<InterviewFailure> {
   const now = await getSlot(slot.id);
   if (!now || now.cancelled_at || now.booked_at) return "taken";
   if (now.starts_at <= t) return "started";
@@ -326,8 +360,7 @@ async function whyNotClaimed(slot: InterviewSlot, memberIds: number[], t: string
     .where("cancelled_at", "is", null)
     .$if(ignoreSlotId !== undefined, (q) => q.where("id", "!=", ignoreSlotId!))
     .executeTakeFirst();
-  if (held) return "teamBooked";
-  return memberIds.length ? "overlap" : "taken";
+  return held ? "teamBooked" : "overlap";
 }
 
 function isUniqueViolation(error: unknown) {
@@ -341,7 +374,9 @@ async function bookingContext(student: Actor, slotId: number) {
   if (!loaded.ok) return loaded;
   if (student.role !== "student") return { ok: false as const, reason: "forbidden" as const };
   if (!BOOKING_STATES.includes(loaded.host.state)) return { ok: false as const, reason: "wrongState" as const };
-  return { ...loaded, memberIds: loaded.team.map((m) => m.id) };
+  const memberIds = loaded.team.map((m) => m.id);
+  const otherHostIds = (await teamHostIds(memberIds)).filter((id) => id !== loaded.host.id);
+  return { ...loaded, members: { memberIds, otherHostIds } };
 }
 
 async function runBookingChange(work: (trx: Transaction<Database>) => Promise<void>): Promise<InterviewFailure | null> {
@@ -361,15 +396,15 @@ export async function bookSlot(student: Actor, slotId: number, at: Date = new Da
   if (!ctx.ok) return fail(ctx.reason);
   const t = at.toISOString();
   const failure = await runBookingChange(async (trx) => {
-    if (!(await claimSlot(trx, ctx.slot, ctx.memberIds, student.id, t))) throw new Abort("taken");
+    if (!(await claimSlot(trx, ctx.slot, ctx.members, student.id, t))) throw new Abort("taken");
     await recordAudit(trx, { actorId: student.id, action: "interview.book", entityType: "interview_slot", entityId: slotId });
     await queueMails(trx, slotId, "booked", ["firm"]);
   });
-  if (failure) return fail(failure === "taken" ? await whyNotClaimed(ctx.slot, ctx.memberIds, t) : failure);
+  if (failure) return fail(failure === "taken" ? await whyNotClaimed(ctx.slot, t) : failure);
   return OK;
 }
 
-/** The team's live booking with its host, or undefined. */
+/** The host's live booking (its team's), or undefined. */
 export function findTeamBooking(hostId: number) {
   return getDb()
     .selectFrom("interview_slot")
@@ -391,10 +426,10 @@ export async function moveBooking(student: Actor, toSlotId: number, at: Date = n
   if (!current) return fail("notBooked");
   if (current.id === toSlotId) return fail("taken");
   const t = at.toISOString();
-  const notBefore = new Date(at.getTime() + ctx.host.change_cutoff_hours * 3_600_000).toISOString();
+  const notBefore = cutoffLimit(at, ctx.host.change_cutoff_hours);
   const failure = await runBookingChange(async (trx) => {
     if (!(await releaseSlot(trx, current.id, notBefore, t))) throw new Abort("cutoff");
-    if (!(await claimSlot(trx, ctx.slot, ctx.memberIds, student.id, t))) throw new Abort("taken");
+    if (!(await claimSlot(trx, ctx.slot, ctx.members, student.id, t))) throw new Abort("taken");
     await dropParticipants(trx, current.id);
     await recordAudit(trx, {
       actorId: student.id,
@@ -405,7 +440,7 @@ export async function moveBooking(student: Actor, toSlotId: number, at: Date = n
     });
     await queueMails(trx, toSlotId, "moved", ["firm"], { previous: current });
   });
-  if (failure === "taken") return fail(await whyNotClaimed(ctx.slot, ctx.memberIds, t, current.id));
+  if (failure === "taken") return fail(await whyNotClaimed(ctx.slot, t, current.id));
   if (failure === "cutoff" && (await findTeamBooking(ctx.host.id))?.id !== current.id) return fail("notBooked");
   return failure ? fail(failure) : OK;
 }
@@ -416,7 +451,7 @@ export async function releaseBooking(student: Actor, slotId: number, at: Date = 
   if (!ctx.ok) return fail(ctx.reason);
   if (!ctx.slot.booked_at || ctx.slot.cancelled_at) return fail("notBooked");
   const t = at.toISOString();
-  const notBefore = new Date(at.getTime() + ctx.host.change_cutoff_hours * 3_600_000).toISOString();
+  const notBefore = cutoffLimit(at, ctx.host.change_cutoff_hours);
   const failure = await runBookingChange(async (trx) => {
     if (!(await releaseSlot(trx, slotId, notBefore, t))) throw new Abort("cutoff");
     // The firm's mail names the team: written before the participants are dropped.
@@ -523,18 +558,7 @@ async function hostSummaries(hostIds: number[]) {
 
 /** The teams a student belongs to (one per project with a published pairing that placed them), with their slots. */
 export async function listStudentTeams(studentId: number) {
-  const signups = await getDb()
-    .selectFrom("signup")
-    .select(["id", "project_id"])
-    .where("student_id", "=", studentId)
-    .orderBy("id", "desc")
-    .execute();
-  const hostIds: number[] = [];
-  for (const s of signups) {
-    const host = (await publishedAssignments(s.project_id))[String(s.id)];
-    if (host) hostIds.push(Number(host));
-  }
-  return hostSummaries(hostIds);
+  return hostSummaries(await teamHostIds([studentId]));
 }
 
 /** Every team of a project with its live booking (or none) and past outcomes, for the professor. */
@@ -550,4 +574,3 @@ export async function listProjectInterviews(projectId: number) {
   return hostSummaries(hosts.map((h) => h.id));
 }
 
-export { canChangeBooking, changeDeadline };

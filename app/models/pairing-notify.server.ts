@@ -2,7 +2,8 @@
  * The mails a published pairing sends, each in its recipient's language (user.locale, else Japanese), queued in the
  * publishing transaction (passed to publishRun as its `notify`): every signed-up student (their firm and teammates,
  * or that they are unplaced and what happens next), every firm user of each accepted host (their students' names and
- * the page with the details they may see), and the professor (the figures and the page with everything).
+ * the page with the details they may see), and the professor (the figures and the page with everything). A student
+ * placed by hand after publication gets the same mail, and so do the firm users of the host they were placed with.
  */
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
@@ -13,9 +14,17 @@ import type { MailInput } from "./outbox.server";
 import { getRun, summarize } from "./pairing.server";
 import { firmAddress } from "./pairing-view.server";
 
-const KIND = "pairing.published";
 
-export async function notifyPairingPublished(trx: Transaction<Database>, runId: number): Promise<MailInput[]> {
+export function notifyPairingPublished(trx: Transaction<Database>, runId: number): Promise<MailInput[]> {
+  return pairingMails(trx, runId, null);
+}
+
+/** A student placed by hand after publication: the same mails, to that student and the firm users of that host. */
+export function notifyLatePlacement(trx: Transaction<Database>, move: { runId: number; signupId: number; hostId: number }): Promise<MailInput[]> {
+  return pairingMails(trx, move.runId, move);
+}
+
+async function pairingMails(trx: Transaction<Database>, runId: number, only: { signupId: number; hostId: number } | null): Promise<MailInput[]> {
   const current = await getRun(runId, trx);
   if (!current) return [];
   const { run, instance, final } = current;
@@ -38,7 +47,7 @@ export async function notifyPairingPublished(trx: Transaction<Database>, runId: 
       .where("project_host.project_id", "=", project.id)
       .execute(),
   ]);
-  const hostIds = new Set(instance.hosts.map((h) => h.id));
+  const hostIds = new Set(only ? [String(only.hostId)] : instance.hosts.map((h) => h.id));
   const inRun = hosts.filter((h) => hostIds.has(String(h.id)));
   const [firmUsers, professor] = await Promise.all([
     inRun.length
@@ -62,10 +71,11 @@ export async function notifyPairingPublished(trx: Transaction<Database>, runId: 
       .map(([s]) => s);
   const lngOf = (locale: string | null): Lng => (isLng(locale) ? locale : "ja");
   const titleIn = (lng: Lng) => (lng === "en" && project.title_en) || project.title_ja;
+  const kind = only ? "pairing.placed" : "pairing.published";
   const mails: MailInput[] = [];
 
   for (const s of students) {
-    if (s.disabled_at || !instance.students.some((x) => x.id === String(s.id))) continue;
+    if (s.disabled_at || !instance.students.some((x) => x.id === String(s.id)) || (only && only.signupId !== s.id)) continue;
     const lng = lngOf(s.locale);
     const t = await getT(lng);
     const hostId = final[String(s.id)] ?? null;
@@ -73,7 +83,7 @@ export async function notifyPairingPublished(trx: Transaction<Database>, runId: 
     const link = `${base}/student/projects/${project.id}/pairing`;
     const values = { name: s.name, title: titleIn(lng), link };
     if (!host) {
-      mails.push({ to: s.email, subject: t("pairing.mail.unplaced.subject", values), body: t("pairing.mail.unplaced.body", values), kind: KIND });
+      mails.push({ to: s.email, subject: t("pairing.mail.unplaced.subject", values), body: t("pairing.mail.unplaced.body", values), kind });
       continue;
     }
     const teammates = placedAt(hostId!)
@@ -85,7 +95,7 @@ export async function notifyPairingPublished(trx: Transaction<Database>, runId: 
       address: firmAddress(host),
       teammates: teammates.length ? teammates.join("、") : t("pairing.mail.noTeammates"),
     };
-    mails.push({ to: s.email, subject: t("pairing.mail.placed.subject", placed), body: t("pairing.mail.placed.body", placed), kind: KIND });
+    mails.push({ to: s.email, subject: t("pairing.mail.placed.subject", placed), body: t("pairing.mail.placed.body", placed), kind });
   }
 
   for (const u of firmUsers) {
@@ -102,10 +112,10 @@ export async function notifyPairingPublished(trx: Transaction<Database>, runId: 
       link: `${base}/firm/projects/${project.id}/students`,
     };
     const key = names.length ? "pairing.mail.firm" : "pairing.mail.firmNone";
-    mails.push({ to: u.email, subject: t(`${key}.subject`, values), body: t(`${key}.body`, values), kind: KIND });
+    mails.push({ to: u.email, subject: t(`${key}.subject`, values), body: t(`${key}.body`, values), kind });
   }
 
-  if (professor && !professor.disabled_at) {
+  if (professor && !professor.disabled_at && !only) {
     const lng = lngOf(professor.locale);
     const t = await getT(lng);
     const summary = summarize(instance, final);
@@ -118,7 +128,7 @@ export async function notifyPairingPublished(trx: Transaction<Database>, runId: 
       seed: run.seed,
       link: `${base}/professor/projects/${project.id}/pairing`,
     };
-    mails.push({ to: professor.email, subject: t("pairing.mail.professor.subject", values), body: t("pairing.mail.professor.body", values), kind: KIND });
+    mails.push({ to: professor.email, subject: t("pairing.mail.professor.subject", values), body: t("pairing.mail.professor.body", values), kind });
   }
   return mails;
 }

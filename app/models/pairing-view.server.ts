@@ -115,7 +115,7 @@ export async function getStudentPairing(signupId: number, projectId: number) {
   const student = instance.students.find((s) => s.id === id);
   const names = await namesOf(projectId);
   const hostId = final[id] ?? null;
-  const base = { seed: run.seed, publishedAt: run.published_at!, inRun: Boolean(student), movedByStaff: hostId !== (engine[id] ?? null) };
+  const base = { seed: run.seed, publishedAt: run.published_at!, movedByStaff: hostId !== (engine[id] ?? null) };
   const why = student
     ? explain(instance, final, id).map((w) => ({ firm: names.host.get(w.hostId)?.name ?? w.hostId, filledAhead: w.filledAhead }))
     : [];

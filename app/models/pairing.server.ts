@@ -6,12 +6,12 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { Database, Role } from "../../db/schema";
+import type { Database, ProjectState, Role } from "../../db/schema";
 import { blockingPairs, match, type Instance } from "~/matching/engine.js";
 import { lotteryOrder } from "~/matching/lottery";
 import { getDb, now } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import type { MailInput } from "./outbox.server";
+import { enqueueMail, type MailInput } from "./outbox.server";
 import { ProjectError, transitionProject } from "./project.server";
 
 export type Assignments = Record<string, string | null>;
@@ -187,23 +187,42 @@ export function summarize(instance: Instance, assignments: Assignments): RunSumm
   return { byRank: Array.from(byRank, (n) => n ?? 0), unmatched, unusedCapacity, blocking: blockingPairs(instance, assignments) };
 }
 
-/** Moves a student by hand (host null: unplaced), with a required reason. Only before publishing; never over capacity. */
-export async function overrideAssignment(runId: number, signupId: number, hostId: number | null, reason: string, actor: { id: number; role: Role }) {
+/** States in which staff may still place an unplaced student on the published run. */
+export const LATE_PLACEMENT_STATES: readonly ProjectState[] = ["paired", "interviewing"];
+
+/**
+ * Moves a student by hand (host null: unplaced), with a required reason; never over capacity. Before publishing any
+ * move is allowed. After publishing, the only move is placing an unplaced student while the project is paired or
+ * interviewing: it is recorded as an override (the published stamp stays) and `notify` tells those concerned.
+ * The checks and the write share one transaction, so two moves at once cannot over-fill a host.
+ */
+export async function overrideAssignment(
+  runId: number,
+  signupId: number,
+  hostId: number | null,
+  reason: string,
+  actor: { id: number; role: Role },
+  notify?: (trx: Transaction<Database>, move: { runId: number; signupId: number; hostId: number }) => Promise<MailInput[]>,
+) {
   if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
   if (!reason.trim()) throw new ProjectError(400, "reasonRequired");
-  const current = await getRun(runId);
-  if (!current) throw new ProjectError(404, "notFound");
-  if (current.run.published_at) throw new ProjectError(409, "alreadyPublished");
-  if (!current.instance.students.some((s) => s.id === String(signupId))) throw new ProjectError(400, "unknownStudent");
-  if (hostId !== null) {
-    const host = current.instance.hosts.find((h) => h.id === String(hostId));
-    if (!host) throw new ProjectError(400, "unknownHost");
-    const taken = Object.entries(current.final).filter(([s, h]) => h === host.id && s !== String(signupId)).length;
-    if (taken >= host.capacity) throw new ProjectError(409, "hostFull");
-  }
   await getDb()
     .transaction()
     .execute(async (trx) => {
+      const current = await getRun(runId, trx);
+      if (!current) throw new ProjectError(404, "notFound");
+      const from = current.final[String(signupId)] ?? null;
+      if (current.run.published_at) {
+        const project = await trx.selectFrom("project").select("state").where("id", "=", current.run.project_id).executeTakeFirstOrThrow();
+        if (hostId === null || from !== null || !LATE_PLACEMENT_STATES.includes(project.state)) throw new ProjectError(409, "alreadyPublished");
+      }
+      if (!current.instance.students.some((s) => s.id === String(signupId))) throw new ProjectError(400, "unknownStudent");
+      if (hostId !== null) {
+        const host = current.instance.hosts.find((h) => h.id === String(hostId));
+        if (!host) throw new ProjectError(400, "unknownHost");
+        const taken = Object.entries(current.final).filter(([s, h]) => h === host.id && s !== String(signupId)).length;
+        if (taken >= host.capacity) throw new ProjectError(409, "hostFull");
+      }
       await trx
         .insertInto("pairing_override")
         .values({ run_id: runId, signup_id: signupId, host_id: hostId, reason: reason.trim(), actor_id: actor.id, created_at: now() })
@@ -213,8 +232,11 @@ export async function overrideAssignment(runId: number, signupId: number, hostId
         action: "pairing.override",
         entityType: "project",
         entityId: current.run.project_id,
-        detail: { runId, signupId, from: current.final[String(signupId)], to: hostId, reason: reason.trim() },
+        detail: { runId, signupId, from, to: hostId, reason: reason.trim(), afterPublication: Boolean(current.run.published_at) },
       });
+      if (current.run.published_at && notify && hostId !== null) {
+        for (const mail of await notify(trx, { runId, signupId, hostId })) await enqueueMail(trx, mail);
+      }
     });
 }
 

@@ -22,7 +22,7 @@ import {
   updatePresentation,
   type SlotFailure,
 } from "~/models/event.server";
-import { AddSlotSchema, EditSlotSchema, MoveSlotSchema, RemoveSlotSchema, slotStartIso, teamValue, tokyoTime } from "~/schemas/events";
+import { AddSlotFieldsSchema, AddSlotSchema, EditSlotSchema, MoveSlotSchema, RemoveSlotSchema, slotStartIso, teamValue, tokyoTime } from "~/schemas/events";
 import { idParam } from "~/schemas/hosts";
 import { msg } from "~/schemas/messages";
 import { formatDateTime } from "~/utils/format";
@@ -140,7 +140,7 @@ function SlotTitleFields({ fields }: { fields: { [K in keyof SlotFields]-?: Fiel
 
 function AddSlotForm({ choices, lastResult }: { choices: TeamChoice[]; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<SlotFields & { team: string }>({ id: "add-slot", lastResult, constraint: getZodConstraint(AddSlotSchema) });
+  const [form, fields] = useForm<SlotFields & { team: string }>({ id: "add-slot", lastResult, constraint: getZodConstraint(AddSlotFieldsSchema) });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />

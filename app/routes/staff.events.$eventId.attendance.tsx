@@ -112,7 +112,7 @@ export default function Attendance() {
             </p>
             <div className="door-row">
               <span className="door-row__name">{t("events.door.presentation")}</span>
-              <span className="door-row__state">{g.given ? t("events.door.given") : t("events.door.notYet")}</span>
+              <span className="door-row__state">{g.given ? t("events.door.given") : t("events.door.notGiven")}</span>
               <MarkToggle
                 fields={{ intent: "given", presentationId: String(g.id), ...keep }}
                 name="given"
@@ -130,7 +130,7 @@ export default function Attendance() {
                     {s.nameKana ? <span className="muted subline">{s.nameKana}</span> : null}
                   </span>
                   <span className="door-row__state">
-                    {s.present && s.presentAt ? t("events.door.presentAt", { time: tokyoTime(s.presentAt) }) : t("events.door.notYet")}
+                    {s.present && s.presentAt ? t("events.door.presentAt", { time: tokyoTime(s.presentAt) }) : t("events.door.notArrived")}
                   </span>
                   <MarkToggle
                     fields={{ intent: "present", studentId: String(s.studentId), ...keep }}

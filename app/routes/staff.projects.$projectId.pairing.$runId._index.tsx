@@ -1,7 +1,8 @@
 /**
  * Staff: one pairing run. The preview (seed, figures, who goes where), moving a student by hand with a required
  * reason (the blocking pairs it creates are then listed), the pseudonymised downloads that `npm run match`
- * reproduces, and publishing (notifies students, host firms and the professor). Once published the page is read-only.
+ * reproduces, and publishing (notifies students, host firms and the professor). Once published the run is fixed,
+ * except that staff may place a student left without a firm (recorded as an override; the student and firm are told).
  */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
@@ -12,8 +13,8 @@ import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { RunReport } from "~/components/pairing";
 import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
-import { overrideAssignment, publishRun } from "~/models/pairing.server";
-import { notifyPairingPublished } from "~/models/pairing-notify.server";
+import { LATE_PLACEMENT_STATES, overrideAssignment, publishRun } from "~/models/pairing.server";
+import { notifyLatePlacement, notifyPairingPublished } from "~/models/pairing-notify.server";
 import { loadRunView } from "~/models/pairing-view.server";
 import { getProject, ProjectError } from "~/models/project.server";
 import { idParam } from "~/schemas/hosts";
@@ -32,7 +33,15 @@ async function requireRun(params: LoaderFunctionArgs["params"]) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const { project, view } = await requireRun(params);
-  return { project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en, state: project.state }, view };
+  const published = view.run.publishedAt !== null;
+  return {
+    project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en },
+    view,
+    // Another run published (or sign-up not closed): this run stays as a record, neither changed nor published.
+    editable: !published && project.state === "closed",
+    // Once published, staff may still place the students left without a firm (each is notified).
+    late: published && LATE_PLACEMENT_STATES.includes(project.state) && view.unmatched.length > 0 && view.hosts.some((h) => h.unused > 0),
+  };
 }
 
 /** The field a model refusal of a manual move belongs next to. */
@@ -61,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent: "override" as const, result: submission.reply() }, { status: 400 });
   const { signupId, target, reason } = submission.value;
   try {
-    await overrideAssignment(view.run.id, signupId, target, reason, staff);
+    await overrideAssignment(view.run.id, signupId, target, reason, staff, notifyLatePlacement);
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;
     const message = msg(`pairing.errors.${error.reason}`);
@@ -69,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] });
     return data({ intent: "override" as const, result }, { status: error.status });
   }
-  return redirectWithToast(back, { kind: "success", key: "pairing.toast.moved" });
+  return redirectWithToast(back, { kind: "success", key: view.run.publishedAt ? "pairing.toast.placedLate" : "pairing.toast.moved" });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.project.title_ja }] : []);
@@ -77,11 +86,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export default function StaffPairingRun() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const { project, view } = useLoaderData<typeof loader>();
+  const { project, view, editable, late } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const published = view.run.publishedAt !== null;
-  // Another run published (or sign-up not closed): this run stays as a record, neither changed nor published.
-  const editable = !published && project.state === "closed";
+  const movable = editable ? view.students : view.students.filter((s) => s.host === null);
+  const targets = editable ? view.hosts : view.hosts.filter((h) => h.unused > 0);
   const base = `/staff/projects/${project.id}/pairing/${view.run.id}`;
   const [form, fields] = useForm({
     id: "override",
@@ -102,10 +111,10 @@ export default function StaffPairingRun() {
       {editable ? null : <p className="notice">{t(published ? "pairing.run.publishedNotice" : "pairing.run.lockedNotice")}</p>}
       <RunReport view={view} />
 
-      {editable ? (
+      {editable || late ? (
         <section aria-labelledby="move-title" className="panel">
-          <h2 id="move-title">{t("pairing.move.title")}</h2>
-          <p>{t("pairing.move.hint")}</p>
+          <h2 id="move-title">{t(late ? "pairing.move.lateTitle" : "pairing.move.title")}</h2>
+          <p>{t(late ? "pairing.move.lateHint" : "pairing.move.hint")}</p>
           <Form method="post" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <input type="hidden" name="intent" value="override" />
@@ -113,7 +122,7 @@ export default function StaffPairingRun() {
               meta={fields.signupId}
               label={t("pairing.move.student")}
               placeholder={t("pairing.move.choose")}
-              options={view.students.map((s) => ({
+              options={movable.map((s) => ({
                 value: s.id,
                 label: t("pairing.move.studentOption", { name: s.name, host: s.host ?? t("pairing.unplaced") }),
               }))}
@@ -123,8 +132,8 @@ export default function StaffPairingRun() {
               label={t("pairing.move.target")}
               placeholder={t("pairing.move.choose")}
               options={[
-                ...view.hosts.map((h) => ({ value: h.id, label: t("pairing.move.hostOption", { name: h.name, n: h.unused }) })),
-                { value: UNPLACED, label: t("pairing.move.unplace") },
+                ...targets.map((h) => ({ value: h.id, label: t("pairing.move.hostOption", { name: h.name, n: h.unused }) })),
+                ...(late ? [] : [{ value: UNPLACED, label: t("pairing.move.unplace") }]),
               ]}
             />
             <TextareaField meta={fields.reason} label={t("pairing.move.reason")} hint={t("pairing.move.reasonHint", { max: REASON_MAX })} rows={3} />

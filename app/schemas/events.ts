@@ -80,13 +80,14 @@ export function teamValue(projectId: number, hostId: number | null) {
   return `${projectId}:${hostId ?? "seminar"}`;
 }
 
-export const AddSlotSchema = z
-  .object({
-    team: z.string({ error: chooseOne }).regex(TEAM_VALUE, chooseOne),
-    startTime,
-    ...researchTitle,
-  })
-  .transform(({ team, ...v }) => {
+/** The programme form's fields (for Conform's constraints); AddSlotSchema turns the team into ids. */
+export const AddSlotFieldsSchema = z.object({
+  team: z.string({ error: chooseOne }).regex(TEAM_VALUE, chooseOne),
+  startTime,
+  ...researchTitle,
+});
+
+export const AddSlotSchema = AddSlotFieldsSchema.transform(({ team, ...v }) => {
     const [, project, host] = TEAM_VALUE.exec(team)!;
     return { ...v, projectId: Number(project), hostId: host === "seminar" ? null : Number(host) };
   });

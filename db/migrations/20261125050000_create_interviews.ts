@@ -1,7 +1,7 @@
 /**
  * Interviews: the slots a host firm offers (a booked slot is the booking: booked_at/booked_by; the team is derived
- * from the published pairing), the students each booking covers (for the "no student in two interviews at once"
- * check), each host's change cut-off, and each user's private calendar-feed token (only its SHA-256).
+ * from the published pairing), each booking's roster (the students it covers), each host's change cut-off, and
+ * each user's private calendar-feed token (only its SHA-256).
  */
 import { sql, type Kysely } from "kysely";
 

@@ -24,9 +24,12 @@ export interface PublishedFixture extends ProjectFixture {
 
 /**
  * `teams` hosts with `perTeam` new students each; `shared[i]` adds existing students to team i (a student in two
- * projects). The last member of the first team is placed there by a staff override, not by the engine.
+ * projects); `unplaced` students signed up but were placed nowhere. The last member of the first team is placed
+ * there by a staff override, not by the engine.
  */
-export async function createPublishedProject(options: { teams?: number; perTeam?: number; shared?: SignedIn[][] } = {}): Promise<PublishedFixture> {
+export async function createPublishedProject(
+  options: { teams?: number; perTeam?: number; shared?: SignedIn[][]; unplaced?: SignedIn[] } = {},
+): Promise<PublishedFixture & { unplacedSignups: number[] }> {
   const p = await createProjectFixture({ state: "paired", hosts: options.teams ?? 2 });
   const db = getDb();
   // The interview period runs from yesterday for two months (Tokyo dates), so tests can use times relative to now.
@@ -57,6 +60,16 @@ export async function createPublishedProject(options: { teams?: number; perTeam?
     }
     teams.push({ hostId, firmId, firmUser, members });
   }
+  const unplacedSignups: number[] = [];
+  for (const m of options.unplaced ?? []) {
+    const { id } = await db
+      .insertInto("signup")
+      .values({ project_id: p.projectId, student_id: m.id, motivation: "m", consented_at: t, consent_version: "2026-11", created_at: t, updated_at: t })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    engine[String(id)] = null;
+    unplacedSignups.push(id);
+  }
   const staff = await userWithCookie("staff");
   const { id: runId } = await db
     .insertInto("pairing_run")
@@ -76,7 +89,7 @@ export async function createPublishedProject(options: { teams?: number; perTeam?
     .insertInto("pairing_override")
     .values({ run_id: runId, signup_id: overridden!, host_id: p.hostIds[0], reason: "配慮", actor_id: staff.id, created_at: t })
     .execute();
-  return { ...p, runId, teams, professorCookie: await signIn(p.professor.id) };
+  return { ...p, runId, teams, unplacedSignups, professorCookie: await signIn(p.professor.id) };
 }
 
 /** Inserts a slot directly (for tests that need past or odd times the form refuses). */

@@ -139,7 +139,8 @@ describe("a pairing from run to publication", () => {
   });
 
   it("previews who goes where with the figures", async () => {
-    const { view } = payload(await runPage(w, runId));
+    const { view, editable } = payload(await runPage(w, runId));
+    expect(editable).toBe(true);
     expect(view.run.seed).toMatch(/^[0-9a-f]{32}$/);
     expect(view.students).toHaveLength(7);
     expect(view.byRank[0]).toBe(2); // the first host has 2 places and everyone wants it
@@ -174,7 +175,9 @@ describe("a pairing from run to publication", () => {
     expect(out.headers.get("Location")).toBe(`${base(w)}/${runId}`);
     expect(statusOf(await runPost(w, runId, { intent: "override", signupId: waiting.id, target: String(w.hostIds[0]), reason: "事情により" }))).toBe(302);
 
-    const after = payload(await runPage(w, runId)).view;
+    const afterPage = payload(await runPage(w, runId));
+    expect(afterPage.late).toBe(false); // someone is still unplaced, but no firm has a free place
+    const after = afterPage.view;
     expect(after.overrides.map((o: any) => [o.student, o.host, o.reason])).toEqual([
       [placed.name, null, "本人の辞退"],
       [waiting.name, w.firmNames[0], "事情により"],
@@ -319,6 +322,54 @@ describe("a pairing from run to publication", () => {
     const other = await userWithCookie("professor");
     expect(statusOf(await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: other.cookie }), pp(w)))).toBe(403);
     expect(statusOf(await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: w.staff }), pp(w)))).toBe(403);
+  });
+});
+
+describe("after publication", () => {
+  it("staff may place a student left without a firm; the student and that firm's users are told", async () => {
+    const w = await world();
+    const runId = await closeAndCreateRun(w);
+    const { view } = payload(await runPage(w, runId));
+    // Free a place at the second host, so that someone can be placed there after publication.
+    const freed = view.students.find((s: any) => s.host === w.firmNames[1]);
+    expect(statusOf(await runPost(w, runId, { intent: "override", signupId: freed.id, target: "unplaced", reason: "本人の事情" }))).toBe(302);
+    expect(statusOf(await runPost(w, runId, { intent: "publish" }))).toBe(302);
+
+    const published = payload(await runPage(w, runId));
+    expect(published).toMatchObject({ editable: false, late: true });
+    const waiting = published.view.students.filter((s: any) => s.host === null);
+    expect(waiting).toHaveLength(2);
+    // Place the student the engine left unplaced (the freed one would only go back where the engine put them).
+    const first = waiting.find((s: any) => s.id !== freed.id);
+    const second = waiting.find((s: any) => s.id === freed.id);
+    const before = await getDb().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const placed = (await runPost(w, runId, { intent: "override", signupId: first.id, target: String(w.hostIds[1]), reason: "教員と相談のうえ" })) as Response;
+    expect(placed.status).toBe(302);
+    const mails = await getDb().selectFrom("outbox_message").selectAll().where("id", ">", before.id).execute();
+    const student = w.students.find((s) => String(s.signupId) === first.id)!;
+    expect(mails.map((m) => [m.to_address, m.kind])).toEqual([
+      [student.email, "pairing.placed"],
+      [w.firmUsers[1].email, "pairing.placed"],
+    ]);
+    expect(mails[0].body_text).toContain(w.firmNames[1]);
+    expect(mails[1].body_text).toContain(student.name);
+
+    const afterPage = payload(await runPage(w, runId));
+    expect(afterPage.late).toBe(false); // someone is still unplaced, but no firm has a free place
+    const after = afterPage.view;
+    expect(after.run.publishedAt).not.toBeNull();
+    expect(after.overrides.at(-1)).toMatchObject({ student: student.name, host: w.firmNames[1], reason: "教員と相談のうえ" });
+    const page = payload(await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: student.cookie }), pp(w))).pairing;
+    expect(page.placement.firm.name).toBe(w.firmNames[1]);
+    expect(page.movedByStaff).toBe(true);
+    const firm = payload(await call(firmStudentsLoader, get(`/firm/projects/${w.projectId}/students`, { cookie: w.firmUsers[1].cookie }), pp(w)));
+    expect(firm.students.map((s: any) => s.email)).toContain(student.email);
+
+    // Only placing: never over capacity, never unplacing or moving a placed student.
+    const full = await runPost(w, runId, { intent: "override", signupId: second.id, target: String(w.hostIds[1]), reason: "x" });
+    expect(payload(full).result.error.target).toEqual(["pairing.errors.hostFull"]);
+    expect(statusOf(await runPost(w, runId, { intent: "override", signupId: first.id, target: "unplaced", reason: "x" }))).toBe(409);
+    expect(statusOf(await runPost(w, runId, { intent: "override", signupId: first.id, target: String(w.hostIds[2]), reason: "x" }))).toBe(409);
   });
 });
 

@@ -2,7 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { calculateJwkThumbprint } from "jose";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { generateSigningKeyJwk, getActiveSigningKey, getPublicJwks, loadSigningKeys, resetSigningKeys } from "~/certificates/keys.server";
+import {
+  generateSigningKeyJwk,
+  getActiveSigningKey,
+  getPublicJwks,
+  loadSigningKeys,
+  resetSigningKeys,
+} from "~/certificates/keys.server";
 import { config, resetConfig } from "~/utils/env.server";
 
 const saved = { ...process.env };

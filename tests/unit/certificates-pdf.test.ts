@@ -1,5 +1,5 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream, PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueCredential } from "~/certificates/credential.server";
 import type { CertificateData } from "~/certificates/data";
@@ -20,10 +20,13 @@ async function readPdf(bytes: Uint8Array) {
   const pdf = await getDocument({ data: bytes.slice(), isEvalSupported: false }).promise;
   const page = await pdf.getPage(1);
   const content = await page.getTextContent();
-  const lines = content.items.map((item) => ("str" in item ? item.str : "")).filter(Boolean);
+  const items = content.items.flatMap((item) =>
+    "str" in item && item.str ? [{ str: item.str, y: item.transform[5] as number }] : [],
+  );
+  const lines = items.map((item) => item.str);
   const attachments = (await pdf.getAttachments()) as Record<string, { filename: string; content: Uint8Array }>;
   await pdf.destroy();
-  return { lines, text: lines.join("\n"), attachments };
+  return { items, lines, text: lines.join("\n"), attachments };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, "");
@@ -80,10 +83,15 @@ describe("certificate PDF", () => {
     expect(doc.getCreationDate()?.toISOString()).toBe("2027-02-20T06:30:00.000Z");
     expect(doc.catalog.lookup(PDFName.of("Lang"), PDFString).decodeText()).toBe("ja");
 
-    const fileSpecs = doc.catalog.lookup(PDFName.of("AF"), PDFArray).asArray().map((ref) => doc.context.lookup(ref, PDFDict));
-    const jwtSpec = fileSpecs.find((spec) => spec.lookup(PDFName.of("UF"), PDFString, PDFHexString).decodeText() === "credential.jwt");
+    const fileSpecs = doc.catalog
+      .lookup(PDFName.of("AF"), PDFArray)
+      .asArray()
+      .map((ref) => doc.context.lookup(ref, PDFDict));
+    const jwtSpec = fileSpecs.find(
+      (spec) => spec.lookup(PDFName.of("UF"), PDFString, PDFHexString).decodeText() === "credential.jwt",
+    );
     expect(jwtSpec?.get(PDFName.of("AFRelationship"))).toBe(PDFName.of("Source"));
-    const file = jwtSpec!.lookup(PDFName.of("EF"), PDFDict).lookup(PDFName.of("F"), PDFRawStream);
+    const file = jwtSpec!.lookup(PDFName.of("EF"), PDFDict).lookup(PDFName.of("F"), PDFStream);
     expect(file.dict.get(PDFName.of("Subtype"))).toBe(PDFName.of("application/vc+jwt"));
   });
 
@@ -92,11 +100,17 @@ describe("certificate PDF", () => {
     const fonts = doc.context
       .enumerateIndirectObjects()
       .map(([, object]) => object)
-      .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of("Type")) === PDFName.of("Font") && o.has(PDFName.of("FontDescriptor")));
-    const names = fonts.map((font) => font.get(PDFName.of("BaseFont"))!.toString()).sort();
-    expect(names).toEqual([expect.stringMatching(/^\/[A-Z]{6}\+NotoSansJP-Bold$/), expect.stringMatching(/^\/[A-Z]{6}\+NotoSansJP-Regular$/)]);
+      .filter(
+        (o): o is PDFDict =>
+          o instanceof PDFDict &&
+          o.get(PDFName.of("Type")) === PDFName.of("Font") &&
+          o.has(PDFName.of("FontDescriptor")),
+      );
+    const names = fonts.map((font) => font.get(PDFName.of("BaseFont"))!.toString());
+    expect(names.every((name) => /^\/[A-Z]{6}\+NotoSansJP-/.test(name))).toBe(true);
+    expect(names.map((name) => name.slice(8)).sort()).toEqual(["NotoSansJP-Bold", "NotoSansJP-Regular"]);
     for (const font of fonts) {
-      const fontFile = font.lookup(PDFName.of("FontDescriptor"), PDFDict).lookup(PDFName.of("FontFile2"), PDFRawStream);
+      const fontFile = font.lookup(PDFName.of("FontDescriptor"), PDFDict).lookup(PDFName.of("FontFile2"), PDFStream);
       // The whole font is 5.4 MB; a subset of the glyphs on one certificate is a few tens of KB.
       expect(fontFile.getContentsSize()).toBeLessThan(100_000);
     }
@@ -120,11 +134,14 @@ describe("certificate PDF", () => {
       },
     };
     const long = await render(certificateData({ firms, project }));
-    const { text } = await readPdf(long.bytes);
+    const { text, items } = await readPdf(long.bytes);
     for (const words of [project.title.ja, project.title.en, ...firms.flatMap((f) => [f.ja, f.en])]) {
       expect(squash(text)).toContain(squash(words));
     }
     expect(text).toContain(long.input.verifyUrl);
+    // The details table (its last row is the certificate id) ends above the verification block.
+    const y = (str: string) => items.find((item) => item.str === str)!.y;
+    expect(y(long.input.certificateId)).toBeGreaterThan(y("真正性の確認 / Verification") + 12);
     const doc = await PDFDocument.load(long.bytes, { updateMetadata: false });
     expect(doc.getPageCount()).toBe(1);
   });

@@ -12,6 +12,7 @@ import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
 import { verifyPassword } from "../../app/utils/password.server";
 import { agreementStatus } from "../../app/agreements/status";
 import { CONSENT_VERSION } from "../../app/models/project.server";
+import { match } from "../../app/matching/engine.js";
 
 const opened: Kysely<Database>[] = [];
 
@@ -220,6 +221,43 @@ describe("seedDemoData", () => {
         expect(prefs.map((x) => x.host_id).sort()).toEqual(accepted);
       }
     }
+  });
+
+  it("ends the FY2025 project with its presentation day at Hokutopia, and plans the FY2026 one", async () => {
+    const db = await freshDb();
+    await seedDemoData(db);
+    const project = await db.selectFrom("project").select(["id", "professor_id"]).where("join_code", "=", "MKTG-2526").executeTakeFirstOrThrow();
+    // The published pairing is what the engine gives for its own instance, so `npm run match` reproduces it.
+    const run = await db.selectFrom("pairing_run").selectAll().where("project_id", "=", project.id).where("published_at", "is not", null).executeTakeFirstOrThrow();
+    const assignments = JSON.parse(run.result) as Record<string, string | null>;
+    expect(match(JSON.parse(run.instance)).assignments).toEqual(assignments);
+    const signups = await db.selectFrom("signup").select(["id", "student_id"]).where("project_id", "=", project.id).execute();
+    expect(Object.keys(assignments).sort()).toEqual(signups.map((s) => String(s.id)).sort());
+    expect(Object.values(assignments).every((h) => h !== null)).toBe(true);
+
+    const events = await db.selectFrom("event").selectAll().orderBy("starts_at").execute();
+    expect(events.map((e) => [e.title_ja, e.starts_at, e.ends_at])).toEqual([
+      ["北区産学連携研究発表会 2026", "2026-02-20T05:00:00.000Z", "2026-02-20T08:00:00.000Z"],
+      ["北区産学連携研究発表会 2027", "2027-02-19T05:00:00.000Z", "2027-02-19T08:00:00.000Z"],
+    ]);
+    expect(events.every((e) => e.venue_ja.startsWith("北とぴあ") && e.venue_en.startsWith("Hokutopia"))).toBe(true);
+    const [past, upcoming] = events;
+
+    const slots = await db.selectFrom("presentation").selectAll().where("event_id", "=", past.id).orderBy("position").execute();
+    const hosts = new Set(Object.values(assignments));
+    expect(slots.map((s) => s.position)).toEqual([1, 2, 3]);
+    expect(new Set(slots.map((s) => String(s.host_id)))).toEqual(hosts);
+    for (const s of slots) {
+      expect(s.project_id).toBe(project.id);
+      expect(s.confirmed_by).toBe(project.professor_id);
+      expect(s.confirmed_at).not.toBeNull();
+      expect(s.given_at).not.toBeNull();
+      expect(s.title_en).toBeTruthy();
+      expect(past.starts_at <= s.starts_at! && s.starts_at! <= past.ends_at).toBe(true);
+    }
+    const present = await db.selectFrom("attendance").select("student_id").where("event_id", "=", past.id).execute();
+    expect(present.map((a) => a.student_id).sort()).toEqual(signups.map((s) => s.student_id).sort());
+    expect(await db.selectFrom("presentation").select("id").where("event_id", "=", upcoming.id).execute()).toHaveLength(0);
   });
 
   it("is deterministic: two fresh databases get the same data", async () => {

@@ -8,6 +8,7 @@ const pairing: typeof ja = {
   projectState: "Project state:",
   intro:
     "Pairings are computed by student-proposing deferred acceptance from the students' ranked choices and each firm's priorities: the firm's own ranking when it gave one, otherwise a lottery order from the seed drawn and recorded when the run is created. You can create as many runs as you like; all are kept, and only one can be published.",
+  links: { runs: "Pairing students with firms", result: "Pairing result (your firm)", hosted: "Projects you host" },
   choice: "Choice {{n}}",
   unplaced: "Not placed",
   status: { published: "Published", draft: "Not published" },
@@ -37,7 +38,7 @@ const pairing: typeof ja = {
     created: "Created",
     status: "Status",
     byOn: "{{name}} ({{date}})",
-    publishedNotice: "This run has been published and can no longer be changed.",
+    publishedNotice: "This run has been published. The only change still possible is placing students without a firm.",
     lockedNotice: "Another run of this project has been published, or sign-up has not closed, so this run can be neither changed nor published. It is kept as a record.",
   },
   figures: {
@@ -78,6 +79,8 @@ const pairing: typeof ja = {
     reason: "Reason",
     reasonHint: "Required. At most {{max}} characters.",
     submit: "Move",
+    lateTitle: "Place a student without a firm",
+    lateHint: "Students can be placed with a firm that has free places. The reason and who made the move are recorded as a move by hand, and the student and the firm are emailed.",
   },
   overrides: {
     title: "Moves by hand",
@@ -190,6 +193,7 @@ const pairing: typeof ja = {
     closed: "Sign-up closed. You can now create a run.",
     created: "Run #{{id}} created.",
     moved: "Student moved.",
+    placedLate: "Student placed; the student and the firm are being emailed.",
     published: "Pairing published; the notification emails are on their way.",
     rankingSaved: "Ranking saved.",
     rankingCleared: "Ranking deleted. The lottery decides.",

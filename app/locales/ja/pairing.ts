@@ -6,6 +6,8 @@ const pairing = {
   projectState: "企画の状態：",
   intro:
     "学生の希望順位と、企業ごとの優先順位（企業が自ら順位をつけた場合はその順位、つけていない場合は組み合わせを作るときに引いて記録するシードによる抽選順）から、受け入れ保留方式（学生提案型）で組み合わせを計算します。組み合わせは何度でも作り直せ、すべて保存されます。公開できるのは1つだけです。",
+  /** Link texts for other features' pages (project pages, student home, firm home). */
+  links: { runs: "学生と企業の組み合わせ", result: "組み合わせの結果（取材先）", hosted: "受け入れている企画" },
   choice: "第{{n}}希望",
   unplaced: "未定",
   status: { published: "公開済み", draft: "未公開" },
@@ -35,7 +37,7 @@ const pairing = {
     created: "作成",
     status: "状態",
     byOn: "{{name}}（{{date}}）",
-    publishedNotice: "この組み合わせは公開済みです。変更はできません。",
+    publishedNotice: "この組み合わせは公開済みです。取材先が決まっていない学生を配置するほかは変更できません。",
     lockedNotice: "この企画では別の組み合わせが公開済みか、募集が締め切られていないため、この組み合わせは変更も公開もできません。記録として残ります。",
   },
   figures: {
@@ -76,6 +78,8 @@ const pairing = {
     reason: "理由",
     reasonHint: "必須。{{max}}文字以内。",
     submit: "移す",
+    lateTitle: "取材先が決まっていない学生を配置する",
+    lateHint: "空きのある企業に配置できます。理由と担当者は手動の変更として記録され、学生と企業にメールでお知らせします。",
   },
   overrides: {
     title: "手動の変更",
@@ -188,6 +192,7 @@ const pairing = {
     closed: "募集を締め切りました。組み合わせを作れます。",
     created: "組み合わせ #{{id}} を作りました。",
     moved: "学生を移しました。",
+    placedLate: "学生を配置し、学生と企業にお知らせのメールを送りました。",
     published: "組み合わせを公開し、お知らせのメールを送りました。",
     rankingSaved: "順位を保存しました。",
     rankingCleared: "順位を消しました。抽選で決まります。",
