@@ -301,6 +301,18 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
         <p>
           <Link to={`${base}/${p.id}/hosts`}>{t("projects.detail.hostsLink")}</Link>
         </p>
+        {isStaff || ["paired", "interviewing", "presented", "completed"].includes(p.state) ? (
+          <ul>
+            <li>
+              <Link to={`${base}/${p.id}/pairing`}>{t("pairing.links.runs")}</Link>
+            </li>
+            {!isStaff ? (
+              <li>
+                <Link to={`${base}/${p.id}/interviews`}>{t("interviews.navLabel")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        ) : null}
       </section>
 
       <SignupsSection data={data} lng={lng} />

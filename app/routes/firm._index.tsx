@@ -1,6 +1,6 @@
 /** Firm home. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUserAffiliation } from "~/models/user.server";
 import { requireRole } from "~/utils/session.server";
@@ -18,6 +18,17 @@ export default function FirmHome() {
       <h1>{t("firm.homeTitle")}</h1>
       {firm ? <p>{t("firm.firm", { firm: firm.name })}</p> : null}
       <p>{t("firm.homeLead")}</p>
+      <ul>
+        <li>
+          <Link to="/firm/invitations">{t("nav.hostInvitations")}</Link>
+        </li>
+        <li>
+          <Link to="/firm/projects">{t("pairing.links.hosted")}</Link>
+        </li>
+        <li>
+          <Link to="/firm/interviews">{t("interviews.navLabel")}</Link>
+        </li>
+      </ul>
     </section>
   );
 }

@@ -52,6 +52,11 @@ export default function StudentHome() {
                 <span className="badge">{t(`projects.states.${s.state}`)}</span>{" "}
                 {t(s.phase === "open" ? "signup.home.changeUntil" : "signup.home.closedAt", { date: formatDateTime(s.signup_closes_at, lng) })}
               </p>
+              {["paired", "interviewing", "presented", "completed"].includes(s.state) ? (
+                <p>
+                  <Link to={`/student/projects/${s.project_id}/pairing`}>{t("pairing.links.result")}</Link>
+                </p>
+              ) : null}
               <p className="muted">{t("signup.yourRanking")}</p>
               <ol>
                 {s.ranking.map((name) => (

@@ -12,6 +12,7 @@ export const NAV: Record<Role, NavItem[]> = {
   staff: [
     { to: "/staff", labelKey: "nav.home" },
     { to: "/staff/projects", labelKey: "nav.projects" },
+    { to: "/staff/events", labelKey: "events.nav.staff" },
     { to: "/staff/agreements", labelKey: "nav.agreements" },
     { to: "/staff/firms", labelKey: "nav.firmRegister" },
     { to: "/staff/users", labelKey: "nav.users" },
@@ -20,14 +21,18 @@ export const NAV: Record<Role, NavItem[]> = {
   professor: [
     { to: "/professor", labelKey: "nav.home" },
     { to: "/professor/projects", labelKey: "nav.myProjects" },
+    { to: "/professor/events", labelKey: "events.nav.professor" },
   ],
   student: [
     { to: "/student", labelKey: "nav.home" },
     { to: "/student/join", labelKey: "nav.joinProject" },
+    { to: "/student/interviews", labelKey: "interviews.navLabel" },
   ],
   firm: [
     { to: "/firm", labelKey: "nav.home" },
     { to: "/firm/invitations", labelKey: "nav.hostInvitations" },
+    { to: "/firm/projects", labelKey: "nav.hostedProjects" },
+    { to: "/firm/interviews", labelKey: "interviews.navLabel" },
     { to: "/firm/profile", labelKey: "nav.firmProfile" },
   ],
 };
@@ -35,6 +40,7 @@ export const NAV: Record<Role, NavItem[]> = {
 /** Public pages, linked for everyone in the header. */
 export const PUBLIC_NAV: NavItem[] = [
   { to: "/projects", labelKey: "nav.openProjects" },
+  { to: "/events", labelKey: "events.nav.public" },
   { to: "/firms", labelKey: "nav.firmDirectory" },
   { to: "/partners", labelKey: "nav.partners" },
 ];
