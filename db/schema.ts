@@ -457,6 +457,7 @@ export interface CertificateTable {
   revoked_at: Timestamp | null;
   revoked_reason: string | null;
   revoked_by: number | null;
+  data: string | null; // the CertificateData JSON it certified, frozen at issue (the PDF is rendered from it)
 }
 
 export interface Database {

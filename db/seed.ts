@@ -14,6 +14,7 @@ import { firmSearchText } from "../app/utils/firm-search";
 import { diffSnapshots, type AgreementContactValue } from "../app/agreements/versions";
 import { match } from "../app/matching/engine.js";
 import { buildInstance } from "../app/models/pairing.server";
+import { assignedHosts, issueWithin, revokeWithin } from "../app/models/certificate.server";
 
 export const DEMO_PASSWORD = "kita-demo-2026";
 const SEEDED_AT = "2026-04-01T00:00:00.000Z";
@@ -871,8 +872,8 @@ const PEOPLE: readonly Person[] = [
 
 // ---------------------------------------------------------------------------------------------------------------
 // Events (events feature). The FY2025 project (MKTG-2526) ends with the city's presentation day at Hokutopia on
-// 2026-02-20: one slot per team (the students the published pairing gave each host), titles confirmed by the
-// professor, every presentation given and every student present. The FY2026 presentation day (2027-02-19) has no
+// 2026-02-14: one slot per team (the students the published pairing gave each host), titles confirmed by the
+// professor, every presentation given and every student present. The FY2026 presentation day (2027-03-13) has no
 // programme yet. Teams need the project's published pairing run: if no earlier block seeded one, it is built here
 // the way the app builds runs (buildInstance + match) from a fixed seed, so `npm run match` reproduces it.
 
@@ -883,8 +884,8 @@ const DEMO_EVENTS = [
   {
     title_ja: "北区産学連携研究発表会 2026",
     title_en: "Kita City Industry–Academia Presentation Day 2026",
-    starts_at: "2026-02-20T05:00:00.000Z", // 14:00 JST
-    ends_at: "2026-02-20T08:00:00.000Z", // 17:00 JST
+    starts_at: "2026-02-14T05:00:00.000Z", // 14:00 JST
+    ends_at: "2026-02-14T08:00:00.000Z", // 17:00 JST
     ...HOKUTOPIA,
     description_ja:
       "区内のものづくり企業を取材した大学ゼミの学生が、新製品の特徴と販路について調べた成果を発表します。どなたでもご来場いただけます（入場無料・申込不要）。",
@@ -895,8 +896,8 @@ const DEMO_EVENTS = [
   {
     title_ja: "北区産学連携研究発表会 2027",
     title_en: "Kita City Industry–Academia Presentation Day 2027",
-    starts_at: "2027-02-19T05:00:00.000Z",
-    ends_at: "2027-02-19T08:00:00.000Z",
+    starts_at: "2027-03-13T05:00:00.000Z",
+    ends_at: "2027-03-13T08:00:00.000Z",
     ...HOKUTOPIA,
     description_ja: "2026年度の取材企画に参加した学生が研究成果を発表します。プログラムは決まり次第お知らせします。",
     description_en: "Students of the FY2026 interview projects present their research. The programme will be announced.",
@@ -992,6 +993,69 @@ async function seedEvents(trx: Transaction<Database>) {
     .insertInto("attendance")
     .values(teams.flatMap((t) => t.students).map((studentId, i) => ({ event_id: eventIds[0], student_id: studentId, present_at: at(-20 + i), marked_by: staffId })))
     .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Certificates (certificates feature). The FY2025 teams' interviews were done (one slot per host, outcome "done"),
+// so every student present at the 2026-02-14 presentation day gets a certificate, issued by staff on 2026-03-06
+// through the app's own issuing code (signed with the development key, which is created in DATA_DIR if missing);
+// s03@toyo.example's is then revoked. Certificate ids, status list indexes and signatures are random by design (an
+// id must not be guessable), and the audit entries and queued emails carry the real time; everything else is fixed.
+
+async function seedCertificates(trx: Transaction<Database>) {
+  const staff = await trx.selectFrom("user").select("id").where("email", "=", STAFF).executeTakeFirstOrThrow();
+  const projectId = (await trx.selectFrom("project").select("id").where("join_code", "=", "MKTG-2526").executeTakeFirstOrThrow()).id;
+  const event = await trx.selectFrom("event").select("id").where("title_ja", "=", DEMO_EVENTS[0].title_ja).executeTakeFirstOrThrow();
+  const present = await trx.selectFrom("attendance").select("student_id").where("event_id", "=", event.id).orderBy("student_id").execute();
+  const requests = present.map((p) => ({ studentId: p.student_id, projectId, eventId: event.id }));
+  const hostOf = await assignedHosts(trx, requests);
+
+  // One interview per team in October 2025, held and marked done.
+  const teams = new Map<number, number[]>();
+  for (const r of requests) {
+    const host = hostOf.get(`${r.studentId}:${projectId}`);
+    if (host) teams.set(host, [...(teams.get(host) ?? []), r.studentId]);
+  }
+  let day = 6;
+  for (const [hostId, members] of teams) {
+    if (await trx.selectFrom("interview_slot").select("id").where("host_id", "=", hostId).executeTakeFirst()) continue;
+    const starts = `2025-10-${String(day).padStart(2, "0")}T05:00:00.000Z`; // 14:00 JST
+    day += 2;
+    const { id } = await trx
+      .insertInto("interview_slot")
+      .values({
+        host_id: hostId,
+        starts_at: starts,
+        ends_at: starts.replace("T05", "T06"),
+        place: "本社 会議室",
+        online_url: null,
+        created_by: staff.id,
+        created_at: "2025-09-16T01:00:00.000Z",
+        updated_at: "2025-09-16T01:00:00.000Z",
+        cancelled_at: null,
+        cancelled_by: null,
+        cancel_reason: null,
+        booked_at: "2025-09-20T03:00:00.000Z",
+        booked_by: members[0],
+        outcome: "done",
+        outcome_by: staff.id,
+        outcome_at: starts.replace("T05", "T07"),
+        reminder_sent_at: null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto("interview_participant")
+      .values(members.map((studentId) => ({ slot_id: id, student_id: studentId })))
+      .execute();
+  }
+
+  await issueWithin(trx, requests, staff, "2026-03-06T02:00:00.000Z");
+  const s03 = await trx.selectFrom("user").select("id").where("email", "=", "s03@toyo.example").executeTakeFirstOrThrow();
+  const revoked = await trx.selectFrom("certificate").select("id").where("student_id", "=", s03.id).where("project_id", "=", projectId).executeTakeFirst();
+  if (revoked) {
+    await revokeWithin(trx, revoked.id, "発表会の出席記録の誤りが判明したため（別日程の学生と取り違え）", staff, "2026-03-10T01:00:00.000Z");
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1103,5 +1167,8 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
 
     // Events need the projects above (and the FY2025 pairing, which seedEvents adds if no earlier block did).
     await seedEvents(trx);
+
+    // Certificates need the FY2025 event's attendance above.
+    await seedCertificates(trx);
   });
 }

@@ -49,6 +49,7 @@ const en: Messages = {
     hostInvitations: "Hosting requests",
     hostedProjects: "Projects you host",
     openProjects: "Open projects",
+    reports: "Annual report",
     publicMenu: "Public pages",
     account: "Account settings",
     signedInAs: "Signed in as {{name}} ({{role}})",

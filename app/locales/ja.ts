@@ -49,6 +49,7 @@ const ja = {
     hostInvitations: "取材受け入れの依頼",
     hostedProjects: "受け入れている企画",
     openProjects: "募集中の企画",
+    reports: "年次報告",
     publicMenu: "公開ページ",
     account: "アカウント設定",
     signedInAs: "{{name}}（{{role}}）でログイン中",

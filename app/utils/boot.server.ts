@@ -2,11 +2,14 @@
 import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
 import { deliverDueMail } from "~/models/outbox.server";
 import { sendDueReminders } from "~/models/interview-reminder.server";
+import { loadSigningKeys } from "~/certificates/keys.server";
 import { getDb, migrateToLatest } from "./db.server";
 import { config } from "./env.server";
 
 export async function prepareServer(options: { worker?: boolean } = {}) {
   const cfg = config(); // throws when production secrets are missing
+  // Certificate keys: production refuses to start without CERT_SIGNING_KEYS; elsewhere the key is created now.
+  await loadSigningKeys();
   const db = getDb();
   await migrateToLatest(db);
   if (cfg.seedDemoData && (await isDatabaseEmpty(db))) {

@@ -13,6 +13,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { to: "/staff", labelKey: "nav.home" },
     { to: "/staff/projects", labelKey: "nav.projects" },
     { to: "/staff/events", labelKey: "events.nav.staff" },
+    { to: "/staff/reports", labelKey: "nav.reports" },
     { to: "/staff/agreements", labelKey: "nav.agreements" },
     { to: "/staff/firms", labelKey: "nav.firmRegister" },
     { to: "/staff/users", labelKey: "nav.users" },

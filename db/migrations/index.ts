@@ -11,6 +11,7 @@ import * as m20261125030000 from "./20261125030000_create_projects";
 import * as m20261125040000 from "./20261125040000_create_pairing_runs";
 import * as m20261125050000 from "./20261125050000_create_interviews";
 import * as m20261125060000 from "./20261125060000_create_events_and_certificates";
+import * as m20261125080000 from "./20261125080000_add_certificate_data";
 
 export const migrations: Record<string, Migration> = {
   "20261125000000_create_foundation": m20261125000000,
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   "20261125040000_create_pairing_runs": m20261125040000,
   "20261125050000_create_interviews": m20261125050000,
   "20261125060000_create_events_and_certificates": m20261125060000,
+  "20261125080000_add_certificate_data": m20261125080000,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -237,8 +237,8 @@ describe("seedDemoData", () => {
 
     const events = await db.selectFrom("event").selectAll().orderBy("starts_at").execute();
     expect(events.map((e) => [e.title_ja, e.starts_at, e.ends_at])).toEqual([
-      ["北区産学連携研究発表会 2026", "2026-02-20T05:00:00.000Z", "2026-02-20T08:00:00.000Z"],
-      ["北区産学連携研究発表会 2027", "2027-02-19T05:00:00.000Z", "2027-02-19T08:00:00.000Z"],
+      ["北区産学連携研究発表会 2026", "2026-02-14T05:00:00.000Z", "2026-02-14T08:00:00.000Z"],
+      ["北区産学連携研究発表会 2027", "2027-03-13T05:00:00.000Z", "2027-03-13T08:00:00.000Z"],
     ]);
     expect(events.every((e) => e.venue_ja.startsWith("北とぴあ") && e.venue_en.startsWith("Hokutopia"))).toBe(true);
     const [past, upcoming] = events;

@@ -1,0 +1,375 @@
+/**
+ * Participation certificates: who may get one, issuing (one, by hand, or a whole event in one batch), revoking,
+ * reading, and the revocation status list.
+ *
+ * Eligibility (per event, per student and project): the student is on the event's programme, their team's
+ * presentation was marked given, they were marked present, and their team's interview (a slot of the host the
+ * published pairing gave them) has the outcome "done". Attendance is required as well because the certificate
+ * states that the student presented at the event. Staff may certify anyone by hand, with a recorded reason.
+ *
+ * Issuing: the credential is signed inside the write transaction (node:crypto signs synchronously in µs), with a
+ * random status list index not yet used, and inserted with ON CONFLICT (student_id, project_id) DO NOTHING, so a
+ * batch repeated or run twice at once never issues two certificates for the same student and project. The audit
+ * entry and the student's email are written in the same transaction. A collision on status_index (another process
+ * took the index meanwhile; PostgreSQL) fails the transaction, which is retried with fresh indexes.
+ *
+ * The functions taking a `db` work inside a caller's transaction (the demo seed uses them).
+ */
+import { decodeJwt } from "jose";
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import { issueCredential, issuerProfile, signCredential } from "~/certificates/credential.server";
+import type { CertificateData } from "~/certificates/data";
+import { newCertificateId, normalizeCertificateId } from "~/certificates/ids";
+import { getActiveSigningKey } from "~/certificates/keys.server";
+import { buildStatusListCredential, encodeStatusList, randomStatusListIndex } from "~/certificates/status-list";
+import { isLng } from "~/i18n";
+import { getDb, now } from "~/utils/db.server";
+import { config } from "~/utils/env.server";
+import { tokyoDate } from "~/utils/format";
+import { getT } from "~/utils/i18n.server";
+import { recordAudit } from "./audit.server";
+import { listEventParticipants } from "./event.server";
+import { enqueueMail } from "./outbox.server";
+import { getRun } from "./pairing.server";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+interface Actor {
+  id: number;
+}
+
+/** Where the revocation list is served; every credential's credentialStatus points here. */
+export const STATUS_LIST_PATH = "/credentials/status/1";
+export const statusListUrl = () => `${config().publicUrl}${STATUS_LIST_PATH}`;
+
+// ─── eligibility ─────────────────────────────────────────────────────────────
+
+export type IneligibleReason = "notPresented" | "absent" | "interviewNotDone";
+
+export interface Candidate {
+  studentId: number;
+  name: string;
+  nameLatin: string | null;
+  projectId: number;
+  projectTitleJa: string;
+  projectTitleEn: string | null;
+  firmName: string | null;
+  reasons: IneligibleReason[];
+  /** The certificate the student already holds for this project, if any. */
+  certificateId: string | null;
+  revokedAt: string | null;
+}
+
+/** The host the published pairing gave each (student, project); the key is `${studentId}:${projectId}`. */
+export async function assignedHosts(db: Db, pairs: Array<{ studentId: number; projectId: number }>) {
+  const hosts = new Map<string, number>();
+  if (!pairs.length) return hosts;
+  const signups = await db
+    .selectFrom("signup")
+    .select(["id", "student_id", "project_id"])
+    .where("student_id", "in", [...new Set(pairs.map((p) => p.studentId))])
+    .where("project_id", "in", [...new Set(pairs.map((p) => p.projectId))])
+    .execute();
+  for (const projectId of new Set(signups.map((s) => s.project_id))) {
+    // The published run read through `db` (not getPublishedRun): this may run inside a caller's transaction.
+    const published = await db.selectFrom("pairing_run").select("id").where("project_id", "=", projectId).where("published_at", "is not", null).executeTakeFirst();
+    const final = (published && (await getRun(published.id, db))?.final) || {};
+    for (const s of signups.filter((x) => x.project_id === projectId)) {
+      const host = final[String(s.id)];
+      if (host) hosts.set(`${s.student_id}:${projectId}`, Number(host));
+    }
+  }
+  return hosts;
+}
+
+/** Everyone on the event's programme, once per (student, project), with why they are not eligible (if so). */
+export async function listEventCandidates(eventId: number): Promise<Candidate[]> {
+  const participants = await listEventParticipants(eventId);
+  const unique = [...new Map(participants.map((p) => [`${p.studentId}:${p.projectId}`, p])).values()];
+  const db = getDb();
+  const hosts = await assignedHosts(db, unique);
+  const hostIds = [...new Set([...hosts.values(), ...unique.flatMap((p) => (p.hostId ? [p.hostId] : []))])];
+  const done = new Set(
+    hostIds.length
+      ? (await db.selectFrom("interview_slot").select("host_id").where("host_id", "in", hostIds).where("outcome", "=", "done").execute()).map((r) => r.host_id)
+      : [],
+  );
+  const issued = unique.length
+    ? await db
+        .selectFrom("certificate")
+        .select(["id", "student_id", "project_id", "revoked_at"])
+        .where("student_id", "in", unique.map((p) => p.studentId))
+        .execute()
+    : [];
+  return unique.map((p) => {
+    const host = p.hostId ?? hosts.get(`${p.studentId}:${p.projectId}`);
+    const reasons: IneligibleReason[] = [];
+    if (!p.presentationGiven) reasons.push("notPresented");
+    if (!p.present) reasons.push("absent");
+    if (!host || !done.has(host)) reasons.push("interviewNotDone");
+    const cert = issued.find((c) => c.student_id === p.studentId && c.project_id === p.projectId);
+    return {
+      studentId: p.studentId,
+      name: p.name,
+      nameLatin: p.nameLatin,
+      projectId: p.projectId,
+      projectTitleJa: p.projectTitleJa,
+      projectTitleEn: p.projectTitleEn,
+      firmName: p.firmName,
+      reasons,
+      certificateId: cert?.id ?? null,
+      revokedAt: cert?.revoked_at ?? null,
+    };
+  });
+}
+
+// ─── issuing ─────────────────────────────────────────────────────────────────
+
+export interface IssueRequest {
+  studentId: number;
+  projectId: number;
+  eventId: number | null;
+  manualReason?: string | null;
+}
+
+type Subject = Omit<CertificateData, "certificateId" | "issuedAt">;
+
+/**
+ * What a certificate will say, read from the database. The event is the one given, else the project's latest
+ * event on which it presented; the firms are the host the student was paired with (else the project's hosts).
+ * Null when the student, project or an event is missing.
+ */
+async function loadSubject(db: Db, r: IssueRequest): Promise<Subject | null> {
+  const [student, project] = await Promise.all([
+    db.selectFrom("user").select(["name", "name_latin"]).where("id", "=", r.studentId).where("role", "=", "student").executeTakeFirst(),
+    db
+      .selectFrom("project")
+      .innerJoin("university", "university.id", "project.university_id")
+      .select(["project.id", "project.title_ja", "project.title_en", "project.seminar_name", "university.name_ja", "university.name_en"])
+      .where("project.id", "=", r.projectId)
+      .executeTakeFirst(),
+  ]);
+  const event = await db
+    .selectFrom("event")
+    .select(["title_ja", "title_en", "starts_at"])
+    .$if(r.eventId !== null, (q) => q.where("id", "=", r.eventId!))
+    .$if(r.eventId === null, (q) =>
+      q.where("id", "in", db.selectFrom("presentation").select("event_id").where("project_id", "=", r.projectId)).orderBy("starts_at", "desc"),
+    )
+    .executeTakeFirst();
+  if (!student || !project || !event) return null;
+  const host = (await assignedHosts(db, [r])).get(`${r.studentId}:${r.projectId}`);
+  const firms = await db
+    .selectFrom("project_host")
+    .innerJoin("firm", "firm.id", "project_host.firm_id")
+    .select("firm.name")
+    .where("project_host.project_id", "=", r.projectId)
+    .$if(host !== undefined, (q) => q.where("project_host.id", "=", host!))
+    .$if(host === undefined, (q) => q.where("project_host.status", "=", "accepted"))
+    .orderBy("project_host.id")
+    .execute();
+  return {
+    student: { name: student.name, nameLatin: student.name_latin ?? student.name },
+    project: { id: project.id, title: { ja: project.title_ja, en: project.title_en } },
+    seminar: { ja: project.seminar_name },
+    university: { ja: project.name_ja, en: project.name_en },
+    firms: firms.map((f) => ({ ja: f.name })),
+    event: { name: { ja: event.title_ja, en: event.title_en }, date: tokyoDate(new Date(event.starts_at)) },
+  };
+}
+
+const isStatusIndexConflict = (error: unknown) => /status_index|certificate_status_index|UNIQUE constraint failed: certificate\.status_index/i.test(String(error));
+
+/**
+ * Issues the requested certificates inside `trx` (audit and email included); returns the ids issued. Requests
+ * for a (student, project) that already has a certificate are skipped.
+ */
+export async function issueWithin(trx: Transaction<Database>, requests: IssueRequest[], actor: Actor | null, at = now()) {
+  await getActiveSigningKey(); // fails before writing anything when there is no key
+  const used = new Set((await trx.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index));
+  const issued: Array<{ id: string; studentId: number; projectId: number }> = [];
+  for (const r of requests) {
+    const subject = await loadSubject(trx, r);
+    if (!subject) continue;
+    let index = randomStatusListIndex();
+    while (used.has(index)) index = randomStatusListIndex();
+    used.add(index);
+    const data: CertificateData = { certificateId: newCertificateId(), issuedAt: at, ...subject };
+    const { jwt } = await issueCredential(data, { statusListUrl: statusListUrl(), index });
+    const row = await trx
+      .insertInto("certificate")
+      .values({
+        id: data.certificateId,
+        student_id: r.studentId,
+        project_id: r.projectId,
+        event_id: r.eventId,
+        status_index: index,
+        credential_jwt: jwt,
+        manual_reason: r.manualReason ?? null,
+        issued_at: at,
+        issued_by: actor?.id ?? null,
+        data: JSON.stringify(data),
+      })
+      .onConflict((oc) => oc.columns(["student_id", "project_id"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) continue;
+    issued.push({ id: row.id, studentId: r.studentId, projectId: r.projectId });
+    await recordAudit(trx, {
+      actorId: actor?.id ?? null,
+      action: r.manualReason ? "certificate.certifyByHand" : "certificate.issue",
+      entityType: "certificate",
+      entityId: row.id,
+      detail: { studentId: r.studentId, projectId: r.projectId, eventId: r.eventId, reason: r.manualReason ?? undefined },
+    });
+    await enqueueIssuedMail(trx, r.studentId, data);
+  }
+  return issued;
+}
+
+async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, data: CertificateData) {
+  const student = await trx.selectFrom("user").select(["email", "locale"]).where("id", "=", studentId).executeTakeFirstOrThrow();
+  const lng = isLng(student.locale) ? student.locale : "ja";
+  const t = await getT(lng);
+  const values = {
+    name: data.student.name,
+    project: (lng === "en" && data.project.title.en) || data.project.title.ja,
+    verifyLink: `${config().publicUrl}/verify/${data.certificateId}`,
+    listLink: `${config().publicUrl}/student/certificates`,
+  };
+  await enqueueMail(trx, { to: student.email, subject: t("certificates.mail.subject"), body: t("certificates.mail.body", values), kind: "certificate.issued" });
+}
+
+async function issue(requests: IssueRequest[], actor: Actor) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb()
+        .transaction()
+        .execute((trx) => issueWithin(trx, requests, actor));
+    } catch (error) {
+      if (attempt >= 3 || !isStatusIndexConflict(error)) throw error;
+    }
+  }
+}
+
+/** Issues every eligible student's certificate of the event in one transaction. */
+export async function issueForEvent(eventId: number, actor: Actor) {
+  const eligible = (await listEventCandidates(eventId)).filter((c) => c.reasons.length === 0 && !c.certificateId);
+  const issued = await issue(
+    eligible.map((c) => ({ studentId: c.studentId, projectId: c.projectId, eventId })),
+    actor,
+  );
+  return { issued: issued.length, skipped: eligible.length - issued.length };
+}
+
+export type IssueFailure = "notEligible" | "notFound" | "alreadyIssued";
+
+/** One eligible student of the event. */
+export async function issueCertificate(eventId: number, studentId: number, projectId: number, actor: Actor) {
+  const candidate = (await listEventCandidates(eventId)).find((c) => c.studentId === studentId && c.projectId === projectId);
+  if (!candidate) return { ok: false as const, reason: "notFound" as IssueFailure };
+  if (candidate.certificateId) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  if (candidate.reasons.length) return { ok: false as const, reason: "notEligible" as IssueFailure };
+  const [issued] = await issue([{ studentId, projectId, eventId }], actor);
+  return issued ? { ok: true as const, id: issued.id } : { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+}
+
+/** Staff certify a student by hand (eligible or not), with a reason that is recorded on the certificate. */
+export async function certifyByHand(studentId: number, projectId: number, eventId: number | null, reason: string, actor: Actor) {
+  if (!reason.trim()) throw new Error("certifyByHand needs a reason");
+  const existing = await getDb().selectFrom("certificate").select("id").where("student_id", "=", studentId).where("project_id", "=", projectId).executeTakeFirst();
+  if (existing) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  const [issued] = await issue([{ studentId, projectId, eventId, manualReason: reason.trim() }], actor);
+  return issued ? { ok: true as const, id: issued.id } : { ok: false as const, reason: "notFound" as IssueFailure };
+}
+
+// ─── revoking ────────────────────────────────────────────────────────────────
+
+/** False when there is no such certificate or it is already revoked. */
+export async function revokeWithin(trx: Transaction<Database>, id: string, reason: string, actor: Actor | null, at = now()) {
+  const r = await trx
+    .updateTable("certificate")
+    .set({ revoked_at: at, revoked_reason: reason, revoked_by: actor?.id ?? null })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  await recordAudit(trx, { actorId: actor?.id ?? null, action: "certificate.revoke", entityType: "certificate", entityId: id, detail: { reason } });
+  return true;
+}
+
+export function revokeCertificate(id: string, reason: string, actor: Actor) {
+  return getDb()
+    .transaction()
+    .execute((trx) => revokeWithin(trx, id, reason, actor));
+}
+
+// ─── reading ─────────────────────────────────────────────────────────────────
+
+function certificateRows() {
+  return getDb()
+    .selectFrom("certificate")
+    .select(["id", "student_id", "project_id", "event_id", "status_index", "credential_jwt", "manual_reason", "issued_at", "revoked_at", "revoked_reason", "data"]);
+}
+
+function withData<T extends { data: string | null; credential_jwt: string }>(row: T) {
+  const { data, ...rest } = row;
+  return { ...rest, data: JSON.parse(data ?? "null") as CertificateData };
+}
+
+export async function getCertificate(id: string) {
+  const row = await certificateRows().where("id", "=", id).executeTakeFirst();
+  return row ? withData(row) : null;
+}
+
+export type Certificate = NonNullable<Awaited<ReturnType<typeof getCertificate>>>;
+
+/** What the PDF needs besides the data: the verification URL, the JWT and its payload. */
+export function pdfInput(cert: Certificate) {
+  return {
+    ...cert.data,
+    verifyUrl: `${config().publicUrl}/verify/${cert.id}`,
+    credentialJwt: cert.credential_jwt,
+    credential: decodeJwt(cert.credential_jwt),
+  };
+}
+
+export async function listStudentCertificates(studentId: number) {
+  const rows = await certificateRows().where("student_id", "=", studentId).orderBy("issued_at", "desc").orderBy("id").execute();
+  return rows.map(withData);
+}
+
+/** Certificates of an event (and by hand for its projects), for staff. */
+export async function listEventCertificates(eventId: number) {
+  const rows = await certificateRows()
+    .where((eb) => eb.or([eb("event_id", "=", eventId), eb("project_id", "in", eb.selectFrom("presentation").select("project_id").where("event_id", "=", eventId))]))
+    .orderBy("issued_at")
+    .orderBy("id")
+    .execute();
+  return rows.map(withData);
+}
+
+// ─── the status list ─────────────────────────────────────────────────────────
+
+/** The revocation bitstring: one set bit per revoked certificate. */
+export async function currentStatusList() {
+  const revoked = await getDb().selectFrom("certificate").select(["status_index", "revoked_at"]).where("revoked_at", "is not", null).execute();
+  const latest = revoked.reduce<string | null>((max, r) => (max && max > r.revoked_at! ? max : r.revoked_at), null);
+  return { encodedList: encodeStatusList(revoked.map((r) => r.status_index)), updatedAt: latest };
+}
+
+/** The BitstringStatusListCredential (unsigned) and its VC-JWT. */
+export async function statusListCredential() {
+  const { encodedList, updatedAt } = await currentStatusList();
+  const credential = buildStatusListCredential({ id: statusListUrl(), issuer: issuerProfile(), encodedList, validFrom: updatedAt ?? now() });
+  return { credential, jwt: await signCredential(credential) };
+}
+
+/** A certificate by the id in a public URL (typed ids are normalised); 404 Response when malformed or unknown. */
+export async function loadPublicCertificate(rawId: string | undefined) {
+  const id = normalizeCertificateId(rawId ?? "");
+  const cert = id ? await getCertificate(id) : null;
+  if (!cert) throw new Response("Not Found", { status: 404 });
+  return cert;
+}

@@ -1,0 +1,31 @@
+/**
+ * GET /staff/reports/:fiscalYear.csv: the annual report as CSV (UTF-8 with BOM, CRLF, which Excel in Japan opens
+ * correctly), headers and names in the user's language; both sections, told apart by the first column.
+ */
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { stringify } from "csv-stringify/sync";
+import { annualReport } from "~/models/report.server";
+import { fiscalYearParam } from "~/schemas/report";
+import { getLocale, getT } from "~/utils/i18n.server";
+import { MEASURES, reportSections } from "~/utils/report";
+import { requireRole } from "~/utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "staff");
+  const fiscalYear = fiscalYearParam(params.fiscalYear);
+  const lng = await getLocale(request, user);
+  const t = await getT(lng);
+  const report = await annualReport(fiscalYear);
+  const header = [t("reports.csv.section"), t("reports.csv.name"), ...MEASURES.map((m) => t(`reports.measures.${m}`))];
+  const rows = reportSections(report, lng, t).flatMap((s) => [
+    ...s.rows.map((r) => [s.title, r.label, ...MEASURES.map((m) => r.counts[m])]),
+    [s.title, t("reports.total"), ...MEASURES.map((m) => s.total[m])],
+  ]);
+  return new Response(stringify([header, ...rows], { bom: true, record_delimiter: "\r\n" }), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="annual-report-${fiscalYear}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,18 @@
+/** Certificate forms (staff): issue one student of an event, certify one by hand (reason required), revoke (reason required). */
+import { z } from "zod";
+import { msg, requiredText } from "./messages";
+
+/** A candidate as "studentId:projectId", the value of the student choice. */
+const candidate = z
+  .string({ error: msg("validation.chooseOne") })
+  .regex(/^\d{1,12}:\d{1,12}$/, msg("validation.chooseOne"))
+  .transform((v) => {
+    const [studentId, projectId] = v.split(":").map(Number);
+    return { studentId, projectId };
+  });
+
+export const IssueOneSchema = z.object({ intent: z.literal("issueOne"), candidate });
+
+export const CertifyByHandSchema = z.object({ intent: z.literal("byHand"), candidate, reason: requiredText(500) });
+
+export const RevokeSchema = z.object({ reason: requiredText(500) });

@@ -1,0 +1,38 @@
+/**
+ * The annual report's two sections with their row labels in the user's language: the one shape that the page, its
+ * charts and the CSV export all render, so the three always show the same figures. Client-safe.
+ */
+import type { TFunction } from "i18next";
+import type { Lng } from "~/i18n";
+import type { AnnualReport } from "~/models/report.server";
+
+export const MEASURES = ["projects", "students", "firms", "interviews", "presentations", "certificates"] as const;
+export type Measure = (typeof MEASURES)[number];
+export type Counts = Record<Measure, number>;
+
+export interface ReportSection {
+  key: "university" | "area";
+  title: string; // 大学別 / By university
+  nameHeader: string; // the first column's header
+  rows: Array<{ label: string; counts: Counts }>;
+  total: Counts;
+}
+
+export function reportSections(report: AnnualReport, lng: Lng, t: TFunction): ReportSection[] {
+  return [
+    {
+      key: "university",
+      title: t("reports.byUniversity"),
+      nameHeader: t("reports.university"),
+      rows: report.universities.map((u) => ({ label: lng === "en" ? u.name_en : u.name_ja, counts: u.counts })),
+      total: report.totals,
+    },
+    {
+      key: "area",
+      title: t("reports.byArea"),
+      nameHeader: t("reports.area"),
+      rows: report.areas.map((a) => ({ label: t(`agreements.areas.${a.area}`), counts: a.counts })),
+      total: report.totals,
+    },
+  ];
+}
