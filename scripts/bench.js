@@ -18,11 +18,15 @@ const CONNECTIONS = 50;
 const SIZES = (process.env.BENCH_FIRMS ?? "260,10000").split(",").map(Number);
 const ONLY = process.env.BENCH_ONLY; // "match" or "http" to run one part
 
-if (ONLY !== "http") {
+if (!ONLY || ONLY === "match") {
   console.log("pairing engine…");
   console.table(benchMatch());
-  if (ONLY === "match") process.exit(0);
 }
+if (!ONLY || ONLY === "certificates") {
+  console.log("certificates (targets: < 15 ms per PDF, < 15 s per 1,000)…");
+  execFileSync("npx", ["tsx", "scripts/bench-certificates.ts"], { stdio: "inherit" });
+}
+if (ONLY && ONLY !== "http") process.exit(0);
 
 function freePort() {
   return new Promise((resolve) => {
