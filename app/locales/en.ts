@@ -50,6 +50,7 @@ const en: Messages = {
     hostedProjects: "Projects you host",
     openProjects: "Open projects",
     reports: "Annual report",
+    certificates: "Certificates",
     publicMenu: "Public pages",
     account: "Account settings",
     signedInAs: "Signed in as {{name}} ({{role}})",

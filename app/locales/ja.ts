@@ -50,6 +50,7 @@ const ja = {
     hostedProjects: "受け入れている企画",
     openProjects: "募集中の企画",
     reports: "年次報告",
+    certificates: "参加証明書",
     publicMenu: "公開ページ",
     account: "アカウント設定",
     signedInAs: "{{name}}（{{role}}）でログイン中",

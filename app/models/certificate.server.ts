@@ -18,11 +18,19 @@
 import { decodeJwt } from "jose";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import { issueCredential, issuerProfile, signCredential } from "~/certificates/credential.server";
+import {
+  issueCredential,
+  issuerProfile,
+  signCredential,
+} from "~/certificates/credential.server";
 import type { CertificateData } from "~/certificates/data";
 import { newCertificateId, normalizeCertificateId } from "~/certificates/ids";
 import { getActiveSigningKey } from "~/certificates/keys.server";
-import { buildStatusListCredential, encodeStatusList, randomStatusListIndex } from "~/certificates/status-list";
+import {
+  buildStatusListCredential,
+  encodeStatusList,
+  randomStatusListIndex,
+} from "~/certificates/status-list";
 import { isLng } from "~/i18n";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
@@ -62,7 +70,10 @@ export interface Candidate {
 }
 
 /** The host the published pairing gave each (student, project); the key is `${studentId}:${projectId}`. */
-export async function assignedHosts(db: Db, pairs: Array<{ studentId: number; projectId: number }>) {
+export async function assignedHosts(
+  db: Db,
+  pairs: Array<{ studentId: number; projectId: number }>
+) {
   const hosts = new Map<string, number>();
   if (!pairs.length) return hosts;
   const signups = await db
@@ -73,7 +84,12 @@ export async function assignedHosts(db: Db, pairs: Array<{ studentId: number; pr
     .execute();
   for (const projectId of new Set(signups.map((s) => s.project_id))) {
     // The published run read through `db` (not getPublishedRun): this may run inside a caller's transaction.
-    const published = await db.selectFrom("pairing_run").select("id").where("project_id", "=", projectId).where("published_at", "is not", null).executeTakeFirst();
+    const published = await db
+      .selectFrom("pairing_run")
+      .select("id")
+      .where("project_id", "=", projectId)
+      .where("published_at", "is not", null)
+      .executeTakeFirst();
     const final = (published && (await getRun(published.id, db))?.final) || {};
     for (const s of signups.filter((x) => x.project_id === projectId)) {
       const host = final[String(s.id)];
@@ -84,22 +100,44 @@ export async function assignedHosts(db: Db, pairs: Array<{ studentId: number; pr
 }
 
 /** Everyone on the event's programme, once per (student, project), with why they are not eligible (if so). */
-export async function listEventCandidates(eventId: number): Promise<Candidate[]> {
+export async function listEventCandidates(
+  eventId: number
+): Promise<Candidate[]> {
   const participants = await listEventParticipants(eventId);
-  const unique = [...new Map(participants.map((p) => [`${p.studentId}:${p.projectId}`, p])).values()];
+  const unique = [
+    ...new Map(
+      participants.map((p) => [`${p.studentId}:${p.projectId}`, p])
+    ).values(),
+  ];
   const db = getDb();
   const hosts = await assignedHosts(db, unique);
-  const hostIds = [...new Set([...hosts.values(), ...unique.flatMap((p) => (p.hostId ? [p.hostId] : []))])];
+  const hostIds = [
+    ...new Set([
+      ...hosts.values(),
+      ...unique.flatMap((p) => (p.hostId ? [p.hostId] : [])),
+    ]),
+  ];
   const done = new Set(
     hostIds.length
-      ? (await db.selectFrom("interview_slot").select("host_id").where("host_id", "in", hostIds).where("outcome", "=", "done").execute()).map((r) => r.host_id)
-      : [],
+      ? (
+          await db
+            .selectFrom("interview_slot")
+            .select("host_id")
+            .where("host_id", "in", hostIds)
+            .where("outcome", "=", "done")
+            .execute()
+        ).map((r) => r.host_id)
+      : []
   );
   const issued = unique.length
     ? await db
         .selectFrom("certificate")
         .select(["id", "student_id", "project_id", "revoked_at"])
-        .where("student_id", "in", unique.map((p) => p.studentId))
+        .where(
+          "student_id",
+          "in",
+          unique.map((p) => p.studentId)
+        )
         .execute()
     : [];
   return unique.map((p) => {
@@ -108,7 +146,9 @@ export async function listEventCandidates(eventId: number): Promise<Candidate[]>
     if (!p.presentationGiven) reasons.push("notPresented");
     if (!p.present) reasons.push("absent");
     if (!host || !done.has(host)) reasons.push("interviewNotDone");
-    const cert = issued.find((c) => c.student_id === p.studentId && c.project_id === p.projectId);
+    const cert = issued.find(
+      (c) => c.student_id === p.studentId && c.project_id === p.projectId
+    );
     return {
       studentId: p.studentId,
       name: p.name,
@@ -142,11 +182,23 @@ type Subject = Omit<CertificateData, "certificateId" | "issuedAt">;
  */
 async function loadSubject(db: Db, r: IssueRequest): Promise<Subject | null> {
   const [student, project] = await Promise.all([
-    db.selectFrom("user").select(["name", "name_latin"]).where("id", "=", r.studentId).where("role", "=", "student").executeTakeFirst(),
+    db
+      .selectFrom("user")
+      .select(["name", "name_latin"])
+      .where("id", "=", r.studentId)
+      .where("role", "=", "student")
+      .executeTakeFirst(),
     db
       .selectFrom("project")
       .innerJoin("university", "university.id", "project.university_id")
-      .select(["project.id", "project.title_ja", "project.title_en", "project.seminar_name", "university.name_ja", "university.name_en"])
+      .select([
+        "project.id",
+        "project.title_ja",
+        "project.title_en",
+        "project.seminar_name",
+        "university.name_ja",
+        "university.name_en",
+      ])
       .where("project.id", "=", r.projectId)
       .executeTakeFirst(),
   ]);
@@ -155,48 +207,89 @@ async function loadSubject(db: Db, r: IssueRequest): Promise<Subject | null> {
     .select(["title_ja", "title_en", "starts_at"])
     .$if(r.eventId !== null, (q) => q.where("id", "=", r.eventId!))
     .$if(r.eventId === null, (q) =>
-      q.where("id", "in", db.selectFrom("presentation").select("event_id").where("project_id", "=", r.projectId)).orderBy("starts_at", "desc"),
+      q
+        .where(
+          "id",
+          "in",
+          db
+            .selectFrom("presentation")
+            .select("event_id")
+            .where("project_id", "=", r.projectId)
+        )
+        .orderBy("starts_at", "desc")
     )
     .executeTakeFirst();
   if (!student || !project || !event) return null;
-  const host = (await assignedHosts(db, [r])).get(`${r.studentId}:${r.projectId}`);
+  const host = (await assignedHosts(db, [r])).get(
+    `${r.studentId}:${r.projectId}`
+  );
   const firms = await db
     .selectFrom("project_host")
     .innerJoin("firm", "firm.id", "project_host.firm_id")
     .select("firm.name")
     .where("project_host.project_id", "=", r.projectId)
     .$if(host !== undefined, (q) => q.where("project_host.id", "=", host!))
-    .$if(host === undefined, (q) => q.where("project_host.status", "=", "accepted"))
+    .$if(host === undefined, (q) =>
+      q.where("project_host.status", "=", "accepted")
+    )
     .orderBy("project_host.id")
     .execute();
   return {
-    student: { name: student.name, nameLatin: student.name_latin ?? student.name },
-    project: { id: project.id, title: { ja: project.title_ja, en: project.title_en } },
+    student: {
+      name: student.name,
+      nameLatin: student.name_latin ?? student.name,
+    },
+    project: {
+      id: project.id,
+      title: { ja: project.title_ja, en: project.title_en },
+    },
     seminar: { ja: project.seminar_name },
     university: { ja: project.name_ja, en: project.name_en },
     firms: firms.map((f) => ({ ja: f.name })),
-    event: { name: { ja: event.title_ja, en: event.title_en }, date: tokyoDate(new Date(event.starts_at)) },
+    event: {
+      name: { ja: event.title_ja, en: event.title_en },
+      date: tokyoDate(new Date(event.starts_at)),
+    },
   };
 }
 
-const isStatusIndexConflict = (error: unknown) => /status_index|certificate_status_index|UNIQUE constraint failed: certificate\.status_index/i.test(String(error));
+// SQLite: "UNIQUE constraint failed: certificate.status_index"; PostgreSQL names the constraint (certificate_status_index_key).
+const isStatusIndexConflict = (error: unknown) =>
+  /status_index/i.test(String(error));
 
 /**
  * Issues the requested certificates inside `trx` (audit and email included); returns the ids issued. Requests
  * for a (student, project) that already has a certificate are skipped.
  */
-export async function issueWithin(trx: Transaction<Database>, requests: IssueRequest[], actor: Actor | null, at = now()) {
+export async function issueWithin(
+  trx: Transaction<Database>,
+  requests: IssueRequest[],
+  actor: Actor | null,
+  at = now()
+) {
   await getActiveSigningKey(); // fails before writing anything when there is no key
-  const used = new Set((await trx.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index));
-  const issued: Array<{ id: string; studentId: number; projectId: number }> = [];
+  const used = new Set(
+    (await trx.selectFrom("certificate").select("status_index").execute()).map(
+      (r) => r.status_index
+    )
+  );
+  const issued: Array<{ id: string; studentId: number; projectId: number }> =
+    [];
   for (const r of requests) {
     const subject = await loadSubject(trx, r);
     if (!subject) continue;
     let index = randomStatusListIndex();
     while (used.has(index)) index = randomStatusListIndex();
     used.add(index);
-    const data: CertificateData = { certificateId: newCertificateId(), issuedAt: at, ...subject };
-    const { jwt } = await issueCredential(data, { statusListUrl: statusListUrl(), index });
+    const data: CertificateData = {
+      certificateId: newCertificateId(),
+      issuedAt: at,
+      ...subject,
+    };
+    const { jwt } = await issueCredential(data, {
+      statusListUrl: statusListUrl(),
+      index,
+    });
     const row = await trx
       .insertInto("certificate")
       .values({
@@ -218,18 +311,33 @@ export async function issueWithin(trx: Transaction<Database>, requests: IssueReq
     issued.push({ id: row.id, studentId: r.studentId, projectId: r.projectId });
     await recordAudit(trx, {
       actorId: actor?.id ?? null,
-      action: r.manualReason ? "certificate.certifyByHand" : "certificate.issue",
+      action: r.manualReason
+        ? "certificate.certifyByHand"
+        : "certificate.issue",
       entityType: "certificate",
       entityId: row.id,
-      detail: { studentId: r.studentId, projectId: r.projectId, eventId: r.eventId, reason: r.manualReason ?? undefined },
+      detail: {
+        studentId: r.studentId,
+        projectId: r.projectId,
+        eventId: r.eventId,
+        reason: r.manualReason ?? undefined,
+      },
     });
     await enqueueIssuedMail(trx, r.studentId, data);
   }
   return issued;
 }
 
-async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, data: CertificateData) {
-  const student = await trx.selectFrom("user").select(["email", "locale"]).where("id", "=", studentId).executeTakeFirstOrThrow();
+async function enqueueIssuedMail(
+  trx: Transaction<Database>,
+  studentId: number,
+  data: CertificateData
+) {
+  const student = await trx
+    .selectFrom("user")
+    .select(["email", "locale"])
+    .where("id", "=", studentId)
+    .executeTakeFirstOrThrow();
   const lng = isLng(student.locale) ? student.locale : "ja";
   const t = await getT(lng);
   const values = {
@@ -238,7 +346,12 @@ async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, 
     verifyLink: `${config().publicUrl}/verify/${data.certificateId}`,
     listLink: `${config().publicUrl}/student/certificates`,
   };
-  await enqueueMail(trx, { to: student.email, subject: t("certificates.mail.subject"), body: t("certificates.mail.body", values), kind: "certificate.issued" });
+  await enqueueMail(trx, {
+    to: student.email,
+    subject: t("certificates.mail.subject"),
+    body: t("certificates.mail.body", values),
+    kind: "certificate.issued",
+  });
 }
 
 async function issue(requests: IssueRequest[], actor: Actor) {
@@ -255,10 +368,16 @@ async function issue(requests: IssueRequest[], actor: Actor) {
 
 /** Issues every eligible student's certificate of the event in one transaction. */
 export async function issueForEvent(eventId: number, actor: Actor) {
-  const eligible = (await listEventCandidates(eventId)).filter((c) => c.reasons.length === 0 && !c.certificateId);
+  const eligible = (await listEventCandidates(eventId)).filter(
+    (c) => c.reasons.length === 0 && !c.certificateId
+  );
   const issued = await issue(
-    eligible.map((c) => ({ studentId: c.studentId, projectId: c.projectId, eventId })),
-    actor,
+    eligible.map((c) => ({
+      studentId: c.studentId,
+      projectId: c.projectId,
+      eventId,
+    })),
+    actor
   );
   return { issued: issued.length, skipped: eligible.length - issued.length };
 }
@@ -266,36 +385,81 @@ export async function issueForEvent(eventId: number, actor: Actor) {
 export type IssueFailure = "notEligible" | "notFound" | "alreadyIssued";
 
 /** One eligible student of the event. */
-export async function issueCertificate(eventId: number, studentId: number, projectId: number, actor: Actor) {
-  const candidate = (await listEventCandidates(eventId)).find((c) => c.studentId === studentId && c.projectId === projectId);
-  if (!candidate) return { ok: false as const, reason: "notFound" as IssueFailure };
-  if (candidate.certificateId) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
-  if (candidate.reasons.length) return { ok: false as const, reason: "notEligible" as IssueFailure };
+export async function issueCertificate(
+  eventId: number,
+  studentId: number,
+  projectId: number,
+  actor: Actor
+) {
+  const candidate = (await listEventCandidates(eventId)).find(
+    (c) => c.studentId === studentId && c.projectId === projectId
+  );
+  if (!candidate)
+    return { ok: false as const, reason: "notFound" as IssueFailure };
+  if (candidate.certificateId)
+    return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  if (candidate.reasons.length)
+    return { ok: false as const, reason: "notEligible" as IssueFailure };
   const [issued] = await issue([{ studentId, projectId, eventId }], actor);
-  return issued ? { ok: true as const, id: issued.id } : { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  return issued
+    ? { ok: true as const, id: issued.id }
+    : { ok: false as const, reason: "alreadyIssued" as IssueFailure };
 }
 
 /** Staff certify a student by hand (eligible or not), with a reason that is recorded on the certificate. */
-export async function certifyByHand(studentId: number, projectId: number, eventId: number | null, reason: string, actor: Actor) {
+export async function certifyByHand(
+  studentId: number,
+  projectId: number,
+  eventId: number | null,
+  reason: string,
+  actor: Actor
+) {
   if (!reason.trim()) throw new Error("certifyByHand needs a reason");
-  const existing = await getDb().selectFrom("certificate").select("id").where("student_id", "=", studentId).where("project_id", "=", projectId).executeTakeFirst();
-  if (existing) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
-  const [issued] = await issue([{ studentId, projectId, eventId, manualReason: reason.trim() }], actor);
-  return issued ? { ok: true as const, id: issued.id } : { ok: false as const, reason: "notFound" as IssueFailure };
+  const existing = await getDb()
+    .selectFrom("certificate")
+    .select("id")
+    .where("student_id", "=", studentId)
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
+  if (existing)
+    return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  const [issued] = await issue(
+    [{ studentId, projectId, eventId, manualReason: reason.trim() }],
+    actor
+  );
+  return issued
+    ? { ok: true as const, id: issued.id }
+    : { ok: false as const, reason: "notFound" as IssueFailure };
 }
 
 // ─── revoking ────────────────────────────────────────────────────────────────
 
 /** False when there is no such certificate or it is already revoked. */
-export async function revokeWithin(trx: Transaction<Database>, id: string, reason: string, actor: Actor | null, at = now()) {
+export async function revokeWithin(
+  trx: Transaction<Database>,
+  id: string,
+  reason: string,
+  actor: Actor | null,
+  at = now()
+) {
   const r = await trx
     .updateTable("certificate")
-    .set({ revoked_at: at, revoked_reason: reason, revoked_by: actor?.id ?? null })
+    .set({
+      revoked_at: at,
+      revoked_reason: reason,
+      revoked_by: actor?.id ?? null,
+    })
     .where("id", "=", id)
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) return false;
-  await recordAudit(trx, { actorId: actor?.id ?? null, action: "certificate.revoke", entityType: "certificate", entityId: id, detail: { reason } });
+  await recordAudit(trx, {
+    actorId: actor?.id ?? null,
+    action: "certificate.revoke",
+    entityType: "certificate",
+    entityId: id,
+    detail: { reason },
+  });
   return true;
 }
 
@@ -310,10 +474,24 @@ export function revokeCertificate(id: string, reason: string, actor: Actor) {
 function certificateRows() {
   return getDb()
     .selectFrom("certificate")
-    .select(["id", "student_id", "project_id", "event_id", "status_index", "credential_jwt", "manual_reason", "issued_at", "revoked_at", "revoked_reason", "data"]);
+    .select([
+      "id",
+      "student_id",
+      "project_id",
+      "event_id",
+      "status_index",
+      "credential_jwt",
+      "manual_reason",
+      "issued_at",
+      "revoked_at",
+      "revoked_reason",
+      "data",
+    ]);
 }
 
-function withData<T extends { data: string | null; credential_jwt: string }>(row: T) {
+function withData<T extends { data: string | null; credential_jwt: string }>(
+  row: T
+) {
   const { data, ...rest } = row;
   return { ...rest, data: JSON.parse(data ?? "null") as CertificateData };
 }
@@ -323,7 +501,9 @@ export async function getCertificate(id: string) {
   return row ? withData(row) : null;
 }
 
-export type Certificate = NonNullable<Awaited<ReturnType<typeof getCertificate>>>;
+export type Certificate = NonNullable<
+  Awaited<ReturnType<typeof getCertificate>>
+>;
 
 /** What the PDF needs besides the data: the verification URL, the JWT and its payload. */
 export function pdfInput(cert: Certificate) {
@@ -336,14 +516,30 @@ export function pdfInput(cert: Certificate) {
 }
 
 export async function listStudentCertificates(studentId: number) {
-  const rows = await certificateRows().where("student_id", "=", studentId).orderBy("issued_at", "desc").orderBy("id").execute();
+  const rows = await certificateRows()
+    .where("student_id", "=", studentId)
+    .orderBy("issued_at", "desc")
+    .orderBy("id")
+    .execute();
   return rows.map(withData);
 }
 
 /** Certificates of an event (and by hand for its projects), for staff. */
 export async function listEventCertificates(eventId: number) {
   const rows = await certificateRows()
-    .where((eb) => eb.or([eb("event_id", "=", eventId), eb("project_id", "in", eb.selectFrom("presentation").select("project_id").where("event_id", "=", eventId))]))
+    .where((eb) =>
+      eb.or([
+        eb("event_id", "=", eventId),
+        eb(
+          "project_id",
+          "in",
+          eb
+            .selectFrom("presentation")
+            .select("project_id")
+            .where("event_id", "=", eventId)
+        ),
+      ])
+    )
     .orderBy("issued_at")
     .orderBy("id")
     .execute();
@@ -354,15 +550,30 @@ export async function listEventCertificates(eventId: number) {
 
 /** The revocation bitstring: one set bit per revoked certificate. */
 export async function currentStatusList() {
-  const revoked = await getDb().selectFrom("certificate").select(["status_index", "revoked_at"]).where("revoked_at", "is not", null).execute();
-  const latest = revoked.reduce<string | null>((max, r) => (max && max > r.revoked_at! ? max : r.revoked_at), null);
-  return { encodedList: encodeStatusList(revoked.map((r) => r.status_index)), updatedAt: latest };
+  const revoked = await getDb()
+    .selectFrom("certificate")
+    .select(["status_index", "revoked_at"])
+    .where("revoked_at", "is not", null)
+    .execute();
+  const latest = revoked.reduce<string | null>(
+    (max, r) => (max && max > r.revoked_at! ? max : r.revoked_at),
+    null
+  );
+  return {
+    encodedList: encodeStatusList(revoked.map((r) => r.status_index)),
+    updatedAt: latest,
+  };
 }
 
 /** The BitstringStatusListCredential (unsigned) and its VC-JWT. */
 export async function statusListCredential() {
   const { encodedList, updatedAt } = await currentStatusList();
-  const credential = buildStatusListCredential({ id: statusListUrl(), issuer: issuerProfile(), encodedList, validFrom: updatedAt ?? now() });
+  const credential = buildStatusListCredential({
+    id: statusListUrl(),
+    issuer: issuerProfile(),
+    encodedList,
+    validFrom: updatedAt ?? now(),
+  });
   return { credential, jwt: await signCredential(credential) };
 }
 

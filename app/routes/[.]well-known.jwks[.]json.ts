@@ -3,6 +3,10 @@ import { getPublicJwks } from "~/certificates/keys.server";
 
 export async function loader() {
   return new Response(JSON.stringify(await getPublicJwks()), {
-    headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+    headers: {
+      "Content-Type": "application/json",
+      "Cache-Control": "public, max-age=300",
+      "Access-Control-Allow-Origin": "*",
+    },
   });
 }

@@ -1,12 +1,19 @@
 /** Staff: one certificate with its recorded reasons, and the revoke form (a reason is required). */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateFacts, certificateLinks } from "~/components/certificates";
 import { FormErrors, TextareaField } from "~/components/forms";
-import { loadPublicCertificate, revokeCertificate } from "~/models/certificate.server";
+import {
+  loadPublicCertificate,
+  revokeCertificate,
+} from "~/models/certificate.server";
 import { RevokeSchema } from "~/schemas/certificates";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -27,23 +34,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const cert = await loadPublicCertificate(params.certificateId);
-  const submission = parseWithZod(await request.formData(), { schema: RevokeSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const submission = parseWithZod(await request.formData(), {
+    schema: RevokeSchema,
+  });
+  if (submission.status !== "success")
+    return data({ result: submission.reply() }, { status: 400 });
   // Revoking twice changes nothing (the first date and reason stay).
   await revokeCertificate(cert.id, submission.value.reason, staff);
-  return redirectWithToast(`/staff/certificates/${cert.id}`, { kind: "success", key: "certificates.toast.revoked" });
+  return redirectWithToast(`/staff/certificates/${cert.id}`, {
+    kind: "success",
+    key: "certificates.toast.revoked",
+  });
 }
 
 export default function StaffCertificate() {
   const { t } = useTranslation();
-  const { id, eventId, data: cert, revokedAt, revokedReason, manualReason } = useLoaderData<typeof loader>();
+  const {
+    id,
+    eventId,
+    data: cert,
+    revokedAt,
+    revokedReason,
+    manualReason,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "revoke", lastResult: actionData?.result, constraint: getZodConstraint(RevokeSchema) });
+  const [form, fields] = useForm({
+    id: "revoke",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(RevokeSchema),
+  });
   return (
     <>
       {eventId ? (
         <p>
-          <Link to={`/staff/events/${eventId}/certificates`}>{t("certificates.staff.backToEvent")}</Link>
+          <Link to={`/staff/events/${eventId}/certificates`}>
+            {t("certificates.staff.backToEvent")}
+          </Link>
         </p>
       ) : null}
       <h1>{t("certificates.detail.title", { id })}</h1>
@@ -64,7 +90,9 @@ export default function StaffCertificate() {
       </dl>
       <ul>
         <li>
-          <Link to={certificateLinks(id).verify}>{t("certificates.links.verify")}</Link>
+          <Link to={certificateLinks(id).verify}>
+            {t("certificates.links.verify")}
+          </Link>
         </li>
         <li>
           <a href={certificateLinks(id).pdf}>{t("certificates.links.pdf")}</a>
@@ -78,7 +106,11 @@ export default function StaffCertificate() {
           <p>{t("certificates.detail.revokeLead")}</p>
           <Form method="post" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
-            <TextareaField meta={fields.reason} label={t("certificates.detail.revokeReason")} rows={3} />
+            <TextareaField
+              meta={fields.reason}
+              label={t("certificates.detail.revokeReason")}
+              rows={3}
+            />
             <button type="submit" className="button button--danger">
               {t("certificates.detail.revokeSubmit")}
             </button>

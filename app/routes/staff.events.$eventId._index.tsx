@@ -286,6 +286,9 @@ export default function StaffEvent() {
         <Link to={`${here}/attendance`} className="button">
           {t("events.staff.doorLink")}
         </Link>
+        <Link to={`${here}/certificates`} className="button button--secondary">
+          {t("nav.certificates")}
+        </Link>
         <Link to={`/events/${event.id}`}>{t("events.staff.publicLink")}</Link>
       </p>
 

@@ -5,13 +5,24 @@
  */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localTitle } from "~/components/events";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import type { Lng } from "~/i18n";
-import { certifyByHand, issueCertificate, issueForEvent, listEventCandidates, listEventCertificates } from "~/models/certificate.server";
+import {
+  certifyByHand,
+  issueCertificate,
+  issueForEvent,
+  listEventCandidates,
+  listEventCertificates,
+} from "~/models/certificate.server";
 import { getEvent } from "~/models/event.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
 import { idParam } from "~/schemas/hosts";
@@ -28,11 +39,21 @@ async function loadEvent(eventId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const event = await loadEvent(params.eventId);
-  const [candidates, certificates] = await Promise.all([listEventCandidates(event.id), listEventCertificates(event.id)]);
+  const [candidates, certificates] = await Promise.all([
+    listEventCandidates(event.id),
+    listEventCertificates(event.id),
+  ]);
   return {
     event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en },
     candidates,
-    certificates: certificates.map((c) => ({ id: c.id, name: c.data.student.name, project: c.data.project.title, issuedAt: c.issued_at, revokedAt: c.revoked_at, manualReason: c.manual_reason })),
+    certificates: certificates.map((c) => ({
+      id: c.id,
+      name: c.data.student.name,
+      project: c.data.project.title,
+      issuedAt: c.issued_at,
+      revokedAt: c.revoked_at,
+      manualReason: c.manual_reason,
+    })),
   };
 }
 
@@ -45,43 +66,83 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "issueAll") {
     const { issued } = await issueForEvent(event.id, staff);
-    return redirectWithToast(back, { kind: "success", key: "certificates.toast.issuedBatch", values: { issued } });
+    return redirectWithToast(back, {
+      kind: "success",
+      key: "certificates.toast.issuedBatch",
+      values: { issued },
+    });
   }
   if (intent === "issueOne") {
     const submission = parseWithZod(formData, { schema: IssueOneSchema });
-    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+    if (submission.status !== "success")
+      throw new Response("Bad Request", { status: 400 });
     const { studentId, projectId } = submission.value.candidate;
     const r = await issueCertificate(event.id, studentId, projectId, staff);
-    if (!r.ok && r.reason === "notFound") throw new Response("Not Found", { status: 404 });
-    return redirectWithToast(back, r.ok ? { kind: "success", key: "certificates.toast.issuedOne" } : { kind: "error", key: `certificates.toast.${r.reason}` });
+    if (!r.ok && r.reason === "notFound")
+      throw new Response("Not Found", { status: 404 });
+    return redirectWithToast(
+      back,
+      r.ok
+        ? { kind: "success", key: "certificates.toast.issuedOne" }
+        : { kind: "error", key: `certificates.toast.${r.reason}` }
+    );
   }
   const submission = parseWithZod(formData, { schema: CertifyByHandSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply() }, { status: 400 });
   const { candidate, reason } = submission.value;
   // By hand is for students on this event's programme (the list offered); anyone else is a tampered form.
-  if (!(await listEventCandidates(event.id)).some((c) => c.studentId === candidate.studentId && c.projectId === candidate.projectId)) {
+  if (
+    !(await listEventCandidates(event.id)).some(
+      (c) =>
+        c.studentId === candidate.studentId &&
+        c.projectId === candidate.projectId
+    )
+  ) {
     throw new Response("Not Found", { status: 404 });
   }
-  const r = await certifyByHand(candidate.studentId, candidate.projectId, event.id, reason, staff);
-  return redirectWithToast(back, r.ok ? { kind: "success", key: "certificates.toast.certified" } : { kind: "error", key: `certificates.toast.${r.reason}` });
+  const r = await certifyByHand(
+    candidate.studentId,
+    candidate.projectId,
+    event.id,
+    reason,
+    staff
+  );
+  return redirectWithToast(
+    back,
+    r.ok
+      ? { kind: "success", key: "certificates.toast.certified" }
+      : { kind: "error", key: `certificates.toast.${r.reason}` }
+  );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.event.title_ja }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: data.event.title_ja }] : [];
 
 export default function EventCertificates() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   const { event, candidates, certificates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "by-hand", lastResult: actionData?.result, constraint: getZodConstraint(CertifyByHandSchema) });
-  const waiting = candidates.filter((c) => !c.certificateId && c.reasons.length === 0);
+  const [form, fields] = useForm({
+    id: "by-hand",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(CertifyByHandSchema),
+  });
+  const waiting = candidates.filter(
+    (c) => !c.certificateId && c.reasons.length === 0
+  );
   const withoutCertificate = candidates.filter((c) => !c.certificateId);
   return (
     <>
       <p>
-        <Link to={`/staff/events/${event.id}`}>{t("certificates.staff.backToEvent")}</Link>
+        <Link to={`/staff/events/${event.id}`}>
+          {t("certificates.staff.backToEvent")}
+        </Link>
       </p>
-      <h1>{t("certificates.staff.title", { title: localTitle(event, lng) })}</h1>
+      <h1>
+        {t("certificates.staff.title", { title: localTitle(event, lng) })}
+      </h1>
 
       <section aria-labelledby="candidates-title">
         <h2 id="candidates-title">{t("certificates.staff.candidatesTitle")}</h2>
@@ -104,7 +165,15 @@ export default function EventCertificates() {
                 {candidates.map((c) => (
                   <tr key={`${c.studentId}:${c.projectId}`}>
                     <th scope="row">{c.name}</th>
-                    <td>{localTitle({ title_ja: c.projectTitleJa, title_en: c.projectTitleEn }, lng)}</td>
+                    <td>
+                      {localTitle(
+                        {
+                          title_ja: c.projectTitleJa,
+                          title_en: c.projectTitleEn,
+                        },
+                        lng
+                      )}
+                    </td>
                     <td>{c.firmName ?? "—"}</td>
                     <td>
                       {c.certificateId
@@ -112,14 +181,25 @@ export default function EventCertificates() {
                           ? t("certificates.status.revokedShort")
                           : t("certificates.staff.issued")
                         : c.reasons.length
-                          ? c.reasons.map((r) => t(`certificates.staff.reasons.${r}`)).join(" / ")
-                          : t("certificates.staff.eligible")}
+                        ? c.reasons
+                            .map((r) => t(`certificates.staff.reasons.${r}`))
+                            .join(" / ")
+                        : t("certificates.staff.eligible")}
                     </td>
                     <td>
                       {!c.certificateId && c.reasons.length === 0 ? (
                         <Form method="post">
-                          <input type="hidden" name="candidate" value={`${c.studentId}:${c.projectId}`} />
-                          <button type="submit" name="intent" value="issueOne" className="button button--secondary">
+                          <input
+                            type="hidden"
+                            name="candidate"
+                            value={`${c.studentId}:${c.projectId}`}
+                          />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="issueOne"
+                            className="button button--secondary"
+                          >
                             {t("certificates.staff.issueOne", { name: c.name })}
                           </button>
                         </Form>
@@ -133,7 +213,12 @@ export default function EventCertificates() {
         )}
         {waiting.length ? (
           <Form method="post">
-            <button type="submit" name="intent" value="issueAll" className="button">
+            <button
+              type="submit"
+              name="intent"
+              value="issueAll"
+              className="button"
+            >
               {t("certificates.staff.issueAll", { n: waiting.length })}
             </button>
           </Form>
@@ -154,11 +239,23 @@ export default function EventCertificates() {
               placeholder="—"
               options={withoutCertificate.map((c) => ({
                 value: `${c.studentId}:${c.projectId}`,
-                label: `${c.name} — ${localTitle({ title_ja: c.projectTitleJa, title_en: c.projectTitleEn }, lng)}`,
+                label: `${c.name} — ${localTitle(
+                  { title_ja: c.projectTitleJa, title_en: c.projectTitleEn },
+                  lng
+                )}`,
               }))}
             />
-            <TextareaField meta={fields.reason} label={t("certificates.staff.byHandReason")} rows={3} />
-            <button type="submit" name="intent" value="byHand" className="button">
+            <TextareaField
+              meta={fields.reason}
+              label={t("certificates.staff.byHandReason")}
+              rows={3}
+            />
+            <button
+              type="submit"
+              name="intent"
+              value="byHand"
+              className="button"
+            >
               {t("certificates.staff.byHandSubmit")}
             </button>
           </Form>
@@ -185,11 +282,25 @@ export default function EventCertificates() {
                 {certificates.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">{c.name}</th>
-                    <td>{lng === "en" ? c.project.en || c.project.ja : c.project.ja}</td>
+                    <td>
+                      {lng === "en"
+                        ? c.project.en || c.project.ja
+                        : c.project.ja}
+                    </td>
                     <td>{formatDate(c.issuedAt, lng)}</td>
                     <td>
-                      {c.revokedAt ? t("certificates.status.revoked", { date: formatDate(c.revokedAt, lng) }) : t("certificates.status.valid")}
-                      {c.manualReason ? <span className="muted subline">{t("certificates.staff.manual", { reason: c.manualReason })}</span> : null}
+                      {c.revokedAt
+                        ? t("certificates.status.revoked", {
+                            date: formatDate(c.revokedAt, lng),
+                          })
+                        : t("certificates.status.valid")}
+                      {c.manualReason ? (
+                        <span className="muted subline">
+                          {t("certificates.staff.manual", {
+                            reason: c.manualReason,
+                          })}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       <Link to={`/staff/certificates/${c.id}`}>

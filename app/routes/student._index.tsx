@@ -69,6 +69,12 @@ export default function StudentHome() {
         <p>
           <Link to="/student/join" className="button">
             {t("signup.home.join")}
+          </Link>{" "}
+          <Link to="/student/interviews" className="button button--secondary">
+            {t("interviews.navLabel")}
+          </Link>{" "}
+          <Link to="/student/certificates" className="button button--secondary">
+            {t("nav.certificates")}
           </Link>
         </p>
       </section>

@@ -14,7 +14,10 @@ import { config } from "~/utils/env.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const cert = await loadPublicCertificate(params.certificateId);
-  const check = await verifyCredentialJwt(cert.credential_jwt, await getPublicJwks());
+  const check = await verifyCredentialJwt(
+    cert.credential_jwt,
+    await getPublicJwks()
+  );
   return {
     data: cert.data,
     revokedAt: cert.revoked_at,
@@ -24,13 +27,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.data.certificateId} – 参加証明書の検証 / Certificate verification` : "Not Found" },
+  {
+    title: data
+      ? `${data.data.certificateId} – 参加証明書の検証 / Certificate verification`
+      : "Not Found",
+  },
   { name: "robots", content: "noindex" },
 ];
 
 export default function VerifyCertificate() {
   const { t } = useTranslation();
-  const { data, revokedAt, signature, verifyUrl } = useLoaderData<typeof loader>();
+  const { data, revokedAt, signature, verifyUrl } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("certificates.verify.title")}</h1>
@@ -42,8 +50,16 @@ export default function VerifyCertificate() {
       ) : null}
       <CertificateFacts data={data} revokedAt={revokedAt} />
       <h2>{t("certificates.fields.signature")}</h2>
-      <p data-testid="signature">{signature.valid ? t("certificates.signature.valid", { kid: signature.kid }) : t("certificates.signature.invalid")}</p>
-      <CertificateShare data={data} verifyUrl={verifyUrl} revoked={Boolean(revokedAt)} />
+      <p data-testid="signature">
+        {signature.valid
+          ? t("certificates.signature.valid", { kid: signature.kid })
+          : t("certificates.signature.invalid")}
+      </p>
+      <CertificateShare
+        data={data}
+        verifyUrl={verifyUrl}
+        revoked={Boolean(revokedAt)}
+      />
       <p className="muted">{t("certificates.verify.technical")}</p>
     </>
   );

@@ -11,8 +11,15 @@ const candidate = z
     return { studentId, projectId };
   });
 
-export const IssueOneSchema = z.object({ intent: z.literal("issueOne"), candidate });
+export const IssueOneSchema = z.object({
+  intent: z.literal("issueOne"),
+  candidate,
+});
 
-export const CertifyByHandSchema = z.object({ intent: z.literal("byHand"), candidate, reason: requiredText(500) });
+export const CertifyByHandSchema = z.object({
+  intent: z.literal("byHand"),
+  candidate,
+  reason: requiredText(500),
+});
 
 export const RevokeSchema = z.object({ reason: requiredText(500) });

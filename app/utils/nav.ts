@@ -28,6 +28,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { to: "/student", labelKey: "nav.home" },
     { to: "/student/join", labelKey: "nav.joinProject" },
     { to: "/student/interviews", labelKey: "interviews.navLabel" },
+    { to: "/student/certificates", labelKey: "nav.certificates" },
   ],
   firm: [
     { to: "/firm", labelKey: "nav.home" },

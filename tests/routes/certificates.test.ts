@@ -6,35 +6,109 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeStatusList, isRevoked } from "~/certificates/status-list";
 import { issueForEvent } from "~/models/certificate.server";
-import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
+import {
+  createRun,
+  getPublishedRun,
+  publishRun,
+} from "~/models/pairing.server";
 import { signUp } from "~/models/project.server";
 import { loader as jwksLoader } from "~/routes/[.]well-known.jwks[.]json";
 import { loader as statusLoader } from "~/routes/credentials.status.1";
-import { action as staffAction, loader as staffLoader } from "~/routes/staff.events.$eventId.certificates";
-import { action as detailAction, loader as detailLoader } from "~/routes/staff.certificates.$certificateId";
+import {
+  action as staffAction,
+  loader as staffLoader,
+} from "~/routes/staff.events.$eventId.certificates";
+import {
+  action as detailAction,
+  loader as detailLoader,
+} from "~/routes/staff.certificates.$certificateId";
 import { loader as studentLoader } from "~/routes/student.certificates";
 import { loader as verifyLoader } from "~/routes/verify.$certificateId";
 import { loader as jwtLoader } from "~/routes/verify.$certificateId_.credential[.]jwt";
 import { loader as pdfLoader } from "~/routes/verify.$certificateId_.certificate[.]pdf";
 import { getDb, now } from "~/utils/db.server";
 import { createProjectFixture } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import {
+  createUser,
+  get,
+  payload,
+  post,
+  settle,
+  signIn,
+  statusOf,
+  userWithCookie,
+} from "../setup/http";
 
 const ctx = {};
 const ep = (id: number) => ({ eventId: String(id) });
 const loadStaff = (cookie: string | undefined, id: number) =>
-  settle(staffLoader({ request: get(`/staff/events/${id}/certificates`, { cookie }), params: ep(id), context: ctx }));
-const postStaff = (cookie: string | undefined, id: number, form: Record<string, string>) =>
-  settle(staffAction({ request: post(`/staff/events/${id}/certificates`, form, { cookie }), params: ep(id), context: ctx }));
+  settle(
+    staffLoader({
+      request: get(`/staff/events/${id}/certificates`, { cookie }),
+      params: ep(id),
+      context: ctx,
+    })
+  );
+const postStaff = (
+  cookie: string | undefined,
+  id: number,
+  form: Record<string, string>
+) =>
+  settle(
+    staffAction({
+      request: post(`/staff/events/${id}/certificates`, form, { cookie }),
+      params: ep(id),
+      context: ctx,
+    })
+  );
 const loadDetail = (cookie: string | undefined, id: string) =>
-  settle(detailLoader({ request: get(`/staff/certificates/${id}`, { cookie }), params: { certificateId: id }, context: ctx }));
-const postRevoke = (cookie: string | undefined, id: string, form: Record<string, string>) =>
-  settle(detailAction({ request: post(`/staff/certificates/${id}`, form, { cookie }), params: { certificateId: id }, context: ctx }));
-const loadVerify = (id: string) => settle(verifyLoader({ request: get(`/verify/${id}`), params: { certificateId: id }, context: ctx }));
-const loadStudent = (cookie?: string) => settle(studentLoader({ request: get("/student/certificates", { cookie }), params: {}, context: ctx }));
-const fetchJwks = async () => (await (jwksLoader() as Promise<Response>)).json();
+  settle(
+    detailLoader({
+      request: get(`/staff/certificates/${id}`, { cookie }),
+      params: { certificateId: id },
+      context: ctx,
+    })
+  );
+const postRevoke = (
+  cookie: string | undefined,
+  id: string,
+  form: Record<string, string>
+) =>
+  settle(
+    detailAction({
+      request: post(`/staff/certificates/${id}`, form, { cookie }),
+      params: { certificateId: id },
+      context: ctx,
+    })
+  );
+const loadVerify = (id: string) =>
+  settle(
+    verifyLoader({
+      request: get(`/verify/${id}`),
+      params: { certificateId: id },
+      context: ctx,
+    })
+  );
+const loadStudent = (cookie?: string) =>
+  settle(
+    studentLoader({
+      request: get("/student/certificates", { cookie }),
+      params: {},
+      context: ctx,
+    })
+  );
+const fetchJwks = async () =>
+  (await (jwksLoader() as Promise<Response>)).json();
 const fetchStatusList = async () =>
-  (await (await statusLoader({ request: get("/credentials/status/1?format=json"), params: {}, context: ctx })).json()).credentialSubject.encodedList as string;
+  (
+    await (
+      await statusLoader({
+        request: get("/credentials/status/1?format=json"),
+        params: {},
+        context: ctx,
+      })
+    ).json()
+  ).credentialSubject.encodedList as string;
 
 let staff: { id: number; cookie: string };
 
@@ -46,61 +120,165 @@ beforeAll(async () => {
  * An event whose programme has both teams of a paired project (2 hosts, 4 students): presentations given, every
  * student present and every team's interview done, unless told otherwise.
  */
-async function eventFixture(options: { absent?: number; interviewNotDone?: boolean } = {}) {
+async function eventFixture(
+  options: { absent?: number; interviewNotDone?: boolean } = {}
+) {
   const p = await createProjectFixture({ hosts: 2 });
-  await getDb().updateTable("project_host").set({ capacity: 2 }).where("project_id", "=", p.projectId).execute();
+  await getDb()
+    .updateTable("project_host")
+    .set({ capacity: 2 })
+    .where("project_id", "=", p.projectId)
+    .execute();
   const students = [];
   for (let i = 0; i < 4; i++) {
-    const s = await createUser("student", { name: `証明 太郎${p.projectId}-${i}` });
+    const s = await createUser("student", {
+      name: `証明 太郎${p.projectId}-${i}`,
+    });
     const ranking = i % 2 ? [...p.hostIds].reverse() : p.hostIds;
-    expect((await signUp(s, p.projectId, { joinCode: p.joinCode, ranking, motivation: "m" })).ok).toBe(true);
+    expect(
+      (
+        await signUp(s, p.projectId, {
+          joinCode: p.joinCode,
+          ranking,
+          motivation: "m",
+        })
+      ).ok
+    ).toBe(true);
     students.push(s);
   }
-  await getDb().updateTable("project").set({ state: "presented" }).where("id", "=", p.projectId).execute();
+  await getDb()
+    .updateTable("project")
+    .set({ state: "closed" })
+    .where("id", "=", p.projectId)
+    .execute();
   const runId = await createRun(p.projectId, { id: staff.id, role: "staff" });
   await publishRun(runId, { id: staff.id, role: "staff" }, async () => []);
+  await getDb()
+    .updateTable("project")
+    .set({ state: "presented" })
+    .where("id", "=", p.projectId)
+    .execute();
   const run = (await getPublishedRun(p.projectId))!;
-  const signups = await getDb().selectFrom("signup").select(["id", "student_id"]).where("project_id", "=", p.projectId).execute();
-  const teamOf = (hostId: number) => signups.filter((s) => run.final[String(s.id)] === String(hostId)).map((s) => s.student_id);
+  const signups = await getDb()
+    .selectFrom("signup")
+    .select(["id", "student_id"])
+    .where("project_id", "=", p.projectId)
+    .execute();
+  const teamOf = (hostId: number) =>
+    signups
+      .filter((s) => run.final[String(s.id)] === String(hostId))
+      .map((s) => s.student_id);
   const t = now();
   const { id: eventId } = await getDb()
     .insertInto("event")
-    .values({ title_ja: "北区産学連携研究発表会", title_en: "Presentation Day", starts_at: "2027-02-19T05:00:00.000Z", ends_at: "2027-02-19T08:00:00.000Z", venue_ja: "北とぴあ", venue_en: "Hokutopia", description_ja: null, description_en: null, created_by: staff.id, created_at: t, updated_at: t })
+    .values({
+      title_ja: "北区産学連携研究発表会",
+      title_en: "Presentation Day",
+      starts_at: "2027-02-19T05:00:00.000Z",
+      ends_at: "2027-02-19T08:00:00.000Z",
+      venue_ja: "北とぴあ",
+      venue_en: "Hokutopia",
+      description_ja: null,
+      description_en: null,
+      created_by: staff.id,
+      created_at: t,
+      updated_at: t,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const [i, hostId] of p.hostIds.entries()) {
     await getDb()
       .insertInto("presentation")
-      .values({ event_id: eventId, project_id: p.projectId, host_id: hostId, position: i + 1, starts_at: null, title_ja: "販路の調査", title_en: null, confirmed_at: t, confirmed_by: null, given_at: t, given_by: staff.id, created_at: t })
+      .values({
+        event_id: eventId,
+        project_id: p.projectId,
+        host_id: hostId,
+        position: i + 1,
+        starts_at: null,
+        title_ja: "販路の調査",
+        title_en: null,
+        confirmed_at: t,
+        confirmed_by: null,
+        given_at: t,
+        given_by: staff.id,
+        created_at: t,
+      })
       .execute();
     if (options.interviewNotDone && i === 1) continue;
     await getDb()
       .insertInto("interview_slot")
-      .values({ host_id: hostId, starts_at: "2026-10-01T05:00:00.000Z", ends_at: "2026-10-01T06:00:00.000Z", place: "本社", online_url: null, created_by: staff.id, created_at: t, updated_at: t, cancelled_at: null, cancelled_by: null, cancel_reason: null, booked_at: t, booked_by: teamOf(hostId)[0], outcome: "done", outcome_by: staff.id, outcome_at: t, reminder_sent_at: null })
+      .values({
+        host_id: hostId,
+        starts_at: "2026-10-01T05:00:00.000Z",
+        ends_at: "2026-10-01T06:00:00.000Z",
+        place: "本社",
+        online_url: null,
+        created_by: staff.id,
+        created_at: t,
+        updated_at: t,
+        cancelled_at: null,
+        cancelled_by: null,
+        cancel_reason: null,
+        booked_at: t,
+        booked_by: teamOf(hostId)[0],
+        outcome: "done",
+        outcome_by: staff.id,
+        outcome_at: t,
+        reminder_sent_at: null,
+      })
       .execute();
   }
   const attending = students.filter((_, i) => i !== options.absent);
-  if (attending.length) await getDb().insertInto("attendance").values(attending.map((s) => ({ event_id: eventId, student_id: s.id, present_at: t, marked_by: staff.id }))).execute();
+  if (attending.length)
+    await getDb()
+      .insertInto("attendance")
+      .values(
+        attending.map((s) => ({
+          event_id: eventId,
+          student_id: s.id,
+          present_at: t,
+          marked_by: staff.id,
+        }))
+      )
+      .execute();
   return { ...p, eventId, students, teamOf };
 }
 
-const certificatesOf = (projectId: number) => getDb().selectFrom("certificate").selectAll().where("project_id", "=", projectId).orderBy("id").execute();
+const certificatesOf = (projectId: number) =>
+  getDb()
+    .selectFrom("certificate")
+    .selectAll()
+    .where("project_id", "=", projectId)
+    .orderBy("id")
+    .execute();
 
 describe("issuing", () => {
   it("issues the whole event in one action, and a second run (or two at once) issues nothing twice", async () => {
     const f = await eventFixture();
     const page = payload(await loadStaff(staff.cookie, f.eventId));
     expect(page.candidates).toHaveLength(4);
-    expect(page.candidates.every((c: { reasons: string[] }) => c.reasons.length === 0)).toBe(true);
+    expect(
+      page.candidates.every(
+        (c: { reasons: string[] }) => c.reasons.length === 0
+      )
+    ).toBe(true);
 
-    const first = (await postStaff(staff.cookie, f.eventId, { intent: "issueAll" })) as Response;
+    const first = (await postStaff(staff.cookie, f.eventId, {
+      intent: "issueAll",
+    })) as Response;
     expect(first.status).toBe(302);
     expect(await certificatesOf(f.projectId)).toHaveLength(4);
-    expect(await issueForEvent(f.eventId, staff)).toEqual({ issued: 0, skipped: 0 });
+    expect(await issueForEvent(f.eventId, staff)).toEqual({
+      issued: 0,
+      skipped: 0,
+    });
     expect(await certificatesOf(f.projectId)).toHaveLength(4);
 
     const g = await eventFixture();
-    const [a, b] = await Promise.all([issueForEvent(g.eventId, staff), issueForEvent(g.eventId, staff)]);
+    const [a, b] = await Promise.all([
+      issueForEvent(g.eventId, staff),
+      issueForEvent(g.eventId, staff),
+    ]);
     expect(a.issued + b.issued).toBe(4);
     const rows = await certificatesOf(g.projectId);
     expect(rows).toHaveLength(4);
@@ -112,53 +290,108 @@ describe("issuing", () => {
   it("leaves out students who were absent or whose interview was not done, and says why", async () => {
     const f = await eventFixture({ absent: 0, interviewNotDone: true });
     const page = payload(await loadStaff(staff.cookie, f.eventId));
-    const reasonsOf = (id: number) => page.candidates.find((c: { studentId: number }) => c.studentId === id).reasons;
+    const reasonsOf = (id: number) =>
+      page.candidates.find((c: { studentId: number }) => c.studentId === id)
+        .reasons;
     expect(reasonsOf(f.students[0].id)).toContain("absent");
-    for (const id of f.teamOf(f.hostIds[1])) expect(reasonsOf(id)).toContain("interviewNotDone");
+    for (const id of f.teamOf(f.hostIds[1]))
+      expect(reasonsOf(id)).toContain("interviewNotDone");
     const { issued } = await issueForEvent(f.eventId, staff);
-    const holders = (await certificatesOf(f.projectId)).map((r) => r.student_id);
+    const holders = (await certificatesOf(f.projectId)).map(
+      (r) => r.student_id
+    );
     expect(holders).toHaveLength(issued);
     expect(holders).not.toContain(f.students[0].id);
     for (const id of f.teamOf(f.hostIds[1])) expect(holders).not.toContain(id);
     expect(issued).toBeGreaterThan(0);
 
     // One by one: an ineligible student is refused.
-    const res = (await postStaff(staff.cookie, f.eventId, { intent: "issueOne", candidate: `${f.students[0].id}:${f.projectId}` })) as Response;
+    const res = (await postStaff(staff.cookie, f.eventId, {
+      intent: "issueOne",
+      candidate: `${f.students[0].id}:${f.projectId}`,
+    })) as Response;
     expect(res.status).toBe(302);
-    expect((await certificatesOf(f.projectId)).map((r) => r.student_id)).not.toContain(f.students[0].id);
+    expect(
+      (await certificatesOf(f.projectId)).map((r) => r.student_id)
+    ).not.toContain(f.students[0].id);
   });
 
   it("issues one by one, and certifies by hand only with a reason, which is recorded", async () => {
     const f = await eventFixture({ absent: 1 });
     const one = f.students[0];
-    expect(statusOf(await postStaff(staff.cookie, f.eventId, { intent: "issueOne", candidate: `${one.id}:${f.projectId}` }))).toBe(302);
-    expect((await certificatesOf(f.projectId)).map((r) => r.student_id)).toEqual([one.id]);
+    expect(
+      statusOf(
+        await postStaff(staff.cookie, f.eventId, {
+          intent: "issueOne",
+          candidate: `${one.id}:${f.projectId}`,
+        })
+      )
+    ).toBe(302);
+    expect(
+      (await certificatesOf(f.projectId)).map((r) => r.student_id)
+    ).toEqual([one.id]);
 
     const absent = f.students[1];
-    const noReason = await postStaff(staff.cookie, f.eventId, { intent: "byHand", candidate: `${absent.id}:${f.projectId}`, reason: "  " });
+    const noReason = await postStaff(staff.cookie, f.eventId, {
+      intent: "byHand",
+      candidate: `${absent.id}:${f.projectId}`,
+      reason: "  ",
+    });
     expect(statusOf(noReason)).toBe(400);
-    expect(payload(noReason).result.error.reason).toEqual(["validation.required"]);
+    expect(payload(noReason).result.error.reason).toEqual([
+      "validation.required",
+    ]);
     expect(await certificatesOf(f.projectId)).toHaveLength(1);
 
-    const res = await postStaff(staff.cookie, f.eventId, { intent: "byHand", candidate: `${absent.id}:${f.projectId}`, reason: "体調不良で欠席、発表資料の作成に貢献" });
+    const res = await postStaff(staff.cookie, f.eventId, {
+      intent: "byHand",
+      candidate: `${absent.id}:${f.projectId}`,
+      reason: "体調不良で欠席、発表資料の作成に貢献",
+    });
     expect(statusOf(res)).toBe(302);
-    const cert = (await certificatesOf(f.projectId)).find((r) => r.student_id === absent.id)!;
+    const cert = (await certificatesOf(f.projectId)).find(
+      (r) => r.student_id === absent.id
+    )!;
     expect(cert.manual_reason).toBe("体調不良で欠席、発表資料の作成に貢献");
-    const audit = await getDb().selectFrom("audit_entry").selectAll().where("entity_type", "=", "certificate").where("entity_id", "=", cert.id).execute();
+    const audit = await getDb()
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("entity_type", "=", "certificate")
+      .where("entity_id", "=", cert.id)
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["certificate.certifyByHand"]);
   });
 
   it("queues an email to the student in their language", async () => {
     const f = await eventFixture();
-    await getDb().updateTable("user").set({ locale: "en" }).where("id", "=", f.students[0].id).execute();
+    await getDb()
+      .updateTable("user")
+      .set({ locale: "en" })
+      .where("id", "=", f.students[0].id)
+      .execute();
     await issueForEvent(f.eventId, staff);
-    const mails = await getDb().selectFrom("outbox_message").selectAll().where("kind", "=", "certificate.issued").where("to_address", "in", f.students.map((s) => s.email)).execute();
+    const mails = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("kind", "=", "certificate.issued")
+      .where(
+        "to_address",
+        "in",
+        f.students.map((s) => s.email)
+      )
+      .execute();
     expect(mails).toHaveLength(4);
-    const cert = (await certificatesOf(f.projectId)).find((r) => r.student_id === f.students[0].id)!;
+    const cert = (await certificatesOf(f.projectId)).find(
+      (r) => r.student_id === f.students[0].id
+    )!;
     const en = mails.find((m) => m.to_address === f.students[0].email)!;
-    expect(en.subject).toBe("Your certificate of participation has been issued");
-    expect(en.body).toContain(`/verify/${cert.id}`);
-    expect(mails.find((m) => m.to_address === f.students[1].email)!.subject).toBe("参加証明書が発行されました");
+    expect(en.subject).toBe(
+      "Your certificate of participation has been issued"
+    );
+    expect(en.body_text).toContain(`/verify/${cert.id}`);
+    expect(
+      mails.find((m) => m.to_address === f.students[1].email)!.subject
+    ).toBe("参加証明書が発行されました");
   });
 });
 
@@ -167,29 +400,56 @@ describe("the signed credential", () => {
     const f = await eventFixture();
     await issueForEvent(f.eventId, staff);
     const [cert] = await certificatesOf(f.projectId);
-    const res = (await jwtLoader({ request: get(`/verify/${cert.id}/credential.jwt`), params: { certificateId: cert.id }, context: ctx })) as Response;
+    const res = (await jwtLoader({
+      request: get(`/verify/${cert.id}/credential.jwt`),
+      params: { certificateId: cert.id },
+      context: ctx,
+    })) as Response;
     expect(res.headers.get("Content-Type")).toBe("application/vc+jwt");
     const jwt = await res.text();
 
     const jwksResponse = (await jwksLoader()) as Response;
-    expect(jwksResponse.headers.get("Cache-Control")).toBe("public, max-age=300");
+    expect(jwksResponse.headers.get("Cache-Control")).toBe(
+      "public, max-age=300"
+    );
     const jwks = await jwksResponse.json();
     expect(jwks.keys[0]).not.toHaveProperty("d");
-    const { payload: vc, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["ES256"] });
+    const { payload: vc, protectedHeader } = await jwtVerify(
+      jwt,
+      createLocalJWKSet(jwks),
+      { algorithms: ["ES256"] }
+    );
     expect(protectedHeader.kid).toBe(jwks.keys[0].kid);
     expect(vc.type).toContain("OpenBadgeCredential");
     expect(vc.id).toBe(`http://localhost:3000/verify/${cert.id}`);
-    expect((vc.credentialStatus as { statusListCredential: string }).statusListCredential).toBe("http://localhost:3000/credentials/status/1");
+    expect(
+      (vc.credentialStatus as { statusListCredential: string })
+        .statusListCredential
+    ).toBe("http://localhost:3000/credentials/status/1");
 
     const [h, p, s] = jwt.split(".");
-    const forged = Buffer.from(JSON.stringify({ ...vc, credentialSubject: { identifier: [{ identityHash: "別人" }] } })).toString("base64url");
-    await expect(jwtVerify(`${h}.${forged}.${s}`, createLocalJWKSet(jwks))).rejects.toThrow();
+    const forged = Buffer.from(
+      JSON.stringify({
+        ...vc,
+        credentialSubject: { identifier: [{ identityHash: "別人" }] },
+      })
+    ).toString("base64url");
+    await expect(
+      jwtVerify(`${h}.${forged}.${s}`, createLocalJWKSet(jwks))
+    ).rejects.toThrow();
     expect(p).not.toBe(forged);
 
     // The status list itself is a VC-JWT signed with the same published key.
-    const statusRes = await statusLoader({ request: get("/credentials/status/1"), params: {}, context: ctx });
+    const statusRes = await statusLoader({
+      request: get("/credentials/status/1"),
+      params: {},
+      context: ctx,
+    });
     expect(statusRes.headers.get("Content-Type")).toBe("application/vc+jwt");
-    const { payload: list } = await jwtVerify(await statusRes.text(), createLocalJWKSet(jwks));
+    const { payload: list } = await jwtVerify(
+      await statusRes.text(),
+      createLocalJWKSet(jwks)
+    );
     expect(list.type).toContain("BitstringStatusListCredential");
   });
 });
@@ -200,23 +460,37 @@ describe("revocation", () => {
     await issueForEvent(f.eventId, staff);
     const [cert, other] = await certificatesOf(f.projectId);
     expect(isRevoked(await fetchStatusList(), cert.status_index)).toBe(false);
-    expect(payload(await loadVerify(cert.id))).toMatchObject({ revokedAt: null, signature: { valid: true } });
+    expect(payload(await loadVerify(cert.id))).toMatchObject({
+      revokedAt: null,
+      signature: { valid: true },
+    });
 
     const noReason = await postRevoke(staff.cookie, cert.id, { reason: "" });
     expect(statusOf(noReason)).toBe(400);
-    expect((await certificatesOf(f.projectId)).find((r) => r.id === cert.id)!.revoked_at).toBeNull();
+    expect(
+      (await certificatesOf(f.projectId)).find((r) => r.id === cert.id)!
+        .revoked_at
+    ).toBeNull();
 
-    expect(statusOf(await postRevoke(staff.cookie, cert.id, { reason: "出席記録の誤り" }))).toBe(302);
+    expect(
+      statusOf(
+        await postRevoke(staff.cookie, cert.id, { reason: "出席記録の誤り" })
+      )
+    ).toBe(302);
     const bits = decodeStatusList(await fetchStatusList());
     expect(isRevoked(bits, cert.status_index)).toBe(true);
     expect(isRevoked(bits, other.status_index)).toBe(false);
 
     const page = payload(await loadVerify(cert.id));
-    const row = (await certificatesOf(f.projectId)).find((r) => r.id === cert.id)!;
+    const row = (await certificatesOf(f.projectId)).find(
+      (r) => r.id === cert.id
+    )!;
     expect(page.revokedAt).toBe(row.revoked_at);
     expect(page.signature.valid).toBe(true);
     expect(JSON.stringify(page)).not.toContain("出席記録の誤り"); // the reason is for staff only
-    expect(payload(await loadDetail(staff.cookie, cert.id)).revokedReason).toBe("出席記録の誤り");
+    expect(payload(await loadDetail(staff.cookie, cert.id)).revokedReason).toBe(
+      "出席記録の誤り"
+    );
   });
 });
 
@@ -225,16 +499,29 @@ describe("the PDF", () => {
     const f = await eventFixture();
     await issueForEvent(f.eventId, staff);
     const [cert] = await certificatesOf(f.projectId);
-    const res = (await pdfLoader({ request: get(`/verify/${cert.id}/certificate.pdf`), params: { certificateId: cert.id }, context: ctx })) as Response;
+    const res = (await pdfLoader({
+      request: get(`/verify/${cert.id}/certificate.pdf`),
+      params: { certificateId: cert.id },
+      context: ctx,
+    })) as Response;
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
-    expect(res.headers.get("Content-Disposition")).toBe(`inline; filename="certificate-${cert.id}.pdf"`);
+    expect(res.headers.get("Content-Disposition")).toBe(
+      `inline; filename="certificate-${cert.id}.pdf"`
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
-    const pdf = await getDocument({ data: bytes, isEvalSupported: false }).promise;
+    const pdf = await getDocument({ data: bytes, isEvalSupported: false })
+      .promise;
     const content = await (await pdf.getPage(1)).getTextContent();
     const text = content.items.map((i) => ("str" in i ? i.str : "")).join("\n");
     await pdf.destroy();
     const student = f.students.find((s) => s.id === cert.student_id)!;
-    const name = (await getDb().selectFrom("user").select("name").where("id", "=", student.id).executeTakeFirstOrThrow()).name;
+    const name = (
+      await getDb()
+        .selectFrom("user")
+        .select("name")
+        .where("id", "=", student.id)
+        .executeTakeFirstOrThrow()
+    ).name;
     expect(text.replace(/\s+/g, "")).toContain(name.replace(/\s+/g, ""));
     expect(text).toContain(cert.id);
   });
@@ -248,13 +535,23 @@ describe("access and 404s", () => {
     for (const role of ["student", "professor", "firm"] as const) {
       const who = await userWithCookie(role);
       expect(statusOf(await loadStaff(who.cookie, f.eventId))).toBe(403);
-      expect(statusOf(await postStaff(who.cookie, f.eventId, { intent: "issueAll" }))).toBe(403);
+      expect(
+        statusOf(await postStaff(who.cookie, f.eventId, { intent: "issueAll" }))
+      ).toBe(403);
       expect(statusOf(await loadDetail(who.cookie, cert.id))).toBe(403);
-      expect(statusOf(await postRevoke(who.cookie, cert.id, { reason: "x" }))).toBe(403);
+      expect(
+        statusOf(await postRevoke(who.cookie, cert.id, { reason: "x" }))
+      ).toBe(403);
     }
-    expect(statusOf(await postStaff(undefined, f.eventId, { intent: "issueAll" }))).toBe(302);
-    expect(statusOf(await postRevoke(undefined, cert.id, { reason: "x" }))).toBe(302);
-    expect((await certificatesOf(f.projectId)).every((r) => r.revoked_at === null)).toBe(true);
+    expect(
+      statusOf(await postStaff(undefined, f.eventId, { intent: "issueAll" }))
+    ).toBe(302);
+    expect(
+      statusOf(await postRevoke(undefined, cert.id, { reason: "x" }))
+    ).toBe(302);
+    expect(
+      (await certificatesOf(f.projectId)).every((r) => r.revoked_at === null)
+    ).toBe(true);
     expect(statusOf(await loadStaff(staff.cookie, 999_999))).toBe(404);
   });
 
@@ -263,20 +560,36 @@ describe("access and 404s", () => {
     await issueForEvent(f.eventId, staff);
     const own = payload(await loadStudent(await signIn(f.students[0].id)));
     expect(own.certificates).toHaveLength(1);
-    const mine = (await certificatesOf(f.projectId)).find((r) => r.student_id === f.students[0].id)!;
+    const mine = (await certificatesOf(f.projectId)).find(
+      (r) => r.student_id === f.students[0].id
+    )!;
     expect(own.certificates[0].id).toBe(mine.id);
     const stranger = await userWithCookie("student");
-    expect(payload(await loadStudent(stranger.cookie)).certificates).toEqual([]);
+    expect(payload(await loadStudent(stranger.cookie)).certificates).toEqual(
+      []
+    );
     expect(statusOf(await loadStudent(staff.cookie))).toBe(403);
   });
 
   it("answers 404 for an unknown or malformed id, and accepts an id typed in lower case", async () => {
     expect(statusOf(await loadVerify("0".repeat(32)))).toBe(404);
     expect(statusOf(await loadVerify("not-a-certificate"))).toBe(404);
-    expect(statusOf(await settle(pdfLoader({ request: get("/verify/x/certificate.pdf"), params: { certificateId: "x" }, context: ctx })))).toBe(404);
+    expect(
+      statusOf(
+        await settle(
+          pdfLoader({
+            request: get("/verify/x/certificate.pdf"),
+            params: { certificateId: "x" },
+            context: ctx,
+          })
+        )
+      )
+    ).toBe(404);
     const f = await eventFixture();
     await issueForEvent(f.eventId, staff);
     const [cert] = await certificatesOf(f.projectId);
-    expect(payload(await loadVerify(cert.id.toLowerCase())).data.certificateId).toBe(cert.id);
+    expect(
+      payload(await loadVerify(cert.id.toLowerCase())).data.certificateId
+    ).toBe(cert.id);
   });
 });

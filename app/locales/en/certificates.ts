@@ -4,7 +4,7 @@ import type ja from "../ja/certificates";
 const certificates: typeof ja = {
   mail: {
     subject: "Your certificate of participation has been issued",
-    body: "Dear {{name}},\n\nYour certificate of participation in \"{{project}}\" has been issued.\n\nVerification page (PDF and signed credential):\n{{verifyLink}}\n\nAll your certificates:\n{{listLink}}\n\nIndustry Promotion Section, Kita City, Tokyo",
+    body: 'Dear {{name}},\n\nYour certificate of participation in "{{project}}" has been issued.\n\nVerification page (PDF and signed credential):\n{{verifyLink}}\n\nAll your certificates:\n{{listLink}}\n\nIndustry Promotion Section, Kita City, Tokyo',
   },
   fields: {
     certificateId: "Certificate ID",
@@ -43,18 +43,21 @@ const certificates: typeof ja = {
     title: "Certificate verification",
     lead: "Check what a certificate of participation issued by Kita City says, its digital signature and whether it has been revoked.",
     revokedNotice: "This certificate has been revoked.",
-    technical: "Technical details: Open Badges 3.0 (W3C Verifiable Credential) signed with ES256. Public keys are at /.well-known/jwks.json; revocations are published as a Bitstring Status List.",
+    technical:
+      "Technical details: Open Badges 3.0 (W3C Verifiable Credential) signed with ES256. Public keys are at /.well-known/jwks.json; revocations are published as a Bitstring Status List.",
   },
   student: {
     title: "Certificates",
     lead: "Your certificates of participation: download the PDF, share the verification page or add it to LinkedIn.",
-    empty: "No certificates yet. One is issued once you have done the interview and presented at the event.",
+    empty:
+      "No certificates yet. One is issued once you have done the interview and presented at the event.",
   },
   staff: {
     title: "Certificates: {{title}}",
     backToEvent: "Back to the event",
     candidatesTitle: "Students",
-    candidatesLead: "A certificate needs: the interview done, the team's presentation given and the student marked present.",
+    candidatesLead:
+      "A certificate needs: the interview done, the team's presentation given and the student marked present.",
     noCandidates: "No students are on this event's programme.",
     colName: "Name",
     colProject: "Project",
@@ -72,7 +75,8 @@ const certificates: typeof ja = {
     issueAllNone: "No student is waiting for a certificate.",
     issueOne: "Issue to {{name}}",
     byHandTitle: "Certify by hand",
-    byHandLead: "Staff can certify a student who does not meet the conditions, with a recorded reason.",
+    byHandLead:
+      "Staff can certify a student who does not meet the conditions, with a recorded reason.",
     byHandStudent: "Student",
     byHandReason: "Reason",
     byHandSubmit: "Record the reason and issue",
@@ -88,7 +92,8 @@ const certificates: typeof ja = {
     manualReason: "Reason for certifying by hand",
     revokedReason: "Reason for revoking",
     revokeTitle: "Revoke the certificate",
-    revokeLead: "Revoking shows on the public verification page and in the status list, and cannot be undone. The reason is shown to staff only.",
+    revokeLead:
+      "Revoking shows on the public verification page and in the status list, and cannot be undone. The reason is shown to staff only.",
     revokeReason: "Reason",
     revokeSubmit: "Revoke",
     alreadyRevoked: "This certificate has been revoked.",

@@ -41,18 +41,21 @@ const certificates = {
     title: "参加証明書の検証",
     lead: "東京都北区が発行した参加証明書の内容と、電子署名・取消状況を確認できます。",
     revokedNotice: "この証明書は取り消されています。",
-    technical: "技術情報: Open Badges 3.0（W3C 検証可能な資格情報）、ES256 署名。公開鍵は /.well-known/jwks.json、取消状況は Bitstring Status List で公開しています。",
+    technical:
+      "技術情報: Open Badges 3.0（W3C 検証可能な資格情報）、ES256 署名。公開鍵は /.well-known/jwks.json、取消状況は Bitstring Status List で公開しています。",
   },
   student: {
     title: "参加証明書",
     lead: "発行された参加証明書です。PDFのダウンロード、検証ページの共有、LinkedInへの追加ができます。",
-    empty: "まだ証明書はありません。取材と発表会での発表を終えると発行されます。",
+    empty:
+      "まだ証明書はありません。取材と発表会での発表を終えると発行されます。",
   },
   staff: {
     title: "参加証明書：{{title}}",
     backToEvent: "発表会に戻る",
     candidatesTitle: "対象の学生",
-    candidatesLead: "発行の条件: 取材（面談）が実施済み、チームの発表が実施済み、当日の出席が記録済み。",
+    candidatesLead:
+      "発行の条件: 取材（面談）が実施済み、チームの発表が実施済み、当日の出席が記録済み。",
     noCandidates: "この発表会のプログラムに学生がいません。",
     colName: "氏名",
     colProject: "プロジェクト",
@@ -70,7 +73,8 @@ const certificates = {
     issueAllNone: "新たに発行できる学生はいません。",
     issueOne: "{{name}}さんに発行",
     byHandTitle: "手動で証明する",
-    byHandLead: "条件を満たさない学生にも、理由を記録して証明書を発行できます。",
+    byHandLead:
+      "条件を満たさない学生にも、理由を記録して証明書を発行できます。",
     byHandStudent: "学生",
     byHandReason: "理由",
     byHandSubmit: "理由を記録して発行する",
@@ -86,7 +90,8 @@ const certificates = {
     manualReason: "手動で証明した理由",
     revokedReason: "取消理由",
     revokeTitle: "証明書を取り消す",
-    revokeLead: "取消は公開の検証ページと取消リストに反映され、元に戻せません。理由は職員だけに表示されます。",
+    revokeLead:
+      "取消は公開の検証ページと取消リストに反映され、元に戻せません。理由は職員だけに表示されます。",
     revokeReason: "取消理由",
     revokeSubmit: "取り消す",
     alreadyRevoked: "この証明書は取り消し済みです。",
