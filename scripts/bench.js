@@ -3,7 +3,8 @@
  * `npm run bench`: the pairing engine at 1k/10k/50k students (scripts/bench-match.js), then the throughput of the
  * production build under 50 concurrent connections (autocannon), each page
  * against a bare Remix page measured in the same run (the sign-in page: the root loader and an empty route loader,
- * no query), at 260 and at 10,000 firms. Prints requests/s, latency and the ratio to the baseline.
+ * no query), at 260 and at 10,000 firms: the firm directory, the project pages, real sign-up POSTs and the
+ * certificate verification page. Prints requests/s, latency and the ratio to the baseline.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -11,6 +12,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import { benchMatch } from "./bench-match.js";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -125,7 +127,14 @@ for (const size of SIZES) {
       ["firm directory, filtered page 3", "/firms?industry=printing&page=3"],
     ];
     if (first) {
-      pages.push(["open projects (/projects)", "/projects"], ["a project page (/projects/2)", "/projects/2"]);
+      const sqlite = new Database(path.join(dataDir, "app.db"), { readonly: true });
+      const cert = sqlite.prepare("select id from certificate where revoked_at is null order by id limit 1").get();
+      sqlite.close();
+      pages.push(
+        ["open projects (/projects)", "/projects"],
+        ["a project page (/projects/2)", "/projects/2"],
+        ["certificate verification (/verify/:id)", `/verify/${cert.id}`],
+      );
     }
     for (const [name, url] of pages) report(size, name, await load(base + url), bare.requests.average);
     if (first) report(size, "sign-up POST (new student each time)", await loadSignups(base, signups), bare.requests.average);

@@ -198,7 +198,7 @@ describe("presentation events", () => {
     await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
     await page.getByRole("link", { name: "Kita City Industry–Academia Presentation Day 2026" }).click();
     await page.getByRole("heading", { level: 1, name: "Kita City Industry–Academia Presentation Day 2026" }).waitFor();
-    await expect(page.getByText("20 February 2026 at 14:00–17:00").isVisible()).resolves.toBe(true);
+    await expect(page.getByText("14 February 2026 at 14:00–17:00").isVisible()).resolves.toBe(true);
     expect(await page.getByRole("row").count()).toBe(4); // the header and the three seeded teams
     await expectAccessible(page);
     await page.context().close();

