@@ -9,10 +9,10 @@ import { eventWhen, localTitle, localVenue } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getPublicEvent } from "~/models/event.server";
 import { tokyoTime } from "~/schemas/events";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const found = await getPublicEvent(idParam(params.eventId));
+  const found = await getPublicEvent(parseId(params.eventId));
   if (!found) throw new Response("Not Found", { status: 404 });
   return found;
 }

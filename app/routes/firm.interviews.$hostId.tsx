@@ -13,7 +13,7 @@ import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from 
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES, MAX_CUTOFF_HOURS } from "~/interviews/slots";
 import { addSlot, cancelSlot, listSlotsOf, loadHostFor, markOutcome, setCutoff } from "~/models/interview.server";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { CancelSlotSchema, CutoffSchema, SlotButtonSchema, SlotFieldsSchema, SlotSchema } from "~/schemas/interviews";
 import { msg } from "~/schemas/messages";
 import { formatDate } from "~/utils/format";
@@ -24,7 +24,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireOwnHost(request: Request, hostIdValue: string | undefined) {
   const user = await requireRole(request, "firm");
-  const loaded = await loadHostFor(user, idParam(hostIdValue));
+  const loaded = await loadHostFor(user, parseId(hostIdValue));
   if (!loaded || loaded.team.length === 0) throw new Response("Not Found", { status: 404 });
   if (!loaded.visible) throw new Response("Forbidden", { status: 403 });
   return { user, ...loaded };

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { HostAnswerForm, HostStatusBadge, ProjectPublicInfo, projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { answerAsFirmUser, canAnswer, getHostInvitation } from "~/models/project-host.server";
-import { HostAnswerSchema, idParam, toHostAnswer } from "~/schemas/hosts";
+import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
@@ -15,7 +16,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 /** The firm user and their own firm's invitation; another firm's is forbidden, a professor's suggestion unknown. */
 async function requireOwnInvitation(request: Request, hostIdValue: string | undefined) {
   const user = await requireRole(request, "firm");
-  const host = await getHostInvitation(idParam(hostIdValue));
+  const host = await getHostInvitation(parseId(hostIdValue));
   if (!host || host.status === "suggested") throw new Response("Not Found", { status: 404 });
   if (host.firm_id !== user.firm_id) throw new Response("Forbidden", { status: 403 });
   return { user, host };

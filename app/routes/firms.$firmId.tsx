@@ -4,11 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { getPublicFirm } from "~/models/firm.server";
-import { firmIdParam } from "~/schemas/firm";
+import { idParam } from "~/schemas/params";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const firm = await getPublicFirm(firmIdParam(params));
+  const firm = await getPublicFirm(idParam(params, "firmId"));
   if (!firm) throw new Response("Not Found", { status: 404 });
   return { firm };
 }

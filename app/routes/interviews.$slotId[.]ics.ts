@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCalendarEntry, toIcsEvent } from "~/models/calendar.server";
 import { loadSlotFor } from "~/models/interview.server";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { buildCalendar } from "~/utils/ics";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { icsResponse } from "~/utils/interview-page.server";
@@ -13,7 +13,7 @@ import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const loaded = await loadSlotFor(user, idParam(params.slotId));
+  const loaded = await loadSlotFor(user, parseId(params.slotId));
   if (!loaded.ok) throw new Response(loaded.reason === "notFound" ? "Not Found" : "Forbidden", { status: loaded.reason === "notFound" ? 404 : 403 });
   const entry = (await getCalendarEntry(loaded.slot.id))!;
   const lng = await getLocale(request, user);

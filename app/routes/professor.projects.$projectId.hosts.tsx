@@ -7,14 +7,15 @@ import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/comp
 import type { Lng } from "~/i18n";
 import { getProject } from "~/models/project.server";
 import { listFirmChoices, listProjectHosts, suggestHost, SUGGEST_STATES } from "~/models/project-host.server";
-import { HostFirmSchema, idParam } from "~/schemas/hosts";
+import { HostFirmSchema } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireOwnProject(request: Request, projectIdValue: string | undefined) {
   const professor = await requireRole(request, "professor");
-  const project = await getProject(idParam(projectIdValue));
+  const project = await getProject(parseId(projectIdValue));
   if (!project) throw new Response("Not Found", { status: 404 });
   if (project.professor_id !== professor.id) throw new Response("Forbidden", { status: 403 });
   return { professor, project };

@@ -11,12 +11,12 @@ import type { Lng } from "~/i18n";
 import { getPublishedRun } from "~/models/pairing.server";
 import { loadRunView } from "~/models/pairing-view.server";
 import { getProject } from "~/models/project.server";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const professor = await requireRole(request, "professor");
-  const project = await getProject(idParam(params.projectId));
+  const project = await getProject(parseId(params.projectId));
   if (!project) throw new Response("Not Found", { status: 404 });
   if (project.professor_id !== professor.id) throw new Response("Forbidden", { status: 403 });
   const published = await getPublishedRun(project.id);

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { ProjectFacts, projectTitle, StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { getPublicProject, isOpenForSignup } from "~/models/project.server";
-import { idParam } from "~/schemas/agreements";
+import { idParam } from "~/schemas/params";
 import { firmIndustriesOf } from "~/schemas/project";
 import { industryLabel, townLabel } from "~/utils/kita";
 

@@ -1,7 +1,7 @@
 /** Staff: download an agreement document (a resource route). The file is checked against its stored checksum. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readDocument } from "~/models/agreement-document.server";
-import { idParam } from "~/schemas/agreements";
+import { idParam } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 
 /** attachment; filename="ascii fallback"; filename*=UTF-8''… (RFC 6266), so Japanese names survive. */

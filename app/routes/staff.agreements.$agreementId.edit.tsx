@@ -7,7 +7,8 @@ import { AgreementForm } from "~/components/agreements";
 import { getAgreementSnapshot, invalidReferences, updateAgreement } from "~/models/agreement.server";
 import { listUniversities } from "~/models/university.server";
 import { listStaffUsers } from "~/models/user.server";
-import { AgreementSchema, idParam } from "~/schemas/agreements";
+import { AgreementSchema } from "~/schemas/agreements";
+import { idParam } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 

@@ -23,14 +23,14 @@ import {
   type SlotFailure,
 } from "~/models/event.server";
 import { AddSlotFieldsSchema, AddSlotSchema, EditSlotSchema, MoveSlotSchema, RemoveSlotSchema, slotStartIso, teamValue, tokyoTime } from "~/schemas/events";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
-  const event = await getEvent(idParam(eventId));
+  const event = await getEvent(parseId(eventId));
   if (!event) throw new Response("Not Found", { status: 404 });
   return event;
 }

@@ -11,12 +11,12 @@ import { localTitle, MarkToggle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getAttendanceSheet, getEvent, setAttendance, setPresentationGiven } from "~/models/event.server";
 import { AttendanceSchema, GivenSchema, tokyoTime } from "~/schemas/events";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
-  const event = await getEvent(idParam(eventId));
+  const event = await getEvent(parseId(eventId));
   if (!event) throw new Response("Not Found", { status: 404 });
   return event;
 }

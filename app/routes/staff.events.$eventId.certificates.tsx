@@ -25,13 +25,13 @@ import {
 } from "~/models/certificate.server";
 import { getEvent } from "~/models/event.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { formatDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
-  const event = await getEvent(idParam(eventId));
+  const event = await getEvent(parseId(eventId));
   if (!event) throw new Response("Not Found", { status: 404 });
   return event;
 }

@@ -7,20 +7,20 @@ import { EventForm, localTitle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getEvent, updateEvent } from "~/models/event.server";
 import { eventFormValues, EventSchema } from "~/schemas/events";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const event = await getEvent(idParam(params.eventId));
+  const event = await getEvent(parseId(params.eventId));
   if (!event) throw new Response("Not Found", { status: 404 });
   return { event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en }, values: eventFormValues(event) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const eventId = idParam(params.eventId);
+  const eventId = parseId(params.eventId);
   const submission = parseWithZod(await request.formData(), { schema: EventSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!(await updateEvent(staff, eventId, submission.value))) throw new Response("Not Found", { status: 404 });

@@ -9,14 +9,15 @@ import { displayFirmValue } from "~/components/firm-form";
 import { FormErrors, TextareaField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { getFirm, hideFirm, listFirmHistory, restoreFirm } from "~/models/firm.server";
-import { FIRM_FIELDS, firmIdParam, HideFirmSchema } from "~/schemas/firm";
+import { FIRM_FIELDS, HideFirmSchema } from "~/schemas/firm";
+import { idParam } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const id = firmIdParam(params);
+  const id = idParam(params, "firmId");
   const [firm, history] = await Promise.all([getFirm(id), listFirmHistory(id)]);
   if (!firm) throw new Response("Not Found", { status: 404 });
   return { firm, history };
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const id = firmIdParam(params);
+  const id = idParam(params, "firmId");
   const formData = await request.formData();
   if (!(await getFirm(id))) throw new Response("Not Found", { status: 404 });
   // Hiding a hidden firm or restoring a visible one (another tab, a double click) changes nothing and is no error.

@@ -5,21 +5,22 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { firmFormDefaults, StaffFirmForm } from "~/components/firm-form";
 import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
-import { FirmSchema, firmIdParam } from "~/schemas/firm";
+import { FirmSchema } from "~/schemas/firm";
+import { idParam } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const firm = await getFirm(firmIdParam(params));
+  const firm = await getFirm(idParam(params, "firmId"));
   if (!firm) throw new Response("Not Found", { status: 404 });
   return { id: firm.id, name: firm.name, values: firmFields(firm) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const id = firmIdParam(params);
+  const id = idParam(params, "firmId");
   const submission = parseWithZod(await request.formData(), { schema: FirmSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const updated = await updateFirm(id, submission.value, staff.id, "update");

@@ -11,7 +11,8 @@ import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/comp
 import type { Lng } from "~/i18n";
 import { getProject } from "~/models/project.server";
 import { HOST_LINK_DAYS, HOSTING_STATES, inviteHost, listFirmChoices, listProjectHosts, withdrawHost } from "~/models/project-host.server";
-import { HostFirmSchema, idParam, WithdrawHostSchema } from "~/schemas/hosts";
+import { HostFirmSchema, WithdrawHostSchema } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -24,7 +25,7 @@ async function loadProject(projectId: number) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const project = await loadProject(idParam(params.projectId));
+  const project = await loadProject(parseId(params.projectId));
   const url = new URL(request.url);
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
   const chosen = Number(url.searchParams.get("firm")) || null;
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const project = await loadProject(idParam(params.projectId));
+  const project = await loadProject(parseId(params.projectId));
   const here = `/staff/projects/${project.id}/hosts`;
   const formData = await request.formData();
   if (formData.get("intent") === "withdraw") {

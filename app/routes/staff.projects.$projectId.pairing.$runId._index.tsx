@@ -17,15 +17,15 @@ import { LATE_PLACEMENT_STATES, overrideAssignment, publishRun } from "~/models/
 import { notifyLatePlacement, notifyPairingPublished } from "~/models/pairing-notify.server";
 import { loadRunView } from "~/models/pairing-view.server";
 import { getProject, ProjectError } from "~/models/project.server";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireRun(params: LoaderFunctionArgs["params"]) {
-  const project = await getProject(idParam(params.projectId));
-  const view = project && (await loadRunView(project.id, idParam(params.runId)));
+  const project = await getProject(parseId(params.projectId));
+  const view = project && (await loadRunView(project.id, parseId(params.runId)));
   if (!project || !view) throw new Response("Not Found", { status: 404 });
   return { project, view };
 }

@@ -11,13 +11,13 @@ import type { Lng } from "~/i18n";
 import { createRun, listRuns } from "~/models/pairing.server";
 import { getProject, ProjectError, transitionProject } from "~/models/project.server";
 import { notifyProjectTransition } from "~/models/project-notify.server";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireProject(params: LoaderFunctionArgs["params"]) {
-  const project = await getProject(idParam(params.projectId));
+  const project = await getProject(parseId(params.projectId));
   if (!project) throw new Response("Not Found", { status: 404 });
   return project;
 }

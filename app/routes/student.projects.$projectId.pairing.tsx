@@ -11,13 +11,13 @@ import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { getStudentPairing } from "~/models/pairing-view.server";
 import { findSignup, getProject } from "~/models/project.server";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const student = await requireRole(request, "student");
-  const project = await getProject(idParam(params.projectId));
+  const project = await getProject(parseId(params.projectId));
   const signup = project && (await findSignup(student.id, project.id));
   if (!project || !signup) throw new Response("Not Found", { status: 404 });
   return {

@@ -26,7 +26,7 @@ import {
 } from "~/models/project.server";
 import { PUBLIC_STATES } from "~/projects/lifecycle";
 import { orderHosts, rankingFromPositions, signupPhase } from "~/projects/signup";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";
 import { formatDateTime } from "~/utils/format";
@@ -35,7 +35,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const student = await requireRole(request, "student");
-  const project = await getProject(idParam(params.projectId));
+  const project = await getProject(parseId(params.projectId));
   if (!project) throw new Response("Not Found", { status: 404 });
   const url = new URL(request.url);
   const code = url.searchParams.get("code")?.slice(0, 40) ?? "";
@@ -85,7 +85,7 @@ function hostsChanged(submission: Replies) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const student = await requireRole(request, "student");
-  const projectId = idParam(params.projectId);
+  const projectId = parseId(params.projectId);
   const here = `/student/projects/${projectId}/signup`;
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -120,15 +120,3 @@ export const DocumentSchema = z.object({
     .file({ error: msg("agreements.errors.fileRequired") })
     .max(MAX_DOCUMENT_BYTES, msg("agreements.errors.fileTooLarge", { mb: MAX_DOCUMENT_MB })),
 });
-
-const IdParam = z
-  .string()
-  .regex(/^[1-9]\d{0,11}$/)
-  .transform(Number);
-
-/** A numeric route parameter, or a 404 (an id that cannot exist is a page that does not exist). */
-export function idParam(params: Record<string, string | undefined>, key: string): number {
-  const parsed = IdParam.safeParse(params[key]);
-  if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  return parsed.data;
-}

@@ -81,10 +81,3 @@ export const FirmSearchParamsSchema = z.object({
 export function parseFirmSearchParams(url: URL) {
   return FirmSearchParamsSchema.parse(Object.fromEntries(url.searchParams));
 }
-
-/** The :firmId route parameter, or a 404 (an id that cannot exist is a page that does not exist). */
-export function firmIdParam(params: Record<string, string | undefined>): number {
-  const parsed = z.string().regex(/^[1-9]\d{0,11}$/).transform(Number).safeParse(params.firmId);
-  if (!parsed.success) throw new Response("Not Found", { status: 404 });
-  return parsed.data;
-}

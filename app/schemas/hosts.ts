@@ -5,13 +5,6 @@ import { EmailSchema, msg, optionalText } from "./messages";
 /** The most students one firm may host in a project. */
 export const HOST_CAPACITY_MAX = 20;
 
-/** A positive whole-number route parameter, or a 404. */
-export function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !/^\d{1,12}$/.test(value) || !Number.isSafeInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 /** Staff inviting a firm, and a professor suggesting one. The contact email receives the signed answer link. */
 export const HostFirmSchema = z.object({
   firmId: z.number({ error: msg("validation.chooseOne") }).int().positive(msg("validation.chooseOne")),

@@ -2,14 +2,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportRun, getRun } from "~/models/pairing.server";
 import { findFirmHost } from "~/models/pairing-view.server";
-import { idParam } from "~/schemas/hosts";
+import { parseId } from "~/schemas/params";
 import { requireRole } from "./session.server";
 
 /** A run of this project, exported (staff only); 404 for an unknown run or one of another project. */
 export async function requireRunExport(request: Request, params: LoaderFunctionArgs["params"]) {
   await requireRole(request, "staff");
-  const projectId = idParam(params.projectId);
-  const runId = idParam(params.runId);
+  const projectId = parseId(params.projectId);
+  const runId = parseId(params.runId);
   const current = await getRun(runId);
   const exported = current?.run.project_id === projectId ? await exportRun(runId) : null;
   if (!current || !exported) throw new Response("Not Found", { status: 404 });
@@ -29,7 +29,7 @@ export function jsonDownload(value: unknown, filename: string) {
 /** The signed-in firm user and their firm's accepted host in this project; 404 when the firm does not host it. */
 export async function requireFirmHost(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireRole(request, "firm");
-  const host = await findFirmHost(user.firm_id, idParam(params.projectId));
+  const host = await findFirmHost(user.firm_id, parseId(params.projectId));
   if (!host) throw new Response("Not Found", { status: 404 });
   return { user, host };
 }

@@ -17,7 +17,7 @@ import {
 } from "~/models/project.server";
 import { notifyProjectTransition } from "~/models/project-notify.server";
 import { allowedActions, canEdit } from "~/projects/lifecycle";
-import { idParam } from "~/schemas/agreements";
+import { idParam } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
 import type { SessionUser } from "./session.server";
