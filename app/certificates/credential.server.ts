@@ -142,12 +142,34 @@ export type VerifyResult =
  * Checks a VC-JWT's signature against a JWKS (by default the keys this server publishes) and that its iss agrees
  * with the credential's issuer. Says nothing about revocation: read the status list for that.
  */
+/** Importing a key set is the costly part of a check: one local key set per published JWKS object. */
+const keySets = new WeakMap<object, ReturnType<typeof createLocalJWKSet>>();
+/**
+ * The outcome of checking a given JWT against a given key set never changes, so recent outcomes are kept (bounded)
+ * and the public verification page does not redo the ECDSA check on every visit.
+ */
+const outcomes = new WeakMap<object, Map<string, VerifyResult>>();
+const MAX_OUTCOMES = 2_000;
+
 export async function verifyCredentialJwt(jwt: string, jwks?: { keys: object[] }): Promise<VerifyResult> {
+  const set = jwks ?? (await getPublicJwks());
+  let memo = outcomes.get(set);
+  if (!memo) outcomes.set(set, (memo = new Map()));
+  const known = memo.get(jwt);
+  if (known) return known;
+  const result = await checkCredentialJwt(jwt, set);
+  if (memo.size >= MAX_OUTCOMES) memo.delete(memo.keys().next().value!);
+  memo.set(jwt, result);
+  return result;
+}
+
+async function checkCredentialJwt(jwt: string, jwks: { keys: object[] }): Promise<VerifyResult> {
   let kid: string | null = null;
   try {
     kid = decodeProtectedHeader(jwt).kid ?? null;
     if (!kid) throw new Error("the JWT header names no key (kid)");
-    const keySet = createLocalJWKSet((jwks ?? (await getPublicJwks())) as Parameters<typeof createLocalJWKSet>[0]);
+    let keySet = keySets.get(jwks);
+    if (!keySet) keySets.set(jwks, (keySet = createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0])));
     const { payload } = await jwtVerify<Credential>(jwt, keySet, { algorithms: [SIGNING_ALG], typ: VC_JWT_TYP });
     const issuer = typeof payload.issuer === "string" ? payload.issuer : payload.issuer?.id;
     if (!issuer || (payload.iss !== undefined && payload.iss !== issuer))
