@@ -27,6 +27,19 @@ export function eventWhen(e: { starts_at: string; ends_at: string }, lng: Lng) {
   return `${formatDateTime(e.starts_at, lng)}–${sameDay ? tokyoTime(e.ends_at) : formatDateTime(e.ends_at, lng)}`;
 }
 
+/** The event's heading facts (when, where), as every event page shows them. */
+export function EventFacts({ event, lng }: { event: { starts_at: string; ends_at: string; venue_ja: string; venue_en: string }; lng: Lng }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="meta">
+      <dt>{t("events.col.when")}</dt>
+      <dd>{eventWhen(event, lng)}</dd>
+      <dt>{t("events.col.venue")}</dt>
+      <dd>{localVenue(event, lng)}</dd>
+    </dl>
+  );
+}
+
 interface EventFormProps {
   lastResult?: SubmissionResult<string[]> | null;
   defaultValue?: Partial<EventFormValues>;

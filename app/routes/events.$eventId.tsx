@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eventWhen, localTitle, localVenue } from "~/components/events";
+import { EventFacts, localTitle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getPublicEvent } from "~/models/event.server";
 import { tokyoTime } from "~/schemas/events";
@@ -30,12 +30,7 @@ export default function PublicEvent() {
         <Link to="/events">{t("events.public.backToList")}</Link>
       </p>
       <h1>{localTitle(event, lng)}</h1>
-      <dl className="meta">
-        <dt>{t("events.col.when")}</dt>
-        <dd>{eventWhen(event, lng)}</dd>
-        <dt>{t("events.col.venue")}</dt>
-        <dd>{localVenue(event, lng)}</dd>
-      </dl>
+      <EventFacts event={event} lng={lng} />
       {description ? <p className="pre-line">{description}</p> : null}
       <section aria-labelledby="programme-title">
         <h2 id="programme-title">{t("events.programme")}</h2>

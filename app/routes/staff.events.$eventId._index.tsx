@@ -8,7 +8,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eventWhen, localTitle, localVenue, TeamSelect, type TeamChoice } from "~/components/events";
+import { EventFacts, TeamSelect, localTitle, type TeamChoice } from "~/components/events";
 import { FormErrors, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import {
@@ -263,12 +263,7 @@ export default function StaffEvent() {
         <Link to="/staff/events">{t("events.staff.backToList")}</Link>
       </p>
       <h1>{localTitle(event, lng)}</h1>
-      <dl className="meta">
-        <dt>{t("events.col.when")}</dt>
-        <dd>{eventWhen(event, lng)}</dd>
-        <dt>{t("events.col.venue")}</dt>
-        <dd>{localVenue(event, lng)}</dd>
-      </dl>
+      <EventFacts event={event} lng={lng} />
       {event.description_ja ? (
         <p className="pre-line" lang="ja">
           {event.description_ja}
