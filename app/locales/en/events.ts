@@ -2,7 +2,7 @@
 import type ja from "../ja/events";
 
 const events: typeof ja = {
-  nav: { staff: "Events", professor: "Presentation titles", public: "Events" },
+  nav: { staff: "Event management", professor: "Presentation titles", public: "Events" },
   programme: "Programme",
   wholeSeminar: "Whole seminar",
   cancel: "Cancel",

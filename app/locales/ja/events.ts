@@ -1,6 +1,6 @@
 /** Japanese messages for the events feature (merged into ja.ts under "events"). */
 const events = {
-  nav: { staff: "発表会", professor: "発表会のタイトル確認", public: "発表会" },
+  nav: { staff: "発表会の運営", professor: "発表会のタイトル確認", public: "発表会" },
   programme: "プログラム",
   wholeSeminar: "ゼミ全体",
   cancel: "キャンセル",
