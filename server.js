@@ -2,9 +2,9 @@
  * The production server: Express serving the Remix build. Migrates and seeds the database at start
  * (prepareServer from the build), refuses cross-site POSTs, and passes the client's address to the app.
  */
+import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
 import { crossSiteGuard } from "./server/cross-site-guard.js";
 
 process.env.NODE_ENV ??= "production";

@@ -7,10 +7,10 @@ import { GeneralErrorBoundary } from "./components/general-error-boundary";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { ToastMessage } from "./components/toast";
 import { fallbackLng } from "./i18n";
+import stylesheet from "./styles/app.css";
 import { getLocale } from "./utils/i18n.server";
 import { getSessionUser } from "./utils/session.server";
 import { readToast } from "./utils/toast.server";
-import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

@@ -12,7 +12,9 @@ async function main(command: string | undefined) {
   switch (command) {
     case "migrate": {
       const results = await migrateToLatest(getDb());
-      console.log(results.length ? results.map((r) => `${r.status}: ${r.migrationName}`).join("\n") : "Already up to date.");
+      console.log(
+        results.length ? results.map((r) => `${r.status}: ${r.migrationName}`).join("\n") : "Already up to date.",
+      );
       break;
     }
     case "seed": {

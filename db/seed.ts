@@ -5,16 +5,16 @@
  * get the same rows (only the password hash differs: its salt is random).
  */
 import type { Insertable, Kysely, Transaction } from "kysely";
-import type { Database, HostStatus, NewFirm, NewUser, ProjectState, ProjectTable } from "./schema";
-import { AGREEMENT_AREAS } from "./schema";
-import { hashPassword } from "../app/utils/password.server";
-import { INDUSTRIES, KITA_TOWNS, type IndustryKey, type KitaTown, type TownKey } from "../app/utils/kita";
-import { makeCorporateNumber } from "../app/utils/corporate-number";
-import { firmSearchText } from "../app/utils/firm-search";
 import { diffSnapshots, type AgreementContactValue } from "../app/agreements/versions";
 import { match } from "../app/matching/engine.js";
-import { buildInstance } from "../app/models/pairing.server";
 import { assignedHosts, issueWithin, revokeWithin } from "../app/models/certificate.server";
+import { buildInstance } from "../app/models/pairing.server";
+import { makeCorporateNumber } from "../app/utils/corporate-number";
+import { firmSearchText } from "../app/utils/firm-search";
+import { INDUSTRIES, KITA_TOWNS, type IndustryKey, type KitaTown, type TownKey } from "../app/utils/kita";
+import { hashPassword } from "../app/utils/password.server";
+import type { Database, HostStatus, NewFirm, NewUser, ProjectState, ProjectTable } from "./schema";
+import { AGREEMENT_AREAS } from "./schema";
 
 export const DEMO_PASSWORD = "kita-demo-2026";
 const SEEDED_AT = "2026-04-01T00:00:00.000Z";
@@ -159,7 +159,17 @@ const INDUSTRY_PLANS: Record<IndustryKey, IndustryPlan> = {
       ["印刷所", "インサツジョ", "insatsujo"],
       ["グラフィック", "グラフィック", "graphic"],
     ],
-    products: ["商業印刷物", "書籍・雑誌", "カタログ・パンフレット", "パッケージ印刷", "シール・ラベル", "名刺・封筒", "ポスター", "特殊印刷", "製本加工"],
+    products: [
+      "商業印刷物",
+      "書籍・雑誌",
+      "カタログ・パンフレット",
+      "パッケージ印刷",
+      "シール・ラベル",
+      "名刺・封筒",
+      "ポスター",
+      "特殊印刷",
+      "製本加工",
+    ],
     work: "印刷・加工",
   },
   metal_products: {
@@ -174,7 +184,17 @@ const INDUSTRY_PLANS: Record<IndustryKey, IndustryPlan> = {
       ["精工", "セイコウ", "seiko"],
       ["熱処理", "ネツショリ", "netsushori", ["熱処理加工", "表面硬化処理", "焼入れ"]],
     ],
-    products: ["精密ねじ", "板金加工品", "プレス部品", "めっき加工", "金型", "溶接構造物", "ステンレス製品", "医療機器部品", "ばね"],
+    products: [
+      "精密ねじ",
+      "板金加工品",
+      "プレス部品",
+      "めっき加工",
+      "金型",
+      "溶接構造物",
+      "ステンレス製品",
+      "医療機器部品",
+      "ばね",
+    ],
     work: "製造・加工",
   },
   machinery: {
@@ -187,7 +207,16 @@ const INDUSTRY_PLANS: Record<IndustryKey, IndustryPlan> = {
       ["鉄工所", "テッコウジョ", "tekkojo"],
       ["機工", "キコウ", "kiko"],
     ],
-    products: ["産業用ロボット部品", "自動化装置", "省力化機械", "包装機械", "搬送装置", "試作部品", "治具", "印刷機械部品"],
+    products: [
+      "産業用ロボット部品",
+      "自動化装置",
+      "省力化機械",
+      "包装機械",
+      "搬送装置",
+      "試作部品",
+      "治具",
+      "印刷機械部品",
+    ],
     work: "設計・製造",
   },
   electronics: {
@@ -450,7 +479,12 @@ const UNIVERSITIES = [
 type UniversitySlug = (typeof UNIVERSITIES)[number]["slug"];
 
 /** Signing dates are plausible demo values, not the historical record. */
-const AGREEMENTS: readonly { university: UniversitySlug; signed_on: string; expires_on: string | null; auto_renew: number }[] = [
+const AGREEMENTS: readonly {
+  university: UniversitySlug;
+  signed_on: string;
+  expires_on: string | null;
+  auto_renew: number;
+}[] = [
   { university: "tokyo-kasei", signed_on: "2010-10-20", expires_on: null, auto_renew: 0 },
   { university: "toyo", signed_on: "2011-07-13", expires_on: null, auto_renew: 0 },
   { university: "teikyo", signed_on: "2012-03-27", expires_on: "2027-03-31", auto_renew: 1 },
@@ -465,7 +499,9 @@ const AGREEMENTS: readonly { university: UniversitySlug; signed_on: string; expi
 const AGREEMENT_OWNER = "staff@city.kita.example";
 
 const AGREEMENT_CONTACTS: Record<UniversitySlug, AgreementContactValue[]> = {
-  "tokyo-kasei": [{ name: "十条 さくら", department: "地域連携センター", email: "renkei@tokyo-kasei.example", phone: "03-5555-0101" }],
+  "tokyo-kasei": [
+    { name: "十条 さくら", department: "地域連携センター", email: "renkei@tokyo-kasei.example", phone: "03-5555-0101" },
+  ],
   toyo: [
     { name: "赤羽 一郎", department: "社会連携推進課", email: "renkei@toyo.example", phone: "03-5555-0201" },
     { name: "東洋 恵子", department: "経営学部 マーケティング学科", email: "professor@toyo.example", phone: null },
@@ -484,12 +520,18 @@ const INTERNSHIP_AGREEMENT = {
   areas: ["education", "industry"] as const,
 };
 
-const AGREEMENT_ACTIVITIES: readonly { university: UniversitySlug; occurred_on: string; title: string; description: string }[] = [
+const AGREEMENT_ACTIVITIES: readonly {
+  university: UniversitySlug;
+  occurred_on: string;
+  title: string;
+  description: string;
+}[] = [
   {
     university: "toyo",
     occurred_on: "2025-10-18",
     title: "2025年度 マーケティングゼミによる区内企業の取材",
-    description: "東洋大学経営学部マーケティングゼミの学生が、新製品を開発した区内のものづくり企業を取材し、その製品の販売先を調査した。",
+    description:
+      "東洋大学経営学部マーケティングゼミの学生が、新製品を開発した区内のものづくり企業を取材し、その製品の販売先を調査した。",
   },
   {
     university: "toyo",
@@ -500,11 +542,22 @@ const AGREEMENT_ACTIVITIES: readonly { university: UniversitySlug; occurred_on: 
 ];
 
 async function seedAgreementDetails(trx: Transaction<Database>, universityId: (slug: UniversitySlug) => number) {
-  const { id: ownerId } = await trx.selectFrom("user").select("id").where("email", "=", AGREEMENT_OWNER).executeTakeFirstOrThrow();
+  const { id: ownerId } = await trx
+    .selectFrom("user")
+    .select("id")
+    .where("email", "=", AGREEMENT_OWNER)
+    .executeTakeFirstOrThrow();
   const { university, areas: internshipAreas, ...internship } = INTERNSHIP_AGREEMENT;
   const { id: internshipId } = await trx
     .insertInto("agreement")
-    .values({ ...internship, university_id: universityId(university), auto_renew: 0, notes: null, created_at: SEEDED_AT, updated_at: SEEDED_AT })
+    .values({
+      ...internship,
+      university_id: universityId(university),
+      auto_renew: 0,
+      notes: null,
+      created_at: SEEDED_AT,
+      updated_at: SEEDED_AT,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await trx
@@ -517,7 +570,11 @@ async function seedAgreementDetails(trx: Transaction<Database>, universityId: (s
   for (const a of agreements) {
     const contacts = AGREEMENT_CONTACTS[slugOf.get(a.university_id)!];
     const renewal_term_months = a.auto_renew ? 12 : null;
-    await trx.updateTable("agreement").set({ owner_user_id: ownerId, notice_days: 90, renewal_term_months }).where("id", "=", a.id).execute();
+    await trx
+      .updateTable("agreement")
+      .set({ owner_user_id: ownerId, notice_days: 90, renewal_term_months })
+      .where("id", "=", a.id)
+      .execute();
     await trx
       .insertInto("agreement_contact")
       .values(contacts.map((c, position) => ({ agreement_id: a.id, position, ...c })))
@@ -543,11 +600,19 @@ async function seedAgreementDetails(trx: Transaction<Database>, universityId: (s
     });
     await trx
       .insertInto("agreement_version")
-      .values({ agreement_id: a.id, version: 1, action: "create", changes: JSON.stringify(changes), actor_user_id: ownerId, created_at: SEEDED_AT })
+      .values({
+        agreement_id: a.id,
+        version: 1,
+        action: "create",
+        changes: JSON.stringify(changes),
+        actor_user_id: ownerId,
+        created_at: SEEDED_AT,
+      })
       .execute();
   }
 
-  const comprehensive = (slug: UniversitySlug) => agreements.find((a) => a.kind === "comprehensive" && a.university_id === universityId(slug))!.id;
+  const comprehensive = (slug: UniversitySlug) =>
+    agreements.find((a) => a.kind === "comprehensive" && a.university_id === universityId(slug))!.id;
   await trx
     .insertInto("agreement_activity")
     .values(
@@ -574,14 +639,24 @@ async function seedAgreementDetails(trx: Transaction<Database>, universityId: (s
 /** CONSENT_VERSION of app/models/project.server.ts (the seed imports no server modules; the seed test checks). */
 const DEMO_CONSENT_VERSION = "2026-11";
 
-type DemoEvent = readonly [action: string, from: ProjectState, to: ProjectState, actor: string, at: string, comment?: string];
+type DemoEvent = readonly [
+  action: string,
+  from: ProjectState,
+  to: ProjectState,
+  actor: string,
+  at: string,
+  comment?: string,
+];
 type DemoHost = readonly [firmIndex: number, status: HostStatus, invitedAt: string, respondedAt: string | null];
 type DemoSignup = readonly [student: string, at: string, motivation: string, ranking: readonly number[]]; // firm indexes
 
 interface DemoProject {
   professor: string;
   university: UniversitySlug;
-  project: Omit<Insertable<ProjectTable>, "professor_id" | "university_id" | "agreement_id" | "created_at" | "updated_at">;
+  project: Omit<
+    Insertable<ProjectTable>,
+    "professor_id" | "university_id" | "agreement_id" | "created_at" | "updated_at"
+  >;
   createdAt: string;
   events: readonly DemoEvent[];
   hosts: readonly DemoHost[];
@@ -621,7 +696,14 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
     },
     events: [
       ["submit", "draft", "submitted", TOYO_PROF, "2025-04-20T01:00:00.000Z"],
-      ["approve", "submitted", "approved", STAFF, "2025-04-25T02:00:00.000Z", "区内企業の新製品を学生が取材する、協定の趣旨に沿った企画です。受け入れ企業には区から依頼します。"],
+      [
+        "approve",
+        "submitted",
+        "approved",
+        STAFF,
+        "2025-04-25T02:00:00.000Z",
+        "区内企業の新製品を学生が取材する、協定の趣旨に沿った企画です。受け入れ企業には区から依頼します。",
+      ],
       ["open", "approved", "open", TOYO_PROF, "2025-06-01T00:00:00.000Z"],
       ["close", "open", "closed", TOYO_PROF, "2025-07-01T00:00:00.000Z"],
       ["publish_pairing", "closed", "paired", STAFF, "2025-07-10T01:00:00.000Z"],
@@ -636,10 +718,30 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
       [2, "accepted", "2025-05-01T01:00:00.000Z", "2025-05-12T00:30:00.000Z"],
     ],
     signups: [
-      ["student@toyo.example", "2025-06-02T03:00:00.000Z", "新製品が生まれる現場を見て、販路の作り方を学びたいです。", [0, 2, 1]],
-      ["s01@toyo.example", "2025-06-03T05:00:00.000Z", "精密加工の技術がどのように新しい製品につながるのかを知りたいです。", [0, 1, 2]],
-      ["s02@toyo.example", "2025-06-05T09:30:00.000Z", "地元の企業がどのようにお客様を見つけているのかに関心があります。", [1, 0, 2]],
-      ["s03@toyo.example", "2025-06-10T11:00:00.000Z", "卒業研究のテーマである中小企業の販路開拓について、現場の話を聞きたいです。", [2, 0, 1]],
+      [
+        "student@toyo.example",
+        "2025-06-02T03:00:00.000Z",
+        "新製品が生まれる現場を見て、販路の作り方を学びたいです。",
+        [0, 2, 1],
+      ],
+      [
+        "s01@toyo.example",
+        "2025-06-03T05:00:00.000Z",
+        "精密加工の技術がどのように新しい製品につながるのかを知りたいです。",
+        [0, 1, 2],
+      ],
+      [
+        "s02@toyo.example",
+        "2025-06-05T09:30:00.000Z",
+        "地元の企業がどのようにお客様を見つけているのかに関心があります。",
+        [1, 0, 2],
+      ],
+      [
+        "s03@toyo.example",
+        "2025-06-10T11:00:00.000Z",
+        "卒業研究のテーマである中小企業の販路開拓について、現場の話を聞きたいです。",
+        [2, 0, 1],
+      ],
     ],
   },
   {
@@ -670,7 +772,14 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
     },
     events: [
       ["submit", "draft", "submitted", TOYO_PROF, "2026-09-10T01:00:00.000Z"],
-      ["approve", "submitted", "approved", STAFF, "2026-09-17T02:00:00.000Z", "昨年度の成果を踏まえた継続企画として承認します。"],
+      [
+        "approve",
+        "submitted",
+        "approved",
+        STAFF,
+        "2026-09-17T02:00:00.000Z",
+        "昨年度の成果を踏まえた継続企画として承認します。",
+      ],
       ["open", "approved", "open", TOYO_PROF, "2026-11-01T00:00:00.000Z"],
     ],
     hostCapacity: 3,
@@ -683,10 +792,30 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
       [5, "declined", "2026-10-05T01:00:00.000Z", "2026-10-08T03:00:00.000Z"],
     ],
     signups: [
-      ["s01@toyo.example", "2026-11-02T03:15:00.000Z", "昨年度の発表を聞き、自分も企業を取材したいと思いました。", [0, 1, 3, 2]],
-      ["s02@toyo.example", "2026-11-04T08:40:00.000Z", "新製品を誰に届けるかを、企業の方と一緒に考えたいです。", [1, 0, 2, 3]],
-      ["s04@toyo.example", "2026-11-10T10:05:00.000Z", "印刷やものづくりの現場を見て、マーケティングの授業で学んだことを試したいです。", [3, 0, 1, 2]],
-      ["s05@toyo.example", "2026-11-18T12:20:00.000Z", "地元北区の企業の魅力を、学生の視点で発信したいです。", [0, 3, 2, 1]],
+      [
+        "s01@toyo.example",
+        "2026-11-02T03:15:00.000Z",
+        "昨年度の発表を聞き、自分も企業を取材したいと思いました。",
+        [0, 1, 3, 2],
+      ],
+      [
+        "s02@toyo.example",
+        "2026-11-04T08:40:00.000Z",
+        "新製品を誰に届けるかを、企業の方と一緒に考えたいです。",
+        [1, 0, 2, 3],
+      ],
+      [
+        "s04@toyo.example",
+        "2026-11-10T10:05:00.000Z",
+        "印刷やものづくりの現場を見て、マーケティングの授業で学んだことを試したいです。",
+        [3, 0, 1, 2],
+      ],
+      [
+        "s05@toyo.example",
+        "2026-11-18T12:20:00.000Z",
+        "地元北区の企業の魅力を、学生の視点で発信したいです。",
+        [0, 3, 2, 1],
+      ],
     ],
   },
   {
@@ -696,7 +825,8 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
     project: {
       title_ja: "赤羽・十条の食品メーカーに学ぶ地域ブランドづくり",
       title_en: "Building a local brand: learning from food makers in Akabane and Jujo",
-      summary_ja: "区内の食品メーカーを訪ね、地域に根ざした商品づくりと売り方を取材し、北区の地域ブランドの提案にまとめます。",
+      summary_ja:
+        "区内の食品メーカーを訪ね、地域に根ざした商品づくりと売り方を取材し、北区の地域ブランドの提案にまとめます。",
       summary_en: null,
       seminar_name: "地域経済ゼミ",
       theme: "地域ブランドと商品開発",
@@ -752,13 +882,23 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
 async function seedProjects(trx: Transaction<Database>, firmCorporateNumbers: readonly string[]) {
   const users = await trx.selectFrom("user").select(["id", "email", "firm_id"]).execute();
   const userId = (email: string) => users.find((u) => u.email === email)?.id ?? fail(`user ${email}`);
-  const firmRows = await trx.selectFrom("firm").select(["id", "corporate_number"]).where("corporate_number", "in", firmCorporateNumbers).execute();
-  const firmId = (index: number) => firmRows.find((f) => f.corporate_number === firmCorporateNumbers[index])?.id ?? fail(`firm #${index}`);
-  const agreements = await trx.selectFrom("agreement").select(["id", "university_id"]).where("kind", "=", "comprehensive").execute();
+  const firmRows = await trx
+    .selectFrom("firm")
+    .select(["id", "corporate_number"])
+    .where("corporate_number", "in", firmCorporateNumbers)
+    .execute();
+  const firmId = (index: number) =>
+    firmRows.find((f) => f.corporate_number === firmCorporateNumbers[index])?.id ?? fail(`firm #${index}`);
+  const agreements = await trx
+    .selectFrom("agreement")
+    .select(["id", "university_id"])
+    .where("kind", "=", "comprehensive")
+    .execute();
   const universities = await trx.selectFrom("university").select(["id", "slug"]).execute();
 
   for (const demo of DEMO_PROJECTS) {
-    const universityId = universities.find((u) => u.slug === demo.university)?.id ?? fail(`university ${demo.university}`);
+    const universityId =
+      universities.find((u) => u.slug === demo.university)?.id ?? fail(`university ${demo.university}`);
     const updatedAt = demo.events.at(-1)?.[4] ?? demo.createdAt;
     const { id: projectId } = await trx
       .insertInto("project")
@@ -766,7 +906,8 @@ async function seedProjects(trx: Transaction<Database>, firmCorporateNumbers: re
         ...demo.project,
         professor_id: userId(demo.professor),
         university_id: universityId,
-        agreement_id: agreements.find((a) => a.university_id === universityId)?.id ?? fail(`agreement of ${demo.university}`),
+        agreement_id:
+          agreements.find((a) => a.university_id === universityId)?.id ?? fail(`agreement of ${demo.university}`),
         created_at: demo.createdAt,
         updated_at: updatedAt,
       })
@@ -825,7 +966,13 @@ async function seedProjects(trx: Transaction<Database>, firmCorporateNumbers: re
         .executeTakeFirstOrThrow();
       await trx
         .insertInto("signup_preference")
-        .values(ranking.map((index, i) => ({ signup_id: signupId, host_id: hostIds.get(index) ?? fail(`host #${index}`), rank: i + 1 })))
+        .values(
+          ranking.map((index, i) => ({
+            signup_id: signupId,
+            host_id: hostIds.get(index) ?? fail(`host #${index}`),
+            rank: i + 1,
+          })),
+        )
         .execute();
     }
   }
@@ -847,27 +994,173 @@ interface Person {
 
 const PEOPLE: readonly Person[] = [
   { email: "staff@city.kita.example", role: "staff", name: "北区 太郎", kana: "キタク タロウ", latin: "Taro Kitaku" },
-  { email: "staff2@city.kita.example", role: "staff", name: "滝野川 次郎", kana: "タキノガワ ジロウ", latin: "Jiro Takinogawa" },
-  { email: "professor@toyo.example", role: "professor", name: "東洋 恵子", kana: "トウヨウ ケイコ", latin: "Keiko Toyo", university: "toyo" },
-  { email: "professor@teikyo.example", role: "professor", name: "高橋 誠", kana: "タカハシ マコト", latin: "Makoto Takahashi", university: "teikyo" },
-  { email: "professor@tokyo-kasei.example", role: "professor", name: "鈴木 由美", kana: "スズキ ユミ", latin: "Yumi Suzuki", university: "tokyo-kasei" },
-  { email: "student@toyo.example", role: "student", name: "山田 花子", kana: "ヤマダ ハナコ", latin: "Hanako Yamada", university: "toyo" },
-  { email: "s01@toyo.example", role: "student", name: "伊藤 翔太", kana: "イトウ ショウタ", latin: "Shota Ito", university: "toyo" },
-  { email: "s02@toyo.example", role: "student", name: "小林 美咲", kana: "コバヤシ ミサキ", latin: "Misaki Kobayashi", university: "toyo" },
-  { email: "s03@toyo.example", role: "student", name: "加藤 大輝", kana: "カトウ ダイキ", latin: "Daiki Kato", university: "toyo" },
-  { email: "s04@toyo.example", role: "student", name: "吉田 結衣", kana: "ヨシダ ユイ", latin: "Yui Yoshida", university: "toyo" },
-  { email: "s05@toyo.example", role: "student", name: "渡辺 蓮", kana: "ワタナベ レン", latin: "Ren Watanabe", university: "toyo" },
-  { email: "s06@toyo.example", role: "student", name: "中村 陽菜", kana: "ナカムラ ヒナ", latin: "Hina Nakamura", university: "toyo" },
-  { email: "s07@teikyo.example", role: "student", name: "松本 拓海", kana: "マツモト タクミ", latin: "Takumi Matsumoto", university: "teikyo" },
-  { email: "s08@teikyo.example", role: "student", name: "井上 さくら", kana: "イノウエ サクラ", latin: "Sakura Inoue", university: "teikyo" },
-  { email: "s09@teikyo.example", role: "student", name: "木村 悠斗", kana: "キムラ ユウト", latin: "Yuto Kimura", university: "teikyo" },
-  { email: "s10@tokyo-kasei.example", role: "student", name: "林 優奈", kana: "ハヤシ ユウナ", latin: "Yuna Hayashi", university: "tokyo-kasei" },
-  { email: "s11@tokyo-kasei.example", role: "student", name: "清水 彩花", kana: "シミズ アヤカ", latin: "Ayaka Shimizu", university: "tokyo-kasei" },
-  { email: "s12@tokyo-kasei.example", role: "student", name: "森 七海", kana: "モリ ナナミ", latin: "Nanami Mori", university: "tokyo-kasei" },
-  { email: "firm@monozukuri.example", role: "firm", name: "田中 健一", kana: "タナカ ケンイチ", latin: "Kenichi Tanaka", firmIndex: 0 },
-  { email: "firm2@monozukuri.example", role: "firm", name: "斎藤 修", kana: "サイトウ オサム", latin: "Osamu Saito", firmIndex: 1 },
-  { email: "firm3@monozukuri.example", role: "firm", name: "岡田 裕子", kana: "オカダ ユウコ", latin: "Yuko Okada", firmIndex: 2 },
-  { email: "firm4@monozukuri.example", role: "firm", name: "石井 浩", kana: "イシイ ヒロシ", latin: "Hiroshi Ishii", firmIndex: 3 },
+  {
+    email: "staff2@city.kita.example",
+    role: "staff",
+    name: "滝野川 次郎",
+    kana: "タキノガワ ジロウ",
+    latin: "Jiro Takinogawa",
+  },
+  {
+    email: "professor@toyo.example",
+    role: "professor",
+    name: "東洋 恵子",
+    kana: "トウヨウ ケイコ",
+    latin: "Keiko Toyo",
+    university: "toyo",
+  },
+  {
+    email: "professor@teikyo.example",
+    role: "professor",
+    name: "高橋 誠",
+    kana: "タカハシ マコト",
+    latin: "Makoto Takahashi",
+    university: "teikyo",
+  },
+  {
+    email: "professor@tokyo-kasei.example",
+    role: "professor",
+    name: "鈴木 由美",
+    kana: "スズキ ユミ",
+    latin: "Yumi Suzuki",
+    university: "tokyo-kasei",
+  },
+  {
+    email: "student@toyo.example",
+    role: "student",
+    name: "山田 花子",
+    kana: "ヤマダ ハナコ",
+    latin: "Hanako Yamada",
+    university: "toyo",
+  },
+  {
+    email: "s01@toyo.example",
+    role: "student",
+    name: "伊藤 翔太",
+    kana: "イトウ ショウタ",
+    latin: "Shota Ito",
+    university: "toyo",
+  },
+  {
+    email: "s02@toyo.example",
+    role: "student",
+    name: "小林 美咲",
+    kana: "コバヤシ ミサキ",
+    latin: "Misaki Kobayashi",
+    university: "toyo",
+  },
+  {
+    email: "s03@toyo.example",
+    role: "student",
+    name: "加藤 大輝",
+    kana: "カトウ ダイキ",
+    latin: "Daiki Kato",
+    university: "toyo",
+  },
+  {
+    email: "s04@toyo.example",
+    role: "student",
+    name: "吉田 結衣",
+    kana: "ヨシダ ユイ",
+    latin: "Yui Yoshida",
+    university: "toyo",
+  },
+  {
+    email: "s05@toyo.example",
+    role: "student",
+    name: "渡辺 蓮",
+    kana: "ワタナベ レン",
+    latin: "Ren Watanabe",
+    university: "toyo",
+  },
+  {
+    email: "s06@toyo.example",
+    role: "student",
+    name: "中村 陽菜",
+    kana: "ナカムラ ヒナ",
+    latin: "Hina Nakamura",
+    university: "toyo",
+  },
+  {
+    email: "s07@teikyo.example",
+    role: "student",
+    name: "松本 拓海",
+    kana: "マツモト タクミ",
+    latin: "Takumi Matsumoto",
+    university: "teikyo",
+  },
+  {
+    email: "s08@teikyo.example",
+    role: "student",
+    name: "井上 さくら",
+    kana: "イノウエ サクラ",
+    latin: "Sakura Inoue",
+    university: "teikyo",
+  },
+  {
+    email: "s09@teikyo.example",
+    role: "student",
+    name: "木村 悠斗",
+    kana: "キムラ ユウト",
+    latin: "Yuto Kimura",
+    university: "teikyo",
+  },
+  {
+    email: "s10@tokyo-kasei.example",
+    role: "student",
+    name: "林 優奈",
+    kana: "ハヤシ ユウナ",
+    latin: "Yuna Hayashi",
+    university: "tokyo-kasei",
+  },
+  {
+    email: "s11@tokyo-kasei.example",
+    role: "student",
+    name: "清水 彩花",
+    kana: "シミズ アヤカ",
+    latin: "Ayaka Shimizu",
+    university: "tokyo-kasei",
+  },
+  {
+    email: "s12@tokyo-kasei.example",
+    role: "student",
+    name: "森 七海",
+    kana: "モリ ナナミ",
+    latin: "Nanami Mori",
+    university: "tokyo-kasei",
+  },
+  {
+    email: "firm@monozukuri.example",
+    role: "firm",
+    name: "田中 健一",
+    kana: "タナカ ケンイチ",
+    latin: "Kenichi Tanaka",
+    firmIndex: 0,
+  },
+  {
+    email: "firm2@monozukuri.example",
+    role: "firm",
+    name: "斎藤 修",
+    kana: "サイトウ オサム",
+    latin: "Osamu Saito",
+    firmIndex: 1,
+  },
+  {
+    email: "firm3@monozukuri.example",
+    role: "firm",
+    name: "岡田 裕子",
+    kana: "オカダ ユウコ",
+    latin: "Yuko Okada",
+    firmIndex: 2,
+  },
+  {
+    email: "firm4@monozukuri.example",
+    role: "firm",
+    name: "石井 浩",
+    kana: "イシイ ヒロシ",
+    latin: "Hiroshi Ishii",
+    firmIndex: 3,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -878,7 +1171,10 @@ const PEOPLE: readonly Person[] = [
 // the way the app builds runs (buildInstance + match) from a fixed seed, so `npm run match` reproduces it.
 
 const FY2025_PAIRING_SEED = "5eed2025000000000000000000000001";
-const HOKUTOPIA = { venue_ja: "北とぴあ（東京都北区王子1-11-1）", venue_en: "Hokutopia (1-11-1 Oji, Kita City, Tokyo)" };
+const HOKUTOPIA = {
+  venue_ja: "北とぴあ（東京都北区王子1-11-1）",
+  venue_en: "Hokutopia (1-11-1 Oji, Kita City, Tokyo)",
+};
 
 const DEMO_EVENTS = [
   {
@@ -900,37 +1196,74 @@ const DEMO_EVENTS = [
     ends_at: "2027-03-13T08:00:00.000Z",
     ...HOKUTOPIA,
     description_ja: "2026年度の取材企画に参加した学生が研究成果を発表します。プログラムは決まり次第お知らせします。",
-    description_en: "Students of the FY2026 interview projects present their research. The programme will be announced.",
+    description_en:
+      "Students of the FY2026 interview projects present their research. The programme will be announced.",
     created_at: "2026-11-20T01:00:00.000Z",
   },
 ] as const;
 
 /** The FY2025 teams' research titles, in the order of the project's hosts (firm #0, #1, #2). */
 const FY2025_TITLES: readonly (readonly [ja: string, en: string])[] = [
-  ["精密切削から医療機器部品へ：町工場の新製品はどこで売られているか", "From precision machining to medical parts: where a small factory's new product is sold"],
-  ["展示会からネット通販へ：区内企業の新製品が買い手に届くまで", "From trade fairs to online shops: how a Kita City firm's new product reaches its buyers"],
-  ["地域の技術を暮らしの商品に：新製品と小売店の関係を探る", "Local know-how in everyday goods: a new product and the shops that sell it"],
+  [
+    "精密切削から医療機器部品へ：町工場の新製品はどこで売られているか",
+    "From precision machining to medical parts: where a small factory's new product is sold",
+  ],
+  [
+    "展示会からネット通販へ：区内企業の新製品が買い手に届くまで",
+    "From trade fairs to online shops: how a Kita City firm's new product reaches its buyers",
+  ],
+  [
+    "地域の技術を暮らしの商品に：新製品と小売店の関係を探る",
+    "Local know-how in everyday goods: a new product and the shops that sell it",
+  ],
 ];
 
 async function seedEvents(trx: Transaction<Database>) {
   const staffId = (await trx.selectFrom("user").select("id").where("email", "=", STAFF).executeTakeFirstOrThrow()).id;
-  const professorId = (await trx.selectFrom("user").select("id").where("email", "=", TOYO_PROF).executeTakeFirstOrThrow()).id;
-  const projectId = (await trx.selectFrom("project").select("id").where("join_code", "=", "MKTG-2526").executeTakeFirstOrThrow()).id;
-  const hosts = await trx.selectFrom("project_host").select(["id", "capacity"]).where("project_id", "=", projectId).where("status", "=", "accepted").orderBy("id").execute();
+  const professorId = (
+    await trx.selectFrom("user").select("id").where("email", "=", TOYO_PROF).executeTakeFirstOrThrow()
+  ).id;
+  const projectId = (
+    await trx.selectFrom("project").select("id").where("join_code", "=", "MKTG-2526").executeTakeFirstOrThrow()
+  ).id;
+  const hosts = await trx
+    .selectFrom("project_host")
+    .select(["id", "capacity"])
+    .where("project_id", "=", projectId)
+    .where("status", "=", "accepted")
+    .orderBy("id")
+    .execute();
 
-  let run = await trx.selectFrom("pairing_run").select(["id", "result"]).where("project_id", "=", projectId).where("published_at", "is not", null).executeTakeFirst();
+  let run = await trx
+    .selectFrom("pairing_run")
+    .select(["id", "result"])
+    .where("project_id", "=", projectId)
+    .where("published_at", "is not", null)
+    .executeTakeFirst();
   if (!run) {
-    const signups = await trx.selectFrom("signup").select("id").where("project_id", "=", projectId).orderBy("id").execute();
+    const signups = await trx
+      .selectFrom("signup")
+      .select("id")
+      .where("project_id", "=", projectId)
+      .orderBy("id")
+      .execute();
     const prefs = await trx
       .selectFrom("signup_preference")
       .select(["signup_id", "host_id"])
-      .where("signup_id", "in", signups.map((s) => s.id))
+      .where(
+        "signup_id",
+        "in",
+        signups.map((s) => s.id),
+      )
       .orderBy("signup_id")
       .orderBy("rank")
       .execute();
     const instance = buildInstance(
       {
-        signups: signups.map((s) => ({ id: s.id, ranking: prefs.filter((p) => p.signup_id === s.id).map((p) => p.host_id) })),
+        signups: signups.map((s) => ({
+          id: s.id,
+          ranking: prefs.filter((p) => p.signup_id === s.id).map((p) => p.host_id),
+        })),
         hosts: hosts.map((h) => ({ id: h.id, capacity: h.capacity ?? 0, ranking: [] })),
       },
       FY2025_PAIRING_SEED,
@@ -951,11 +1284,22 @@ async function seedEvents(trx: Transaction<Database>) {
       .executeTakeFirstOrThrow();
   }
   const assignments: Record<string, string | null> = JSON.parse(run.result);
-  for (const o of await trx.selectFrom("pairing_override").select(["signup_id", "host_id"]).where("run_id", "=", run.id).orderBy("id").execute()) {
+  for (const o of await trx
+    .selectFrom("pairing_override")
+    .select(["signup_id", "host_id"])
+    .where("run_id", "=", run.id)
+    .orderBy("id")
+    .execute()) {
     assignments[String(o.signup_id)] = o.host_id === null ? null : String(o.host_id);
   }
-  const signupStudents = await trx.selectFrom("signup").select(["id", "student_id"]).where("project_id", "=", projectId).orderBy("id").execute();
-  const teamOf = (hostId: number) => signupStudents.filter((s) => assignments[String(s.id)] === String(hostId)).map((s) => s.student_id);
+  const signupStudents = await trx
+    .selectFrom("signup")
+    .select(["id", "student_id"])
+    .where("project_id", "=", projectId)
+    .orderBy("id")
+    .execute();
+  const teamOf = (hostId: number) =>
+    signupStudents.filter((s) => assignments[String(s.id)] === String(hostId)).map((s) => s.student_id);
 
   const eventIds: number[] = [];
   for (const e of DEMO_EVENTS) {
@@ -969,7 +1313,9 @@ async function seedEvents(trx: Transaction<Database>) {
 
   // Slots every 30 minutes from 14:10 JST; each given 20 minutes after it starts.
   const at = (minutes: number) => new Date(Date.parse(DEMO_EVENTS[0].starts_at) + minutes * 60_000).toISOString();
-  const teams = hosts.map((h, i) => ({ hostId: h.id, title: FY2025_TITLES[i], students: teamOf(h.id) })).filter((t) => t.students.length && t.title);
+  const teams = hosts
+    .map((h, i) => ({ hostId: h.id, title: FY2025_TITLES[i], students: teamOf(h.id) }))
+    .filter((t) => t.students.length && t.title);
   await trx
     .insertInto("presentation")
     .values(
@@ -991,7 +1337,16 @@ async function seedEvents(trx: Transaction<Database>) {
     .execute();
   await trx
     .insertInto("attendance")
-    .values(teams.flatMap((t) => t.students).map((studentId, i) => ({ event_id: eventIds[0], student_id: studentId, present_at: at(-20 + i), marked_by: staffId })))
+    .values(
+      teams
+        .flatMap((t) => t.students)
+        .map((studentId, i) => ({
+          event_id: eventIds[0],
+          student_id: studentId,
+          present_at: at(-20 + i),
+          marked_by: staffId,
+        })),
+    )
     .execute();
 }
 
@@ -1004,9 +1359,20 @@ async function seedEvents(trx: Transaction<Database>) {
 
 async function seedCertificates(trx: Transaction<Database>) {
   const staff = await trx.selectFrom("user").select("id").where("email", "=", STAFF).executeTakeFirstOrThrow();
-  const projectId = (await trx.selectFrom("project").select("id").where("join_code", "=", "MKTG-2526").executeTakeFirstOrThrow()).id;
-  const event = await trx.selectFrom("event").select("id").where("title_ja", "=", DEMO_EVENTS[0].title_ja).executeTakeFirstOrThrow();
-  const present = await trx.selectFrom("attendance").select("student_id").where("event_id", "=", event.id).orderBy("student_id").execute();
+  const projectId = (
+    await trx.selectFrom("project").select("id").where("join_code", "=", "MKTG-2526").executeTakeFirstOrThrow()
+  ).id;
+  const event = await trx
+    .selectFrom("event")
+    .select("id")
+    .where("title_ja", "=", DEMO_EVENTS[0].title_ja)
+    .executeTakeFirstOrThrow();
+  const present = await trx
+    .selectFrom("attendance")
+    .select("student_id")
+    .where("event_id", "=", event.id)
+    .orderBy("student_id")
+    .execute();
   const requests = present.map((p) => ({ studentId: p.student_id, projectId, eventId: event.id }));
   const hostOf = await assignedHosts(trx, requests);
 
@@ -1051,10 +1417,25 @@ async function seedCertificates(trx: Transaction<Database>) {
   }
 
   await issueWithin(trx, requests, staff, "2026-03-06T02:00:00.000Z");
-  const s03 = await trx.selectFrom("user").select("id").where("email", "=", "s03@toyo.example").executeTakeFirstOrThrow();
-  const revoked = await trx.selectFrom("certificate").select("id").where("student_id", "=", s03.id).where("project_id", "=", projectId).executeTakeFirst();
+  const s03 = await trx
+    .selectFrom("user")
+    .select("id")
+    .where("email", "=", "s03@toyo.example")
+    .executeTakeFirstOrThrow();
+  const revoked = await trx
+    .selectFrom("certificate")
+    .select("id")
+    .where("student_id", "=", s03.id)
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
   if (revoked) {
-    await revokeWithin(trx, revoked.id, "発表会の出席記録の誤りが判明したため（別日程の学生と取り違え）", staff, "2026-03-10T01:00:00.000Z");
+    await revokeWithin(
+      trx,
+      revoked.id,
+      "発表会の出席記録の誤りが判明したため（別日程の学生と取り違え）",
+      staff,
+      "2026-03-10T01:00:00.000Z",
+    );
   }
 }
 
@@ -1137,22 +1518,20 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     await trx
       .insertInto("user")
       .values(
-        PEOPLE.map(
-          (p): NewUser => ({
-            email: p.email.toLowerCase(),
-            password_hash: passwordHash,
-            role: p.role,
-            name: p.name,
-            name_kana: p.kana,
-            name_latin: p.latin,
-            locale: null,
-            university_id: p.university ? universityId(p.university) : null,
-            firm_id: p.firmIndex === undefined ? null : firmId(p.firmIndex),
-            created_at: SEEDED_AT,
-            updated_at: SEEDED_AT,
-            disabled_at: null,
-          }),
-        ),
+        PEOPLE.map((p): NewUser => ({
+          email: p.email.toLowerCase(),
+          password_hash: passwordHash,
+          role: p.role,
+          name: p.name,
+          name_kana: p.kana,
+          name_latin: p.latin,
+          locale: null,
+          university_id: p.university ? universityId(p.university) : null,
+          firm_id: p.firmIndex === undefined ? null : firmId(p.firmIndex),
+          created_at: SEEDED_AT,
+          updated_at: SEEDED_AT,
+          disabled_at: null,
+        })),
       )
       .execute();
 

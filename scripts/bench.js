@@ -112,10 +112,20 @@ for (const size of SIZES) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-bench-"));
   const signups = path.join(dataDir, "signups.json");
   const first = size === SIZES[0];
-  execFileSync("npx", ["tsx", "scripts/bench-setup.ts", "--firms", String(size), ...(first ? ["--students", "6000", "--out", signups] : [])], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "app.db") },
-    stdio: "inherit",
-  });
+  execFileSync(
+    "npx",
+    [
+      "tsx",
+      "scripts/bench-setup.ts",
+      "--firms",
+      String(size),
+      ...(first ? ["--students", "6000", "--out", signups] : []),
+    ],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "app.db") },
+      stdio: "inherit",
+    },
+  );
   const { child, base } = await startServer(dataDir);
   try {
     await load(`${base}/login`, { duration: 2 }); // warm-up
@@ -137,7 +147,8 @@ for (const size of SIZES) {
       );
     }
     for (const [name, url] of pages) report(size, name, await load(base + url), bare.requests.average);
-    if (first) report(size, "sign-up POST (new student each time)", await loadSignups(base, signups), bare.requests.average);
+    if (first)
+      report(size, "sign-up POST (new student each time)", await loadSignups(base, signups), bare.requests.average);
   } finally {
     child.kill();
     fs.rmSync(dataDir, { recursive: true, force: true });

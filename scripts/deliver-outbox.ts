@@ -4,7 +4,9 @@ import { closeDb } from "../app/utils/db.server";
 
 deliverDueMail()
   .then(async (report) => {
-    console.log(`sent ${report.sent}, failed ${report.failed} (will retry), kept in the development mailbox ${report.kept}`);
+    console.log(
+      `sent ${report.sent}, failed ${report.failed} (will retry), kept in the development mailbox ${report.kept}`,
+    );
     await closeDb();
   })
   .catch((error) => {

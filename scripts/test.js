@@ -18,6 +18,8 @@ function run(label, cmd, args) {
 }
 
 run("typecheck", "npx", ["tsc", "--noEmit"]);
+run("lint", "npx", ["eslint", "."]);
+run("format", "npx", ["prettier", "--check", "."]);
 run("unit and route tests", "npx", ["vitest", "run"]);
 
 if (!fs.existsSync(CHROMIUM)) {

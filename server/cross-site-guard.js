@@ -24,9 +24,9 @@ export function isCrossSiteMutation({ method, host, origin, secFetchSite }) {
 }
 
 const MESSAGE =
-  "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>403</title>" +
-  "<main><h1>403</h1><p lang=\"ja\">別のサイトからの送信は受け付けられません。</p>" +
-  "<p lang=\"en\">Requests sent from another site are not accepted.</p><p><a href=\"/\">Home</a></p></main></html>";
+  '<!doctype html><html lang="ja"><meta charset="utf-8"><title>403</title>' +
+  '<main><h1>403</h1><p lang="ja">別のサイトからの送信は受け付けられません。</p>' +
+  '<p lang="en">Requests sent from another site are not accepted.</p><p><a href="/">Home</a></p></main></html>';
 
 /** Express middleware. @param {import("express").Request} req @param {import("express").Response} res @param {() => void} next */
 export function crossSiteGuard(req, res, next) {

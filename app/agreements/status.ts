@@ -12,7 +12,13 @@
  */
 
 export type AgreementStatus = "upcoming" | "active" | "expiring" | "expired" | "terminated";
-export const AGREEMENT_STATUSES: readonly AgreementStatus[] = ["upcoming", "active", "expiring", "expired", "terminated"];
+export const AGREEMENT_STATUSES: readonly AgreementStatus[] = [
+  "upcoming",
+  "active",
+  "expiring",
+  "expired",
+  "terminated",
+];
 
 export interface AgreementDates {
   effective_from: string;
@@ -67,12 +73,12 @@ export function agreementTerm(a: AgreementDates, today: string): AgreementTerm {
     a.terminated_on && a.terminated_on <= today
       ? "terminated"
       : today < a.effective_from
-      ? "upcoming"
-      : !termEnd || today < noticeDeadline!
-      ? "active"
-      : today <= termEnd
-      ? "expiring"
-      : "expired";
+        ? "upcoming"
+        : !termEnd || today < noticeDeadline!
+          ? "active"
+          : today <= termEnd
+            ? "expiring"
+            : "expired";
   return { status, termEnd, noticeDeadline, renewals };
 }
 

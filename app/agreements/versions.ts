@@ -65,7 +65,8 @@ export function diffSnapshots(before: AgreementSnapshot | null, after: Agreement
   for (const field of VERSIONED_FIELDS) {
     const from = before ? before[field] : null;
     const to = after[field];
-    if (before ? JSON.stringify(from) !== JSON.stringify(to) : !isEmpty(to)) changes.push({ field, from, to } as FieldChange);
+    if (before ? JSON.stringify(from) !== JSON.stringify(to) : !isEmpty(to))
+      changes.push({ field, from, to } as FieldChange);
   }
   return changes;
 }

@@ -29,6 +29,7 @@ import {
 } from "pdf-lib";
 import QRCode from "qrcode";
 import { formatDate } from "~/utils/format";
+import { VC_JWT_MEDIA_TYPE } from "./credential.server";
 import {
   type Bilingual,
   type CertificateData,
@@ -39,7 +40,6 @@ import {
   PROGRAMME,
   STATEMENT,
 } from "./data";
-import { VC_JWT_MEDIA_TYPE } from "./credential.server";
 import { fontkitForPdfLib } from "./fontkit-adapter.server";
 
 export interface CertificatePdfInput extends CertificateData {
@@ -309,7 +309,11 @@ const NO_LINE_START = /^[、。，．,.)）」』】〕・ー:：;；!！?？ぁ
 
 /** Draws text on one page with the two weights; y is the baseline, lines go downwards. */
 class Pen {
-  constructor(private page: PDFPage, private regular: PDFFont, private bold: PDFFont) {}
+  constructor(
+    private page: PDFPage,
+    private regular: PDFFont,
+    private bold: PDFFont,
+  ) {}
 
   private drawing = true;
   private current: PDFFont | undefined;

@@ -2,17 +2,24 @@
  * Agreement components: the form (new and edit pages), the status badge and the staff home's attention list.
  * Without JavaScript the contacts are plain rows: the existing ones plus three blank rows (ignored when left blank).
  */
-import { getCollectionProps, getFieldsetProps, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import {
+  getCollectionProps,
+  getFieldsetProps,
+  getFormProps,
+  getInputProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AGREEMENT_AREAS, AGREEMENT_KINDS } from "../../db/schema";
 import type { AgreementStatus, AttentionBucket } from "~/agreements/status";
 import type { AgreementSnapshot } from "~/agreements/versions";
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { AgreementFieldsSchema, AgreementSchema } from "~/schemas/agreements";
 import { formatDate } from "~/utils/format";
+import { AGREEMENT_AREAS, AGREEMENT_KINDS } from "../../db/schema";
 
 export const BLANK_CONTACT_ROWS = 3;
 
@@ -30,7 +37,14 @@ interface AgreementFormProps {
   cancelTo: string;
 }
 
-export function AgreementForm({ lastResult, defaultValue, universities, staff, submitLabel, cancelTo }: AgreementFormProps) {
+export function AgreementForm({
+  lastResult,
+  defaultValue,
+  universities,
+  staff,
+  submitLabel,
+  cancelTo,
+}: AgreementFormProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   const [form, fields] = useForm({
@@ -63,12 +77,30 @@ export function AgreementForm({ lastResult, defaultValue, universities, staff, s
       />
       <TextField meta={fields.title_ja} label={t("agreements.fields.title_ja")} lang="ja" />
       <TextField meta={fields.title_en} label={t("agreements.fields.title_en")} lang="en" />
-      <TextField meta={fields.signed_on} label={t("agreements.fields.signed_on")} type="date" hint={t("agreements.hints.date")} />
-      <TextField meta={fields.effective_from} label={t("agreements.fields.effective_from")} type="date" hint={t("agreements.hints.date")} />
-      <TextField meta={fields.expires_on} label={t("agreements.fields.expires_on")} type="date" hint={t("agreements.hints.expires_on")} />
+      <TextField
+        meta={fields.signed_on}
+        label={t("agreements.fields.signed_on")}
+        type="date"
+        hint={t("agreements.hints.date")}
+      />
+      <TextField
+        meta={fields.effective_from}
+        label={t("agreements.fields.effective_from")}
+        type="date"
+        hint={t("agreements.hints.date")}
+      />
+      <TextField
+        meta={fields.expires_on}
+        label={t("agreements.fields.expires_on")}
+        type="date"
+        hint={t("agreements.hints.expires_on")}
+      />
       <div className="field">
         <label className="choice">
-          <input {...getInputProps(fields.auto_renew, { type: "checkbox" })} aria-describedby={`${fields.auto_renew.id}-hint`} />{" "}
+          <input
+            {...getInputProps(fields.auto_renew, { type: "checkbox" })}
+            aria-describedby={`${fields.auto_renew.id}-hint`}
+          />{" "}
           {t("agreements.fields.auto_renew")}
         </label>
         <p id={`${fields.auto_renew.id}-hint`} className="field-hint">
@@ -91,11 +123,13 @@ export function AgreementForm({ lastResult, defaultValue, universities, staff, s
       />
       <fieldset {...getFieldsetProps(fields.areas)}>
         <legend>{t("agreements.fields.areas")}</legend>
-        {getCollectionProps(fields.areas, { type: "checkbox", options: [...AGREEMENT_AREAS] }).map(({ key, ...props }) => (
-          <label key={key} className="choice">
-            <input {...props} /> {t(`agreements.areas.${props.value}`)}
-          </label>
-        ))}
+        {getCollectionProps(fields.areas, { type: "checkbox", options: [...AGREEMENT_AREAS] }).map(
+          ({ key, ...props }) => (
+            <label key={key} className="choice">
+              <input {...props} /> {t(`agreements.areas.${props.value}`)}
+            </label>
+          ),
+        )}
         <ErrorList id={fields.areas.errorId} errors={fields.areas.errors} />
       </fieldset>
       <fieldset>

@@ -17,7 +17,17 @@ const ROW = 28;
 const BAR = 18;
 const PAD = 6;
 
-export function BarChart({ id, title, data, formatList }: { id: string; title: string; data: BarDatum[]; formatList?: (items: string[]) => string }) {
+export function BarChart({
+  id,
+  title,
+  data,
+  formatList,
+}: {
+  id: string;
+  title: string;
+  data: BarDatum[];
+  formatList?: (items: string[]) => string;
+}) {
   const max = Math.max(1, ...data.map((d) => d.value));
   const scale = (WIDTH - LABEL_WIDTH - VALUE_ROOM) / max;
   const height = data.length * ROW + PAD * 2;
@@ -41,11 +51,25 @@ export function BarChart({ id, title, data, formatList }: { id: string; title: s
           const w = d.value * scale;
           return (
             <g key={d.label}>
-              <text x={LABEL_WIDTH - 8} y={y + BAR / 2} dominantBaseline="central" textAnchor="end" fontSize={12} fill="#1b1f23">
+              <text
+                x={LABEL_WIDTH - 8}
+                y={y + BAR / 2}
+                dominantBaseline="central"
+                textAnchor="end"
+                fontSize={12}
+                fill="#1b1f23"
+              >
                 {d.label}
               </text>
               <rect x={LABEL_WIDTH} y={y} width={w} height={BAR} fill="#0b5c4b" />
-              <text x={LABEL_WIDTH + w + 6} y={y + BAR / 2} dominantBaseline="central" fontSize={12} fontWeight="bold" fill="#1b1f23">
+              <text
+                x={LABEL_WIDTH + w + 6}
+                y={y + BAR / 2}
+                dominantBaseline="central"
+                fontSize={12}
+                fontWeight="bold"
+                fill="#1b1f23"
+              >
                 {d.value}
               </text>
             </g>

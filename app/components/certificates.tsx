@@ -4,18 +4,12 @@
  * (LinkedIn, CV lines in Japanese and English).
  */
 import { useTranslation } from "react-i18next";
-import {
-  type Bilingual,
-  type CertificateData,
-  inEnglish,
-  ISSUER,
-} from "~/certificates/data";
+import { type Bilingual, type CertificateData, inEnglish, ISSUER } from "~/certificates/data";
 import { cvLine, linkedInLinkFor } from "~/certificates/share";
 import type { Lng } from "~/i18n";
 import { formatDate } from "~/utils/format";
 
-export const inLng = (text: Bilingual, lng: Lng) =>
-  lng === "en" ? inEnglish(text) : text.ja;
+export const inLng = (text: Bilingual, lng: Lng) => (lng === "en" ? inEnglish(text) : text.ja);
 
 export function certificateLinks(id: string) {
   return {
@@ -25,13 +19,7 @@ export function certificateLinks(id: string) {
   };
 }
 
-export function CertificateFacts({
-  data,
-  revokedAt,
-}: {
-  data: CertificateData;
-  revokedAt: string | null;
-}) {
+export function CertificateFacts({ data, revokedAt }: { data: CertificateData; revokedAt: string | null }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   return (
@@ -39,9 +27,7 @@ export function CertificateFacts({
       <dt>{t("certificates.fields.student")}</dt>
       <dd>
         {data.student.name}
-        {data.student.nameLatin !== data.student.name
-          ? ` (${data.student.nameLatin})`
-          : ""}
+        {data.student.nameLatin !== data.student.name ? ` (${data.student.nameLatin})` : ""}
       </dd>
       <dt>{t("certificates.fields.project")}</dt>
       <dd>{inLng(data.project.title, lng)}</dd>
@@ -50,9 +36,7 @@ export function CertificateFacts({
         {inLng(data.university, lng)} {inLng(data.seminar, lng)}
       </dd>
       <dt>{t("certificates.fields.firms")}</dt>
-      <dd>
-        {data.firms.map((f) => inLng(f, lng)).join(lng === "en" ? ", " : "、")}
-      </dd>
+      <dd>{data.firms.map((f) => inLng(f, lng)).join(lng === "en" ? ", " : "、")}</dd>
       <dt>{t("certificates.fields.event")}</dt>
       <dd>
         {inLng(data.event.name, lng)} ({formatDate(data.event.date, lng)})
@@ -108,10 +92,7 @@ export function CertificateShare({
         </li>
         {revoked ? null : (
           <li>
-            <a
-              href={linkedInLinkFor(data, verifyUrl, lng)}
-              rel="noopener noreferrer"
-            >
+            <a href={linkedInLinkFor(data, verifyUrl, lng)} rel="noopener noreferrer">
               {t("certificates.links.linkedIn")}
             </a>
           </li>

@@ -28,7 +28,13 @@ export function eventWhen(e: { starts_at: string; ends_at: string }, lng: Lng) {
 }
 
 /** The event's heading facts (when, where), as every event page shows them. */
-export function EventFacts({ event, lng }: { event: { starts_at: string; ends_at: string; venue_ja: string; venue_en: string }; lng: Lng }) {
+export function EventFacts({
+  event,
+  lng,
+}: {
+  event: { starts_at: string; ends_at: string; venue_ja: string; venue_en: string };
+  lng: Lng;
+}) {
   const { t } = useTranslation();
   return (
     <dl className="meta">
@@ -60,8 +66,18 @@ export function EventForm({ lastResult, defaultValue, submitLabel, cancelTo }: E
       <FormErrors id={form.errorId} errors={form.errors} />
       <TextField meta={fields.titleJa} label={t("events.fields.titleJa")} lang="ja" />
       <TextField meta={fields.titleEn} label={t("events.fields.titleEn")} lang="en" />
-      <TextField meta={fields.startsAt} label={t("events.fields.startsAt")} hint={t("events.hints.tokyoTime")} type="datetime-local" />
-      <TextField meta={fields.endsAt} label={t("events.fields.endsAt")} hint={t("events.hints.tokyoTime")} type="datetime-local" />
+      <TextField
+        meta={fields.startsAt}
+        label={t("events.fields.startsAt")}
+        hint={t("events.hints.tokyoTime")}
+        type="datetime-local"
+      />
+      <TextField
+        meta={fields.endsAt}
+        label={t("events.fields.endsAt")}
+        hint={t("events.hints.tokyoTime")}
+        type="datetime-local"
+      />
       <TextField meta={fields.venueJa} label={t("events.fields.venueJa")} lang="ja" />
       <TextField meta={fields.venueEn} label={t("events.fields.venueEn")} lang="en" />
       <TextareaField meta={fields.descriptionJa} label={t("events.fields.descriptionJa")} lang="ja" />
@@ -102,14 +118,19 @@ export function TeamSelect({ meta, choices }: { meta: FieldMetadata<string>; cho
       <p id={hintId} className="field-hint">
         {t("events.slot.teamHint")}
       </p>
-      <select {...getSelectProps(meta)} aria-describedby={[hintId, meta.errors?.length ? meta.errorId : ""].join(" ").trim()}>
+      <select
+        {...getSelectProps(meta)}
+        aria-describedby={[hintId, meta.errors?.length ? meta.errorId : ""].join(" ").trim()}
+      >
         <option value="">{t("events.slot.chooseTeam")}</option>
         {choices.map((p) => (
           <optgroup
             key={p.id}
             label={`${localTitle(p, lng)}（${lng === "en" ? p.university_en : p.university_ja} ${p.seminar_name}）${p.published ? "" : ` ${t("events.slot.notPublished")}`}`}
           >
-            {p.seminarValue ? <option value={p.seminarValue}>{t("events.slot.seminarOption", { n: p.seminarSize })}</option> : null}
+            {p.seminarValue ? (
+              <option value={p.seminarValue}>{t("events.slot.seminarOption", { n: p.seminarSize })}</option>
+            ) : null}
             {p.hosts.map((h) => (
               <option key={h.id} value={h.value}>
                 {t("events.slot.hostOption", { firm: h.name, n: h.size })}

@@ -12,7 +12,7 @@ import { FirmSchema } from "~/schemas/firm";
 import { INDUSTRIES, KITA_TOWNS, industryLabel, townLabel } from "~/utils/kita";
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "./forms";
 
-export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<any>; label: string; hint?: string }) {
+export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<unknown>; label: string; hint?: string }) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   const described = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
   return (
@@ -29,7 +29,7 @@ export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<any>;
   );
 }
 
-type Fields = Record<string, FieldMetadata<any>>;
+type Fields = Record<string, FieldMetadata<unknown>>;
 
 /** Corporate number, name, reading, industry and address: what only staff may change. */
 export function FirmIdentityFields({ fields }: { fields: Fields }) {
@@ -37,7 +37,12 @@ export function FirmIdentityFields({ fields }: { fields: Fields }) {
   const lng = i18n.language as Lng;
   return (
     <>
-      <TextField meta={fields.corporate_number} label={t("firms.fields.corporate_number")} hint={t("firms.hints.corporate_number")} inputMode="numeric" />
+      <TextField
+        meta={fields.corporate_number}
+        label={t("firms.fields.corporate_number")}
+        hint={t("firms.hints.corporate_number")}
+        inputMode="numeric"
+      />
       <TextField meta={fields.name} label={t("firms.fields.name")} />
       <TextField meta={fields.name_kana} label={t("firms.fields.name_kana")} hint={t("firms.hints.name_kana")} />
       <SelectField
@@ -46,7 +51,12 @@ export function FirmIdentityFields({ fields }: { fields: Fields }) {
         placeholder={t("firms.form.choose")}
         options={INDUSTRIES.map((i) => ({ value: i.key, label: i[lng] }))}
       />
-      <TextField meta={fields.postal_code} label={t("firms.fields.postal_code")} hint={t("firms.hints.postal_code")} autoComplete="postal-code" />
+      <TextField
+        meta={fields.postal_code}
+        label={t("firms.fields.postal_code")}
+        hint={t("firms.hints.postal_code")}
+        autoComplete="postal-code"
+      />
       <SelectField
         meta={fields.town}
         label={t("firms.fields.town")}
@@ -63,11 +73,32 @@ export function FirmProfileFields({ fields }: { fields: Fields }) {
   const { t } = useTranslation();
   return (
     <>
-      <TextareaField meta={fields.products} label={t("firms.fields.products")} hint={t("firms.hints.products")} rows={3} />
+      <TextareaField
+        meta={fields.products}
+        label={t("firms.fields.products")}
+        hint={t("firms.hints.products")}
+        rows={3}
+      />
       <TextareaField meta={fields.description} label={t("firms.fields.description")} rows={5} />
-      <TextField meta={fields.website} label={t("firms.fields.website")} hint={t("firms.hints.website")} type="url" autoComplete="url" />
-      <TextField meta={fields.phone} label={t("firms.fields.phone")} hint={t("firms.hints.phone")} type="tel" autoComplete="tel" />
-      <CheckboxField meta={fields.new_product} label={t("firms.fields.new_product")} hint={t("firms.hints.new_product")} />
+      <TextField
+        meta={fields.website}
+        label={t("firms.fields.website")}
+        hint={t("firms.hints.website")}
+        type="url"
+        autoComplete="url"
+      />
+      <TextField
+        meta={fields.phone}
+        label={t("firms.fields.phone")}
+        hint={t("firms.hints.phone")}
+        type="tel"
+        autoComplete="tel"
+      />
+      <CheckboxField
+        meta={fields.new_product}
+        label={t("firms.fields.new_product")}
+        hint={t("firms.hints.new_product")}
+      />
       <CheckboxField meta={fields.is_public} label={t("firms.fields.is_public")} hint={t("firms.hints.is_public")} />
     </>
   );
@@ -78,13 +109,16 @@ export function displayFirmValue(t: TFunction, lng: Lng, field: string, value: u
   if (value === null || value === undefined || value === "") return t("firms.values.none");
   if (field === "industry") return industryLabel(String(value), lng);
   if (field === "town") return townLabel(String(value), lng);
-  if (field === "new_product" || field === "is_public") return value === 1 || value === true ? t("firms.values.yes") : t("firms.values.no");
+  if (field === "new_product" || field === "is_public")
+    return value === 1 || value === true ? t("firms.values.yes") : t("firms.values.no");
   return String(value);
 }
 
 /** Form default values from a stored firm (checkboxes as Conform reads them). */
 export function firmFormDefaults(firm: Record<string, string | boolean | null>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(firm).map(([k, v]) => [k, v === true ? "on" : v === false || v === null ? undefined : v]));
+  return Object.fromEntries(
+    Object.entries(firm).map(([k, v]) => [k, v === true ? "on" : v === false || v === null ? undefined : v]),
+  );
 }
 
 /**

@@ -19,13 +19,26 @@ export function FirmSearchForm({ values, withHidden = false }: { values: FirmSea
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   return (
-    <Form key={JSON.stringify(values)} method="get" role="search" aria-label={t("firms.search.label")} className="search-form">
+    <Form
+      key={JSON.stringify(values)}
+      method="get"
+      role="search"
+      aria-label={t("firms.search.label")}
+      className="search-form"
+    >
       <div className="field">
         <label htmlFor="firm-q">{t("firms.search.keyword")}</label>
         <p id="firm-q-hint" className="field-hint">
           {t("firms.search.keywordHint")}
         </p>
-        <input id="firm-q" name="q" type="search" defaultValue={values.q ?? ""} aria-describedby="firm-q-hint" maxLength={100} />
+        <input
+          id="firm-q"
+          name="q"
+          type="search"
+          defaultValue={values.q ?? ""}
+          aria-describedby="firm-q-hint"
+          maxLength={100}
+        />
       </div>
       <div className="search-form__row">
         <div className="field">

@@ -24,7 +24,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 }
 
 interface FieldProps {
-  meta: FieldMetadata<any>;
+  meta: FieldMetadata<unknown>;
   label: string;
   hint?: string;
 }
@@ -35,10 +35,9 @@ export function TextField({
   hint,
   type = "text",
   ...rest
-}: FieldProps & { type?: "text" | "email" | "password" | "date" | "datetime-local" | "time" | "number" | "tel" | "url" | "search" } & Omit<
-    React.InputHTMLAttributes<HTMLInputElement>,
-    "type"
-  >) {
+}: FieldProps & {
+  type?: "text" | "email" | "password" | "date" | "datetime-local" | "time" | "number" | "tel" | "url" | "search";
+} & Omit<React.InputHTMLAttributes<HTMLInputElement>, "type">) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   return (
     <div className="field">
@@ -58,7 +57,12 @@ export function TextField({
   );
 }
 
-export function TextareaField({ meta, label, hint, ...rest }: FieldProps & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  meta,
+  label,
+  hint,
+  ...rest
+}: FieldProps & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const hintId = hint ? `${meta.id}-hint` : undefined;
   return (
     <div className="field">
@@ -94,7 +98,10 @@ export function SelectField({
           {hint}
         </p>
       ) : null}
-      <select {...getSelectProps(meta)} aria-describedby={describedBy(hintId, meta.errors?.length ? meta.errorId : undefined)}>
+      <select
+        {...getSelectProps(meta)}
+        aria-describedby={describedBy(hintId, meta.errors?.length ? meta.errorId : undefined)}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

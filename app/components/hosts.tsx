@@ -7,10 +7,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { HostStatus } from "../../db/schema";
 import type { Lng } from "~/i18n";
 import { HOST_CAPACITY_MAX, HostAnswerSchema, HostFirmSchema } from "~/schemas/hosts";
 import { formatDate, formatDateTime, formatFiscalYear } from "~/utils/format";
+import type { HostStatus } from "../../db/schema";
 import { FormErrors, SelectField, TextareaField, TextField } from "./forms";
 
 export function HostStatusBadge({ status }: { status: HostStatus }) {
@@ -33,7 +33,15 @@ export interface HostRow {
 }
 
 /** The hosts of a project. `actions` adds a last column (staff). */
-export function HostsTable({ hosts, firmHref, actions }: { hosts: HostRow[]; firmHref: (firmId: number) => string; actions?: (host: HostRow) => React.ReactNode }) {
+export function HostsTable({
+  hosts,
+  firmHref,
+  actions,
+}: {
+  hosts: HostRow[];
+  firmHref: (firmId: number) => string;
+  actions?: (host: HostRow) => React.ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   if (!hosts.length) return <p>{t("hosts.table.empty")}</p>;
@@ -64,11 +72,15 @@ export function HostsTable({ hosts, firmHref, actions }: { hosts: HostRow[]; fir
               <td>
                 <ul className="plain-list">
                   {h.suggested_by_name ? <li>{t("hosts.table.suggestedBy", { name: h.suggested_by_name })}</li> : null}
-                  {h.invited_at ? <li>{t("hosts.table.invitedAt", { date: formatDateTime(h.invited_at, lng) })}</li> : null}
+                  {h.invited_at ? (
+                    <li>{t("hosts.table.invitedAt", { date: formatDateTime(h.invited_at, lng) })}</li>
+                  ) : null}
                   {h.contact_email ? <li>{t("hosts.table.contact", { email: h.contact_email })}</li> : null}
                   {h.responded_at ? (
                     <li>
-                      {t(h.responded_by ? "hosts.table.answeredInApp" : "hosts.table.answeredByLink", { date: formatDateTime(h.responded_at, lng) })}
+                      {t(h.responded_by ? "hosts.table.answeredInApp" : "hosts.table.answeredByLink", {
+                        date: formatDateTime(h.responded_at, lng),
+                      })}
                     </li>
                   ) : null}
                 </ul>
@@ -92,7 +104,14 @@ export function FirmChoiceSearch({ q }: { q: string }) {
         <p id="host-firm-q-hint" className="field-hint">
           {t("hosts.pick.keywordHint")}
         </p>
-        <input id="host-firm-q" name="q" type="search" defaultValue={q} maxLength={100} aria-describedby="host-firm-q-hint" />
+        <input
+          id="host-firm-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={100}
+          aria-describedby="host-firm-q-hint"
+        />
       </div>
       <button type="submit" className="button button--secondary">
         {t("hosts.pick.search")}
@@ -142,7 +161,13 @@ export function HostFirmForm({
           label: `${f.name}（${f.corporate_number}）${f.accounts ? ` — ${t("hosts.pick.hasAccount")}` : ""}`,
         }))}
       />
-      <TextField meta={fields.contactEmail} label={t("hosts.pick.contactEmail")} hint={contactHint} type="email" autoComplete="off" />
+      <TextField
+        meta={fields.contactEmail}
+        label={t("hosts.pick.contactEmail")}
+        hint={contactHint}
+        type="email"
+        autoComplete="off"
+      />
       <button type="submit" className="button">
         {submitLabel}
       </button>
@@ -209,7 +234,13 @@ export function HostAnswerForm({ lastResult }: { lastResult?: SubmissionResult<s
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
-      <TextField meta={fields.capacity} label={t("hosts.answer.capacity")} hint={t("hosts.answer.capacityHint", { max: HOST_CAPACITY_MAX })} type="number" inputMode="numeric" />
+      <TextField
+        meta={fields.capacity}
+        label={t("hosts.answer.capacity")}
+        hint={t("hosts.answer.capacityHint", { max: HOST_CAPACITY_MAX })}
+        type="number"
+        inputMode="numeric"
+      />
       <TextareaField meta={fields.note} label={t("hosts.answer.note")} hint={t("hosts.answer.noteHint")} />
       <div className="actions">
         <button type="submit" name="intent" value="accept" className="button">

@@ -39,13 +39,7 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
               …
             </li>
           ) : (
-            <li key={p}>
-              {p === page ? (
-                <span aria-current="page">{p}</span>
-              ) : (
-                <Link to={href(p)}>{p}</Link>
-              )}
-            </li>
+            <li key={p}>{p === page ? <span aria-current="page">{p}</span> : <Link to={href(p)}>{p}</Link>}</li>
           ),
         )}
         {page < pageCount ? (

@@ -8,7 +8,14 @@ import type { Lng } from "~/i18n";
 import { formatDateTime } from "~/utils/format";
 
 export interface RunReportData {
-  run: { id: number; seed: string; createdAt: string; createdBy: string | null; publishedAt: string | null; publishedBy: string | null };
+  run: {
+    id: number;
+    seed: string;
+    createdAt: string;
+    createdBy: string | null;
+    publishedAt: string | null;
+    publishedBy: string | null;
+  };
   students: Array<{
     id: string;
     name: string;
@@ -19,11 +26,26 @@ export interface RunReportData {
     choice: number | null;
     moved: boolean;
   }>;
-  hosts: Array<{ id: string; firmId: number | null; name: string; capacity: number; assigned: number; unused: number; ownRanking: boolean }>;
+  hosts: Array<{
+    id: string;
+    firmId: number | null;
+    name: string;
+    capacity: number;
+    assigned: number;
+    unused: number;
+    ownRanking: boolean;
+  }>;
   byRank: number[];
   unmatched: string[];
   blocking: Array<{ student: string; host: string }>;
-  overrides: Array<{ id: number; student: string; host: string | null; reason: string; actor: string | null; createdAt: string }>;
+  overrides: Array<{
+    id: number;
+    student: string;
+    host: string | null;
+    reason: string;
+    actor: string | null;
+    createdAt: string;
+  }>;
 }
 
 export function Seed({ seed }: { seed: string }) {
@@ -163,7 +185,9 @@ export function RunReport({ view }: { view: RunReportData }) {
               <li key={o.id}>
                 <h3>{t("pairing.overrides.move", { student: o.student, host: o.host ?? t("pairing.unplaced") })}</h3>
                 <p>{t("pairing.overrides.reason", { reason: o.reason })}</p>
-                <p className="muted">{t("pairing.run.byOn", { name: o.actor ?? "—", date: formatDateTime(o.createdAt, lng) })}</p>
+                <p className="muted">
+                  {t("pairing.run.byOn", { name: o.actor ?? "—", date: formatDateTime(o.createdAt, lng) })}
+                </p>
               </li>
             ))}
           </ol>
@@ -188,4 +212,3 @@ export function RunReport({ view }: { view: RunReportData }) {
     </>
   );
 }
-

@@ -7,13 +7,19 @@ import { getCollectionProps, getFormProps, getInputProps, useForm, type Submissi
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ProjectState } from "../../db/schema";
 import { ErrorList, FormErrors, TextareaField, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { RULES, type ProjectAction } from "~/projects/lifecycle";
-import { MAX_STUDENTS, MAX_TEAM, ProjectFieldsSchema, TransitionSchema, type ProjectFormValues } from "~/schemas/project";
+import {
+  MAX_STUDENTS,
+  MAX_TEAM,
+  ProjectFieldsSchema,
+  TransitionSchema,
+  type ProjectFormValues,
+} from "~/schemas/project";
 import { formatDate, formatDateTime, formatFiscalYear } from "~/utils/format";
 import { INDUSTRY_KEYS, industryLabel } from "~/utils/kita";
+import type { ProjectState } from "../../db/schema";
 
 export function StateBadge({ state }: { state: ProjectState }) {
   const { t } = useTranslation();
@@ -57,7 +63,12 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
-      <TextField meta={fields.titleJa} label={t("projects.fields.titleJa")} hint={t("projects.hints.titleJa")} lang="ja" />
+      <TextField
+        meta={fields.titleJa}
+        label={t("projects.fields.titleJa")}
+        hint={t("projects.hints.titleJa")}
+        lang="ja"
+      />
       <TextField meta={fields.titleEn} label={t("projects.fields.titleEn")} lang="en" />
       <TextareaField meta={fields.summaryJa} label={t("projects.fields.summaryJa")} rows={5} lang="ja" />
       <TextareaField meta={fields.summaryEn} label={t("projects.fields.summaryEn")} rows={4} lang="en" />
@@ -96,16 +107,19 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
         <p id={`${fields.firmIndustries.id}-hint`} className="field-hint">
           {t("projects.hints.firmIndustries")}
         </p>
-        {getCollectionProps(fields.firmIndustries, { type: "checkbox", options: [...INDUSTRY_KEYS] }).map(({ key, ...props }) => (
-          <label key={key} className="choice">
-            <input {...props} /> {industryLabel(props.value, lng)}
-          </label>
-        ))}
+        {getCollectionProps(fields.firmIndustries, { type: "checkbox", options: [...INDUSTRY_KEYS] }).map(
+          ({ key, ...props }) => (
+            <label key={key} className="choice">
+              <input {...props} /> {industryLabel(props.value, lng)}
+            </label>
+          ),
+        )}
         <ErrorList id={fields.firmIndustries.errorId} errors={fields.firmIndustries.errors} />
       </fieldset>
       <div className="field">
         <label className="choice">
-          <input {...getInputProps(fields.newProductFocus, { type: "checkbox" })} /> {t("projects.fields.newProductFocus")}
+          <input {...getInputProps(fields.newProductFocus, { type: "checkbox" })} />{" "}
+          {t("projects.fields.newProductFocus")}
         </label>
       </div>
 
@@ -333,7 +347,10 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
                   })}
                 </h3>
                 <p className="muted">
-                  {t("projects.detail.historyBy", { name: e.actor_name ?? "—", when: formatDateTime(e.created_at, lng) })}
+                  {t("projects.detail.historyBy", {
+                    name: e.actor_name ?? "—",
+                    when: formatDateTime(e.created_at, lng),
+                  })}
                 </p>
                 {e.comment ? <p className="pre-line">{e.comment}</p> : null}
               </li>
@@ -350,12 +367,21 @@ const HINTED: readonly ProjectAction[] = ["submit", "open", "close", "cancel"];
 
 function TransitionForm({ action, lastResult }: { action: ProjectAction; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({ id: `transition-${action}`, lastResult, constraint: getZodConstraint(TransitionSchema) });
+  const [form, fields] = useForm({
+    id: `transition-${action}`,
+    lastResult,
+    constraint: getZodConstraint(TransitionSchema),
+  });
   const needsComment = Boolean(RULES[action].comment);
   return (
     <Form method="post" {...getFormProps(form)} className="transition">
       {needsComment || action === "approve" ? (
-        <TextareaField meta={fields.comment} label={t(`projects.commentLabel.${action}`)} rows={3} required={needsComment} />
+        <TextareaField
+          meta={fields.comment}
+          label={t(`projects.commentLabel.${action}`)}
+          rows={3}
+          required={needsComment}
+        />
       ) : null}
       <p className="actions">
         <button
@@ -508,7 +534,9 @@ function SignupsSection({ data, lng }: { data: ProjectPageData; lng: Lng }) {
                       <tr key={h.id}>
                         <th scope="row">
                           {h.name}
-                          {h.status === "accepted" ? null : <span className="muted">{t("projects.detail.hostWithdrawn")}</span>}
+                          {h.status === "accepted" ? null : (
+                            <span className="muted">{t("projects.detail.hostWithdrawn")}</span>
+                          )}
                         </th>
                         {h.counts.map((n, i) => (
                           <td key={i}>{n}</td>

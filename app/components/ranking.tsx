@@ -26,7 +26,7 @@ interface Row {
   key: string;
   host: RankHost;
   hostName: string;
-  position: FieldMetadata<string | undefined, any, string[]>;
+  position: FieldMetadata<string | undefined, Record<string, unknown>, string[]>;
 }
 
 function HostFacts({ host }: { host: RankHost }) {
@@ -52,7 +52,13 @@ function HostFacts({ host }: { host: RankHost }) {
 export type RankingValue = Array<{ host?: string; position?: string }>;
 
 /** `meta` is the ranking list field; `hosts` are the accepting hosts in the order to show them. */
-export function RankingField({ meta, hosts }: { meta: FieldMetadata<RankingValue | undefined, any, string[]>; hosts: RankHost[] }) {
+export function RankingField({
+  meta,
+  hosts,
+}: {
+  meta: FieldMetadata<RankingValue | undefined, Record<string, unknown>, string[]>;
+  hosts: RankHost[];
+}) {
   const { t } = useTranslation();
   const byId = new Map(hosts.map((h) => [h.id, h]));
   const rows: Row[] = meta.getFieldList().flatMap((item) => {
@@ -70,7 +76,11 @@ export function RankingField({ meta, hosts }: { meta: FieldMetadata<RankingValue
         {enhanced ? t("signup.rank.hintList") : t("signup.rank.hintSelects", { n: rows.length })}
       </p>
       <ErrorList id={meta.errorId} errors={meta.errors} />
-      {enhanced ? <OrderedRanking name={meta.name} rows={rows} /> : <PositionSelects rows={rows} listErrorId={meta.errors?.length ? meta.errorId : undefined} />}
+      {enhanced ? (
+        <OrderedRanking name={meta.name} rows={rows} />
+      ) : (
+        <PositionSelects rows={rows} listErrorId={meta.errors?.length ? meta.errorId : undefined} />
+      )}
     </fieldset>
   );
 }
@@ -101,7 +111,10 @@ function PositionSelects({ rows, listErrorId }: { rows: Row[]; listErrorId?: str
                 </label>
                 <select
                   {...getSelectProps(position)}
-                  aria-describedby={[position.errors?.length ? position.errorId : "", listErrorId ?? ""].filter(Boolean).join(" ") || undefined}
+                  aria-describedby={
+                    [position.errors?.length ? position.errorId : "", listErrorId ?? ""].filter(Boolean).join(" ") ||
+                    undefined
+                  }
                 >
                   <option value="">{t("signup.rank.choose")}</option>
                   {rows.map((_, i) => (

@@ -1,9 +1,9 @@
 /** Header (site name, role navigation, language switch, sign-out) and footer. */
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Role } from "../../db/schema";
 import type { Lng } from "~/i18n";
 import { NAV, PUBLIC_NAV } from "~/utils/nav";
+import type { Role } from "../../db/schema";
 
 interface HeaderProps {
   user: { id: number; name: string; role: Role } | null;
@@ -26,14 +26,21 @@ export function SiteHeader({ user, locale }: HeaderProps) {
           <Form method="post" action="/locale" className="inline-form">
             <input type="hidden" name="locale" value={other} />
             <input type="hidden" name="redirectTo" value={here} />
-            <button type="submit" className="button button--quiet" lang={other} aria-label={t("language.switchToLabel")}>
+            <button
+              type="submit"
+              className="button button--quiet"
+              lang={other}
+              aria-label={t("language.switchToLabel")}
+            >
               <span aria-hidden="true">🌐 </span>
               {t("language.switchTo")}
             </button>
           </Form>
           {user ? (
             <>
-              <span className="signed-in">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+              <span className="signed-in">
+                {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
+              </span>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button button--quiet">
                   {t("nav.logout")}

@@ -2,7 +2,11 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-export function ToastMessage({ toast }: { toast: { kind: "success" | "error"; key: string; values?: Record<string, string | number> } }) {
+export function ToastMessage({
+  toast,
+}: {
+  toast: { kind: "success" | "error"; key: string; values?: Record<string, string | number> };
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   if (!open) return null;

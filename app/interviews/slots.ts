@@ -2,9 +2,9 @@
  * Interview rules that pages, mails and the model share, without I/O (client-safe): the states in which a project
  * takes bookings, the change cut-off, when an outcome may be recorded, and how a slot's time reads.
  */
-import type { ProjectState } from "../../db/schema";
 import type { Lng } from "~/i18n";
 import { formatDateTime, TIME_ZONE, tokyoDate } from "~/utils/format";
+import type { ProjectState } from "../../db/schema";
 
 /** Slots are offered, booked, moved and cancelled once the pairing is published, until the interviews are over. */
 export const BOOKING_STATES: readonly ProjectState[] = ["paired", "interviewing"];
@@ -35,7 +35,9 @@ export function hasEnded(slot: { ends_at: string }, at: Date = new Date()): bool
 export function formatSlotTime(slot: { starts_at: string; ends_at: string }, lng: Lng): string {
   const sameDay = tokyoDate(new Date(slot.starts_at)) === tokyoDate(new Date(slot.ends_at));
   const end = sameDay
-    ? new Intl.DateTimeFormat(lng === "ja" ? "ja-JP" : "en-GB", { timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(slot.ends_at))
+    ? new Intl.DateTimeFormat(lng === "ja" ? "ja-JP" : "en-GB", { timeStyle: "short", timeZone: TIME_ZONE }).format(
+        new Date(slot.ends_at),
+      )
     : formatDateTime(slot.ends_at, lng);
   return `${formatDateTime(slot.starts_at, lng)}–${end}`;
 }

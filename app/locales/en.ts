@@ -2,12 +2,12 @@
 import agreements from "./en/agreements";
 import certificates from "./en/certificates";
 import events from "./en/events";
-import reports from "./en/reports";
 import firms from "./en/firms";
 import hosts from "./en/hosts";
 import interviews from "./en/interviews";
 import pairing from "./en/pairing";
 import projects from "./en/projects";
+import reports from "./en/reports";
 import signup from "./en/signup";
 import type { Messages } from "./ja";
 
@@ -28,7 +28,8 @@ const en: Messages = {
     city: "Kita City, Tokyo",
     section: "Industry Promotion Section",
     skipToContent: "Skip to main content",
-    footer: "Industry Promotion Section, Kita City, Tokyo · industry–academia projects under the comprehensive partnership agreements with Toyo, Teikyo and Tokyo Kasei universities",
+    footer:
+      "Industry Promotion Section, Kita City, Tokyo · industry–academia projects under the comprehensive partnership agreements with Toyo, Teikyo and Tokyo Kasei universities",
   },
   nav: {
     main: "Main menu",
@@ -80,7 +81,8 @@ const en: Messages = {
       verify: "Anyone can verify it",
     },
     forWhomTitle: "Who it is for",
-    forStudents: "Students: sign up with the code from your seminar and rank the firms you would like to interview. After presenting, you receive a certificate you can cite on your CV.",
+    forStudents:
+      "Students: sign up with the code from your seminar and rank the firms you would like to interview. After presenting, you receive a certificate you can cite on your CV.",
     forFirms: "Firms: appear in the city's firm directory and decide how many students you host and when.",
     forProfessors: "Professors: propose interview projects and follow your students through to the presentation.",
     forEmployers: "Employers: check any certificate's issuer and validity from its QR code or URL, in seconds.",
@@ -110,7 +112,8 @@ const en: Messages = {
     chooseUniversity: "Choose…",
     submitRegister: "Register",
     privacyTitle: "How we use your personal information",
-    privacyText: "The Industry Promotion Section of Kita City uses your name, university and email address only to run the industry–academia programme (taking part in projects, arranging interviews with firms, issuing certificates). A firm receives only the fields it needs, after pairing, and only if you consent.",
+    privacyText:
+      "The Industry Promotion Section of Kita City uses your name, university and email address only to run the industry–academia programme (taking part in projects, arranging interviews with firms, issuing certificates). A firm receives only the fields it needs, after pairing, and only if you consent.",
     emailTaken: "This email address is already registered.",
     logoutDone: "You have signed out.",
     welcome: "Welcome, {{name}}.",
@@ -133,7 +136,8 @@ const en: Messages = {
     },
     usersTitle: "Accounts and invitations",
     inviteTitle: "Invite someone",
-    inviteLead: "Invite staff, professors and firm contacts. They choose their own password from the link in the email (single use, valid for {{days}} days).",
+    inviteLead:
+      "Invite staff, professors and firm contacts. They choose their own password from the link in the email (single use, valid for {{days}} days).",
     inviteRole: "Role",
     inviteUniversity: "University (for professors)",
     inviteFirm: "Firm (for firm users)",
@@ -150,7 +154,8 @@ const en: Messages = {
     colCreated: "Created",
     noInvitations: "No open invitations.",
     mailboxTitle: "Sent mail",
-    mailboxLead: "Every email the system sends is recorded here. Where no mail API is configured, this is the development mailbox.",
+    mailboxLead:
+      "Every email the system sends is recorded here. Where no mail API is configured, this is the development mailbox.",
     mailboxEmpty: "No mail yet.",
     colTo: "To",
     colSubject: "Subject",
@@ -160,9 +165,20 @@ const en: Messages = {
     mailModeApi: "Mail API: configured",
     mailModeDev: "Mail API: not configured (development mailbox)",
   },
-  professor: { homeTitle: "Professor home", homeLead: "Propose interview projects and follow your seminar students here." },
-  student: { homeTitle: "Student home", homeLead: "Your projects, interviews and certificates are here.", university: "University: {{university}}" },
-  firm: { homeTitle: "Firm home", homeLead: "Your firm's profile and the projects you host are here.", firm: "Firm: {{firm}}" },
+  professor: {
+    homeTitle: "Professor home",
+    homeLead: "Propose interview projects and follow your seminar students here.",
+  },
+  student: {
+    homeTitle: "Student home",
+    homeLead: "Your projects, interviews and certificates are here.",
+    university: "University: {{university}}",
+  },
+  firm: {
+    homeTitle: "Firm home",
+    homeLead: "Your firm's profile and the projects you host are here.",
+    firm: "Firm: {{firm}}",
+  },
   account: {
     title: "Account settings",
     locale: "Language",
@@ -172,9 +188,11 @@ const en: Messages = {
   },
   mail: {
     invitationSubject: "[Kita Collaboration] You are invited",
-    invitationBody: "Dear {{name}},\n\nThe Industry Promotion Section of Kita City has invited you to the Kita City industry–academia collaboration platform as {{role}}.\nPlease choose your password with this link (single use, valid until {{expires}}):\n\n{{link}}\n\nIf you did not expect this email, please ignore it.",
+    invitationBody:
+      "Dear {{name}},\n\nThe Industry Promotion Section of Kita City has invited you to the Kita City industry–academia collaboration platform as {{role}}.\nPlease choose your password with this link (single use, valid until {{expires}}):\n\n{{link}}\n\nIf you did not expect this email, please ignore it.",
     welcomeSubject: "[Kita Collaboration] Your student registration is complete",
-    welcomeBody: "Dear {{name}},\n\nThank you for registering on the Kita City industry–academia collaboration platform.\nYou can sign in at {{link}}.",
+    welcomeBody:
+      "Dear {{name}},\n\nThank you for registering on the Kita City industry–academia collaboration platform.\nYou can sign in at {{link}}.",
   },
   validation: {
     required: "Please fill in this field.",

@@ -3,12 +3,12 @@
 import agreements from "./ja/agreements";
 import certificates from "./ja/certificates";
 import events from "./ja/events";
-import reports from "./ja/reports";
 import firms from "./ja/firms";
 import hosts from "./ja/hosts";
 import interviews from "./ja/interviews";
 import pairing from "./ja/pairing";
 import projects from "./ja/projects";
+import reports from "./ja/reports";
 import signup from "./ja/signup";
 
 const ja = {
@@ -80,7 +80,8 @@ const ja = {
       verify: "誰でも証明書を確認",
     },
     forWhomTitle: "ご利用の皆さまへ",
-    forStudents: "学生の方：ゼミで配られた参加コードで申し込み、取材先の希望順位を登録します。発表を終えると、履歴書に書ける参加証明書が発行されます。",
+    forStudents:
+      "学生の方：ゼミで配られた参加コードで申し込み、取材先の希望順位を登録します。発表を終えると、履歴書に書ける参加証明書が発行されます。",
     forFirms: "企業の方：区の企業登録に掲載され、取材の受け入れ人数と日程を決められます。",
     forProfessors: "教員の方：取材企画を提案し、学生の申込みと発表を管理します。",
     forEmployers: "採用担当の方：証明書のQRコードまたはURLから、発行元と有効性をその場で確認できます。",
@@ -110,7 +111,8 @@ const ja = {
     chooseUniversity: "選択してください",
     submitRegister: "登録する",
     privacyTitle: "個人情報の取扱い",
-    privacyText: "ご登録の氏名、大学、メールアドレスは、北区産業振興課が産学連携事業（企画への参加、取材先企業との調整、参加証明書の発行）のためにのみ利用します。取材先企業には、あなたが同意した場合に限り、組み合わせ後に必要な項目だけを提供します。",
+    privacyText:
+      "ご登録の氏名、大学、メールアドレスは、北区産業振興課が産学連携事業（企画への参加、取材先企業との調整、参加証明書の発行）のためにのみ利用します。取材先企業には、あなたが同意した場合に限り、組み合わせ後に必要な項目だけを提供します。",
     emailTaken: "このメールアドレスはすでに登録されています。",
     logoutDone: "ログアウトしました。",
     welcome: "ようこそ、{{name}}さん。",
@@ -133,7 +135,8 @@ const ja = {
     },
     usersTitle: "アカウントと招待",
     inviteTitle: "招待する",
-    inviteLead: "職員・教員・企業担当者を招待します。招待メールのリンクから本人がパスワードを設定します（リンクは1回限り、{{days}}日間有効）。",
+    inviteLead:
+      "職員・教員・企業担当者を招待します。招待メールのリンクから本人がパスワードを設定します（リンクは1回限り、{{days}}日間有効）。",
     inviteRole: "役割",
     inviteUniversity: "大学（教員の場合）",
     inviteFirm: "企業（企業担当者の場合）",
@@ -150,7 +153,8 @@ const ja = {
     colCreated: "作成日",
     noInvitations: "未使用の招待はありません。",
     mailboxTitle: "送信メール",
-    mailboxLead: "システムが送るメールはすべてここに記録されます。メール送信APIが設定されていない環境では、ここが開発用の受信箱になります。",
+    mailboxLead:
+      "システムが送るメールはすべてここに記録されます。メール送信APIが設定されていない環境では、ここが開発用の受信箱になります。",
     mailboxEmpty: "メールはまだありません。",
     colTo: "宛先",
     colSubject: "件名",
@@ -161,8 +165,16 @@ const ja = {
     mailModeDev: "メール送信API：未設定（開発用受信箱）",
   },
   professor: { homeTitle: "教員ホーム", homeLead: "取材企画の提案と、ゼミ学生の参加状況をここで管理します。" },
-  student: { homeTitle: "学生ホーム", homeLead: "参加している企画、取材先、参加証明書をここで確認できます。", university: "所属：{{university}}" },
-  firm: { homeTitle: "企業ホーム", homeLead: "企業情報と、取材受け入れの状況をここで確認できます。", firm: "企業：{{firm}}" },
+  student: {
+    homeTitle: "学生ホーム",
+    homeLead: "参加している企画、取材先、参加証明書をここで確認できます。",
+    university: "所属：{{university}}",
+  },
+  firm: {
+    homeTitle: "企業ホーム",
+    homeLead: "企業情報と、取材受け入れの状況をここで確認できます。",
+    firm: "企業：{{firm}}",
+  },
   account: {
     title: "アカウント設定",
     locale: "表示言語",
@@ -172,9 +184,11 @@ const ja = {
   },
   mail: {
     invitationSubject: "【北区産学連携】アカウントへのご招待",
-    invitationBody: "{{name}} 様\n\n北区産業振興課より、北区産学連携プラットフォームへ{{role}}として招待されました。\n次のリンクからパスワードを設定してください（{{expires}}まで有効、1回限り）。\n\n{{link}}\n\n心当たりがない場合は、このメールを破棄してください。",
+    invitationBody:
+      "{{name}} 様\n\n北区産業振興課より、北区産学連携プラットフォームへ{{role}}として招待されました。\n次のリンクからパスワードを設定してください（{{expires}}まで有効、1回限り）。\n\n{{link}}\n\n心当たりがない場合は、このメールを破棄してください。",
     welcomeSubject: "【北区産学連携】学生登録が完了しました",
-    welcomeBody: "{{name}} 様\n\n北区産学連携プラットフォームへのご登録ありがとうございます。\n{{link}} からログインできます。",
+    welcomeBody:
+      "{{name}} 様\n\n北区産学連携プラットフォームへのご登録ありがとうございます。\n{{link}} からログインできます。",
   },
   validation: {
     required: "入力してください。",

@@ -8,10 +8,10 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
-import type { AgreementDocumentKind } from "../../db/schema";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
+import type { AgreementDocumentKind } from "../../db/schema";
 
 export type PdfCheck = "ok" | "notPdf" | "brokenPdf";
 
@@ -55,8 +55,8 @@ async function storeFile(sha256: string, bytes: Uint8Array) {
 
 /** Keeps the name readable but harmless: no control characters, no path, at most 200 characters. */
 function cleanFilename(name: string) {
-  // eslint-disable-next-line no-control-regex
   const base = name
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .split(/[/\\]/)
     .pop()!
@@ -78,7 +78,11 @@ export type AddDocumentOutcome = "added" | "notFound" | Exclude<PdfCheck, "ok">;
  * Checks the PDF, then in one transaction writes the row, the audit entry and the file (the file last, so a failed
  * write rolls the row back; a failure after it leaves at most an unreferenced file, harmless by its checksum name).
  */
-export async function addDocument(agreementId: number, input: NewDocument, actorId: number): Promise<AddDocumentOutcome> {
+export async function addDocument(
+  agreementId: number,
+  input: NewDocument,
+  actorId: number,
+): Promise<AddDocumentOutcome> {
   const check = await checkPdf(input.bytes);
   if (check !== "ok") return check;
   const sha256 = sha256Of(input.bytes);

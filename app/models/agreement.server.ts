@@ -4,13 +4,13 @@
  * Documents live in agreement-document.server.ts.
  */
 import type { Kysely, Transaction } from "kysely";
-import { AGREEMENT_AREAS, type AgreementArea, type Database } from "../../db/schema";
 import { agreementTerm, needingAttention } from "~/agreements/status";
 import { diffSnapshots, type AgreementSnapshot, type FieldChange } from "~/agreements/versions";
 import { recordAudit } from "~/models/audit.server";
 import type { AgreementInput } from "~/schemas/agreements";
 import { msg } from "~/schemas/messages";
 import { getDb, now } from "~/utils/db.server";
+import { AGREEMENT_AREAS, type AgreementArea, type Database } from "../../db/schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -80,7 +80,7 @@ async function recordVersion(
   action: "create" | "update" | "terminate",
   changes: FieldChange[],
   actorId: number | null,
-  at = now()
+  at = now(),
 ) {
   const last = await db
     .selectFrom("agreement_version")
@@ -104,7 +104,11 @@ async function recordVersion(
 export async function invalidReferences(input: Pick<AgreementInput, "university_id" | "owner_user_id">) {
   const db = getDb();
   const errors: Record<string, string[]> = {};
-  const university = await db.selectFrom("university").select("id").where("id", "=", input.university_id).executeTakeFirst();
+  const university = await db
+    .selectFrom("university")
+    .select("id")
+    .where("id", "=", input.university_id)
+    .executeTakeFirst();
   if (!university) errors.university_id = [msg("validation.chooseOne")];
   if (input.owner_user_id !== null) {
     const owner = await db
@@ -176,7 +180,7 @@ export type TerminateOutcome = "terminated" | "notFound" | "alreadyTerminated" |
 export async function terminateAgreement(
   id: number,
   input: { terminated_on: string; termination_reason: string },
-  actorId: number
+  actorId: number,
 ): Promise<TerminateOutcome> {
   return getDb()
     .transaction()
@@ -192,7 +196,13 @@ export async function terminateAgreement(
         .where("id", "=", id)
         .execute();
       await recordVersion(trx, id, "terminate", diffSnapshots(before, { ...before, ...input }), actorId, t);
-      await recordAudit(trx, { actorId, action: "agreement.terminate", entityType: "agreement", entityId: id, detail: input });
+      await recordAudit(trx, {
+        actorId,
+        action: "agreement.terminate",
+        entityType: "agreement",
+        entityId: id,
+        detail: input,
+      });
       return "terminated";
     });
 }
@@ -201,7 +211,7 @@ export async function terminateAgreement(
 export async function addActivity(
   id: number,
   input: { occurred_on: string; title: string; description?: string },
-  actorId: number
+  actorId: number,
 ): Promise<boolean> {
   return getDb()
     .transaction()
@@ -222,7 +232,13 @@ export async function addActivity(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId, action: "agreement.activity", entityType: "agreement", entityId: id, detail: { activityId } });
+      await recordAudit(trx, {
+        actorId,
+        action: "agreement.activity",
+        entityType: "agreement",
+        entityId: id,
+        detail: { activityId },
+      });
       return true;
     });
 }
@@ -317,7 +333,7 @@ export async function listPartners(today: string) {
         .where(
           "agreement_id",
           "in",
-          inForce.map((a) => a.id)
+          inForce.map((a) => a.id),
         )
         .execute()
     : [];

@@ -1,7 +1,7 @@
 /** The audit log: who did what to which record, and when. Written inside the caller's transaction. */
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
 import { now } from "~/utils/db.server";
+import type { Database } from "../../db/schema";
 
 export interface AuditInput {
   actorId: number | null;

@@ -4,13 +4,13 @@
  * old URL stops working at once.
  */
 import type { TFunction } from "i18next";
-import type { Role } from "../../db/schema";
 import type { Lng } from "~/i18n";
 import { formatSlotTime } from "~/interviews/slots";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import type { IcsEvent } from "~/utils/ics";
 import { hashToken, newToken } from "~/utils/tokens.server";
+import type { Role } from "../../db/schema";
 import { teamHostIds } from "./interview.server";
 
 // ─── tokens ──────────────────────────────────────────────────────────────────
@@ -105,7 +105,11 @@ export async function getCalendarEntry(slotId: number): Promise<CalendarEntry | 
  * A user's interviews for their feed: a student's team bookings, a firm user's booked slots, a professor's projects'
  * booked slots. Slots cancelled after booking stay in, marked cancelled, so calendar apps remove them.
  */
-export async function listCalendarEntries(user: { id: number; role: Role; firm_id: number | null }): Promise<CalendarEntry[]> {
+export async function listCalendarEntries(user: {
+  id: number;
+  role: Role;
+  firm_id: number | null;
+}): Promise<CalendarEntry[]> {
   let q = eventQuery();
   switch (user.role) {
     case "student": {

@@ -17,25 +17,17 @@
  */
 import { decodeJwt } from "jose";
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
-import {
-  issueCredential,
-  issuerProfile,
-  signCredential,
-} from "~/certificates/credential.server";
+import { issueCredential, issuerProfile, signCredential } from "~/certificates/credential.server";
 import type { CertificateData } from "~/certificates/data";
 import { newCertificateId, normalizeCertificateId } from "~/certificates/ids";
 import { getActiveSigningKey } from "~/certificates/keys.server";
-import {
-  buildStatusListCredential,
-  encodeStatusList,
-  randomStatusListIndex,
-} from "~/certificates/status-list";
+import { buildStatusListCredential, encodeStatusList, randomStatusListIndex } from "~/certificates/status-list";
 import { isLng } from "~/i18n";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
+import type { Database } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { listEventParticipants } from "./event.server";
 import { enqueueMail } from "./outbox.server";
@@ -70,10 +62,7 @@ export interface Candidate {
 }
 
 /** The host the published pairing gave each (student, project); the key is `${studentId}:${projectId}`. */
-export async function assignedHosts(
-  db: Db,
-  pairs: Array<{ studentId: number; projectId: number }>
-) {
+export async function assignedHosts(db: Db, pairs: Array<{ studentId: number; projectId: number }>) {
   const hosts = new Map<string, number>();
   if (!pairs.length) return hosts;
   const signups = await db
@@ -100,23 +89,12 @@ export async function assignedHosts(
 }
 
 /** Everyone on the event's programme, once per (student, project), with why they are not eligible (if so). */
-export async function listEventCandidates(
-  eventId: number
-): Promise<Candidate[]> {
+export async function listEventCandidates(eventId: number): Promise<Candidate[]> {
   const participants = await listEventParticipants(eventId);
-  const unique = [
-    ...new Map(
-      participants.map((p) => [`${p.studentId}:${p.projectId}`, p])
-    ).values(),
-  ];
+  const unique = [...new Map(participants.map((p) => [`${p.studentId}:${p.projectId}`, p])).values()];
   const db = getDb();
   const hosts = await assignedHosts(db, unique);
-  const hostIds = [
-    ...new Set([
-      ...hosts.values(),
-      ...unique.flatMap((p) => (p.hostId ? [p.hostId] : [])),
-    ]),
-  ];
+  const hostIds = [...new Set([...hosts.values(), ...unique.flatMap((p) => (p.hostId ? [p.hostId] : []))])];
   const done = new Set(
     hostIds.length
       ? (
@@ -127,7 +105,7 @@ export async function listEventCandidates(
             .where("outcome", "=", "done")
             .execute()
         ).map((r) => r.host_id)
-      : []
+      : [],
   );
   const issued = unique.length
     ? await db
@@ -136,7 +114,7 @@ export async function listEventCandidates(
         .where(
           "student_id",
           "in",
-          unique.map((p) => p.studentId)
+          unique.map((p) => p.studentId),
         )
         .execute()
     : [];
@@ -146,9 +124,7 @@ export async function listEventCandidates(
     if (!p.presentationGiven) reasons.push("notPresented");
     if (!p.present) reasons.push("absent");
     if (!host || !done.has(host)) reasons.push("interviewNotDone");
-    const cert = issued.find(
-      (c) => c.student_id === p.studentId && c.project_id === p.projectId
-    );
+    const cert = issued.find((c) => c.student_id === p.studentId && c.project_id === p.projectId);
     return {
       studentId: p.studentId,
       name: p.name,
@@ -208,30 +184,19 @@ async function loadSubject(db: Db, r: IssueRequest): Promise<Subject | null> {
     .$if(r.eventId !== null, (q) => q.where("id", "=", r.eventId!))
     .$if(r.eventId === null, (q) =>
       q
-        .where(
-          "id",
-          "in",
-          db
-            .selectFrom("presentation")
-            .select("event_id")
-            .where("project_id", "=", r.projectId)
-        )
-        .orderBy("starts_at", "desc")
+        .where("id", "in", db.selectFrom("presentation").select("event_id").where("project_id", "=", r.projectId))
+        .orderBy("starts_at", "desc"),
     )
     .executeTakeFirst();
   if (!student || !project || !event) return null;
-  const host = (await assignedHosts(db, [r])).get(
-    `${r.studentId}:${r.projectId}`
-  );
+  const host = (await assignedHosts(db, [r])).get(`${r.studentId}:${r.projectId}`);
   const firms = await db
     .selectFrom("project_host")
     .innerJoin("firm", "firm.id", "project_host.firm_id")
     .select("firm.name")
     .where("project_host.project_id", "=", r.projectId)
     .$if(host !== undefined, (q) => q.where("project_host.id", "=", host!))
-    .$if(host === undefined, (q) =>
-      q.where("project_host.status", "=", "accepted")
-    )
+    .$if(host === undefined, (q) => q.where("project_host.status", "=", "accepted"))
     .orderBy("project_host.id")
     .execute();
   return {
@@ -254,8 +219,7 @@ async function loadSubject(db: Db, r: IssueRequest): Promise<Subject | null> {
 }
 
 // SQLite: "UNIQUE constraint failed: certificate.status_index"; PostgreSQL names the constraint (certificate_status_index_key).
-const isStatusIndexConflict = (error: unknown) =>
-  /status_index/i.test(String(error));
+const isStatusIndexConflict = (error: unknown) => /status_index/i.test(String(error));
 
 /**
  * Issues the requested certificates inside `trx` (audit and email included); returns the ids issued. Requests
@@ -265,16 +229,13 @@ export async function issueWithin(
   trx: Transaction<Database>,
   requests: IssueRequest[],
   actor: Actor | null,
-  at = now()
+  at = now(),
 ) {
   await getActiveSigningKey(); // fails before writing anything when there is no key
   const used = new Set(
-    (await trx.selectFrom("certificate").select("status_index").execute()).map(
-      (r) => r.status_index
-    )
+    (await trx.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index),
   );
-  const issued: Array<{ id: string; studentId: number; projectId: number }> =
-    [];
+  const issued: Array<{ id: string; studentId: number; projectId: number }> = [];
   for (const r of requests) {
     const subject = await loadSubject(trx, r);
     if (!subject) continue;
@@ -311,9 +272,7 @@ export async function issueWithin(
     issued.push({ id: row.id, studentId: r.studentId, projectId: r.projectId });
     await recordAudit(trx, {
       actorId: actor?.id ?? null,
-      action: r.manualReason
-        ? "certificate.certifyByHand"
-        : "certificate.issue",
+      action: r.manualReason ? "certificate.certifyByHand" : "certificate.issue",
       entityType: "certificate",
       entityId: row.id,
       detail: {
@@ -328,11 +287,7 @@ export async function issueWithin(
   return issued;
 }
 
-async function enqueueIssuedMail(
-  trx: Transaction<Database>,
-  studentId: number,
-  data: CertificateData
-) {
+async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, data: CertificateData) {
   const student = await trx
     .selectFrom("user")
     .select(["email", "locale"])
@@ -368,16 +323,14 @@ async function issue(requests: IssueRequest[], actor: Actor) {
 
 /** Issues every eligible student's certificate of the event in one transaction. */
 export async function issueForEvent(eventId: number, actor: Actor) {
-  const eligible = (await listEventCandidates(eventId)).filter(
-    (c) => c.reasons.length === 0 && !c.certificateId
-  );
+  const eligible = (await listEventCandidates(eventId)).filter((c) => c.reasons.length === 0 && !c.certificateId);
   const issued = await issue(
     eligible.map((c) => ({
       studentId: c.studentId,
       projectId: c.projectId,
       eventId,
     })),
-    actor
+    actor,
   );
   return { issued: issued.length, skipped: eligible.length - issued.length };
 }
@@ -385,21 +338,13 @@ export async function issueForEvent(eventId: number, actor: Actor) {
 export type IssueFailure = "notEligible" | "notFound" | "alreadyIssued";
 
 /** One eligible student of the event. */
-export async function issueCertificate(
-  eventId: number,
-  studentId: number,
-  projectId: number,
-  actor: Actor
-) {
+export async function issueCertificate(eventId: number, studentId: number, projectId: number, actor: Actor) {
   const candidate = (await listEventCandidates(eventId)).find(
-    (c) => c.studentId === studentId && c.projectId === projectId
+    (c) => c.studentId === studentId && c.projectId === projectId,
   );
-  if (!candidate)
-    return { ok: false as const, reason: "notFound" as IssueFailure };
-  if (candidate.certificateId)
-    return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
-  if (candidate.reasons.length)
-    return { ok: false as const, reason: "notEligible" as IssueFailure };
+  if (!candidate) return { ok: false as const, reason: "notFound" as IssueFailure };
+  if (candidate.certificateId) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  if (candidate.reasons.length) return { ok: false as const, reason: "notEligible" as IssueFailure };
   const [issued] = await issue([{ studentId, projectId, eventId }], actor);
   return issued
     ? { ok: true as const, id: issued.id }
@@ -412,7 +357,7 @@ export async function certifyByHand(
   projectId: number,
   eventId: number | null,
   reason: string,
-  actor: Actor
+  actor: Actor,
 ) {
   if (!reason.trim()) throw new Error("certifyByHand needs a reason");
   const existing = await getDb()
@@ -421,15 +366,9 @@ export async function certifyByHand(
     .where("student_id", "=", studentId)
     .where("project_id", "=", projectId)
     .executeTakeFirst();
-  if (existing)
-    return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
-  const [issued] = await issue(
-    [{ studentId, projectId, eventId, manualReason: reason.trim() }],
-    actor
-  );
-  return issued
-    ? { ok: true as const, id: issued.id }
-    : { ok: false as const, reason: "notFound" as IssueFailure };
+  if (existing) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  const [issued] = await issue([{ studentId, projectId, eventId, manualReason: reason.trim() }], actor);
+  return issued ? { ok: true as const, id: issued.id } : { ok: false as const, reason: "notFound" as IssueFailure };
 }
 
 // ─── revoking ────────────────────────────────────────────────────────────────
@@ -440,7 +379,7 @@ export async function revokeWithin(
   id: string,
   reason: string,
   actor: Actor | null,
-  at = now()
+  at = now(),
 ) {
   const r = await trx
     .updateTable("certificate")
@@ -489,9 +428,7 @@ function certificateRows() {
     ]);
 }
 
-function withData<T extends { data: string | null; credential_jwt: string }>(
-  row: T
-) {
+function withData<T extends { data: string | null; credential_jwt: string }>(row: T) {
   const { data, ...rest } = row;
   return { ...rest, data: JSON.parse(data ?? "null") as CertificateData };
 }
@@ -501,9 +438,7 @@ export async function getCertificate(id: string) {
   return row ? withData(row) : null;
 }
 
-export type Certificate = NonNullable<
-  Awaited<ReturnType<typeof getCertificate>>
->;
+export type Certificate = NonNullable<Awaited<ReturnType<typeof getCertificate>>>;
 
 /** What the PDF needs besides the data: the verification URL, the JWT and its payload. */
 export function pdfInput(cert: Certificate) {
@@ -530,15 +465,8 @@ export async function listEventCertificates(eventId: number) {
     .where((eb) =>
       eb.or([
         eb("event_id", "=", eventId),
-        eb(
-          "project_id",
-          "in",
-          eb
-            .selectFrom("presentation")
-            .select("project_id")
-            .where("event_id", "=", eventId)
-        ),
-      ])
+        eb("project_id", "in", eb.selectFrom("presentation").select("project_id").where("event_id", "=", eventId)),
+      ]),
     )
     .orderBy("issued_at")
     .orderBy("id")
@@ -555,10 +483,7 @@ export async function currentStatusList() {
     .select(["status_index", "revoked_at"])
     .where("revoked_at", "is not", null)
     .execute();
-  const latest = revoked.reduce<string | null>(
-    (max, r) => (max && max > r.revoked_at! ? max : r.revoked_at),
-    null
-  );
+  const latest = revoked.reduce<string | null>((max, r) => (max && max > r.revoked_at! ? max : r.revoked_at), null);
   return {
     encodedList: encodeStatusList(revoked.map((r) => r.status_index)),
     updatedAt: latest,

@@ -5,11 +5,11 @@
  * `listEventParticipants` is what certificate eligibility is computed from.
  */
 import { sql } from "kysely";
-import type { ProjectState } from "../../db/schema";
 import { PUBLIC_STATES } from "~/projects/lifecycle";
 import type { EventInput } from "~/schemas/events";
 import { getDb, now } from "~/utils/db.server";
 import { normalizeForSearch, searchTerms } from "~/utils/firm-search";
+import type { ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { getPublishedRun } from "./pairing.server";
 
@@ -55,7 +55,11 @@ export async function updateEvent(actor: Actor, eventId: number, input: EventInp
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const r = await trx.updateTable("event").set({ ...eventColumns(input), updated_at: now() }).where("id", "=", eventId).executeTakeFirst();
+      const r = await trx
+        .updateTable("event")
+        .set({ ...eventColumns(input), updated_at: now() })
+        .where("id", "=", eventId)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       await recordAudit(trx, { actorId: actor.id, action: "event.update", entityType: "event", entityId: eventId });
       return true;
@@ -70,9 +74,21 @@ export function getEvent(id: number) {
 export function listEvents() {
   return getDb()
     .selectFrom("event")
-    .select(["event.id", "event.title_ja", "event.title_en", "event.starts_at", "event.ends_at", "event.venue_ja", "event.venue_en"])
+    .select([
+      "event.id",
+      "event.title_ja",
+      "event.title_en",
+      "event.starts_at",
+      "event.ends_at",
+      "event.venue_ja",
+      "event.venue_en",
+    ])
     .select((eb) =>
-      eb.selectFrom("presentation").select(eb.fn.countAll<number>().as("n")).whereRef("presentation.event_id", "=", "event.id").as("slots"),
+      eb
+        .selectFrom("presentation")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("presentation.event_id", "=", "event.id")
+        .as("slots"),
     )
     .orderBy("event.starts_at", "desc")
     .orderBy("event.id", "desc")
@@ -114,7 +130,14 @@ async function loadTeams(projectIds: number[]): Promise<Map<number, ProjectTeams
   const signups = await getDb()
     .selectFrom("signup")
     .innerJoin("user", "user.id", "signup.student_id")
-    .select(["signup.id", "signup.project_id", "user.id as student_id", "user.name", "user.name_kana", "user.name_latin"])
+    .select([
+      "signup.id",
+      "signup.project_id",
+      "user.id as student_id",
+      "user.name",
+      "user.name_kana",
+      "user.name_latin",
+    ])
     .where("signup.project_id", "in", ids)
     .orderBy("user.name_kana")
     .orderBy("user.id")
@@ -143,8 +166,14 @@ function membersOf(teams: Map<number, ProjectTeams>, projectId: number, hostId: 
 }
 
 /** A team may be on one event's programme once, and a whole-seminar slot excludes its project's team slots. */
-export function conflictsWith(slots: Array<{ project_id: number; host_id: number | null }>, projectId: number, hostId: number | null) {
-  return slots.some((s) => s.project_id === projectId && (s.host_id === hostId || s.host_id === null || hostId === null));
+export function conflictsWith(
+  slots: Array<{ project_id: number; host_id: number | null }>,
+  projectId: number,
+  hostId: number | null,
+) {
+  return slots.some(
+    (s) => s.project_id === projectId && (s.host_id === hostId || s.host_id === null || hostId === null),
+  );
 }
 
 // ─── the programme ───────────────────────────────────────────────────────────
@@ -203,7 +232,17 @@ export async function getProgramme(eventId: number) {
 export async function getPublicEvent(eventId: number) {
   const event = await getDb()
     .selectFrom("event")
-    .select(["id", "title_ja", "title_en", "starts_at", "ends_at", "venue_ja", "venue_en", "description_ja", "description_en"])
+    .select([
+      "id",
+      "title_ja",
+      "title_en",
+      "starts_at",
+      "ends_at",
+      "venue_ja",
+      "venue_en",
+      "description_ja",
+      "description_en",
+    ])
     .where("id", "=", eventId)
     .executeTakeFirst();
   if (!event) return null;
@@ -233,7 +272,15 @@ export async function listTeamChoices() {
   const projects = await db
     .selectFrom("project")
     .innerJoin("university", "university.id", "project.university_id")
-    .select(["project.id", "project.title_ja", "project.title_en", "project.seminar_name", "project.fiscal_year", "university.name_ja as university_ja", "university.name_en as university_en"])
+    .select([
+      "project.id",
+      "project.title_ja",
+      "project.title_en",
+      "project.seminar_name",
+      "project.fiscal_year",
+      "university.name_ja as university_ja",
+      "university.name_en as university_en",
+    ])
     .where("project.state", "in", PRESENTING_STATES)
     .orderBy("project.fiscal_year", "desc")
     .orderBy("project.id", "desc")
@@ -243,7 +290,11 @@ export async function listTeamChoices() {
     .selectFrom("project_host")
     .innerJoin("firm", "firm.id", "project_host.firm_id")
     .select(["project_host.id", "project_host.project_id", "firm.name"])
-    .where("project_host.project_id", "in", projects.map((p) => p.id))
+    .where(
+      "project_host.project_id",
+      "in",
+      projects.map((p) => p.id),
+    )
     .where("project_host.status", "=", "accepted")
     .orderBy("firm.name_kana")
     .execute();
@@ -252,7 +303,9 @@ export async function listTeamChoices() {
     ...p,
     published: teams.get(p.id)?.published ?? false,
     seminarSize: membersOf(teams, p.id, null).length,
-    hosts: hosts.filter((h) => h.project_id === p.id).map((h) => ({ id: h.id, name: h.name, size: membersOf(teams, p.id, h.id).length })),
+    hosts: hosts
+      .filter((h) => h.project_id === p.id)
+      .map((h) => ({ id: h.id, name: h.name, size: membersOf(teams, p.id, h.id).length })),
   }));
 }
 
@@ -270,7 +323,11 @@ function withinEvent(event: { starts_at: string; ends_at: string }, startsAt: st
 }
 
 /** Appends a slot. The duplicate check and the insert share a transaction (SQLite runs them one at a time). */
-export async function addPresentation(actor: Actor, eventId: number, input: SlotInput & { projectId: number; hostId: number | null }): Promise<SlotResult> {
+export async function addPresentation(
+  actor: Actor,
+  eventId: number,
+  input: SlotInput & { projectId: number; hostId: number | null },
+): Promise<SlotResult> {
   const db = getDb();
   const event = await getEvent(eventId);
   if (!event) return { ok: false, reason: "notFound" };
@@ -288,7 +345,11 @@ export async function addPresentation(actor: Actor, eventId: number, input: Slot
     if (!host) return { ok: false, reason: "hostNotAccepted" };
   }
   return db.transaction().execute(async (trx): Promise<SlotResult> => {
-    const slots = await trx.selectFrom("presentation").select(["project_id", "host_id"]).where("event_id", "=", eventId).execute();
+    const slots = await trx
+      .selectFrom("presentation")
+      .select(["project_id", "host_id"])
+      .where("event_id", "=", eventId)
+      .execute();
     if (conflictsWith(slots, input.projectId, input.hostId)) return { ok: false, reason: "duplicate" };
     const { id } = await trx
       .insertInto("presentation")
@@ -319,7 +380,12 @@ export async function addPresentation(actor: Actor, eventId: number, input: Slot
  * Staff change a slot's time and title. Changing the title (either language) withdraws the professor's
  * confirmation: what was confirmed is no longer what is printed.
  */
-export async function updatePresentation(actor: Actor, eventId: number, presentationId: number, input: SlotInput): Promise<SlotResult> {
+export async function updatePresentation(
+  actor: Actor,
+  eventId: number,
+  presentationId: number,
+  input: SlotInput,
+): Promise<SlotResult> {
   const event = await getEvent(eventId);
   if (!event) return { ok: false, reason: "notFound" };
   if (!withinEvent(event, input.startsAt)) return { ok: false, reason: "timeOutsideEvent" };
@@ -357,7 +423,12 @@ export async function updatePresentation(actor: Actor, eventId: number, presenta
 }
 
 /** Swaps a slot with its neighbour; at either end of the programme nothing moves. False when there is no such slot. */
-export async function movePresentation(actor: Actor, eventId: number, presentationId: number, direction: "up" | "down") {
+export async function movePresentation(
+  actor: Actor,
+  eventId: number,
+  presentationId: number,
+  direction: "up" | "down",
+) {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -377,8 +448,16 @@ export async function movePresentation(actor: Actor, eventId: number, presentati
         .limit(1)
         .executeTakeFirst();
       if (!neighbour) return true;
-      await trx.updateTable("presentation").set({ position: neighbour.position }).where("id", "=", current.id).execute();
-      await trx.updateTable("presentation").set({ position: current.position }).where("id", "=", neighbour.id).execute();
+      await trx
+        .updateTable("presentation")
+        .set({ position: neighbour.position })
+        .where("id", "=", current.id)
+        .execute();
+      await trx
+        .updateTable("presentation")
+        .set({ position: current.position })
+        .where("id", "=", neighbour.id)
+        .execute();
       await recordAudit(trx, {
         actorId: actor.id,
         action: "presentation.move",
@@ -566,7 +645,13 @@ export async function getAttendanceSheet(eventId: number, q = "") {
       total: participants.filter((p) => p.presentationId === s.id).length,
       students: participants
         .filter((p) => p.presentationId === s.id && matches(p))
-        .map((p) => ({ studentId: p.studentId, name: p.name, nameKana: p.nameKana, present: p.present, presentAt: p.presentAt })),
+        .map((p) => ({
+          studentId: p.studentId,
+          name: p.name,
+          nameKana: p.nameKana,
+          present: p.present,
+          presentAt: p.presentAt,
+        })),
     }))
     .filter((g) => !terms.length || g.students.length > 0);
   return {
@@ -600,7 +685,15 @@ export async function setAttendance(actor: Actor, eventId: number, studentId: nu
                 .executeTakeFirst()
             ).numInsertedOrUpdatedRows ?? 0,
           )
-        : Number((await trx.deleteFrom("attendance").where("event_id", "=", eventId).where("student_id", "=", studentId).executeTakeFirst()).numDeletedRows);
+        : Number(
+            (
+              await trx
+                .deleteFrom("attendance")
+                .where("event_id", "=", eventId)
+                .where("student_id", "=", studentId)
+                .executeTakeFirst()
+            ).numDeletedRows,
+          );
       if (changed) {
         await recordAudit(trx, {
           actorId: actor.id,
@@ -636,7 +729,12 @@ export async function setPresentationGiven(actor: Actor, eventId: number, presen
         });
         return true;
       }
-      const exists = await trx.selectFrom("presentation").select("id").where("id", "=", presentationId).where("event_id", "=", eventId).executeTakeFirst();
+      const exists = await trx
+        .selectFrom("presentation")
+        .select("id")
+        .where("id", "=", presentationId)
+        .where("event_id", "=", eventId)
+        .executeTakeFirst();
       return Boolean(exists);
     });
 }

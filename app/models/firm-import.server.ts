@@ -30,8 +30,12 @@ export async function getFirmImport(id: number) {
   if (!stored) return undefined;
   const rows = JSON.parse(stored.rows) as FirmFields[];
   const { rows: _json, result, ...meta } = stored;
-  if (meta.applied_at) return { ...meta, rows: [] as ImportPreviewRow[], outcome: JSON.parse(result ?? "{}") as ImportOutcome };
-  const existing = await findFirmsByCorporateNumber(getDb(), rows.map((r) => r.corporate_number));
+  if (meta.applied_at)
+    return { ...meta, rows: [] as ImportPreviewRow[], outcome: JSON.parse(result ?? "{}") as ImportOutcome };
+  const existing = await findFirmsByCorporateNumber(
+    getDb(),
+    rows.map((r) => r.corporate_number),
+  );
   const preview = rows.map((row): ImportPreviewRow => {
     const current = existing.get(row.corporate_number);
     if (!current) return { ...row, status: "create", changed: [] };
@@ -59,25 +63,38 @@ export async function applyFirmImport(id: number, actorId: number): Promise<Appl
           .executeTakeFirst();
         if (!claimed) return { ok: false, reason: "unavailable" };
         const rows = JSON.parse(claimed.rows) as FirmFields[];
-        const existing = await findFirmsByCorporateNumber(trx, rows.map((r) => r.corporate_number));
+        const existing = await findFirmsByCorporateNumber(
+          trx,
+          rows.map((r) => r.corporate_number),
+        );
         const outcome: ImportOutcome = { created: [], updated: [], unchanged: [] };
         for (const row of rows) {
           const current = existing.get(row.corporate_number);
           if (!current) {
-            if ((await insertFirm(trx, row, actorId, "import_create")) === null) throw new Error(`firm ${row.corporate_number} appeared during the import`);
+            if ((await insertFirm(trx, row, actorId, "import_create")) === null)
+              throw new Error(`firm ${row.corporate_number} appeared during the import`);
             outcome.created.push(row.corporate_number);
           } else {
             const diff = await updateStoredFirm(trx, current, row, actorId, "import_update");
             (Object.keys(diff).length ? outcome.updated : outcome.unchanged).push(row.corporate_number);
           }
         }
-        await trx.updateTable("firm_import").set({ result: JSON.stringify(outcome) }).where("id", "=", id).execute();
+        await trx
+          .updateTable("firm_import")
+          .set({ result: JSON.stringify(outcome) })
+          .where("id", "=", id)
+          .execute();
         await recordAudit(trx, {
           actorId,
           action: "firm_import.apply",
           entityType: "firm_import",
           entityId: id,
-          detail: { file_name: claimed.file_name, created: outcome.created.length, updated: outcome.updated.length, unchanged: outcome.unchanged.length },
+          detail: {
+            file_name: claimed.file_name,
+            created: outcome.created.length,
+            updated: outcome.updated.length,
+            unchanged: outcome.unchanged.length,
+          },
         });
         return { ok: true, outcome };
       });

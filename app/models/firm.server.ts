@@ -5,11 +5,11 @@
  * `{ column: [old, new] }`.
  */
 import { sql, type Kysely, type Transaction } from "kysely";
-import type { Database, Firm } from "../../db/schema";
 import type { FirmFields, FirmProfileFields } from "~/schemas/firm";
 import { FIRM_FIELDS, FIRMS_PER_PAGE } from "~/schemas/firm";
 import { getDb, now } from "~/utils/db.server";
 import { containsPattern, firmSearchText, searchTerms } from "~/utils/firm-search";
+import type { Database, Firm } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -62,7 +62,18 @@ export async function searchFirms(search: FirmSearch, scope: "public" | "staff")
   const [{ n }, firms] = await Promise.all([
     query.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     query
-      .select(["id", "name", "name_kana", "corporate_number", "industry", "town", "products", "new_product", "is_public", "hidden_at"])
+      .select([
+        "id",
+        "name",
+        "name_kana",
+        "corporate_number",
+        "industry",
+        "town",
+        "products",
+        "new_product",
+        "is_public",
+        "hidden_at",
+      ])
       .orderBy("name_kana")
       .orderBy("id")
       .limit(FIRMS_PER_PAGE)
@@ -75,7 +86,11 @@ export async function searchFirms(search: FirmSearch, scope: "public" | "staff")
 
 type SearchResult = Awaited<ReturnType<typeof searchFirms>>;
 const DIRECTORY_CACHE_PAGES = 500;
-let directoryCache: { db: unknown; version: number; pages: Map<string, SearchResult> } = { db: null, version: -1, pages: new Map() };
+let directoryCache: { db: unknown; version: number; pages: Map<string, SearchResult> } = {
+  db: null,
+  version: -1,
+  pages: new Map(),
+};
 
 /**
  * The public directory: searchFirms(…, "public"), cached per register version. Counting the matches of a word
@@ -85,10 +100,21 @@ let directoryCache: { db: unknown; version: number; pages: Map<string, SearchRes
  */
 export async function searchDirectory(search: Omit<FirmSearch, "includeHidden">): Promise<SearchResult> {
   const db = getDb();
-  const { version } = await db.selectFrom("firm_register").select("version").where("id", "=", 1).executeTakeFirstOrThrow();
-  if (directoryCache.db !== db || directoryCache.version !== version) directoryCache = { db, version, pages: new Map() };
+  const { version } = await db
+    .selectFrom("firm_register")
+    .select("version")
+    .where("id", "=", 1)
+    .executeTakeFirstOrThrow();
+  if (directoryCache.db !== db || directoryCache.version !== version)
+    directoryCache = { db, version, pages: new Map() };
   const pages = directoryCache.pages;
-  const key = JSON.stringify([searchTerms(search.q), search.industry ?? "", search.town ?? "", Boolean(search.newProduct), search.page]);
+  const key = JSON.stringify([
+    searchTerms(search.q),
+    search.industry ?? "",
+    search.town ?? "",
+    Boolean(search.newProduct),
+    search.page,
+  ]);
   const hit = pages.get(key);
   if (hit) return hit;
   const result = await searchFirms(search, "public");
@@ -163,7 +189,12 @@ export function diffFirm(before: Partial<FirmColumns>, after: FirmFields): FirmD
 const selectStored = (db: Db) => db.selectFrom("firm").select(["id", ...FIRM_FIELDS]);
 
 /** Inserts a firm inside the caller's transaction; null when the corporate number is taken (the unique index decides). */
-export async function insertFirm(trx: Db, fields: FirmFields, actorId: number | null, action: FirmAuditAction): Promise<number | null> {
+export async function insertFirm(
+  trx: Db,
+  fields: FirmFields,
+  actorId: number | null,
+  action: FirmAuditAction,
+): Promise<number | null> {
   const t = now();
   const row = await trx
     .insertInto("firm")
@@ -173,7 +204,13 @@ export async function insertFirm(trx: Db, fields: FirmFields, actorId: number | 
     .executeTakeFirst();
   if (!row) return null;
   await touchRegister(trx);
-  await recordAudit(trx, { actorId, action: `firm.${action}`, entityType: "firm", entityId: row.id, detail: diffFirm({}, fields) });
+  await recordAudit(trx, {
+    actorId,
+    action: `firm.${action}`,
+    entityType: "firm",
+    entityId: row.id,
+    detail: diffFirm({}, fields),
+  });
   return row.id;
 }
 
@@ -241,7 +278,12 @@ export async function hideFirm(id: number, reason: string, actorId: number): Pro
     .transaction()
     .execute(async (trx) => {
       const t = now();
-      const r = await trx.updateTable("firm").set({ hidden_at: t, updated_at: t }).where("id", "=", id).where("hidden_at", "is", null).executeTakeFirst();
+      const r = await trx
+        .updateTable("firm")
+        .set({ hidden_at: t, updated_at: t })
+        .where("id", "=", id)
+        .where("hidden_at", "is", null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
       await touchRegister(trx);
       await recordAudit(trx, { actorId, action: "firm.hide", entityType: "firm", entityId: id, detail: { reason } });
@@ -274,7 +316,14 @@ export async function listFirmHistory(firmId: number) {
   const rows = await getDb()
     .selectFrom("audit_entry")
     .leftJoin("user", "user.id", "audit_entry.actor_user_id")
-    .select(["audit_entry.id", "audit_entry.action", "audit_entry.detail", "audit_entry.created_at", "user.name as actor_name", "user.role as actor_role"])
+    .select([
+      "audit_entry.id",
+      "audit_entry.action",
+      "audit_entry.detail",
+      "audit_entry.created_at",
+      "user.name as actor_name",
+      "user.role as actor_role",
+    ])
     .where("audit_entry.entity_type", "=", "firm")
     .where("audit_entry.entity_id", "=", String(firmId))
     .orderBy("audit_entry.id", "desc")
@@ -296,7 +345,9 @@ export function listFirmsForExport() {
 export async function findFirmsByCorporateNumber(db: Db, numbers: string[]) {
   const found = new Map<string, StoredFirm>();
   for (let i = 0; i < numbers.length; i += 500) {
-    const rows = await selectStored(db).where("corporate_number", "in", numbers.slice(i, i + 500)).execute();
+    const rows = await selectStored(db)
+      .where("corporate_number", "in", numbers.slice(i, i + 500))
+      .execute();
     for (const r of rows) found.set(r.corporate_number, r);
   }
   return found;

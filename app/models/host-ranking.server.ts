@@ -3,8 +3,8 @@
  * decides). The firm sees the applicants pseudonymously: the sign-up id and motivation, never a name, university or
  * email, because the students consented to share those only with the firm they are paired with.
  */
-import type { ProjectState } from "../../db/schema";
 import { getDb } from "~/utils/db.server";
+import type { ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 
 /** A firm may rank while sign-up is open and after it closes, until a pairing is published. */
@@ -14,8 +14,12 @@ export const RANKING_STATES: readonly ProjectState[] = ["open", "closed"];
 export async function listApplicants(hostId: number, projectId: number) {
   const rows = await getDb()
     .selectFrom("signup")
-    .innerJoin("signup_preference", (j) => j.onRef("signup_preference.signup_id", "=", "signup.id").on("signup_preference.host_id", "=", hostId))
-    .leftJoin("host_ranking", (j) => j.onRef("host_ranking.signup_id", "=", "signup.id").on("host_ranking.host_id", "=", hostId))
+    .innerJoin("signup_preference", (j) =>
+      j.onRef("signup_preference.signup_id", "=", "signup.id").on("signup_preference.host_id", "=", hostId),
+    )
+    .leftJoin("host_ranking", (j) =>
+      j.onRef("host_ranking.signup_id", "=", "signup.id").on("host_ranking.host_id", "=", hostId),
+    )
     .select(["signup.id", "signup.motivation", "host_ranking.rank"])
     .where("signup.project_id", "=", projectId)
     .where("signup.consented_at", "is not", null)
@@ -40,7 +44,11 @@ export async function saveHostRanking(
     .transaction()
     .execute(async (trx) => {
       // Checked inside the transaction that writes, so a publication cannot slip in between.
-      const project = await trx.selectFrom("project").select("state").where("id", "=", host.project_id).executeTakeFirst();
+      const project = await trx
+        .selectFrom("project")
+        .select("state")
+        .where("id", "=", host.project_id)
+        .executeTakeFirst();
       if (!project || !RANKING_STATES.includes(project.state)) return { ok: false as const, reason: "closed" as const };
       await trx.deleteFrom("host_ranking").where("host_id", "=", host.id).execute();
       if (signupIds.length) {

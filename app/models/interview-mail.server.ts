@@ -4,11 +4,11 @@
  * transaction, so the mails are queued with the change that causes them.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
 import { isLng } from "~/i18n";
 import { formatSlotTime } from "~/interviews/slots";
 import { config } from "~/utils/env.server";
 import { getT } from "~/utils/i18n.server";
+import type { Database } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
 
 export type InterviewMailKind = "booked" | "moved" | "released" | "cancelled" | "reminder";
@@ -60,7 +60,9 @@ export async function interviewMails(
         .select(["id", "email", "name", "locale", "role"])
         .where((eb) =>
           eb.or([
-            ...(audiences.includes("firm") ? [eb.and([eb("role", "=", "firm"), eb("firm_id", "=", slot.firm_id)])] : []),
+            ...(audiences.includes("firm")
+              ? [eb.and([eb("role", "=", "firm"), eb("firm_id", "=", slot.firm_id)])]
+              : []),
             ...(audiences.includes("professor") ? [eb("id", "=", slot.professor_id)] : []),
           ]),
         )

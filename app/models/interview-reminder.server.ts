@@ -7,8 +7,8 @@
  */
 import { getDb } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
-import { getInterviewHost, getTeam, syncRoster } from "./interview.server";
 import { interviewMails } from "./interview-mail.server";
+import { getInterviewHost, getTeam, syncRoster } from "./interview.server";
 import { enqueueMail } from "./outbox.server";
 
 export const REMINDER_HOUR_JST = 9;
@@ -58,8 +58,13 @@ export async function sendDueReminders(now: Date = new Date()): Promise<number> 
         .where("starts_at", ">", t)
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return false;
-      await syncRoster(trx, id, team.map((m) => m.id));
-      for (const mail of await interviewMails(trx, id, "reminder", ["team", "firm", "professor"])) await enqueueMail(trx, mail);
+      await syncRoster(
+        trx,
+        id,
+        team.map((m) => m.id),
+      );
+      for (const mail of await interviewMails(trx, id, "reminder", ["team", "firm", "professor"]))
+        await enqueueMail(trx, mail);
       return true;
     });
     if (claimed) sent++;

@@ -12,10 +12,10 @@
  * it and topped up with late-placed members before the team is mailed.
  */
 import { sql, type Transaction } from "kysely";
-import type { Database, InterviewOutcome, Role } from "../../db/schema";
 import { BOOKING_STATES, DEFAULT_CUTOFF_HOURS, hasEnded, OUTCOME_STATES } from "~/interviews/slots";
 import { getDb } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
+import type { Database, InterviewOutcome, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { interviewMails, type Audience, type InterviewMailKind } from "./interview-mail.server";
 import { enqueueMail } from "./outbox.server";
@@ -179,14 +179,22 @@ export interface SlotInput {
 }
 
 /** A firm user offers a slot: not in the past, and within the project's interview period (Tokyo dates). */
-export async function addSlot(user: Actor, hostId: number, input: SlotInput, at: Date = new Date()): Promise<InterviewResult & { id?: number }> {
+export async function addSlot(
+  user: Actor,
+  hostId: number,
+  input: SlotInput,
+  at: Date = new Date(),
+): Promise<InterviewResult & { id?: number }> {
   const loaded = await loadHostFor(user, hostId);
   if (!loaded) return fail("notFound");
   const { host, team } = loaded;
   if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail("forbidden");
   if (!BOOKING_STATES.includes(host.state) || team.length === 0) return fail("wrongState");
   if (input.startsAt <= at.toISOString()) return fail("past");
-  if (tokyoDate(new Date(input.startsAt)) < host.interview_from || tokyoDate(new Date(input.endsAt)) > host.interview_until) {
+  if (
+    tokyoDate(new Date(input.startsAt)) < host.interview_from ||
+    tokyoDate(new Date(input.endsAt)) > host.interview_until
+  ) {
     return fail("outsidePeriod");
   }
   const t = at.toISOString();
@@ -207,14 +215,24 @@ export async function addSlot(user: Actor, hostId: number, input: SlotInput, at:
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: user.id, action: "interview.slot.add", entityType: "interview_slot", entityId: row.id });
+      await recordAudit(trx, {
+        actorId: user.id,
+        action: "interview.slot.add",
+        entityType: "interview_slot",
+        entityId: row.id,
+      });
       return row.id;
     });
   return { ok: true, id };
 }
 
 /** The host's change cut-off, in whole hours before the booked slot starts. */
-export async function setCutoff(user: Actor, hostId: number, hours: number, at: Date = new Date()): Promise<InterviewResult> {
+export async function setCutoff(
+  user: Actor,
+  hostId: number,
+  hours: number,
+  at: Date = new Date(),
+): Promise<InterviewResult> {
   const host = await getInterviewHost(hostId);
   if (!host) return fail("notFound");
   if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail("forbidden");
@@ -225,9 +243,17 @@ export async function setCutoff(user: Actor, hostId: number, hours: number, at: 
       await trx
         .insertInto("host_interview_setting")
         .values({ host_id: hostId, change_cutoff_hours: hours, updated_by: user.id, updated_at: t })
-        .onConflict((oc) => oc.column("host_id").doUpdateSet({ change_cutoff_hours: hours, updated_by: user.id, updated_at: t }))
+        .onConflict((oc) =>
+          oc.column("host_id").doUpdateSet({ change_cutoff_hours: hours, updated_by: user.id, updated_at: t }),
+        )
         .execute();
-      await recordAudit(trx, { actorId: user.id, action: "interview.cutoff", entityType: "project_host", entityId: hostId, detail: { hours } });
+      await recordAudit(trx, {
+        actorId: user.id,
+        action: "interview.cutoff",
+        entityType: "project_host",
+        entityId: hostId,
+        detail: { hours },
+      });
     });
   return OK;
 }
@@ -236,7 +262,12 @@ export async function setCutoff(user: Actor, hostId: number, hours: number, at: 
  * The firm cancels a slot that has not started, with a reason. A booked slot's team is notified and is free to book
  * another (a cancelled slot no longer counts as booked; it keeps its booking columns so the feed can show it).
  */
-export async function cancelSlot(user: Actor, slotId: number, reason: string, at: Date = new Date()): Promise<InterviewResult> {
+export async function cancelSlot(
+  user: Actor,
+  slotId: number,
+  reason: string,
+  at: Date = new Date(),
+): Promise<InterviewResult> {
   const loaded = await loadSlotFor(user, slotId);
   if (!loaded.ok) return fail(loaded.reason);
   if (user.role !== "firm") return fail("forbidden");
@@ -247,16 +278,36 @@ export async function cancelSlot(user: Actor, slotId: number, reason: string, at
       .execute(async (trx) => {
         const r = await trx
           .updateTable("interview_slot")
-          .set({ cancelled_at: t, cancelled_by: user.id, cancel_reason: reason, updated_at: t, sequence: sql<number>`sequence + 1` })
+          .set({
+            cancelled_at: t,
+            cancelled_by: user.id,
+            cancel_reason: reason,
+            updated_at: t,
+            sequence: sql<number>`sequence + 1`,
+          })
           .where("id", "=", slotId)
           .where("cancelled_at", "is", null)
           .where("starts_at", ">", t)
           .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw new Abort(loaded.slot.cancelled_at ? "taken" : "started");
-        await recordAudit(trx, { actorId: user.id, action: "interview.slot.cancel", entityType: "interview_slot", entityId: slotId, detail: { reason } });
-        const wasBooked = await trx.selectFrom("interview_slot").select("booked_at").where("id", "=", slotId).executeTakeFirstOrThrow();
+        await recordAudit(trx, {
+          actorId: user.id,
+          action: "interview.slot.cancel",
+          entityType: "interview_slot",
+          entityId: slotId,
+          detail: { reason },
+        });
+        const wasBooked = await trx
+          .selectFrom("interview_slot")
+          .select("booked_at")
+          .where("id", "=", slotId)
+          .executeTakeFirstOrThrow();
         if (wasBooked.booked_at) {
-          await syncRoster(trx, slotId, loaded.team.map((m) => m.id));
+          await syncRoster(
+            trx,
+            slotId,
+            loaded.team.map((m) => m.id),
+          );
           await queueMails(trx, slotId, "cancelled", ["team"]);
         }
       });
@@ -269,7 +320,13 @@ export async function cancelSlot(user: Actor, slotId: number, reason: string, at
 
 // ─── booking ─────────────────────────────────────────────────────────────────
 
-async function queueMails(trx: Transaction<Database>, slotId: number, kind: InterviewMailKind, to: Audience[], extra = {}) {
+async function queueMails(
+  trx: Transaction<Database>,
+  slotId: number,
+  kind: InterviewMailKind,
+  to: Audience[],
+  extra = {},
+) {
   for (const mail of await interviewMails(trx, slotId, kind, to, extra)) await enqueueMail(trx, mail);
 }
 
@@ -287,10 +344,22 @@ export async function syncRoster(trx: Transaction<Database>, slotId: number, mem
  * The one conditional statement that books `slot` for the team (see the module comment), then the roster.
  * `otherHostIds`: the other teams the members are in. Returns false when any condition fails; nothing is written then.
  */
-async function claimSlot(trx: Transaction<Database>, slot: InterviewSlot, team: { memberIds: number[]; otherHostIds: number[] }, bookerId: number, t: string) {
+async function claimSlot(
+  trx: Transaction<Database>,
+  slot: InterviewSlot,
+  team: { memberIds: number[]; otherHostIds: number[] },
+  bookerId: number,
+  t: string,
+) {
   const r = await trx
     .updateTable("interview_slot")
-    .set({ booked_at: t, booked_by: bookerId, reminder_sent_at: null, updated_at: t, sequence: sql<number>`sequence + 1` })
+    .set({
+      booked_at: t,
+      booked_by: bookerId,
+      reminder_sent_at: null,
+      updated_at: t,
+      sequence: sql<number>`sequence + 1`,
+    })
     .where("id", "=", slot.id)
     .where("booked_at", "is", null)
     .where("cancelled_at", "is", null)
@@ -334,7 +403,13 @@ async function claimSlot(trx: Transaction<Database>, slot: InterviewSlot, team: 
 async function releaseSlot(trx: Transaction<Database>, slotId: number, notBefore: string, t: string) {
   const r = await trx
     .updateTable("interview_slot")
-    .set({ booked_at: null, booked_by: null, reminder_sent_at: null, updated_at: t, sequence: sql<number>`sequence + 1` })
+    .set({
+      booked_at: null,
+      booked_by: null,
+      reminder_sent_at: null,
+      updated_at: t,
+      sequence: sql<number>`sequence + 1`,
+    })
     .where("id", "=", slotId)
     .where("booked_at", "is not", null)
     .where("cancelled_at", "is", null)
@@ -397,7 +472,12 @@ export async function bookSlot(student: Actor, slotId: number, at: Date = new Da
   const t = at.toISOString();
   const failure = await runBookingChange(async (trx) => {
     if (!(await claimSlot(trx, ctx.slot, ctx.members, student.id, t))) throw new Abort("taken");
-    await recordAudit(trx, { actorId: student.id, action: "interview.book", entityType: "interview_slot", entityId: slotId });
+    await recordAudit(trx, {
+      actorId: student.id,
+      action: "interview.book",
+      entityType: "interview_slot",
+      entityId: slotId,
+    });
     await queueMails(trx, slotId, "booked", ["firm"]);
   });
   if (failure) return fail(failure === "taken" ? await whyNotClaimed(ctx.slot, t) : failure);
@@ -457,7 +537,12 @@ export async function releaseBooking(student: Actor, slotId: number, at: Date = 
     // The firm's mail names the team: written before the participants are dropped.
     await queueMails(trx, slotId, "released", ["firm"]);
     await dropParticipants(trx, slotId);
-    await recordAudit(trx, { actorId: student.id, action: "interview.release", entityType: "interview_slot", entityId: slotId });
+    await recordAudit(trx, {
+      actorId: student.id,
+      action: "interview.release",
+      entityType: "interview_slot",
+      entityId: slotId,
+    });
   });
   return failure ? fail(failure) : OK;
 }
@@ -465,11 +550,18 @@ export async function releaseBooking(student: Actor, slotId: number, at: Date = 
 // ─── after the interview ─────────────────────────────────────────────────────
 
 /** The host firm's users or the project's professor record done or missed, once the interview has ended. */
-export async function markOutcome(user: Actor, slotId: number, outcome: InterviewOutcome, at: Date = new Date()): Promise<InterviewResult> {
+export async function markOutcome(
+  user: Actor,
+  slotId: number,
+  outcome: InterviewOutcome,
+  at: Date = new Date(),
+): Promise<InterviewResult> {
   const loaded = await loadSlotFor(user, slotId);
   if (!loaded.ok) return fail(loaded.reason);
   const { slot, host } = loaded;
-  const allowed = (user.role === "firm" && user.firm_id === host.firm_id) || (user.role === "professor" && host.professor_id === user.id);
+  const allowed =
+    (user.role === "firm" && user.firm_id === host.firm_id) ||
+    (user.role === "professor" && host.professor_id === user.id);
   if (!allowed) return fail("forbidden");
   if (!OUTCOME_STATES.includes(host.state)) return fail("wrongState");
   if (!slot.booked_at || slot.cancelled_at) return fail("notBooked");
@@ -486,7 +578,12 @@ export async function markOutcome(user: Actor, slotId: number, outcome: Intervie
         .where("cancelled_at", "is", null)
         .where("ends_at", "<=", t)
         .execute();
-      await recordAudit(trx, { actorId: user.id, action: `interview.${outcome}`, entityType: "interview_slot", entityId: slotId });
+      await recordAudit(trx, {
+        actorId: user.id,
+        action: `interview.${outcome}`,
+        entityType: "interview_slot",
+        entityId: slotId,
+      });
     });
   return OK;
 }
@@ -520,7 +617,8 @@ export function listSlotsOf(hostIds: number[]) {
 
 export type SlotRow = Awaited<ReturnType<typeof listSlotsOf>>[number];
 
-const isLive = (s: { booked_at: string | null; cancelled_at: string | null }) => s.booked_at !== null && s.cancelled_at === null;
+const isLive = (s: { booked_at: string | null; cancelled_at: string | null }) =>
+  s.booked_at !== null && s.cancelled_at === null;
 
 /** The hosts a firm has in projects with a published pairing and a team, newest first, with team and booking. */
 export async function listFirmHosts(firmId: number) {
@@ -573,4 +671,3 @@ export async function listProjectInterviews(projectId: number) {
     .execute();
   return hostSummaries(hosts.map((h) => h.id));
 }
-

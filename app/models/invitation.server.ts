@@ -2,10 +2,10 @@
  * Invitations: staff invite staff, professors and firm users by email. The link carries a random token (only its
  * hash is stored); it is single-use and expires. Accepting it creates the account in one transaction.
  */
-import type { Role } from "../../db/schema";
 import { getDb, now } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
+import type { Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail } from "./outbox.server";
 import { normalizeEmail } from "./user.server";
@@ -85,7 +85,9 @@ export async function findInvitation(token: string, at = new Date()): Promise<In
 export async function acceptInvitation(
   token: string,
   password: string,
-): Promise<{ ok: true; userId: number; role: Role } | { ok: false; reason: "invalid" | "used" | "expired" | "email_taken" }> {
+): Promise<
+  { ok: true; userId: number; role: Role } | { ok: false; reason: "invalid" | "used" | "expired" | "email_taken" }
+> {
   const passwordHash = await hashPassword(password);
   const t = now();
   return getDb()
@@ -116,7 +118,12 @@ export async function acceptInvitation(
         .returning("id")
         .executeTakeFirst();
       if (!user) throw new EmailTaken();
-      await recordAudit(trx, { actorId: user.id, action: "invitation.accept", entityType: "invitation", entityId: inv.id });
+      await recordAudit(trx, {
+        actorId: user.id,
+        action: "invitation.accept",
+        entityType: "invitation",
+        entityId: inv.id,
+      });
       return { ok: true as const, userId: user.id, role: inv.role };
     })
     .then(async (result) => {

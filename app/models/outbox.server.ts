@@ -5,9 +5,9 @@
  * in the development mailbox that staff read in the app.
  */
 import type { Kysely, Transaction } from "kysely";
-import type { Database, OutboxMessage } from "../../db/schema";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
+import type { Database, OutboxMessage } from "../../db/schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -75,7 +75,11 @@ export async function deliverDueMail(at: Date = new Date()): Promise<DeliveryRep
   const report: DeliveryReport = { sent: 0, failed: 0, kept: 0 };
   const t = at.toISOString();
   if (!config().mailApiUrl) {
-    const r = await db.updateTable("outbox_message").set({ status: "kept" }).where("status", "=", "pending").executeTakeFirst();
+    const r = await db
+      .updateTable("outbox_message")
+      .set({ status: "kept" })
+      .where("status", "=", "pending")
+      .executeTakeFirst();
     report.kept = Number(r.numUpdatedRows);
     return report;
   }

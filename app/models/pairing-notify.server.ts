@@ -6,25 +6,31 @@
  * placed by hand after publication gets the same mail, and so do the firm users of the host they were placed with.
  */
 import type { Transaction } from "kysely";
-import type { Database } from "../../db/schema";
 import { isLng, type Lng } from "~/i18n";
 import { config } from "~/utils/env.server";
 import { getT } from "~/utils/i18n.server";
+import type { Database } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
-import { getRun, summarize } from "./pairing.server";
 import { firmAddress } from "./pairing-view.server";
-
+import { getRun, summarize } from "./pairing.server";
 
 export function notifyPairingPublished(trx: Transaction<Database>, runId: number): Promise<MailInput[]> {
   return pairingMails(trx, runId, null);
 }
 
 /** A student placed by hand after publication: the same mails, to that student and the firm users of that host. */
-export function notifyLatePlacement(trx: Transaction<Database>, move: { runId: number; signupId: number; hostId: number }): Promise<MailInput[]> {
+export function notifyLatePlacement(
+  trx: Transaction<Database>,
+  move: { runId: number; signupId: number; hostId: number },
+): Promise<MailInput[]> {
   return pairingMails(trx, move.runId, move);
 }
 
-async function pairingMails(trx: Transaction<Database>, runId: number, only: { signupId: number; hostId: number } | null): Promise<MailInput[]> {
+async function pairingMails(
+  trx: Transaction<Database>,
+  runId: number,
+  only: { signupId: number; hostId: number } | null,
+): Promise<MailInput[]> {
   const current = await getRun(runId, trx);
   if (!current) return [];
   const { run, instance, final } = current;
@@ -55,12 +61,20 @@ async function pairingMails(trx: Transaction<Database>, runId: number, only: { s
           .selectFrom("user")
           .select(["name", "email", "locale", "firm_id"])
           .where("role", "=", "firm")
-          .where("firm_id", "in", inRun.map((h) => h.firm_id))
+          .where(
+            "firm_id",
+            "in",
+            inRun.map((h) => h.firm_id),
+          )
           .where("disabled_at", "is", null)
           .orderBy("id")
           .execute()
       : Promise.resolve([]),
-    trx.selectFrom("user").select(["name", "email", "locale", "disabled_at"]).where("id", "=", project.professor_id).executeTakeFirst(),
+    trx
+      .selectFrom("user")
+      .select(["name", "email", "locale", "disabled_at"])
+      .where("id", "=", project.professor_id)
+      .executeTakeFirst(),
   ]);
 
   const base = config().publicUrl;
@@ -75,7 +89,8 @@ async function pairingMails(trx: Transaction<Database>, runId: number, only: { s
   const mails: MailInput[] = [];
 
   for (const s of students) {
-    if (s.disabled_at || !instance.students.some((x) => x.id === String(s.id)) || (only && only.signupId !== s.id)) continue;
+    if (s.disabled_at || !instance.students.some((x) => x.id === String(s.id)) || (only && only.signupId !== s.id))
+      continue;
     const lng = lngOf(s.locale);
     const t = await getT(lng);
     const hostId = final[String(s.id)] ?? null;
@@ -83,7 +98,12 @@ async function pairingMails(trx: Transaction<Database>, runId: number, only: { s
     const link = `${base}/student/projects/${project.id}/pairing`;
     const values = { name: s.name, title: titleIn(lng), link };
     if (!host) {
-      mails.push({ to: s.email, subject: t("pairing.mail.unplaced.subject", values), body: t("pairing.mail.unplaced.body", values), kind });
+      mails.push({
+        to: s.email,
+        subject: t("pairing.mail.unplaced.subject", values),
+        body: t("pairing.mail.unplaced.body", values),
+        kind,
+      });
       continue;
     }
     const teammates = placedAt(hostId!)
@@ -95,7 +115,12 @@ async function pairingMails(trx: Transaction<Database>, runId: number, only: { s
       address: firmAddress(host),
       teammates: teammates.length ? teammates.join("、") : t("pairing.mail.noTeammates"),
     };
-    mails.push({ to: s.email, subject: t("pairing.mail.placed.subject", placed), body: t("pairing.mail.placed.body", placed), kind });
+    mails.push({
+      to: s.email,
+      subject: t("pairing.mail.placed.subject", placed),
+      body: t("pairing.mail.placed.body", placed),
+      kind,
+    });
   }
 
   for (const u of firmUsers) {
@@ -124,11 +149,18 @@ async function pairingMails(trx: Transaction<Database>, runId: number, only: { s
       title: titleIn(lng),
       placed: instance.students.length - summary.unmatched.length,
       total: instance.students.length,
-      unplaced: summary.unmatched.length ? summary.unmatched.map((s) => `・${nameOf.get(s) ?? s}`).join("\n") : t("pairing.mail.nobody"),
+      unplaced: summary.unmatched.length
+        ? summary.unmatched.map((s) => `・${nameOf.get(s) ?? s}`).join("\n")
+        : t("pairing.mail.nobody"),
       seed: run.seed,
       link: `${base}/professor/projects/${project.id}/pairing`,
     };
-    mails.push({ to: professor.email, subject: t("pairing.mail.professor.subject", values), body: t("pairing.mail.professor.body", values), kind });
+    mails.push({
+      to: professor.email,
+      subject: t("pairing.mail.professor.subject", values),
+      body: t("pairing.mail.professor.body", values),
+      kind,
+    });
   }
   return mails;
 }

@@ -117,13 +117,25 @@ export async function getStudentPairing(signupId: number, projectId: number) {
   const hostId = final[id] ?? null;
   const base = { seed: run.seed, publishedAt: run.published_at!, movedByStaff: hostId !== (engine[id] ?? null) };
   const why = student
-    ? explain(instance, final, id).map((w) => ({ firm: names.host.get(w.hostId)?.name ?? w.hostId, filledAhead: w.filledAhead }))
+    ? explain(instance, final, id).map((w) => ({
+        firm: names.host.get(w.hostId)?.name ?? w.hostId,
+        filledAhead: w.filledAhead,
+      }))
     : [];
   if (!student || hostId === null) return { ...base, placement: null, explanation: why };
   const firm = await getDb()
     .selectFrom("project_host")
     .innerJoin("firm", "firm.id", "project_host.firm_id")
-    .select(["firm.id", "firm.name", "firm.postal_code", "firm.town", "firm.address", "firm.products", "firm.is_public", "firm.hidden_at"])
+    .select([
+      "firm.id",
+      "firm.name",
+      "firm.postal_code",
+      "firm.town",
+      "firm.address",
+      "firm.products",
+      "firm.is_public",
+      "firm.hidden_at",
+    ])
     .where("project_host.id", "=", Number(hostId))
     .executeTakeFirstOrThrow();
   const teammates = Object.entries(final)
@@ -133,7 +145,13 @@ export async function getStudentPairing(signupId: number, projectId: number) {
   return {
     ...base,
     placement: {
-      firm: { id: firm.id, name: firm.name, address: firmAddress(firm), products: firm.products, listed: firm.is_public === 1 && firm.hidden_at === null },
+      firm: {
+        id: firm.id,
+        name: firm.name,
+        address: firmAddress(firm),
+        products: firm.products,
+        listed: firm.is_public === 1 && firm.hidden_at === null,
+      },
       teammates,
       choice: student.preferences.indexOf(hostId) + 1,
     },
@@ -177,7 +195,13 @@ export async function listHostStudents(hostId: number, projectId: number) {
     .selectFrom("signup")
     .innerJoin("user", "user.id", "signup.student_id")
     .leftJoin("university", "university.id", "user.university_id")
-    .select(["signup.id", "user.name", "user.email", "university.name_ja as university_ja", "university.name_en as university_en"])
+    .select([
+      "signup.id",
+      "user.name",
+      "user.email",
+      "university.name_ja as university_ja",
+      "university.name_en as university_en",
+    ])
     .where("signup.id", "in", ids)
     .where("signup.project_id", "=", projectId)
     .where("signup.consented_at", "is not", null)

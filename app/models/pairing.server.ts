@@ -6,10 +6,10 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { Database, ProjectState, Role } from "../../db/schema";
 import { blockingPairs, match, type Instance } from "~/matching/engine.js";
 import { lotteryOrder } from "~/matching/lottery";
 import { getDb, now } from "~/utils/db.server";
+import type { Database, ProjectState, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail, type MailInput } from "./outbox.server";
 import { ProjectError, transitionProject } from "./project.server";
@@ -21,8 +21,16 @@ interface ProjectInput {
   hosts: Array<{ id: number; capacity: number; ranking: number[] }>;
 }
 
-async function loadInput(projectId: number, db: Pick<Transaction<Database>, "selectFrom"> = getDb()): Promise<ProjectInput> {
-  const signups = await db.selectFrom("signup").select("id").where("project_id", "=", projectId).orderBy("id").execute();
+async function loadInput(
+  projectId: number,
+  db: Pick<Transaction<Database>, "selectFrom"> = getDb(),
+): Promise<ProjectInput> {
+  const signups = await db
+    .selectFrom("signup")
+    .select("id")
+    .where("project_id", "=", projectId)
+    .orderBy("id")
+    .execute();
   const prefs = await db
     .selectFrom("signup_preference")
     .innerJoin("signup", "signup.id", "signup_preference.signup_id")
@@ -53,7 +61,11 @@ async function loadInput(projectId: number, db: Pick<Transaction<Database>, "sel
       id: s.id,
       ranking: prefs.filter((p) => p.signup_id === s.id && accepted.has(p.host_id)).map((p) => p.host_id),
     })),
-    hosts: hosts.map((h) => ({ id: h.id, capacity: h.capacity ?? 0, ranking: rankings.filter((r) => r.host_id === h.id).map((r) => r.signup_id) })),
+    hosts: hosts.map((h) => ({
+      id: h.id,
+      capacity: h.capacity ?? 0,
+      ranking: rankings.filter((r) => r.host_id === h.id).map((r) => r.signup_id),
+    })),
   };
 }
 
@@ -78,7 +90,11 @@ export function buildInstance(input: ProjectInput, seed: string): Instance {
   };
 }
 
-export async function createRun(projectId: number, actor: { id: number; role: Role }, seed = randomBytes(16).toString("hex")) {
+export async function createRun(
+  projectId: number,
+  actor: { id: number; role: Role },
+  seed = randomBytes(16).toString("hex"),
+) {
   if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
   const project = await getDb().selectFrom("project").select(["state"]).where("id", "=", projectId).executeTakeFirst();
   if (!project) throw new ProjectError(404, "notFound");
@@ -103,7 +119,13 @@ export async function createRun(projectId: number, actor: { id: number; role: Ro
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, { actorId: actor.id, action: "pairing.run", entityType: "project", entityId: projectId, detail: { runId: id, seed, ownRanking } });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "pairing.run",
+        entityType: "project",
+        entityId: projectId,
+        detail: { runId: id, seed, ownRanking },
+      });
       return id;
     });
 }
@@ -153,7 +175,13 @@ export function listRuns(projectId: number) {
   return getDb()
     .selectFrom("pairing_run")
     .leftJoin("user", "user.id", "pairing_run.created_by")
-    .select(["pairing_run.id", "pairing_run.seed", "pairing_run.created_at", "pairing_run.published_at", "user.name as created_by_name"])
+    .select([
+      "pairing_run.id",
+      "pairing_run.seed",
+      "pairing_run.created_at",
+      "pairing_run.published_at",
+      "user.name as created_by_name",
+    ])
     .where("pairing_run.project_id", "=", projectId)
     .orderBy("pairing_run.id", "desc")
     .execute();
@@ -184,7 +212,12 @@ export function summarize(instance: Instance, assignments: Assignments): RunSumm
   for (const h of instance.hosts) {
     unusedCapacity[h.id] = h.capacity - Object.values(assignments).filter((x) => x === h.id).length;
   }
-  return { byRank: Array.from(byRank, (n) => n ?? 0), unmatched, unusedCapacity, blocking: blockingPairs(instance, assignments) };
+  return {
+    byRank: Array.from(byRank, (n) => n ?? 0),
+    unmatched,
+    unusedCapacity,
+    blocking: blockingPairs(instance, assignments),
+  };
 }
 
 /** States in which staff may still place an unplaced student on the published run. */
@@ -202,7 +235,10 @@ export async function overrideAssignment(
   hostId: number | null,
   reason: string,
   actor: { id: number; role: Role },
-  notify?: (trx: Transaction<Database>, move: { runId: number; signupId: number; hostId: number }) => Promise<MailInput[]>,
+  notify?: (
+    trx: Transaction<Database>,
+    move: { runId: number; signupId: number; hostId: number },
+  ) => Promise<MailInput[]>,
 ) {
   if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
   if (!reason.trim()) throw new ProjectError(400, "reasonRequired");
@@ -213,10 +249,16 @@ export async function overrideAssignment(
       if (!current) throw new ProjectError(404, "notFound");
       const from = current.final[String(signupId)] ?? null;
       if (current.run.published_at) {
-        const project = await trx.selectFrom("project").select("state").where("id", "=", current.run.project_id).executeTakeFirstOrThrow();
-        if (hostId === null || from !== null || !LATE_PLACEMENT_STATES.includes(project.state)) throw new ProjectError(409, "alreadyPublished");
+        const project = await trx
+          .selectFrom("project")
+          .select("state")
+          .where("id", "=", current.run.project_id)
+          .executeTakeFirstOrThrow();
+        if (hostId === null || from !== null || !LATE_PLACEMENT_STATES.includes(project.state))
+          throw new ProjectError(409, "alreadyPublished");
       }
-      if (!current.instance.students.some((s) => s.id === String(signupId))) throw new ProjectError(400, "unknownStudent");
+      if (!current.instance.students.some((s) => s.id === String(signupId)))
+        throw new ProjectError(400, "unknownStudent");
       if (hostId !== null) {
         const host = current.instance.hosts.find((h) => h.id === String(hostId));
         if (!host) throw new ProjectError(400, "unknownHost");
@@ -225,14 +267,28 @@ export async function overrideAssignment(
       }
       await trx
         .insertInto("pairing_override")
-        .values({ run_id: runId, signup_id: signupId, host_id: hostId, reason: reason.trim(), actor_id: actor.id, created_at: now() })
+        .values({
+          run_id: runId,
+          signup_id: signupId,
+          host_id: hostId,
+          reason: reason.trim(),
+          actor_id: actor.id,
+          created_at: now(),
+        })
         .execute();
       await recordAudit(trx, {
         actorId: actor.id,
         action: "pairing.override",
         entityType: "project",
         entityId: current.run.project_id,
-        detail: { runId, signupId, from, to: hostId, reason: reason.trim(), afterPublication: Boolean(current.run.published_at) },
+        detail: {
+          runId,
+          signupId,
+          from,
+          to: hostId,
+          reason: reason.trim(),
+          afterPublication: Boolean(current.run.published_at),
+        },
       });
       if (current.run.published_at && notify && hostId !== null) {
         for (const mail of await notify(trx, { runId, signupId, hostId })) await enqueueMail(trx, mail);
@@ -249,7 +305,11 @@ export async function publishRun(
   actor: { id: number; role: Role },
   notify: (trx: Transaction<Database>, runId: number) => Promise<MailInput[]>,
 ) {
-  const run = await getDb().selectFrom("pairing_run").select(["project_id", "published_at"]).where("id", "=", runId).executeTakeFirst();
+  const run = await getDb()
+    .selectFrom("pairing_run")
+    .select(["project_id", "published_at"])
+    .where("id", "=", runId)
+    .executeTakeFirst();
   if (!run) throw new ProjectError(404, "notFound");
   if (run.published_at) throw new ProjectError(409, "alreadyPublished");
   await transitionProject(
@@ -260,8 +320,18 @@ export async function publishRun(
     async (trx) => notify(trx, runId),
     new Date(),
     async (trx) => {
-      await trx.updateTable("pairing_run").set({ published_at: now(), published_by: actor.id }).where("id", "=", runId).execute();
-      await recordAudit(trx, { actorId: actor.id, action: "pairing.publish", entityType: "project", entityId: run.project_id, detail: { runId } });
+      await trx
+        .updateTable("pairing_run")
+        .set({ published_at: now(), published_by: actor.id })
+        .where("id", "=", runId)
+        .execute();
+      await recordAudit(trx, {
+        actorId: actor.id,
+        action: "pairing.publish",
+        entityType: "project",
+        entityId: run.project_id,
+        detail: { runId },
+      });
     },
   );
 }
@@ -296,8 +366,15 @@ export async function exportRun(runId: number) {
   return {
     seed: current.run.seed,
     instance: {
-      students: current.instance.students.map((s) => ({ id: studentName.get(s.id)!, preferences: s.preferences.map((h) => hostName.get(h)!) })),
-      hosts: current.instance.hosts.map((h) => ({ id: hostName.get(h.id)!, capacity: h.capacity, priorities: h.priorities.map((s) => studentName.get(s)!) })),
+      students: current.instance.students.map((s) => ({
+        id: studentName.get(s.id)!,
+        preferences: s.preferences.map((h) => hostName.get(h)!),
+      })),
+      hosts: current.instance.hosts.map((h) => ({
+        id: hostName.get(h.id)!,
+        capacity: h.capacity,
+        priorities: h.priorities.map((s) => studentName.get(s)!),
+      })),
     },
     result: { assignments: mapAssignments(current.engine) },
     overrides: current.overrides.map((o) => ({
@@ -320,12 +397,18 @@ export function explain(instance: Instance, assignments: Assignments, studentId:
   const student = instance.students.find((s) => s.id === studentId);
   if (!student) return [];
   const got = assignments[studentId];
-  const above = got === null || got === undefined ? student.preferences : student.preferences.slice(0, student.preferences.indexOf(got));
+  const above =
+    got === null || got === undefined
+      ? student.preferences
+      : student.preferences.slice(0, student.preferences.indexOf(got));
   return above.map((hostId) => {
     const host = instance.hosts.find((h) => h.id === hostId)!;
     const mine = host.priorities.indexOf(studentId);
-    const holders = Object.entries(assignments).filter(([, h]) => h === hostId).map(([s]) => s);
-    const filledAhead = mine >= 0 && holders.length >= host.capacity && holders.every((s) => host.priorities.indexOf(s) < mine);
+    const holders = Object.entries(assignments)
+      .filter(([, h]) => h === hostId)
+      .map(([s]) => s);
+    const filledAhead =
+      mine >= 0 && holders.length >= host.capacity && holders.every((s) => host.priorities.indexOf(s) < mine);
     return { hostId, capacity: host.capacity, filledAhead, movedByStaff: !filledAhead };
   });
 }

@@ -11,7 +11,6 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import type { Database, HostStatus, ProjectState } from "../../db/schema";
 import type { Lng } from "~/i18n";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
@@ -19,6 +18,7 @@ import { containsPattern, searchTerms } from "~/utils/firm-search";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
+import type { Database, HostStatus, ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail } from "./outbox.server";
 import { normalizeEmail } from "./user.server";
@@ -33,7 +33,8 @@ export const SUGGEST_STATES: readonly ProjectState[] = ["draft", "submitted", "r
 /** How many firms the invitation form offers at once (a keyword narrows the register). */
 export const FIRM_CHOICES_MAX = 50;
 
-export type HostAnswer = { accept: true; capacity: number; note: string | null } | { accept: false; note: string | null };
+export type HostAnswer =
+  { accept: true; capacity: number; note: string | null } | { accept: false; note: string | null };
 
 // ─── the signed link ─────────────────────────────────────────────────────────
 
@@ -120,7 +121,11 @@ export async function listFirmChoices(q: string | null | undefined, include?: nu
       ]),
     );
   }
-  const rows = await query.orderBy("firm.name_kana").orderBy("firm.id").limit(FIRM_CHOICES_MAX + 1).execute();
+  const rows = await query
+    .orderBy("firm.name_kana")
+    .orderBy("firm.id")
+    .limit(FIRM_CHOICES_MAX + 1)
+    .execute();
   return {
     firms: rows.slice(0, FIRM_CHOICES_MAX).map((r) => ({ ...r, accounts: Number(r.accounts) })),
     more: rows.length > FIRM_CHOICES_MAX,
@@ -191,7 +196,8 @@ export function canAnswer(host: { status: HostStatus; project_state: ProjectStat
 
 // ─── writing ─────────────────────────────────────────────────────────────────
 
-export type HostFailure = "notFound" | "forbidden" | "wrongState" | "firmNotListed" | "alreadyListed" | "alreadyAccepted" | "contactRequired";
+export type HostFailure =
+  "notFound" | "forbidden" | "wrongState" | "firmNotListed" | "alreadyListed" | "alreadyAccepted" | "contactRequired";
 
 async function listedFirm(db: Db, firmId: number) {
   return db
@@ -212,7 +218,11 @@ export async function suggestHost(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const project = await trx.selectFrom("project").select(["id", "professor_id", "state"]).where("id", "=", projectId).executeTakeFirst();
+      const project = await trx
+        .selectFrom("project")
+        .select(["id", "professor_id", "state"])
+        .where("id", "=", projectId)
+        .executeTakeFirst();
       if (!project) return { ok: false as const, reason: "notFound" as const };
       if (project.professor_id !== professor.id) return { ok: false as const, reason: "forbidden" as const };
       if (!SUGGEST_STATES.includes(project.state)) return { ok: false as const, reason: "wrongState" as const };
@@ -233,7 +243,13 @@ export async function suggestHost(
         .returning("id")
         .executeTakeFirst();
       if (!row) return { ok: false as const, reason: "alreadyListed" as const };
-      await recordAudit(trx, { actorId: professor.id, action: "host.suggest", entityType: "project_host", entityId: row.id, detail: { projectId, firmId: input.firmId } });
+      await recordAudit(trx, {
+        actorId: professor.id,
+        action: "host.suggest",
+        entityType: "project_host",
+        entityId: row.id,
+        detail: { projectId, firmId: input.firmId },
+      });
       return { ok: true as const, hostId: row.id };
     });
 }
@@ -288,7 +304,9 @@ export async function inviteHost(
       const row = await trx
         .insertInto("project_host")
         .values({ ...invitation, project_id: projectId, firm_id: firm.id, suggested_by: null, created_at: t })
-        .onConflict((oc) => oc.columns(["project_id", "firm_id"]).doUpdateSet(invitation).where("project_host.status", "!=", "accepted"))
+        .onConflict((oc) =>
+          oc.columns(["project_id", "firm_id"]).doUpdateSet(invitation).where("project_host.status", "!=", "accepted"),
+        )
         .returning("id")
         .executeTakeFirst();
       if (!row) return { ok: false as const, reason: "alreadyAccepted" as const };
@@ -304,11 +322,21 @@ export async function inviteHost(
       const subject = texts.both((t) => t("hosts.mail.inviteSubject"), " / ");
       for (const user of firmUsers) {
         const link = `${base}/firm/invitations/${row.id}`;
-        await enqueueMail(trx, { to: user.email, kind: "host_invitation", subject, body: texts.both((t, lng) => t("hosts.mail.inviteBody", { ...values(lng), link })) });
+        await enqueueMail(trx, {
+          to: user.email,
+          kind: "host_invitation",
+          subject,
+          body: texts.both((t, lng) => t("hosts.mail.inviteBody", { ...values(lng), link })),
+        });
       }
       if (contact) {
         const link = `${base}/host-response/${token}`;
-        await enqueueMail(trx, { to: contact, kind: "host_invitation_link", subject, body: texts.both((t, lng) => t("hosts.mail.inviteLinkBody", { ...values(lng), link })) });
+        await enqueueMail(trx, {
+          to: contact,
+          kind: "host_invitation_link",
+          subject,
+          body: texts.both((t, lng) => t("hosts.mail.inviteLinkBody", { ...values(lng), link })),
+        });
       }
       await recordAudit(trx, {
         actorId: staff.id,
@@ -322,7 +350,11 @@ export async function inviteHost(
 }
 
 /** Staff take a host off the project (at the firm's request, say); its link stops working. Accepted answers change only this way. */
-export async function withdrawHost(staff: { id: number }, projectId: number, hostId: number): Promise<{ ok: true } | { ok: false; reason: HostFailure }> {
+export async function withdrawHost(
+  staff: { id: number },
+  projectId: number,
+  hostId: number,
+): Promise<{ ok: true } | { ok: false; reason: HostFailure }> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -335,7 +367,13 @@ export async function withdrawHost(staff: { id: number }, projectId: number, hos
         .where("project_id", "in", (eb) => eb.selectFrom("project").select("id").where("state", "in", SUGGEST_STATES))
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) return { ok: false as const, reason: "wrongState" as const };
-      await recordAudit(trx, { actorId: staff.id, action: "host.withdraw", entityType: "project_host", entityId: hostId, detail: { projectId } });
+      await recordAudit(trx, {
+        actorId: staff.id,
+        action: "host.withdraw",
+        entityType: "project_host",
+        entityId: hostId,
+        detail: { projectId },
+      });
       return { ok: true as const };
     });
 }
@@ -408,7 +446,11 @@ export async function findHostLink(token: string, at: Date = new Date()): Promis
  * Answers through the emailed link. Spending the link and recording the answer are one conditional UPDATE
  * (unused, this nonce, not expired, still invited, project still taking hosts), so the link answers at most once.
  */
-export async function answerThroughLink(token: string, answer: HostAnswer, at: Date = new Date()): Promise<{ ok: true } | { ok: false; reason: Exclude<LinkState["state"], "open"> }> {
+export async function answerThroughLink(
+  token: string,
+  answer: HostAnswer,
+  at: Date = new Date(),
+): Promise<{ ok: true } | { ok: false; reason: Exclude<LinkState["state"], "open"> }> {
   const link = verifyHostLink(token);
   if (!link) return { ok: false, reason: "invalid" };
   const texts = await bothLanguages();
@@ -436,7 +478,13 @@ export async function answerThroughLink(token: string, answer: HostAnswer, at: D
 }
 
 /** The audit entry, and the emails to the project's professor and the staff member who invited the firm. */
-async function afterAnswer(trx: Transaction<Database>, hostId: number, answer: HostAnswer, actorId: number | null, texts: Texts) {
+async function afterAnswer(
+  trx: Transaction<Database>,
+  hostId: number,
+  answer: HostAnswer,
+  actorId: number | null,
+  texts: Texts,
+) {
   const host = await projectPublicInfo(trx)
     .innerJoin("user as prof", "prof.id", "project.professor_id")
     .leftJoin("user as inviter", "inviter.id", "project_host.invited_by")
@@ -448,17 +496,30 @@ async function afterAnswer(trx: Transaction<Database>, hostId: number, answer: H
     action: answer.accept ? "host.accept" : "host.decline",
     entityType: "project_host",
     entityId: hostId,
-    detail: { projectId: host.project_id, capacity: answer.accept ? answer.capacity : undefined, via: actorId ? "app" : "link" },
+    detail: {
+      projectId: host.project_id,
+      capacity: answer.accept ? answer.capacity : undefined,
+      via: actorId ? "app" : "link",
+    },
   });
   const key = answer.accept ? "hosts.mail.acceptedBody" : "hosts.mail.declinedBody";
-  const subject = texts.both((t) => t(answer.accept ? "hosts.mail.acceptedSubject" : "hosts.mail.declinedSubject", { firm: host.firm_name }), " / ");
+  const subject = texts.both(
+    (t) => t(answer.accept ? "hosts.mail.acceptedSubject" : "hosts.mail.declinedSubject", { firm: host.firm_name }),
+    " / ",
+  );
   const recipients = [
     { to: host.professor_email, page: `/professor/projects/${host.project_id}/hosts` },
     ...(host.inviter_email ? [{ to: host.inviter_email, page: `/staff/projects/${host.project_id}/hosts` }] : []),
   ];
   for (const { to, page } of recipients) {
     const body = texts.both((t, lng) =>
-      t(key, { firm: host.firm_name, project: projectTitle(host, lng), capacity: answer.accept ? answer.capacity : 0, note: answer.note || "—", link: `${config().publicUrl}${page}` }),
+      t(key, {
+        firm: host.firm_name,
+        project: projectTitle(host, lng),
+        capacity: answer.accept ? answer.capacity : 0,
+        note: answer.note || "—",
+        link: `${config().publicUrl}${page}`,
+      }),
     );
     await enqueueMail(trx, { to, kind: "host_answer", subject, body });
   }

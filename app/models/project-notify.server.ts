@@ -5,10 +5,10 @@
  * queued in the same transaction as the change.
  */
 import type { Transaction } from "kysely";
-import type { Database, ProjectState } from "../../db/schema";
 import { isLng } from "~/i18n";
 import { config } from "~/utils/env.server";
 import { getT } from "~/utils/i18n.server";
+import type { Database, ProjectState } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
 
 const TO_PROFESSOR: readonly ProjectState[] = ["approved", "returned", "rejected", "open", "cancelled"];
@@ -16,7 +16,7 @@ const TO_PROFESSOR: readonly ProjectState[] = ["approved", "returned", "rejected
 export async function notifyProjectTransition(
   trx: Transaction<Database>,
   project: { id: number; professor_id: number; title_ja: string; title_en?: string | null },
-  to: ProjectState
+  to: ProjectState,
 ): Promise<MailInput[]> {
   if (to !== "submitted" && !TO_PROFESSOR.includes(to)) return [];
   const recipients = await trx
@@ -46,6 +46,6 @@ export async function notifyProjectTransition(
         body: t(`projects.mail.${to}.body`, values),
         kind: `project.${to}`,
       };
-    })
+    }),
   );
 }

@@ -7,11 +7,11 @@
  */
 import { randomInt } from "node:crypto";
 import { sql, type Transaction } from "kysely";
-import type { Database, ProjectState, Role } from "../../db/schema";
 import { agreementStatus } from "~/agreements/status";
 import { checkTransition, PUBLIC_STATES, type ProjectAction } from "~/projects/lifecycle";
 import { getDb, now } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
+import type { Database, ProjectState, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail, type MailInput } from "./outbox.server";
 
@@ -26,7 +26,10 @@ export function newJoinCode(): string {
 }
 
 export function normalizeJoinCode(code: string): string {
-  const compact = code.normalize("NFKC").toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const compact = code
+    .normalize("NFKC")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, "");
   return compact.length === 8 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact;
 }
 
@@ -55,8 +58,20 @@ export async function listAgreementChoices(universityId: number, today = tokyoDa
       const own = areas.filter((x) => x.agreement_id === a.id).map((x) => x.area);
       const status = agreementStatus(a, today);
       const reason: AgreementIneligibility | null =
-        status !== "active" && status !== "expiring" ? "notInForce" : !own.some((x) => x === "industry" || x === "education") ? "wrongAreas" : null;
-      return { id: a.id, title_ja: a.title_ja, title_en: a.title_en, status, areas: own, eligible: reason === null, reason };
+        status !== "active" && status !== "expiring"
+          ? "notInForce"
+          : !own.some((x) => x === "industry" || x === "education")
+            ? "wrongAreas"
+            : null;
+      return {
+        id: a.id,
+        title_ja: a.title_ja,
+        title_en: a.title_en,
+        status,
+        areas: own,
+        eligible: reason === null,
+        reason,
+      };
     });
 }
 
@@ -144,7 +159,11 @@ export async function createProject(professor: { id: number; university_id: numb
     });
 }
 
-export async function updateProject(professor: { id: number; university_id: number | null }, projectId: number, input: ProjectInput) {
+export async function updateProject(
+  professor: { id: number; university_id: number | null },
+  projectId: number,
+  input: ProjectInput,
+) {
   if (!professor.university_id) throw new ProjectError(403, "forbidden");
   await assertEligibleAgreement(professor.university_id, input.agreementId);
   await getDb()
@@ -158,7 +177,12 @@ export async function updateProject(professor: { id: number; university_id: numb
         .where("state", "in", ["draft", "returned"])
         .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw new ProjectError(409, "notEditable");
-      await recordAudit(trx, { actorId: professor.id, action: "project.update", entityType: "project", entityId: projectId });
+      await recordAudit(trx, {
+        actorId: professor.id,
+        action: "project.update",
+        entityType: "project",
+        entityId: projectId,
+      });
     });
 }
 
@@ -176,7 +200,11 @@ export async function regenerateJoinCode(professor: { id: number; role: Role }, 
 
 // ─── lifecycle ───────────────────────────────────────────────────────────────
 
-type Notify = (trx: Transaction<Database>, project: { id: number; professor_id: number; title_ja: string }, to: ProjectState) => Promise<MailInput[]>;
+type Notify = (
+  trx: Transaction<Database>,
+  project: { id: number; professor_id: number; title_ja: string },
+  to: ProjectState,
+) => Promise<MailInput[]>;
 
 /**
  * Takes a lifecycle action: checks the role, ownership, state and comment, the business preconditions of opening,
@@ -290,7 +318,11 @@ export function listAcceptedHosts(projectId: number) {
 
 /** A ranking must list every accepting host exactly once (a shorter list would only hurt the student). */
 function validRanking(ranking: number[], hostIds: number[]) {
-  return ranking.length === hostIds.length && new Set(ranking).size === ranking.length && ranking.every((id) => hostIds.includes(id));
+  return (
+    ranking.length === hostIds.length &&
+    new Set(ranking).size === ranking.length &&
+    ranking.every((id) => hostIds.includes(id))
+  );
 }
 
 async function writePreferences(trx: Transaction<Database>, signupId: number, ranking: number[]) {
@@ -315,12 +347,26 @@ export async function signUp(
   const project = await getProject(projectId);
   if (!project || project.join_code !== normalizeJoinCode(input.joinCode)) return { ok: false, reason: "wrongCode" };
   const hosts = await listAcceptedHosts(projectId);
-  if (!validRanking(input.ranking, hosts.map((h) => h.id))) return { ok: false, reason: "badRanking" };
+  if (
+    !validRanking(
+      input.ranking,
+      hosts.map((h) => h.id),
+    )
+  )
+    return { ok: false, reason: "badRanking" };
   const t = at.toISOString();
   const inserted = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto("signup")
-      .columns(["project_id", "student_id", "motivation", "consented_at", "consent_version", "created_at", "updated_at"])
+      .columns([
+        "project_id",
+        "student_id",
+        "motivation",
+        "consented_at",
+        "consent_version",
+        "created_at",
+        "updated_at",
+      ])
       .expression((eb) =>
         eb
           .selectFrom("project")
@@ -339,7 +385,10 @@ export async function signUp(
           .where("project.signup_closes_at", ">", t)
           .where((eb2) =>
             eb2(
-              eb2.selectFrom("signup").select((e) => e.fn.countAll().as("n")).where("signup.project_id", "=", projectId),
+              eb2
+                .selectFrom("signup")
+                .select((e) => e.fn.countAll().as("n"))
+                .where("signup.project_id", "=", projectId),
               "<",
               eb2.ref("project.student_capacity"),
             ),
@@ -350,7 +399,12 @@ export async function signUp(
       .executeTakeFirst();
     if (!row) return null;
     await writePreferences(trx, row.id, input.ranking);
-    await recordAudit(trx, { actorId: student.id, action: "signup.create", entityType: "project", entityId: projectId });
+    await recordAudit(trx, {
+      actorId: student.id,
+      action: "signup.create",
+      entityType: "project",
+      entityId: projectId,
+    });
     return row.id;
   });
   if (inserted) return { ok: true, signupId: inserted };
@@ -436,13 +490,28 @@ export async function updateSignup(
   if (!project || !signup) return { ok: false, reason: "notSignedUp" };
   if (!windowOpen(project, at.toISOString())) return { ok: false, reason: "closed" };
   const hosts = await listAcceptedHosts(projectId);
-  if (!validRanking(input.ranking, hosts.map((h) => h.id))) return { ok: false, reason: "badRanking" };
+  if (
+    !validRanking(
+      input.ranking,
+      hosts.map((h) => h.id),
+    )
+  )
+    return { ok: false, reason: "badRanking" };
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      await trx.updateTable("signup").set({ motivation: input.motivation, updated_at: now() }).where("id", "=", signup.id).execute();
+      await trx
+        .updateTable("signup")
+        .set({ motivation: input.motivation, updated_at: now() })
+        .where("id", "=", signup.id)
+        .execute();
       await writePreferences(trx, signup.id, input.ranking);
-      await recordAudit(trx, { actorId: student.id, action: "signup.update", entityType: "project", entityId: projectId });
+      await recordAudit(trx, {
+        actorId: student.id,
+        action: "signup.update",
+        entityType: "project",
+        entityId: projectId,
+      });
     });
   return { ok: true };
 }
@@ -454,9 +523,18 @@ export async function withdrawSignup(student: { id: number }, projectId: number,
   const removed = await getDb()
     .transaction()
     .execute(async (trx) => {
-      const r = await trx.deleteFrom("signup").where("student_id", "=", student.id).where("project_id", "=", projectId).executeTakeFirst();
+      const r = await trx
+        .deleteFrom("signup")
+        .where("student_id", "=", student.id)
+        .where("project_id", "=", projectId)
+        .executeTakeFirst();
       if (Number(r.numDeletedRows) === 1) {
-        await recordAudit(trx, { actorId: student.id, action: "signup.withdraw", entityType: "project", entityId: projectId });
+        await recordAudit(trx, {
+          actorId: student.id,
+          action: "signup.withdraw",
+          entityType: "project",
+          entityId: projectId,
+        });
       }
       return Number(r.numDeletedRows) === 1;
     });
@@ -492,7 +570,11 @@ export function listProfessorProjects(professorId: number) {
     .selectFrom("project")
     .select(PAGE_COLUMNS)
     .select((eb) =>
-      eb.selectFrom("signup").select(eb.fn.countAll<number>().as("n")).whereRef("signup.project_id", "=", "project.id").as("signups"),
+      eb
+        .selectFrom("signup")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("signup.project_id", "=", "project.id")
+        .as("signups"),
     )
     .where("project.professor_id", "=", professorId)
     .orderBy("project.fiscal_year", "desc")
@@ -501,7 +583,20 @@ export function listProfessorProjects(professorId: number) {
 }
 
 /** Lifecycle order, for sorting; the review queue puts "submitted" first. */
-const STATE_ORDER: ProjectState[] = ["submitted", "returned", "draft", "approved", "open", "closed", "paired", "interviewing", "presented", "completed", "rejected", "cancelled"];
+const STATE_ORDER: ProjectState[] = [
+  "submitted",
+  "returned",
+  "draft",
+  "approved",
+  "open",
+  "closed",
+  "paired",
+  "interviewing",
+  "presented",
+  "completed",
+  "rejected",
+  "cancelled",
+];
 
 /** The staff queue: projects waiting for review first, then by state, newest fiscal year and latest change first. */
 export async function listProjectsForReview(filters: { state?: ProjectState; fiscalYear?: number } = {}) {
@@ -510,7 +605,11 @@ export async function listProjectsForReview(filters: { state?: ProjectState; fis
     .innerJoin("user", "user.id", "project.professor_id")
     .innerJoin("university", "university.id", "project.university_id")
     .select(PAGE_COLUMNS)
-    .select(["user.name as professor_name", "university.name_ja as university_ja", "university.name_en as university_en"]);
+    .select([
+      "user.name as professor_name",
+      "university.name_ja as university_ja",
+      "university.name_en as university_en",
+    ]);
   if (filters.state) q = q.where("project.state", "=", filters.state);
   if (filters.fiscalYear) q = q.where("project.fiscal_year", "=", filters.fiscalYear);
   const rows = await q.execute();
@@ -524,7 +623,12 @@ export async function listProjectsForReview(filters: { state?: ProjectState; fis
 }
 
 export async function listProjectFiscalYears() {
-  const rows = await getDb().selectFrom("project").select("fiscal_year").distinct().orderBy("fiscal_year", "desc").execute();
+  const rows = await getDb()
+    .selectFrom("project")
+    .select("fiscal_year")
+    .distinct()
+    .orderBy("fiscal_year", "desc")
+    .execute();
   return rows.map((r) => r.fiscal_year);
 }
 
@@ -611,11 +715,16 @@ export async function hostPopularity(projectId: number) {
       name: h.name,
       nameKana: h.name_kana,
       status: h.status,
-      counts: Array.from({ length: ranks }, (_, i) => Number(counts.find((c) => c.host_id === h.id && c.rank === i + 1)?.n ?? 0)),
+      counts: Array.from({ length: ranks }, (_, i) =>
+        Number(counts.find((c) => c.host_id === h.id && c.rank === i + 1)?.n ?? 0),
+      ),
     }))
     .filter((h) => h.status === "accepted" || h.counts.some((n) => n > 0));
   const byCounts = (a: number[], b: number[]) => b.reduce((d, n, i) => d || n - a[i], 0);
-  return { ranks, hosts: rows.sort((a, b) => byCounts(a.counts, b.counts) || a.nameKana.localeCompare(b.nameKana, "ja")) };
+  return {
+    ranks,
+    hosts: rows.sort((a, b) => byCounts(a.counts, b.counts) || a.nameKana.localeCompare(b.nameKana, "ja")),
+  };
 }
 
 /** True while students can sign up (the state is open and the window has not closed). */
@@ -680,7 +789,15 @@ export async function getPublicProject(id: number) {
   const hosts = await db
     .selectFrom("project_host")
     .innerJoin("firm", "firm.id", "project_host.firm_id")
-    .select(["firm.id", "firm.name", "firm.name_kana", "firm.industry", "firm.town", "firm.is_public", "firm.hidden_at"])
+    .select([
+      "firm.id",
+      "firm.name",
+      "firm.name_kana",
+      "firm.industry",
+      "firm.town",
+      "firm.is_public",
+      "firm.hidden_at",
+    ])
     .where("project_host.project_id", "=", id)
     .where("project_host.status", "=", "accepted")
     .orderBy("firm.name_kana")

@@ -8,12 +8,11 @@
  * once in the total even when the rows add up to more. Portable SQL: no SQLite-only functions.
  */
 import { sql } from "kysely";
-import { AGREEMENT_AREAS, type AgreementArea, type ProjectState } from "../../db/schema";
+import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/format";
 import type { Counts, Measure } from "~/utils/report";
-import { getDb } from "~/utils/db.server";
+import { AGREEMENT_AREAS, type AgreementArea, type ProjectState } from "../../db/schema";
 import { listProjectFiscalYears } from "./project.server";
-
 
 /** Submitted or later: drafts were never proposed, rejected and cancelled projects did not take place. */
 export const COUNTED_STATES: readonly ProjectState[] = [
@@ -90,7 +89,10 @@ export async function annualReport(fiscalYear: number): Promise<AnnualReport> {
   const n = sql<number>`count(distinct fact.item)`.as("n");
   const [universityRows, byUniversity, byArea, overall] = await Promise.all([
     getDb().selectFrom("university").select(["id", "name_ja", "name_en"]).orderBy("id").execute(),
-    facts.select(["counted.university_id as key", "fact.measure", n]).groupBy(["counted.university_id", "fact.measure"]).execute(),
+    facts
+      .select(["counted.university_id as key", "fact.measure", n])
+      .groupBy(["counted.university_id", "fact.measure"])
+      .execute(),
     facts
       .innerJoin("agreement_area", "agreement_area.agreement_id", "counted.agreement_id")
       .select(["agreement_area.area as key", "fact.measure", n])

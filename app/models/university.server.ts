@@ -12,7 +12,12 @@ export function listPartnerships() {
     .leftJoin("agreement", (join) =>
       join.onRef("agreement.university_id", "=", "university.id").on("agreement.kind", "=", "comprehensive"),
     )
-    .select(["university.id", "university.name_ja", "university.name_en", (eb) => eb.fn.min("agreement.signed_on").as("since")])
+    .select([
+      "university.id",
+      "university.name_ja",
+      "university.name_en",
+      (eb) => eb.fn.min("agreement.signed_on").as("since"),
+    ])
     .groupBy(["university.id", "university.name_ja", "university.name_en"])
     .orderBy("since")
     .execute();

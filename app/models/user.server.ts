@@ -1,7 +1,7 @@
 /** Users: lookup, student self-registration, profile settings, the staff's account list. */
-import type { Locale, Role } from "../../db/schema";
 import { getDb, now } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
+import type { Locale, Role } from "../../db/schema";
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
@@ -16,7 +16,11 @@ export function findUserForLogin(email: string) {
 }
 
 export async function emailExists(email: string) {
-  const row = await getDb().selectFrom("user").select("id").where("email", "=", normalizeEmail(email)).executeTakeFirst();
+  const row = await getDb()
+    .selectFrom("user")
+    .select("id")
+    .where("email", "=", normalizeEmail(email))
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -93,9 +97,15 @@ export function getUserAffiliation(user: { university_id: number | null; firm_id
   const db = getDb();
   return Promise.all([
     user.university_id
-      ? db.selectFrom("university").select(["name_ja", "name_en"]).where("id", "=", user.university_id).executeTakeFirst()
+      ? db
+          .selectFrom("university")
+          .select(["name_ja", "name_en"])
+          .where("id", "=", user.university_id)
+          .executeTakeFirst()
       : undefined,
-    user.firm_id ? db.selectFrom("firm").select(["id", "name"]).where("id", "=", user.firm_id).executeTakeFirst() : undefined,
+    user.firm_id
+      ? db.selectFrom("firm").select(["id", "name"]).where("id", "=", user.firm_id).executeTakeFirst()
+      : undefined,
   ]).then(([university, firm]) => ({ university, firm }));
 }
 

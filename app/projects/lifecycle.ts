@@ -84,11 +84,14 @@ export function checkTransition(
 ): TransitionCheck {
   const rule = RULES[action];
   if (!rule.roles.includes(actor.role)) return { ok: false, status: 403, reason: "forbidden" };
-  if (actor.role === "professor" && project.professor_id !== actor.id) return { ok: false, status: 403, reason: "forbidden" };
+  if (actor.role === "professor" && project.professor_id !== actor.id)
+    return { ok: false, status: 403, reason: "forbidden" };
   const from = actor.role === "professor" && rule.professorFrom ? rule.professorFrom : rule.from;
   if (!from.includes(project.state)) {
     // A professor asking for something only staff may do in this state is forbidden, not a conflict.
-    return rule.from.includes(project.state) ? { ok: false, status: 403, reason: "forbidden" } : { ok: false, status: 409, reason: "wrongState" };
+    return rule.from.includes(project.state)
+      ? { ok: false, status: 403, reason: "forbidden" }
+      : { ok: false, status: 409, reason: "wrongState" };
   }
   if (rule.comment && !comment?.trim()) return { ok: false, status: 400, reason: "commentRequired" };
   return { ok: true, to: rule.to };
@@ -101,8 +104,19 @@ export function allowedActions(project: { state: ProjectState; professor_id: num
 
 /** Only drafts and returned projects can be edited, by their professor. */
 export function canEdit(project: { state: ProjectState; professor_id: number }, actor: Actor): boolean {
-  return actor.role === "professor" && project.professor_id === actor.id && (project.state === "draft" || project.state === "returned");
+  return (
+    actor.role === "professor" &&
+    project.professor_id === actor.id &&
+    (project.state === "draft" || project.state === "returned")
+  );
 }
 
 /** States in which the project is visible to the public. */
-export const PUBLIC_STATES: readonly ProjectState[] = ["open", "closed", "paired", "interviewing", "presented", "completed"];
+export const PUBLIC_STATES: readonly ProjectState[] = [
+  "open",
+  "closed",
+  "paired",
+  "interviewing",
+  "presented",
+  "completed",
+];

@@ -14,7 +14,8 @@ export function signupPhase(
   at: Date = new Date(),
 ): SignupPhase {
   const t = at.toISOString();
-  if (project.state === "open") return t < project.signup_opens_at ? "notOpen" : t < project.signup_closes_at ? "open" : "closed";
+  if (project.state === "open")
+    return t < project.signup_opens_at ? "notOpen" : t < project.signup_closes_at ? "open" : "closed";
   return BEFORE_OPEN.includes(project.state) ? "notOpen" : "closed";
 }
 
@@ -30,7 +31,10 @@ export function rankingFromPositions(items: Array<{ host: number; position: numb
 export function positionProblems(positions: Array<number | undefined>): { duplicates: number[]; missing: number[] } {
   const seen = new Map<number, number>();
   for (const p of positions) if (p !== undefined) seen.set(p, (seen.get(p) ?? 0) + 1);
-  const duplicates = [...seen].filter(([, count]) => count > 1).map(([p]) => p).sort((a, b) => a - b);
+  const duplicates = [...seen]
+    .filter(([, count]) => count > 1)
+    .map(([p]) => p)
+    .sort((a, b) => a - b);
   const missing = Array.from({ length: positions.length }, (_, i) => i + 1).filter((p) => !seen.has(p));
   return { duplicates, missing };
 }

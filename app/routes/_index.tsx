@@ -10,7 +10,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { partnerships: await listPartnerships(), home: user ? homePathFor(user.role) : null };
 }
 
-const FLOW = ["agreement", "proposal", "review", "hosts", "signup", "pairing", "interviews", "event", "certificate", "verify"] as const;
+const FLOW = [
+  "agreement",
+  "proposal",
+  "review",
+  "hosts",
+  "signup",
+  "pairing",
+  "interviews",
+  "event",
+  "certificate",
+  "verify",
+] as const;
 
 export default function Index() {
   const { t, i18n } = useTranslation();
@@ -60,7 +71,9 @@ export default function Index() {
           {partnerships.map((p) => (
             <li key={p.id}>
               <strong>{i18n.language === "en" ? p.name_en : p.name_ja}</strong>
-              {p.since ? <span className="muted"> · {t("home.since", { year: String(p.since).slice(0, 4) })}</span> : null}
+              {p.since ? (
+                <span className="muted"> · {t("home.since", { year: String(p.since).slice(0, 4) })}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -20,7 +20,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = parsed.data.locale === "auto" ? null : parsed.data.locale;
   await setUserLocale(user.id, locale);
   const headers = new Headers();
-  headers.append("Set-Cookie", locale ? await localeCookie.serialize(locale) : await localeCookie.serialize("", { maxAge: 0 }));
+  headers.append(
+    "Set-Cookie",
+    locale ? await localeCookie.serialize(locale) : await localeCookie.serialize("", { maxAge: 0 }),
+  );
   headers.append("Set-Cookie", await setToastCookie({ kind: "success", key: "account.saved" }));
   return redirect("/account", { headers });
 }

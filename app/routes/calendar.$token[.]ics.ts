@@ -5,8 +5,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLng } from "~/i18n";
 import { findCalendarUser, listCalendarEntries, toIcsEvent } from "~/models/calendar.server";
-import { buildCalendar } from "~/utils/ics";
 import { getT } from "~/utils/i18n.server";
+import { buildCalendar } from "~/utils/ics";
 import { icsResponse } from "~/utils/interview-page.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -16,6 +16,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const lng = isLng(user.locale) ? user.locale : "ja";
   const t = await getT(lng);
   const entries = await listCalendarEntries(user);
-  const body = buildCalendar({ name: t("interviews.ics.calendarName"), refreshMinutes: 60, events: entries.map((e) => toIcsEvent(e, lng, t)) });
+  const body = buildCalendar({
+    name: t("interviews.ics.calendarName"),
+    refreshMinutes: 60,
+    events: entries.map((e) => toIcsEvent(e, lng, t)),
+  });
   return icsResponse(body, null);
 }

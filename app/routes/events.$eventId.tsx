@@ -55,12 +55,18 @@ export default function PublicEvent() {
                     <tr key={p.id}>
                       <td>{p.number}</td>
                       <td>{p.starts_at ? tokyoTime(p.starts_at) : "—"}</td>
-                      <th scope="row">{p.title_ja ? localTitle({ title_ja: p.title_ja, title_en: p.title_en }, lng) : t("events.public.titleToCome")}</th>
+                      <th scope="row">
+                        {p.title_ja
+                          ? localTitle({ title_ja: p.title_ja, title_en: p.title_en }, lng)
+                          : t("events.public.titleToCome")}
+                      </th>
                       <td>{localTitle({ title_ja: p.project_title_ja, title_en: p.project_title_en }, lng)}</td>
                       <td>
                         {lng === "en" ? p.university_en : p.university_ja} {p.seminar_name}
                       </td>
-                      <td>{p.wholeSeminar ? t("events.wholeSeminar") : (p.firm_name ?? t("events.public.unlistedFirm"))}</td>
+                      <td>
+                        {p.wholeSeminar ? t("events.wholeSeminar") : (p.firm_name ?? t("events.public.unlistedFirm"))}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

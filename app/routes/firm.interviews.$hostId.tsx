@@ -13,9 +13,9 @@ import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from 
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES, MAX_CUTOFF_HOURS } from "~/interviews/slots";
 import { addSlot, cancelSlot, listSlotsOf, loadHostFor, markOutcome, setCutoff } from "~/models/interview.server";
-import { parseId } from "~/schemas/params";
 import { CancelSlotSchema, CutoffSchema, SlotButtonSchema, SlotFieldsSchema, SlotSchema } from "~/schemas/interviews";
 import { msg } from "~/schemas/messages";
+import { parseId } from "~/schemas/params";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { respond, slotView } from "~/utils/interview-page.server";
@@ -63,7 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const lng = await getLocale(request, user);
       const period = { from: formatDate(host.interview_from, lng), until: formatDate(host.interview_until, lng) };
       const message = msg(`interviews.errors.${r.reason}`, r.reason === "outsidePeriod" ? period : undefined);
-      return data({ form: "slot", result: submission.reply({ fieldErrors: { startsAt: [message] } }) }, { status: 400 });
+      return data(
+        { form: "slot", result: submission.reply({ fieldErrors: { startsAt: [message] } }) },
+        { status: 400 },
+      );
     }
     return respond(r, here, "interviews.toast.added");
   }
@@ -74,8 +77,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "cancel") {
     const submission = parseWithZod(formData, { schema: CancelSlotSchema });
-    if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "interviews.errors.reasonRequired" });
-    return respond(await cancelSlot(user, submission.value.slotId, submission.value.reason), here, "interviews.toast.cancelled");
+    if (submission.status !== "success")
+      return redirectWithToast(here, { kind: "error", key: "interviews.errors.reasonRequired" });
+    return respond(
+      await cancelSlot(user, submission.value.slotId, submission.value.reason),
+      here,
+      "interviews.toast.cancelled",
+    );
   }
   const submission = parseWithZod(formData, { schema: SlotButtonSchema });
   if (submission.status !== "success" || (submission.value.intent !== "done" && submission.value.intent !== "missed")) {
@@ -113,7 +121,12 @@ export default function FirmHostInterviews() {
           <TeamNames team={team} />
         </dd>
         <dt>{t("interviews.period")}</dt>
-        <dd>{t("interviews.periodValue", { from: formatDate(host.interview_from, lng), until: formatDate(host.interview_until, lng) })}</dd>
+        <dd>
+          {t("interviews.periodValue", {
+            from: formatDate(host.interview_from, lng),
+            until: formatDate(host.interview_until, lng),
+          })}
+        </dd>
         <dt>{t("interviews.cutoff")}</dt>
         <dd>{t("interviews.cutoffValue", { count: host.cutoffHours })}</dd>
       </dl>
@@ -144,8 +157,12 @@ export default function FirmHostInterviews() {
                     </td>
                     <td>
                       <SlotStatusBadge status={s.status} />
-                      {s.status === "booked" && s.booked_by_name ? <> {t("interviews.bookedBy", { name: s.booked_by_name })}</> : null}
-                      {s.status === "cancelled" && s.cancel_reason ? <p className="muted">{t("interviews.cancelReasonValue", { reason: s.cancel_reason })}</p> : null}
+                      {s.status === "booked" && s.booked_by_name ? (
+                        <> {t("interviews.bookedBy", { name: s.booked_by_name })}</>
+                      ) : null}
+                      {s.status === "cancelled" && s.cancel_reason ? (
+                        <p className="muted">{t("interviews.cancelReasonValue", { reason: s.cancel_reason })}</p>
+                      ) : null}
                     </td>
                     <td>
                       <div className="row-actions">
@@ -160,7 +177,9 @@ export default function FirmHostInterviews() {
                             </button>
                           </Form>
                         ) : null}
-                        {s.booked_at && !s.cancelled_at && s.ended ? <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} /> : null}
+                        {s.booked_at && !s.cancelled_at && s.ended ? (
+                          <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} />
+                        ) : null}
                       </div>
                     </td>
                   </tr>
@@ -178,10 +197,20 @@ export default function FirmHostInterviews() {
             <p>{t("interviews.firm.addLead")}</p>
             <Form method="post" {...getFormProps(slotForm)}>
               <FormErrors id={slotForm.errorId} errors={slotForm.errors} />
-              <TextField meta={slotFields.startsAt} label={t("interviews.startsAt")} type="datetime-local" hint={t("interviews.tokyoTime")} />
+              <TextField
+                meta={slotFields.startsAt}
+                label={t("interviews.startsAt")}
+                type="datetime-local"
+                hint={t("interviews.tokyoTime")}
+              />
               <TextField meta={slotFields.endsAt} label={t("interviews.endsAt")} type="datetime-local" />
               <TextField meta={slotFields.place} label={t("interviews.place")} hint={t("interviews.placeHint")} />
-              <TextField meta={slotFields.onlineUrl} label={t("interviews.onlineUrl")} type="url" hint={t("interviews.onlineUrlHint")} />
+              <TextField
+                meta={slotFields.onlineUrl}
+                label={t("interviews.onlineUrl")}
+                type="url"
+                hint={t("interviews.onlineUrlHint")}
+              />
               <button type="submit" name="intent" value="add" className="button">
                 {t("interviews.firm.addSubmit")}
               </button>

@@ -7,8 +7,8 @@ import { HostAnswerForm, HostStatusBadge, ProjectPublicInfo, projectTitle } from
 import type { Lng } from "~/i18n";
 import { answerAsFirmUser, canAnswer, getHostInvitation } from "~/models/project-host.server";
 import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
-import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
+import { parseId } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -35,7 +35,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answer = toHostAnswer(submission.value);
   const r = await answerAsFirmUser(user, host.id, answer);
   if (r.ok) {
-    return redirectWithToast("/firm/invitations", { kind: "success", key: answer.accept ? "hosts.toast.accepted" : "hosts.toast.declined" });
+    return redirectWithToast("/firm/invitations", {
+      kind: "success",
+      key: answer.accept ? "hosts.toast.accepted" : "hosts.toast.declined",
+    });
   }
   if (r.reason === "notFound") throw new Response("Not Found", { status: 404 });
   if (r.reason === "forbidden") throw new Response("Forbidden", { status: 403 });

@@ -52,7 +52,12 @@ export default function FirmInvitations() {
               <p className="muted">
                 {lng === "en" ? i.university_en : i.university_ja} · {i.seminar_name}
               </p>
-              <p>{t("hosts.firmListInterviews", { from: formatDate(i.interview_from, lng), until: formatDate(i.interview_until, lng) })}</p>
+              <p>
+                {t("hosts.firmListInterviews", {
+                  from: formatDate(i.interview_from, lng),
+                  until: formatDate(i.interview_until, lng),
+                })}
+              </p>
               {i.awaitingAnswer ? <p className="notice">{t("hosts.firmListAnswer")}</p> : null}
             </li>
           ))}

@@ -26,7 +26,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     project: { id: host.project_id, title_ja: host.title_ja, title_en: host.title_en },
     open,
     // No name, university or email: a label in sign-up order and the motivation.
-    applicants: applicants.map((a, i) => ({ id: a.id, label: applicantLabel(i), motivation: a.motivation, rank: a.rank })),
+    applicants: applicants.map((a, i) => ({
+      id: a.id,
+      label: applicantLabel(i),
+      motivation: a.motivation,
+      rank: a.rank,
+    })),
   };
 }
 
@@ -39,7 +44,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ranking = clearing || submission.status !== "success" ? [] : rankedSignups(submission.value.ranking);
   const r = await saveHostRanking(host, ranking, user);
   if (!r.ok) {
-    return data({ result: submission.reply({ formErrors: [msg(`pairing.errors.${r.reason}`)] }) }, { status: r.reason === "closed" ? 409 : 400 });
+    return data(
+      { result: submission.reply({ formErrors: [msg(`pairing.errors.${r.reason}`)] }) },
+      { status: r.reason === "closed" ? 409 : 400 },
+    );
   }
   return redirectWithToast(`/firm/projects/${host.project_id}/ranking`, {
     kind: "success",
@@ -59,7 +67,9 @@ export default function FirmRanking() {
     id: "host-ranking",
     lastResult: actionData?.result,
     constraint: getZodConstraint(HostRankingSchema),
-    defaultValue: { ranking: applicants.map((a) => ({ signup: String(a.id), position: a.rank === null ? "" : String(a.rank) })) },
+    defaultValue: {
+      ranking: applicants.map((a) => ({ signup: String(a.id), position: a.rank === null ? "" : String(a.rank) })),
+    },
   });
   const rows = fields.ranking.getFieldList();
   return (
@@ -76,7 +86,9 @@ export default function FirmRanking() {
         <>
           <p>{t("pairing.ranking.lead")}</p>
           <p>{t("pairing.ranking.privacy")}</p>
-          <p className="notice">{ranked ? t("pairing.ranking.currentOwn", { n: ranked }) : t("pairing.ranking.currentLottery")}</p>
+          <p className="notice">
+            {ranked ? t("pairing.ranking.currentOwn", { n: ranked }) : t("pairing.ranking.currentLottery")}
+          </p>
           <Form method="post" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
             <div className="table-wrap">
@@ -101,7 +113,10 @@ export default function FirmRanking() {
                           <label htmlFor={item.position.id} className="visually-hidden">
                             {t("pairing.ranking.positionOf", { label })}
                           </label>
-                          <select {...getSelectProps(item.position)} aria-describedby={item.position.errors?.length ? item.position.errorId : undefined}>
+                          <select
+                            {...getSelectProps(item.position)}
+                            aria-describedby={item.position.errors?.length ? item.position.errorId : undefined}
+                          >
                             <option value="">{t("pairing.ranking.notRanked")}</option>
                             {applicants.map((_, n) => (
                               <option key={n} value={String(n + 1)}>

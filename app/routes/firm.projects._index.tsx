@@ -49,7 +49,11 @@ export default function FirmProjects() {
                 {h.canRank ? (
                   <li>
                     <Link to={`/firm/projects/${h.project_id}/ranking`}>{t("pairing.firm.rankLink")}</Link>{" "}
-                    <span className="muted">{h.ranked ? t("pairing.ranking.currentOwn", { n: h.ranked }) : t("pairing.ranking.currentLottery")}</span>
+                    <span className="muted">
+                      {h.ranked
+                        ? t("pairing.ranking.currentOwn", { n: h.ranked })
+                        : t("pairing.ranking.currentLottery")}
+                    </span>
                   </li>
                 ) : null}
                 {h.paired ? (

@@ -18,7 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: result.total,
     page: result.page,
     pageCount: result.pageCount,
-    firms: result.firms.map((f) => ({ id: f.id, name: f.name, name_kana: f.name_kana, industry: f.industry, town: f.town, products: f.products, new_product: f.new_product })),
+    firms: result.firms.map((f) => ({
+      id: f.id,
+      name: f.name,
+      name_kana: f.name_kana,
+      industry: f.industry,
+      town: f.town,
+      products: f.products,
+      new_product: f.new_product,
+    })),
   };
 }
 

@@ -14,7 +14,8 @@ import { msg } from "~/schemas/messages";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findHostLink(params.token ?? "");
-  if (found.state !== "open") return data({ state: found.state, host: null }, { status: found.state === "invalid" ? 404 : 410 });
+  if (found.state !== "open")
+    return data({ state: found.state, host: null }, { status: found.state === "invalid" ? 404 : 410 });
   const { firm_id: _firm, project_state: _state, ...host } = found.host;
   return { state: found.state, host };
 }
@@ -25,7 +26,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const answer = toHostAnswer(submission.value);
   const r = await answerThroughLink(params.token ?? "", answer);
   if (!r.ok) {
-    return data({ result: submission.reply({ formErrors: [msg(`hosts.link.${r.reason}`)] }) }, { status: r.reason === "invalid" ? 404 : 410 });
+    return data(
+      { result: submission.reply({ formErrors: [msg(`hosts.link.${r.reason}`)] }) },
+      { status: r.reason === "invalid" ? 404 : 410 },
+    );
   }
   return redirect(`/host-response/thanks?answer=${answer.accept ? "accept" : "decline"}`);
 }

@@ -6,15 +6,18 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCalendarEntry, toIcsEvent } from "~/models/calendar.server";
 import { loadSlotFor } from "~/models/interview.server";
 import { parseId } from "~/schemas/params";
-import { buildCalendar } from "~/utils/ics";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { buildCalendar } from "~/utils/ics";
 import { icsResponse } from "~/utils/interview-page.server";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const loaded = await loadSlotFor(user, parseId(params.slotId));
-  if (!loaded.ok) throw new Response(loaded.reason === "notFound" ? "Not Found" : "Forbidden", { status: loaded.reason === "notFound" ? 404 : 403 });
+  if (!loaded.ok)
+    throw new Response(loaded.reason === "notFound" ? "Not Found" : "Forbidden", {
+      status: loaded.reason === "notFound" ? 404 : 403,
+    });
   const entry = (await getCalendarEntry(loaded.slot.id))!;
   const lng = await getLocale(request, user);
   const body = buildCalendar({ events: [toIcsEvent(entry, lng, await getT(lng))] });

@@ -13,20 +13,32 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findInvitation(params.token ?? "");
-  if (found.state !== "open") return data({ state: found.state, invitation: null }, { status: found.state === "invalid" ? 404 : 410 });
-  return { state: found.state, invitation: { name: found.invitation.name, role: found.invitation.role, email: found.invitation.email } };
+  if (found.state !== "open")
+    return data({ state: found.state, invitation: null }, { status: found.state === "invalid" ? 404 : 410 });
+  return {
+    state: found.state,
+    invitation: { name: found.invitation.name, role: found.invitation.role, email: found.invitation.email },
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
-  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const accepted = await acceptInvitation(params.token ?? "", submission.value.password);
   if (!accepted.ok) {
-    const key = accepted.reason === "email_taken" ? "auth.emailTaken" : `auth.invitation${accepted.reason[0].toUpperCase()}${accepted.reason.slice(1)}`;
+    const key =
+      accepted.reason === "email_taken"
+        ? "auth.emailTaken"
+        : `auth.invitation${accepted.reason[0].toUpperCase()}${accepted.reason.slice(1)}`;
     return data({ result: submission.reply({ formErrors: [msg(key)], hideFields: ["password"] }) }, { status: 410 });
   }
   const setCookie = await startSession(request, accepted.userId, context.clientIp ?? null);
-  return redirectWithToast(homePathFor(accepted.role), { kind: "success", key: "account.saved" }, { "Set-Cookie": setCookie });
+  return redirectWithToast(
+    homePathFor(accepted.role),
+    { kind: "success", key: "account.saved" },
+    { "Set-Cookie": setCookie },
+  );
 }
 
 export default function AcceptInvitation() {
@@ -60,7 +72,13 @@ export default function AcceptInvitation() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="email" name="username" value={invitation.email} autoComplete="username" readOnly hidden />
-        <TextField meta={fields.password} label={t("auth.password")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.password}
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
         <button type="submit" className="button">
           {t("auth.submitInvitation")}
         </button>

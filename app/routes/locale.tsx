@@ -1,7 +1,7 @@
 /** POST /locale: the language switch. Sets the cookie, and the profile when signed in. */
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { LocaleSchema } from "~/schemas/auth";
 import { setUserLocale } from "~/models/user.server";
+import { LocaleSchema } from "~/schemas/auth";
 import { localeCookie } from "~/utils/i18n.server";
 import { getSessionUser, safeRedirectPath } from "~/utils/session.server";
 
@@ -15,6 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { locale, redirectTo } = parsed.data;
   const user = await getSessionUser(request);
   if (user) await setUserLocale(user.id, locale === "auto" ? null : locale);
-  const setCookie = locale === "auto" ? await localeCookie.serialize("", { maxAge: 0 }) : await localeCookie.serialize(locale);
+  const setCookie =
+    locale === "auto" ? await localeCookie.serialize("", { maxAge: 0 }) : await localeCookie.serialize(locale);
   return redirect(safeRedirectPath(redirectTo, "/"), { headers: { "Set-Cookie": setCookie } });
 }

@@ -5,8 +5,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
-import { findUserForLogin, normalizeEmail } from "~/models/user.server";
 import { recordSignInAttempt, signInBlockedFor } from "~/models/login-attempt.server";
+import { findUserForLogin, normalizeEmail } from "~/models/user.server";
 import { LoginSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
@@ -30,7 +30,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const blockedMinutes = await signInBlockedFor(account, ip);
   if (blockedMinutes > 0) {
     return data(
-      { result: submission.reply({ formErrors: [msg("auth.rateLimited", { minutes: blockedMinutes })], hideFields: ["password"] }) },
+      {
+        result: submission.reply({
+          formErrors: [msg("auth.rateLimited", { minutes: blockedMinutes })],
+          hideFields: ["password"],
+        }),
+      },
       { status: 429, headers: { "Retry-After": String(blockedMinutes * 60) } },
     );
   }
@@ -40,7 +45,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   else await burnPasswordCheck(password);
   await recordSignInAttempt(account, ip, ok);
   if (!ok || !user) {
-    return data({ result: submission.reply({ formErrors: [msg("auth.invalidCredentials")], hideFields: ["password"] }) }, { status: 401 });
+    return data(
+      { result: submission.reply({ formErrors: [msg("auth.invalidCredentials")], hideFields: ["password"] }) },
+      { status: 401 },
+    );
   }
   const setCookie = await startSession(request, user.id, ip);
   return redirectWithToast(

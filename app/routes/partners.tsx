@@ -25,7 +25,8 @@ export default function Partners() {
             <div key={a.id} className="partner-agreement">
               <h3>{lng === "en" ? a.title_en : a.title_ja}</h3>
               <p className="muted">
-                {t(`agreements.kinds.${a.kind}`)} · {t("agreements.partners.since", { date: formatDate(a.signed_on, lng) })}
+                {t(`agreements.kinds.${a.kind}`)} ·{" "}
+                {t("agreements.partners.since", { date: formatDate(a.signed_on, lng) })}
               </p>
               <p>
                 <strong>{t("agreements.partners.areas")}</strong>

@@ -17,7 +17,11 @@ export default function ProfessorHome() {
     <section>
       <h1>{t("professor.homeTitle")}</h1>
       <p>{user.name}</p>
-      {university ? <p>{t("student.university", { university: i18n.language === "en" ? university.name_en : university.name_ja })}</p> : null}
+      {university ? (
+        <p>
+          {t("student.university", { university: i18n.language === "en" ? university.name_en : university.name_ja })}
+        </p>
+      ) : null}
       <p>{t("professor.homeLead")}</p>
     </section>
   );

@@ -30,8 +30,14 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { presentationId, ...title } = submission.value;
   const r = await confirmPresentationTitle(professor, presentationId, title);
-  if (!r.ok) throw new Response(r.reason === "forbidden" ? "Forbidden" : "Not Found", { status: r.reason === "forbidden" ? 403 : 404 });
-  return redirectWithToast(`/professor/events#slot-${presentationId}`, { kind: "success", key: "events.toast.confirmed" });
+  if (!r.ok)
+    throw new Response(r.reason === "forbidden" ? "Forbidden" : "Not Found", {
+      status: r.reason === "forbidden" ? 403 : 404,
+    });
+  return redirectWithToast(`/professor/events#slot-${presentationId}`, {
+    kind: "success",
+    key: "events.toast.confirmed",
+  });
 }
 
 type Slot = ReturnType<typeof useLoaderData<typeof loader>>["slots"][number];
@@ -70,7 +76,9 @@ export default function ProfessorEvents() {
       {events.length === 0 ? <p>{t("events.professor.empty")}</p> : null}
       {events.map((e) => (
         <section key={e.event_id} aria-labelledby={`event-${e.event_id}`}>
-          <h2 id={`event-${e.event_id}`}>{localTitle({ title_ja: e.event_title_ja, title_en: e.event_title_en }, lng)}</h2>
+          <h2 id={`event-${e.event_id}`}>
+            {localTitle({ title_ja: e.event_title_ja, title_en: e.event_title_en }, lng)}
+          </h2>
           <p className="muted">
             {eventWhen({ starts_at: e.event_starts_at, ends_at: e.event_ends_at }, lng)} · {localVenue(e, lng)}
           </p>
@@ -79,7 +87,10 @@ export default function ProfessorEvents() {
             .map((s) => (
               <article key={s.id} id={`slot-${s.id}`} className="panel" aria-labelledby={`slot-${s.id}-title`}>
                 <h3 id={`slot-${s.id}-title`}>
-                  {t("events.professor.slotHeading", { position: s.position, team: s.firm_name ?? t("events.wholeSeminar") })}
+                  {t("events.professor.slotHeading", {
+                    position: s.position,
+                    team: s.firm_name ?? t("events.wholeSeminar"),
+                  })}
                 </h3>
                 <dl className="meta">
                   <dt>{t("events.professor.project")}</dt>
@@ -91,13 +102,18 @@ export default function ProfessorEvents() {
                   <dt>{t("events.professor.status")}</dt>
                   <dd>
                     {s.confirmed_at ? (
-                      <span className="badge badge--ok">{t("events.professor.confirmedOn", { date: formatDateTime(s.confirmed_at, lng) })}</span>
+                      <span className="badge badge--ok">
+                        {t("events.professor.confirmedOn", { date: formatDateTime(s.confirmed_at, lng) })}
+                      </span>
                     ) : (
                       <span className="badge badge--waiting">{t("events.slot.awaitingConfirmation")}</span>
                     )}
                   </dd>
                 </dl>
-                <ConfirmForm slot={s} lastResult={actionData?.presentationId === s.id ? actionData.result : undefined} />
+                <ConfirmForm
+                  slot={s}
+                  lastResult={actionData?.presentationId === s.id ? actionData.result : undefined}
+                />
               </article>
             ))}
         </section>

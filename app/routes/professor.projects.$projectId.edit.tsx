@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return saveProjectForm(
     submission,
     () => updateProject(user, project.id, submission.value).then(() => project.id),
-    "projects.toast.updated"
+    "projects.toast.updated",
   );
 }
 

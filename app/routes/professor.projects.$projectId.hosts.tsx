@@ -5,11 +5,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
-import { getProject } from "~/models/project.server";
 import { listFirmChoices, listProjectHosts, suggestHost, SUGGEST_STATES } from "~/models/project-host.server";
+import { getProject } from "~/models/project.server";
 import { HostFirmSchema } from "~/schemas/hosts";
-import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
+import { parseId } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -40,8 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { professor, project } = await requireOwnProject(request, params.projectId);
   const submission = parseWithZod(await request.formData(), { schema: HostFirmSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const r = await suggestHost(professor, project.id, { firmId: submission.value.firmId, contactEmail: submission.value.contactEmail ?? null });
-  if (r.ok) return redirectWithToast(`/professor/projects/${project.id}/hosts`, { kind: "success", key: "hosts.toast.suggested" });
+  const r = await suggestHost(professor, project.id, {
+    firmId: submission.value.firmId,
+    contactEmail: submission.value.contactEmail ?? null,
+  });
+  if (r.ok)
+    return redirectWithToast(`/professor/projects/${project.id}/hosts`, {
+      kind: "success",
+      key: "hosts.toast.suggested",
+    });
   switch (r.reason) {
     case "notFound":
       throw new Response("Not Found", { status: 404 });
@@ -50,7 +57,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "wrongState":
       return data({ result: submission.reply({ formErrors: [msg("hosts.errors.notSuggestable")] }) }, { status: 409 });
     default:
-      return data({ result: submission.reply({ fieldErrors: { firmId: [msg(`hosts.errors.${r.reason}`)] } }) }, { status: 409 });
+      return data(
+        { result: submission.reply({ fieldErrors: { firmId: [msg(`hosts.errors.${r.reason}`)] } }) },
+        { status: 409 },
+      );
   }
 }
 

@@ -37,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { professor, project } = await requireOwnProject(request, params);
   const submission = parseWithZod(await request.formData(), { schema: SlotButtonSchema });
   const outcome = submission.status === "success" ? submission.value.intent : null;
-  if (submission.status !== "success" || (outcome !== "done" && outcome !== "missed")) throw new Response("Bad Request", { status: 400 });
+  if (submission.status !== "success" || (outcome !== "done" && outcome !== "missed"))
+    throw new Response("Bad Request", { status: 400 });
   const r = await markOutcome(professor, submission.value.slotId, outcome);
   return respond(r, `/professor/projects/${project.id}/interviews`, `interviews.toast.${outcome}`);
 }
@@ -88,7 +89,9 @@ export default function ProfessorProjectInterviews() {
                   <td>{team.booking ? <SlotStatusBadge status={team.booking.status} /> : null}</td>
                   <td>
                     <div className="row-actions">
-                      {team.booking ? <a href={`/interviews/${team.booking.id}.ics`}>{t("interviews.downloadIcs")}</a> : null}
+                      {team.booking ? (
+                        <a href={`/interviews/${team.booking.id}.ics`}>{t("interviews.downloadIcs")}</a>
+                      ) : null}
                       {team.booking?.ended ? (
                         <OutcomeButtons slotId={team.booking.id} label={t("interviews.outcomeFor")} />
                       ) : null}

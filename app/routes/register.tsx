@@ -51,7 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     body: t("mail.welcomeBody", { name: v.name, link: `${config().publicUrl}/login` }),
   });
   const setCookie = await startSession(request, userId, context.clientIp ?? null);
-  return redirectWithToast("/student", { kind: "success", key: "auth.welcome", values: { name: v.name } }, { "Set-Cookie": setCookie });
+  return redirectWithToast(
+    "/student",
+    { kind: "success", key: "auth.welcome", values: { name: v.name } },
+    { "Set-Cookie": setCookie },
+  );
 }
 
 export default function Register() {
@@ -76,10 +80,19 @@ export default function Register() {
           meta={fields.universityId}
           label={t("auth.university")}
           placeholder={t("auth.chooseUniversity")}
-          options={universities.map((u) => ({ value: String(u.id), label: i18n.language === "en" ? u.name_en : u.name_ja }))}
+          options={universities.map((u) => ({
+            value: String(u.id),
+            label: i18n.language === "en" ? u.name_en : u.name_ja,
+          }))}
         />
         <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
-        <TextField meta={fields.password} label={t("auth.password")} hint={t("auth.passwordHint")} type="password" autoComplete="new-password" />
+        <TextField
+          meta={fields.password}
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          type="password"
+          autoComplete="new-password"
+        />
         <section className="notice" aria-labelledby="privacy-title">
           <h2 id="privacy-title">{t("auth.privacyTitle")}</h2>
           <p>{t("auth.privacyText")}</p>

@@ -13,7 +13,12 @@ import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const [partnerships, firms, users, unsent] = await Promise.all([listPartnerships(), countFirms(), countUsersByRole(), countUnsentMail()]);
+  const [partnerships, firms, users, unsent] = await Promise.all([
+    listPartnerships(),
+    countFirms(),
+    countUsersByRole(),
+    countUnsentMail(),
+  ]);
   const attention = await listAgreementsNeedingAttention(tokyoDate());
   return { universities: partnerships.length, firms, users, unsent, attention };
 }

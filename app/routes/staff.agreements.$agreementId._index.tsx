@@ -15,7 +15,6 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { AGREEMENT_DOCUMENT_KINDS } from "../../db/schema";
 import { agreementTerm } from "~/agreements/status";
 import type { AgreementContactValue, FieldChange } from "~/agreements/versions";
 import { StatusBadge } from "~/components/agreements";
@@ -25,12 +24,19 @@ import { addDocument, listDocuments } from "~/models/agreement-document.server";
 import { addActivity, getAgreement, terminateAgreement } from "~/models/agreement.server";
 import { listUniversities } from "~/models/university.server";
 import { listStaffUsers } from "~/models/user.server";
-import { ActivitySchema, DocumentSchema, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_MB, TerminateSchema } from "~/schemas/agreements";
-import { idParam } from "~/schemas/params";
+import {
+  ActivitySchema,
+  DocumentSchema,
+  MAX_DOCUMENT_BYTES,
+  MAX_DOCUMENT_MB,
+  TerminateSchema,
+} from "~/schemas/agreements";
 import { msg } from "~/schemas/messages";
+import { idParam } from "~/schemas/params";
 import { formatDate, formatDateTime, tokyoDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { AGREEMENT_DOCUMENT_KINDS } from "../../db/schema";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
@@ -81,14 +87,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "document") {
     const submission = parseWithZod(formData, { schema: DocumentSchema });
     if (tooLarge) {
-      return invalid(intent, submission.reply({ fieldErrors: { file: [msg("agreements.errors.fileTooLarge", { mb: MAX_DOCUMENT_MB })] } }));
+      return invalid(
+        intent,
+        submission.reply({ fieldErrors: { file: [msg("agreements.errors.fileTooLarge", { mb: MAX_DOCUMENT_MB })] } }),
+      );
     }
     if (submission.status !== "success") return invalid(intent, submission.reply({ hideFields: ["file"] }));
     const { kind, title, file } = submission.value;
-    const outcome = await addDocument(id, { kind, title, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, user.id);
+    const outcome = await addDocument(
+      id,
+      { kind, title, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+      user.id,
+    );
     if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
     if (outcome !== "added") {
-      return invalid(intent, submission.reply({ fieldErrors: { file: [msg(`agreements.errors.${outcome}`)] }, hideFields: ["file"] }));
+      return invalid(
+        intent,
+        submission.reply({ fieldErrors: { file: [msg(`agreements.errors.${outcome}`)] }, hideFields: ["file"] }),
+      );
     }
     return redirectWithToast(back, { kind: "success", key: "agreements.documentAdded", values: { title } });
   }
@@ -110,7 +126,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return invalid(intent, submission.reply({ formErrors: [msg("agreements.errors.alreadyTerminated")] }));
     }
     if (outcome === "beforeEffective") {
-      return invalid(intent, submission.reply({ fieldErrors: { terminated_on: [msg("agreements.errors.terminateBeforeEffective")] } }));
+      return invalid(
+        intent,
+        submission.reply({ fieldErrors: { terminated_on: [msg("agreements.errors.terminateBeforeEffective")] } }),
+      );
     }
     return redirectWithToast(back, { kind: "success", key: "agreements.terminated" });
   }
@@ -145,7 +164,9 @@ function formatValue(field: FieldChange["field"], value: unknown, t: TFunction, 
     case "areas":
       return list((value as string[]).map((a) => t(`agreements.areas.${a}`)));
     case "contacts":
-      return list((value as AgreementContactValue[]).map((c) => (c.department ? `${c.name} (${c.department})` : c.name)));
+      return list(
+        (value as AgreementContactValue[]).map((c) => (c.department ? `${c.name} (${c.department})` : c.name)),
+      );
     default:
       return String(value);
   }
@@ -154,7 +175,7 @@ function formatValue(field: FieldChange["field"], value: unknown, t: TFunction, 
 function useIntentForm<Schema extends typeof ActivitySchema | typeof TerminateSchema | typeof DocumentSchema>(
   intent: string,
   schema: Schema,
-  defaultValue?: Record<string, string>
+  defaultValue?: Record<string, string>,
 ) {
   const actionData = useActionData<typeof action>();
   return useForm({
@@ -191,7 +212,10 @@ export default function AgreementDetail() {
       </p>
       {a.terminated_on ? (
         <p className="notice">
-          {t("agreements.detail.terminatedNotice", { date: formatDate(a.terminated_on, lng), reason: a.termination_reason })}
+          {t("agreements.detail.terminatedNotice", {
+            date: formatDate(a.terminated_on, lng),
+            reason: a.termination_reason,
+          })}
         </p>
       ) : null}
 
@@ -212,7 +236,9 @@ export default function AgreementDetail() {
           <dd>{a.expires_on ? formatDate(a.expires_on, lng) : t("agreements.openEnded")}</dd>
           <dt>{t("agreements.fields.auto_renew")}</dt>
           <dd>
-            {a.auto_renew ? t("agreements.autoRenewEvery", { months: a.renewal_term_months }) : t("agreements.autoRenewOff")}
+            {a.auto_renew
+              ? t("agreements.autoRenewEvery", { months: a.renewal_term_months })
+              : t("agreements.autoRenewOff")}
             {term.renewals > 0 ? ` (${t("agreements.renewedTimes", { n: term.renewals })})` : null}
           </dd>
           {term.termEnd ? (
@@ -294,7 +320,9 @@ export default function AgreementDetail() {
                         {doc.original_filename}
                       </a>
                     </td>
-                    <td>{t("agreements.detail.sizeKb", { kb: Math.ceil(doc.size_bytes / 1024).toLocaleString(lng) })}</td>
+                    <td>
+                      {t("agreements.detail.sizeKb", { kb: Math.ceil(doc.size_bytes / 1024).toLocaleString(lng) })}
+                    </td>
                     <td>
                       {formatDateTime(doc.created_at, lng)}
                       {doc.uploaded_by_name ? ` · ${doc.uploaded_by_name}` : null}
@@ -325,7 +353,9 @@ export default function AgreementDetail() {
               <input
                 {...getInputProps(documentFields.file, { type: "file" })}
                 accept="application/pdf,.pdf"
-                aria-describedby={[fileHintId, documentFields.file.errors ? documentFields.file.errorId : ""].join(" ").trim()}
+                aria-describedby={[fileHintId, documentFields.file.errors ? documentFields.file.errorId : ""]
+                  .join(" ")
+                  .trim()}
               />
               <ErrorList id={documentFields.file.errorId} errors={documentFields.file.errors} />
             </div>
@@ -384,7 +414,10 @@ export default function AgreementDetail() {
               type="date"
               hint={t("agreements.hints.date")}
             />
-            <TextareaField meta={terminateFields.termination_reason} label={t("agreements.fields.termination_reason")} />
+            <TextareaField
+              meta={terminateFields.termination_reason}
+              label={t("agreements.fields.termination_reason")}
+            />
             <button type="submit" className="button button--danger">
               {t("agreements.detail.submitTerminate")}
             </button>
@@ -397,7 +430,12 @@ export default function AgreementDetail() {
         <ol className="history" reversed>
           {d.versions.map((v) => (
             <li key={v.version}>
-              <h3>{t("agreements.detail.versionHeading", { version: v.version, action: t(`agreements.detail.actions.${v.action}`) })}</h3>
+              <h3>
+                {t("agreements.detail.versionHeading", {
+                  version: v.version,
+                  action: t(`agreements.detail.actions.${v.action}`),
+                })}
+              </h3>
               <p className="muted">
                 {t("agreements.detail.versionMeta", {
                   date: formatDateTime(v.created_at, lng),

@@ -15,7 +15,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const id = idParam(params, "agreementId");
-  const [snapshot, universities, staff] = await Promise.all([getAgreementSnapshot(id), listUniversities(), listStaffUsers()]);
+  const [snapshot, universities, staff] = await Promise.all([
+    getAgreementSnapshot(id),
+    listUniversities(),
+    listStaffUsers(),
+  ]);
   if (!snapshot) throw new Response("Not Found", { status: 404 });
   // The current owner stays choosable even if their account was disabled since.
   return { id, snapshot, universities, staff: staff.filter((s) => !s.disabled_at || s.id === snapshot.owner_user_id) };
@@ -38,7 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (changed === null) throw new Response("Not Found", { status: 404 });
   return redirectWithToast(
     `/staff/agreements/${id}`,
-    changed ? { kind: "success", key: "agreements.updated", values: { count: changed } } : { kind: "success", key: "agreements.unchanged" }
+    changed
+      ? { kind: "success", key: "agreements.updated", values: { count: changed } }
+      : { kind: "success", key: "agreements.unchanged" },
   );
 }
 

@@ -1,19 +1,12 @@
 /** Staff: one certificate with its recorded reasons, and the revoke form (a reason is required). */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateFacts, certificateLinks } from "~/components/certificates";
 import { FormErrors, TextareaField } from "~/components/forms";
-import {
-  loadPublicCertificate,
-  revokeCertificate,
-} from "~/models/certificate.server";
+import { loadPublicCertificate, revokeCertificate } from "~/models/certificate.server";
 import { RevokeSchema } from "~/schemas/certificates";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -37,8 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), {
     schema: RevokeSchema,
   });
-  if (submission.status !== "success")
-    return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Revoking twice changes nothing (the first date and reason stay).
   await revokeCertificate(cert.id, submission.value.reason, staff);
   return redirectWithToast(`/staff/certificates/${cert.id}`, {
@@ -49,14 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffCertificate() {
   const { t } = useTranslation();
-  const {
-    id,
-    eventId,
-    data: cert,
-    revokedAt,
-    revokedReason,
-    manualReason,
-  } = useLoaderData<typeof loader>();
+  const { id, eventId, data: cert, revokedAt, revokedReason, manualReason } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "revoke",
@@ -67,9 +52,7 @@ export default function StaffCertificate() {
     <>
       {eventId ? (
         <p>
-          <Link to={`/staff/events/${eventId}/certificates`}>
-            {t("certificates.staff.backToEvent")}
-          </Link>
+          <Link to={`/staff/events/${eventId}/certificates`}>{t("certificates.staff.backToEvent")}</Link>
         </p>
       ) : null}
       <h1>{t("certificates.detail.title", { id })}</h1>
@@ -90,9 +73,7 @@ export default function StaffCertificate() {
       </dl>
       <ul>
         <li>
-          <Link to={certificateLinks(id).verify}>
-            {t("certificates.links.verify")}
-          </Link>
+          <Link to={certificateLinks(id).verify}>{t("certificates.links.verify")}</Link>
         </li>
         <li>
           <a href={certificateLinks(id).pdf}>{t("certificates.links.pdf")}</a>
@@ -106,11 +87,7 @@ export default function StaffCertificate() {
           <p>{t("certificates.detail.revokeLead")}</p>
           <Form method="post" {...getFormProps(form)}>
             <FormErrors id={form.errorId} errors={form.errors} />
-            <TextareaField
-              meta={fields.reason}
-              label={t("certificates.detail.revokeReason")}
-              rows={3}
-            />
+            <TextareaField meta={fields.reason} label={t("certificates.detail.revokeReason")} rows={3} />
             <button type="submit" className="button button--danger">
               {t("certificates.detail.revokeSubmit")}
             </button>

@@ -22,9 +22,18 @@ import {
   updatePresentation,
   type SlotFailure,
 } from "~/models/event.server";
-import { AddSlotFieldsSchema, AddSlotSchema, EditSlotSchema, MoveSlotSchema, RemoveSlotSchema, slotStartIso, teamValue, tokyoTime } from "~/schemas/events";
-import { parseId } from "~/schemas/params";
+import {
+  AddSlotFieldsSchema,
+  AddSlotSchema,
+  EditSlotSchema,
+  MoveSlotSchema,
+  RemoveSlotSchema,
+  slotStartIso,
+  teamValue,
+  tokyoTime,
+} from "~/schemas/events";
 import { msg } from "~/schemas/messages";
+import { parseId } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -44,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .map(({ hosts, ...p }) => ({
       ...p,
       seminarValue: conflictsWith(programme, p.id, null) ? null : teamValue(p.id, null),
-      hosts: hosts.filter((h) => !conflictsWith(programme, p.id, h.id)).map((h) => ({ ...h, value: teamValue(p.id, h.id) })),
+      hosts: hosts
+        .filter((h) => !conflictsWith(programme, p.id, h.id))
+        .map((h) => ({ ...h, value: teamValue(p.id, h.id) })),
     }))
     .filter((p) => p.seminarValue || p.hosts.length);
   const editId = Number(new URL(request.url).searchParams.get("edit"));
@@ -83,20 +94,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: MoveSlotSchema });
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { presentationId, direction } = submission.value;
-    if (!(await movePresentation(staff, event.id, presentationId, direction))) throw new Response("Not Found", { status: 404 });
+    if (!(await movePresentation(staff, event.id, presentationId, direction)))
+      throw new Response("Not Found", { status: 404 });
     return redirectWithToast(`${here}#slot-${presentationId}`, { kind: "success", key: "events.toast.moved" });
   }
   if (intent === "remove") {
     const submission = parseWithZod(formData, { schema: RemoveSlotSchema });
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
-    if (!(await removePresentation(staff, event.id, submission.value.presentationId))) throw new Response("Not Found", { status: 404 });
+    if (!(await removePresentation(staff, event.id, submission.value.presentationId)))
+      throw new Response("Not Found", { status: 404 });
     return redirectWithToast(`${here}#programme-title`, { kind: "success", key: "events.toast.removed" });
   }
   if (intent === "update") {
     const submission = parseWithZod(formData, { schema: EditSlotSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;
-    const r = await updatePresentation(staff, event.id, v.presentationId, { ...v, startsAt: slotStartIso(event.starts_at, v.startTime) });
+    const r = await updatePresentation(staff, event.id, v.presentationId, {
+      ...v,
+      startsAt: slotStartIso(event.starts_at, v.startTime),
+    });
     return respond(here, intent, submission, r, "events.toast.slotUpdated");
   }
   const submission = parseWithZod(formData, { schema: AddSlotSchema });
@@ -117,7 +133,10 @@ function respond(
   if (r.ok) return redirectWithToast(`${here}#programme-title`, { kind: "success", key: toastKey });
   if (r.reason === "notFound") throw new Response("Not Found", { status: 404 });
   const field = FAILURE_FIELD[r.reason];
-  return data({ intent, result: submission.reply({ fieldErrors: { [field]: [msg(`events.errors.${r.reason}`)] } }) }, { status: 400 });
+  return data(
+    { intent, result: submission.reply({ fieldErrors: { [field]: [msg(`events.errors.${r.reason}`)] } }) },
+    { status: 400 },
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.event.title_ja }] : []);
@@ -131,7 +150,12 @@ function SlotTitleFields({ fields }: { fields: { [K in keyof SlotFields]-?: Fiel
   const { t } = useTranslation();
   return (
     <>
-      <TextField meta={fields.startTime} label={t("events.slot.startTime")} hint={t("events.slot.startTimeHint")} type="time" />
+      <TextField
+        meta={fields.startTime}
+        label={t("events.slot.startTime")}
+        hint={t("events.slot.startTimeHint")}
+        type="time"
+      />
       <TextField meta={fields.titleJa} label={t("events.slot.titleJa")} lang="ja" />
       <TextField meta={fields.titleEn} label={t("events.slot.titleEn")} lang="en" />
     </>
@@ -140,7 +164,11 @@ function SlotTitleFields({ fields }: { fields: { [K in keyof SlotFields]-?: Fiel
 
 function AddSlotForm({ choices, lastResult }: { choices: TeamChoice[]; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<SlotFields & { team: string }>({ id: "add-slot", lastResult, constraint: getZodConstraint(AddSlotFieldsSchema) });
+  const [form, fields] = useForm<SlotFields & { team: string }>({
+    id: "add-slot",
+    lastResult,
+    constraint: getZodConstraint(AddSlotFieldsSchema),
+  });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -153,10 +181,23 @@ function AddSlotForm({ choices, lastResult }: { choices: TeamChoice[]; lastResul
   );
 }
 
-function EditSlotForm({ editing, lastResult, cancelTo }: { editing: NonNullable<LoaderData["editing"]>; lastResult?: SubmissionResult<string[]>; cancelTo: string }) {
+function EditSlotForm({
+  editing,
+  lastResult,
+  cancelTo,
+}: {
+  editing: NonNullable<LoaderData["editing"]>;
+  lastResult?: SubmissionResult<string[]>;
+  cancelTo: string;
+}) {
   const { t } = useTranslation();
   const { position, confirmed, ...defaultValue } = editing;
-  const [form, fields] = useForm<SlotFields & { presentationId: number }>({ id: "edit-slot", lastResult, defaultValue, constraint: getZodConstraint(EditSlotSchema) });
+  const [form, fields] = useForm<SlotFields & { presentationId: number }>({
+    id: "edit-slot",
+    lastResult,
+    defaultValue,
+    constraint: getZodConstraint(EditSlotSchema),
+  });
   return (
     <section aria-labelledby="edit-slot-title" className="panel">
       <h2 id="edit-slot-title">{t("events.slot.editTitle", { position })}</h2>
@@ -196,7 +237,10 @@ function SlotRow({ slot, first, last }: { slot: Slot; first: boolean; last: bool
         <span className="subline">
           {slot.confirmed_at ? (
             <span className="badge badge--ok">
-              {t("events.slot.confirmed", { date: formatDateTime(slot.confirmed_at, lng), name: slot.confirmed_by_name ?? "" })}
+              {t("events.slot.confirmed", {
+                date: formatDateTime(slot.confirmed_at, lng),
+                name: slot.confirmed_by_name ?? "",
+              })}
             </span>
           ) : (
             <span className="badge badge--waiting">{t("events.slot.awaitingConfirmation")}</span>
@@ -205,7 +249,9 @@ function SlotRow({ slot, first, last }: { slot: Slot; first: boolean; last: bool
       </th>
       <td>
         {slot.firm_name ?? t("events.wholeSeminar")}
-        <span className="muted subline">{localTitle({ title_ja: slot.project_title_ja, title_en: slot.project_title_en }, lng)}</span>
+        <span className="muted subline">
+          {localTitle({ title_ja: slot.project_title_ja, title_en: slot.project_title_en }, lng)}
+        </span>
       </td>
       <td>
         {!slot.published ? (
@@ -332,7 +378,10 @@ export default function StaffEvent() {
         ) : (
           <>
             <p>{t("events.slot.addLead")}</p>
-            <AddSlotForm choices={choices} lastResult={actionData?.intent !== "update" ? actionData?.result : undefined} />
+            <AddSlotForm
+              choices={choices}
+              lastResult={actionData?.intent !== "update" ? actionData?.result : undefined}
+            />
           </>
         )}
       </section>

@@ -25,7 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const event = await loadEvent(params.eventId);
   const q = new URL(request.url).searchParams.get("q")?.slice(0, 100) ?? "";
-  return { event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en }, q, ...(await getAttendanceSheet(event.id, q)) };
+  return {
+    event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en },
+    q,
+    ...(await getAttendanceSheet(event.id, q)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await loadEvent(params.eventId);
   const formData = await request.formData();
   const q = String(formData.get("q") ?? "").slice(0, 100);
-  const back = (anchor: string) => `/staff/events/${event.id}/attendance${q ? `?q=${encodeURIComponent(q)}` : ""}#${anchor}`;
+  const back = (anchor: string) =>
+    `/staff/events/${event.id}/attendance${q ? `?q=${encodeURIComponent(q)}` : ""}#${anchor}`;
   // A fetcher (JavaScript) updates the list in place: no redirect, no toast, focus stays where it is.
   const viaFetcher = formData.get("via") === "fetcher";
 
@@ -41,9 +46,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: GivenSchema });
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { presentationId, given } = submission.value;
-    if (!(await setPresentationGiven(staff, event.id, presentationId, given))) throw new Response("Not Found", { status: 404 });
+    if (!(await setPresentationGiven(staff, event.id, presentationId, given)))
+      throw new Response("Not Found", { status: 404 });
     if (viaFetcher) return data({ ok: true });
-    return redirectWithToast(back(`slot-${presentationId}`), { kind: "success", key: given ? "events.toast.given" : "events.toast.notGiven" });
+    return redirectWithToast(back(`slot-${presentationId}`), {
+      kind: "success",
+      key: given ? "events.toast.given" : "events.toast.notGiven",
+    });
   }
 
   const submission = parseWithZod(formData, { schema: AttendanceSchema });
@@ -108,7 +117,8 @@ export default function Attendance() {
             </h2>
             <p className="muted">
               {g.starts_at ? `${tokyoTime(g.starts_at)} · ` : ""}
-              {g.firm_name ?? t("events.wholeSeminar")} · {localTitle({ title_ja: g.project_title_ja, title_en: g.project_title_en }, lng)}
+              {g.firm_name ?? t("events.wholeSeminar")} ·{" "}
+              {localTitle({ title_ja: g.project_title_ja, title_en: g.project_title_en }, lng)}
             </p>
             <div className="door-row">
               <span className="door-row__name">{t("events.door.presentation")}</span>
@@ -130,7 +140,9 @@ export default function Attendance() {
                     {s.nameKana ? <span className="muted subline">{s.nameKana}</span> : null}
                   </span>
                   <span className="door-row__state">
-                    {s.present && s.presentAt ? t("events.door.presentAt", { time: tokyoTime(s.presentAt) }) : t("events.door.notArrived")}
+                    {s.present && s.presentAt
+                      ? t("events.door.presentAt", { time: tokyoTime(s.presentAt) })
+                      : t("events.door.notArrived")}
                   </span>
                   <MarkToggle
                     fields={{ intent: "present", studentId: String(s.studentId), ...keep }}

@@ -5,12 +5,7 @@
  */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localTitle } from "~/components/events";
@@ -74,50 +69,38 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "issueOne") {
     const submission = parseWithZod(formData, { schema: IssueOneSchema });
-    if (submission.status !== "success")
-      throw new Response("Bad Request", { status: 400 });
+    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { studentId, projectId } = submission.value.candidate;
     const r = await issueCertificate(event.id, studentId, projectId, staff);
-    if (!r.ok && r.reason === "notFound")
-      throw new Response("Not Found", { status: 404 });
+    if (!r.ok && r.reason === "notFound") throw new Response("Not Found", { status: 404 });
     return redirectWithToast(
       back,
       r.ok
         ? { kind: "success", key: "certificates.toast.issuedOne" }
-        : { kind: "error", key: `certificates.toast.${r.reason}` }
+        : { kind: "error", key: `certificates.toast.${r.reason}` },
     );
   }
   const submission = parseWithZod(formData, { schema: CertifyByHandSchema });
-  if (submission.status !== "success")
-    return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { candidate, reason } = submission.value;
   // By hand is for students on this event's programme (the list offered); anyone else is a tampered form.
   if (
     !(await listEventCandidates(event.id)).some(
-      (c) =>
-        c.studentId === candidate.studentId &&
-        c.projectId === candidate.projectId
+      (c) => c.studentId === candidate.studentId && c.projectId === candidate.projectId,
     )
   ) {
     throw new Response("Not Found", { status: 404 });
   }
-  const r = await certifyByHand(
-    candidate.studentId,
-    candidate.projectId,
-    event.id,
-    reason,
-    staff
-  );
+  const r = await certifyByHand(candidate.studentId, candidate.projectId, event.id, reason, staff);
   return redirectWithToast(
     back,
     r.ok
       ? { kind: "success", key: "certificates.toast.certified" }
-      : { kind: "error", key: `certificates.toast.${r.reason}` }
+      : { kind: "error", key: `certificates.toast.${r.reason}` },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: data.event.title_ja }] : [];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.event.title_ja }] : []);
 
 export default function EventCertificates() {
   const { t, i18n } = useTranslation();
@@ -129,20 +112,14 @@ export default function EventCertificates() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(CertifyByHandSchema),
   });
-  const waiting = candidates.filter(
-    (c) => !c.certificateId && c.reasons.length === 0
-  );
+  const waiting = candidates.filter((c) => !c.certificateId && c.reasons.length === 0);
   const withoutCertificate = candidates.filter((c) => !c.certificateId);
   return (
     <>
       <p>
-        <Link to={`/staff/events/${event.id}`}>
-          {t("certificates.staff.backToEvent")}
-        </Link>
+        <Link to={`/staff/events/${event.id}`}>{t("certificates.staff.backToEvent")}</Link>
       </p>
-      <h1>
-        {t("certificates.staff.title", { title: localTitle(event, lng) })}
-      </h1>
+      <h1>{t("certificates.staff.title", { title: localTitle(event, lng) })}</h1>
 
       <section aria-labelledby="candidates-title">
         <h2 id="candidates-title">{t("certificates.staff.candidatesTitle")}</h2>
@@ -171,7 +148,7 @@ export default function EventCertificates() {
                           title_ja: c.projectTitleJa,
                           title_en: c.projectTitleEn,
                         },
-                        lng
+                        lng,
                       )}
                     </td>
                     <td>{c.firmName ?? "—"}</td>
@@ -181,25 +158,14 @@ export default function EventCertificates() {
                           ? t("certificates.status.revokedShort")
                           : t("certificates.staff.issued")
                         : c.reasons.length
-                        ? c.reasons
-                            .map((r) => t(`certificates.staff.reasons.${r}`))
-                            .join(" / ")
-                        : t("certificates.staff.eligible")}
+                          ? c.reasons.map((r) => t(`certificates.staff.reasons.${r}`)).join(" / ")
+                          : t("certificates.staff.eligible")}
                     </td>
                     <td>
                       {!c.certificateId && c.reasons.length === 0 ? (
                         <Form method="post">
-                          <input
-                            type="hidden"
-                            name="candidate"
-                            value={`${c.studentId}:${c.projectId}`}
-                          />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="issueOne"
-                            className="button button--secondary"
-                          >
+                          <input type="hidden" name="candidate" value={`${c.studentId}:${c.projectId}`} />
+                          <button type="submit" name="intent" value="issueOne" className="button button--secondary">
                             {t("certificates.staff.issueOne", { name: c.name })}
                           </button>
                         </Form>
@@ -213,12 +179,7 @@ export default function EventCertificates() {
         )}
         {waiting.length ? (
           <Form method="post">
-            <button
-              type="submit"
-              name="intent"
-              value="issueAll"
-              className="button"
-            >
+            <button type="submit" name="intent" value="issueAll" className="button">
               {t("certificates.staff.issueAll", { n: waiting.length })}
             </button>
           </Form>
@@ -239,23 +200,11 @@ export default function EventCertificates() {
               placeholder="—"
               options={withoutCertificate.map((c) => ({
                 value: `${c.studentId}:${c.projectId}`,
-                label: `${c.name} — ${localTitle(
-                  { title_ja: c.projectTitleJa, title_en: c.projectTitleEn },
-                  lng
-                )}`,
+                label: `${c.name} — ${localTitle({ title_ja: c.projectTitleJa, title_en: c.projectTitleEn }, lng)}`,
               }))}
             />
-            <TextareaField
-              meta={fields.reason}
-              label={t("certificates.staff.byHandReason")}
-              rows={3}
-            />
-            <button
-              type="submit"
-              name="intent"
-              value="byHand"
-              className="button"
-            >
+            <TextareaField meta={fields.reason} label={t("certificates.staff.byHandReason")} rows={3} />
+            <button type="submit" name="intent" value="byHand" className="button">
               {t("certificates.staff.byHandSubmit")}
             </button>
           </Form>
@@ -282,11 +231,7 @@ export default function EventCertificates() {
                 {certificates.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">{c.name}</th>
-                    <td>
-                      {lng === "en"
-                        ? c.project.en || c.project.ja
-                        : c.project.ja}
-                    </td>
+                    <td>{lng === "en" ? c.project.en || c.project.ja : c.project.ja}</td>
                     <td>{formatDate(c.issuedAt, lng)}</td>
                     <td>
                       {c.revokedAt

@@ -15,7 +15,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const event = await getEvent(parseId(params.eventId));
   if (!event) throw new Response("Not Found", { status: 404 });
-  return { event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en }, values: eventFormValues(event) };
+  return {
+    event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en },
+    values: eventFormValues(event),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +37,12 @@ export default function EditEvent() {
   return (
     <section>
       <h1>{t("events.staff.editTitle", { title: localTitle(event, i18n.language as Lng) })}</h1>
-      <EventForm lastResult={actionData?.result} defaultValue={values} submitLabel={t("events.staff.save")} cancelTo={`/staff/events/${event.id}`} />
+      <EventForm
+        lastResult={actionData?.result}
+        defaultValue={values}
+        submitLabel={t("events.staff.save")}
+        cancelTo={`/staff/events/${event.id}`}
+      />
     </section>
   );
 }

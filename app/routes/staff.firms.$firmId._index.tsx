@@ -65,7 +65,9 @@ export default function StaffFirm() {
           </Link>
         ) : null}
       </p>
-      {firm.hidden_at ? <p className="notice">{t("firms.staff.hiddenSince", { date: formatDateTime(firm.hidden_at, lng) })}</p> : null}
+      {firm.hidden_at ? (
+        <p className="notice">{t("firms.staff.hiddenSince", { date: formatDateTime(firm.hidden_at, lng) })}</p>
+      ) : null}
       <dl className="meta">
         {FIRM_FIELDS.map((field) => (
           <Fragment key={field}>
@@ -115,7 +117,11 @@ export default function StaffFirm() {
                 {history.map((h) => (
                   <tr key={h.id}>
                     <td>{formatDateTime(h.created_at, lng)}</td>
-                    <td>{h.actor_name ? t("firms.history.actor", { name: h.actor_name, role: t(`roles.${h.actor_role}`) }) : t("firms.history.system")}</td>
+                    <td>
+                      {h.actor_name
+                        ? t("firms.history.actor", { name: h.actor_name, role: t(`roles.${h.actor_role}`) })
+                        : t("firms.history.system")}
+                    </td>
                     <td>{t(`firms.history.actions.${h.action}`)}</td>
                     <td>
                       {h.reason !== null ? (

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import { firmFormDefaults, StaffFirmForm } from "~/components/firm-form";
 import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
 import { FirmSchema } from "~/schemas/firm";
-import { idParam } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
+import { idParam } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -26,9 +26,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const updated = await updateFirm(id, submission.value, staff.id, "update");
   if (!updated.ok && updated.reason === "not_found") throw new Response("Not Found", { status: 404 });
   if (!updated.ok) {
-    return data({ result: submission.reply({ fieldErrors: { corporate_number: [msg("firms.validation.duplicate")] } }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { corporate_number: [msg("firms.validation.duplicate")] } }) },
+      { status: 400 },
+    );
   }
-  return redirectWithToast(`/staff/firms/${id}`, { kind: "success", key: "firms.staff.saved", values: { name: submission.value.name } });
+  return redirectWithToast(`/staff/firms/${id}`, {
+    kind: "success",
+    key: "firms.staff.saved",
+    values: { name: submission.value.name },
+  });
 }
 
 export default function EditFirm() {
@@ -41,7 +48,12 @@ export default function EditFirm() {
         <Link to={`/staff/firms/${id}`}>{t("firms.staff.backToFirm", { name })}</Link>
       </p>
       <h1>{t("firms.staff.editTitle", { name })}</h1>
-      <StaffFirmForm id="edit-firm" lastResult={actionData?.result} defaultValue={firmFormDefaults(values)} submitLabel={t("firms.staff.save")} />
+      <StaffFirmForm
+        id="edit-firm"
+        lastResult={actionData?.result}
+        defaultValue={firmFormDefaults(values)}
+        submitLabel={t("firms.staff.save")}
+      />
     </section>
   );
 }

@@ -13,7 +13,10 @@ import { requireRole } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const params = parseFirmSearchParams(new URL(request.url));
-  const result = await searchFirms({ ...params, newProduct: params.new_product === "1", includeHidden: params.hidden === "1" }, "staff");
+  const result = await searchFirms(
+    { ...params, newProduct: params.new_product === "1", includeHidden: params.hidden === "1" },
+    "staff",
+  );
   return { params, ...result };
 }
 
@@ -62,7 +65,13 @@ export default function StaffFirms() {
                     <td>{f.corporate_number}</td>
                     <td>{industryLabel(f.industry, lng)}</td>
                     <td>{townLabel(f.town, lng)}</td>
-                    <td>{f.hidden_at ? t("firms.staff.statusHidden") : f.is_public ? t("firms.staff.statusPublic") : t("firms.staff.statusUnlisted")}</td>
+                    <td>
+                      {f.hidden_at
+                        ? t("firms.staff.statusHidden")
+                        : f.is_public
+                          ? t("firms.staff.statusPublic")
+                          : t("firms.staff.statusUnlisted")}
+                    </td>
                   </tr>
                 ))}
               </tbody>

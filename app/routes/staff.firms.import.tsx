@@ -50,14 +50,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
         unchanged: stored.outcome.unchanged.length,
       },
       counts: { create: count("create"), update: count("update"), unchanged: count("unchanged") },
-      changes: changes.slice(0, PREVIEW_ROWS).map(({ corporate_number, name, status, changed }) => ({ corporate_number, name, status, changed })),
+      changes: changes
+        .slice(0, PREVIEW_ROWS)
+        .map(({ corporate_number, name, status, changed }) => ({ corporate_number, name, status, changed })),
       moreChanges: Math.max(0, changes.length - PREVIEW_ROWS),
     },
   };
 }
 
 const refuse = (problems: CsvProblem[], status = 400) => data({ problems }, { status });
-const problem = (key: string, values?: Record<string, string | number>): CsvProblem[] => [{ row: null, column: null, message: msg(key, values) }];
+const problem = (key: string, values?: Record<string, string | number>): CsvProblem[] => [
+  { row: null, column: null, message: msg(key, values) },
+];
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
@@ -67,7 +71,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (formData.get("intent") === "confirm") {
     const id = ImportIdSchema.safeParse(formData.get("importId"));
-    const applied = id.success ? await applyFirmImport(id.data, staff.id) : ({ ok: false, reason: "unavailable" } as const);
+    const applied = id.success
+      ? await applyFirmImport(id.data, staff.id)
+      : ({ ok: false, reason: "unavailable" } as const);
     if (!applied.ok) {
       const failed = applied.reason === "failed";
       return refuse(problem(failed ? "firms.import.failed" : "firms.import.unavailable"), failed ? 500 : 409);
@@ -96,7 +102,10 @@ async function readForm(request: Request): Promise<FormData | "tooLarge" | "malf
   if (Number(request.headers.get("Content-Length")) > MAX_IMPORT_BYTES + 64 * 1024) return "tooLarge";
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
   try {
-    return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+    );
   } catch (error) {
     return error instanceof MaxPartSizeExceededError ? "tooLarge" : "malformed";
   }
@@ -218,7 +227,11 @@ export default function ImportFirms() {
                       <td>
                         {r.status === "create"
                           ? t("firms.import.statusCreate")
-                          : t("firms.import.statusUpdate", { fields: r.changed.map((f) => t(`firms.fields.${f}`)).join(t("firms.import.listSeparator")) })}
+                          : t("firms.import.statusUpdate", {
+                              fields: r.changed
+                                .map((f) => t(`firms.fields.${f}`))
+                                .join(t("firms.import.listSeparator")),
+                            })}
                       </td>
                     </tr>
                   ))}
@@ -229,7 +242,13 @@ export default function ImportFirms() {
           {pending.moreChanges ? <p>{t("firms.import.moreChanges", { count: pending.moreChanges })}</p> : null}
           <Form method="post" action={`/staff/firms/import?id=${pending.id}`}>
             <input type="hidden" name="importId" value={pending.id} />
-            <button type="submit" name="intent" value="confirm" className="button" disabled={navigation.state === "submitting"}>
+            <button
+              type="submit"
+              name="intent"
+              value="confirm"
+              className="button"
+              disabled={navigation.state === "submitting"}
+            >
               {t("firms.import.confirm")}
             </button>
           </Form>

@@ -30,11 +30,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const created = await createFirm(submission.value, staff.id);
   if (!created.ok) {
     return data(
-      { result: submission.reply({ fieldErrors: { corporate_number: [msg("firms.validation.duplicate")] } }), lookup: null },
+      {
+        result: submission.reply({ fieldErrors: { corporate_number: [msg("firms.validation.duplicate")] } }),
+        lookup: null,
+      },
       { status: 400 },
     );
   }
-  return redirectWithToast(`/staff/firms/${created.id}`, { kind: "success", key: "firms.staff.created", values: { name: submission.value.name } });
+  return redirectWithToast(`/staff/firms/${created.id}`, {
+    kind: "success",
+    key: "firms.staff.created",
+    values: { name: submission.value.name },
+  });
 }
 
 async function lookup(formData: FormData) {
@@ -50,7 +57,10 @@ async function lookup(formData: FormData) {
     for (const [k, v] of Object.entries(fill)) if (v && !String(formData.get(k) ?? "").trim()) filled.set(k, v);
   }
   // The reply carries the filled values; a new `nonce` makes the page remount the form with them.
-  return data({ result: parseWithZod(filled, { schema: LookupSchema }).reply(), lookup: { status: found.status, nonce: Date.now() } });
+  return data({
+    result: parseWithZod(filled, { schema: LookupSchema }).reply(),
+    lookup: { status: found.status, nonce: Date.now() },
+  });
 }
 
 export default function NewFirm() {

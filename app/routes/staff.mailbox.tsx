@@ -2,11 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Lng } from "~/i18n";
 import { listMailbox } from "~/models/outbox.server";
 import { config } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
-import type { Lng } from "~/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");

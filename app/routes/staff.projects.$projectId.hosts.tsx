@@ -9,11 +9,18 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
+import {
+  HOST_LINK_DAYS,
+  HOSTING_STATES,
+  inviteHost,
+  listFirmChoices,
+  listProjectHosts,
+  withdrawHost,
+} from "~/models/project-host.server";
 import { getProject } from "~/models/project.server";
-import { HOST_LINK_DAYS, HOSTING_STATES, inviteHost, listFirmChoices, listProjectHosts, withdrawHost } from "~/models/project-host.server";
 import { HostFirmSchema, WithdrawHostSchema } from "~/schemas/hosts";
-import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
+import { parseId } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -53,21 +60,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: WithdrawHostSchema });
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const r = await withdrawHost(staff, project.id, submission.value.hostId);
-    return redirectWithToast(here, r.ok ? { kind: "success", key: "hosts.toast.withdrawn" } : { kind: "error", key: "hosts.errors.notWithdrawable" });
+    return redirectWithToast(
+      here,
+      r.ok ? { kind: "success", key: "hosts.toast.withdrawn" } : { kind: "error", key: "hosts.errors.notWithdrawable" },
+    );
   }
   const submission = parseWithZod(formData, { schema: HostFirmSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const r = await inviteHost(staff, project.id, { firmId: submission.value.firmId, contactEmail: submission.value.contactEmail ?? null });
+  const r = await inviteHost(staff, project.id, {
+    firmId: submission.value.firmId,
+    contactEmail: submission.value.contactEmail ?? null,
+  });
   if (r.ok) return redirectWithToast(here, { kind: "success", key: "hosts.toast.invited" });
   switch (r.reason) {
     case "notFound":
       throw new Response("Not Found", { status: 404 });
     case "contactRequired":
-      return data({ result: submission.reply({ fieldErrors: { contactEmail: [msg("hosts.errors.contactRequired")] } }) }, { status: 400 });
+      return data(
+        { result: submission.reply({ fieldErrors: { contactEmail: [msg("hosts.errors.contactRequired")] } }) },
+        { status: 400 },
+      );
     case "wrongState":
       return data({ result: submission.reply({ formErrors: [msg("hosts.errors.notInvitable")] }) }, { status: 409 });
     default:
-      return data({ result: submission.reply({ fieldErrors: { firmId: [msg(`hosts.errors.${r.reason}`)] } }) }, { status: 409 });
+      return data(
+        { result: submission.reply({ fieldErrors: { firmId: [msg(`hosts.errors.${r.reason}`)] } }) },
+        { status: 409 },
+      );
   }
 }
 

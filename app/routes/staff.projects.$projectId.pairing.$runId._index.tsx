@@ -13,13 +13,13 @@ import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { RunReport } from "~/components/pairing";
 import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
-import { LATE_PLACEMENT_STATES, overrideAssignment, publishRun } from "~/models/pairing.server";
 import { notifyLatePlacement, notifyPairingPublished } from "~/models/pairing-notify.server";
 import { loadRunView } from "~/models/pairing-view.server";
+import { LATE_PLACEMENT_STATES, overrideAssignment, publishRun } from "~/models/pairing.server";
 import { getProject, ProjectError } from "~/models/project.server";
-import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
 import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
+import { parseId } from "~/schemas/params";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -40,7 +40,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Another run published (or sign-up not closed): this run stays as a record, neither changed nor published.
     editable: !published && project.state === "closed",
     // Once published, staff may still place the students left without a firm (each is notified).
-    late: published && LATE_PLACEMENT_STATES.includes(project.state) && view.unmatched.length > 0 && view.hosts.some((h) => h.unused > 0),
+    late:
+      published &&
+      LATE_PLACEMENT_STATES.includes(project.state) &&
+      view.unmatched.length > 0 &&
+      view.hosts.some((h) => h.unused > 0),
   };
 }
 
@@ -67,7 +71,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", key: "pairing.toast.published" });
   }
   const submission = parseWithZod(formData, { schema: OverrideSchema });
-  if (submission.status !== "success") return data({ intent: "override" as const, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent: "override" as const, result: submission.reply() }, { status: 400 });
   const { signupId, target, reason } = submission.value;
   try {
     await overrideAssignment(view.run.id, signupId, target, reason, staff, notifyLatePlacement);
@@ -78,7 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] });
     return data({ intent: "override" as const, result }, { status: error.status });
   }
-  return redirectWithToast(back, { kind: "success", key: view.run.publishedAt ? "pairing.toast.placedLate" : "pairing.toast.moved" });
+  return redirectWithToast(back, {
+    kind: "success",
+    key: view.run.publishedAt ? "pairing.toast.placedLate" : "pairing.toast.moved",
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.project.title_ja }] : []);
@@ -108,7 +116,9 @@ export default function StaffPairingRun() {
           <p>{t(actionData.error)}</p>
         </div>
       ) : null}
-      {editable ? null : <p className="notice">{t(published ? "pairing.run.publishedNotice" : "pairing.run.lockedNotice")}</p>}
+      {editable ? null : (
+        <p className="notice">{t(published ? "pairing.run.publishedNotice" : "pairing.run.lockedNotice")}</p>
+      )}
       <RunReport view={view} />
 
       {editable || late ? (
@@ -132,11 +142,19 @@ export default function StaffPairingRun() {
               label={t("pairing.move.target")}
               placeholder={t("pairing.move.choose")}
               options={[
-                ...targets.map((h) => ({ value: h.id, label: t("pairing.move.hostOption", { name: h.name, n: h.unused }) })),
+                ...targets.map((h) => ({
+                  value: h.id,
+                  label: t("pairing.move.hostOption", { name: h.name, n: h.unused }),
+                })),
                 ...(late ? [] : [{ value: UNPLACED, label: t("pairing.move.unplace") }]),
               ]}
             />
-            <TextareaField meta={fields.reason} label={t("pairing.move.reason")} hint={t("pairing.move.reasonHint", { max: REASON_MAX })} rows={3} />
+            <TextareaField
+              meta={fields.reason}
+              label={t("pairing.move.reason")}
+              hint={t("pairing.move.reasonHint", { max: REASON_MAX })}
+              rows={3}
+            />
             <button type="submit" className="button">
               {t("pairing.move.submit")}
             </button>

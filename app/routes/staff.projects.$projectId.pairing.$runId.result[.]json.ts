@@ -9,5 +9,8 @@ import { requireRunExport, jsonDownload } from "~/utils/pairing-route.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { exported, name, publishedAt } = await requireRunExport(request, params);
   const { result, seed, overrides, published } = exported;
-  return jsonDownload({ assignments: result.assignments, seed, publishedAt, overrides, final: published }, `${name}-result.json`);
+  return jsonDownload(
+    { assignments: result.assignments, seed, publishedAt, overrides, final: published },
+    `${name}-result.json`,
+  );
 }

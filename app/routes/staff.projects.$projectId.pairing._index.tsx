@@ -9,8 +9,8 @@ import { Seed } from "~/components/pairing";
 import { projectTitle, StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { createRun, listRuns } from "~/models/pairing.server";
-import { getProject, ProjectError, transitionProject } from "~/models/project.server";
 import { notifyProjectTransition } from "~/models/project-notify.server";
+import { getProject, ProjectError, transitionProject } from "~/models/project.server";
 import { parseId } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
@@ -26,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const project = await requireProject(params);
   const runs = await listRuns(project.id);
-  return { project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en, state: project.state }, runs };
+  return {
+    project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en, state: project.state },
+    runs,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +44,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "create") {
       const runId = await createRun(project.id, staff);
-      return redirectWithToast(`${base}/${runId}`, { kind: "success", key: "pairing.toast.created", values: { id: runId } });
+      return redirectWithToast(`${base}/${runId}`, {
+        kind: "success",
+        key: "pairing.toast.created",
+        values: { id: runId },
+      });
     }
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;
@@ -120,9 +127,16 @@ export default function StaffPairing() {
                 {runs.map((r) => (
                   <tr key={r.id}>
                     <th scope="row">
-                      <Link to={`/staff/projects/${project.id}/pairing/${r.id}`}>{t("pairing.runs.label", { id: r.id })}</Link>
+                      <Link to={`/staff/projects/${project.id}/pairing/${r.id}`}>
+                        {t("pairing.runs.label", { id: r.id })}
+                      </Link>
                     </th>
-                    <td>{t("pairing.run.byOn", { name: r.created_by_name ?? "—", date: formatDateTime(r.created_at, lng) })}</td>
+                    <td>
+                      {t("pairing.run.byOn", {
+                        name: r.created_by_name ?? "—",
+                        date: formatDateTime(r.created_at, lng),
+                      })}
+                    </td>
                     <td>
                       <Seed seed={r.seed} />
                     </td>

@@ -47,11 +47,17 @@ export default function AnnualReportPage() {
           {t("reports.download")}
         </a>
       </p>
-      <ReportTable section={universities} caption={t("reports.universityCaption", { year })} chartsTitle={t("reports.chartsUniversity")} />
+      <ReportTable
+        section={universities}
+        caption={t("reports.universityCaption", { year })}
+        chartsTitle={t("reports.chartsUniversity")}
+      />
       <ReportTable section={areas} caption={t("reports.areaCaption", { year })} chartsTitle={t("reports.chartsArea")} />
       <h2>{t("reports.definitionsTitle")}</h2>
       <ul>
-        {(["projects", "students", "firms", "interviews", "presentations", "certificates", "areas", "total"] as const).map((k) => (
+        {(
+          ["projects", "students", "firms", "interviews", "presentations", "certificates", "areas", "total"] as const
+        ).map((k) => (
           <li key={k}>{t(`reports.definitions.${k}`)}</li>
         ))}
       </ul>
@@ -59,7 +65,15 @@ export default function AnnualReportPage() {
   );
 }
 
-function ReportTable({ section, caption, chartsTitle }: { section: ReportSection; caption: string; chartsTitle: string }) {
+function ReportTable({
+  section,
+  caption,
+  chartsTitle,
+}: {
+  section: ReportSection;
+  caption: string;
+  chartsTitle: string;
+}) {
   const { t, i18n } = useTranslation();
   const list = new Intl.ListFormat(i18n.language, { style: "narrow", type: "unit" });
   return (
@@ -83,9 +97,7 @@ function ReportTable({ section, caption, chartsTitle }: { section: ReportSection
               <tr key={row.label}>
                 <th scope="row">{row.label}</th>
                 {MEASURES.map((m) => (
-                  <td key={m}>
-                    {row.counts[m]}
-                  </td>
+                  <td key={m}>{row.counts[m]}</td>
                 ))}
               </tr>
             ))}
@@ -94,9 +106,7 @@ function ReportTable({ section, caption, chartsTitle }: { section: ReportSection
             <tr>
               <th scope="row">{t("reports.total")}</th>
               {MEASURES.map((m) => (
-                <td key={m}>
-                  {section.total[m]}
-                </td>
+                <td key={m}>{section.total[m]}</td>
               ))}
             </tr>
           </tfoot>

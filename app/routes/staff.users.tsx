@@ -5,6 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
+import type { Lng } from "~/i18n";
 import { listFirmOptions } from "~/models/firm.server";
 import { createInvitation, INVITATION_DAYS, listOpenInvitations } from "~/models/invitation.server";
 import { listUniversities } from "~/models/university.server";
@@ -16,7 +17,6 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import type { Lng } from "~/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
@@ -40,12 +40,27 @@ export async function action({ request }: ActionFunctionArgs) {
   // The invitee's language is unknown: the email is written in both, Japanese first.
   const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
   await createInvitation(
-    { email: v.email, name: v.name, role: v.role, universityId: v.universityId ?? null, firmId: v.firmId ?? null, invitedBy: staff.id },
+    {
+      email: v.email,
+      name: v.name,
+      role: v.role,
+      universityId: v.universityId ?? null,
+      firmId: v.firmId ?? null,
+      invitedBy: staff.id,
+    },
     ({ token, expiresAt }) => {
       const link = `${config().publicUrl}/invitations/${token}`;
       const body = (t: typeof ja, lng: Lng) =>
-        t("mail.invitationBody", { name: v.name, role: t(`roles.${v.role}`), link, expires: formatDateTime(expiresAt, lng) });
-      return { subject: `${ja("mail.invitationSubject")} / ${en("mail.invitationSubject")}`, body: `${body(ja, "ja")}\n\n---\n\n${body(en, "en")}` };
+        t("mail.invitationBody", {
+          name: v.name,
+          role: t(`roles.${v.role}`),
+          link,
+          expires: formatDateTime(expiresAt, lng),
+        });
+      return {
+        subject: `${ja("mail.invitationSubject")} / ${en("mail.invitationSubject")}`,
+        body: `${body(ja, "ja")}\n\n---\n\n${body(en, "en")}`,
+      };
     },
   );
   return redirectWithToast("/staff/users", { kind: "success", key: "staff.invited", values: { email: v.email } });

@@ -36,7 +36,9 @@ export default function StudentHome() {
             <rp>)</rp>
           </ruby>
         </p>
-        {university ? <p>{t("student.university", { university: lng === "en" ? university.name_en : university.name_ja })}</p> : null}
+        {university ? (
+          <p>{t("student.university", { university: lng === "en" ? university.name_en : university.name_ja })}</p>
+        ) : null}
         <p>{t("student.homeLead")}</p>
       </section>
       <section aria-labelledby="signups-title">
@@ -50,7 +52,9 @@ export default function StudentHome() {
               </h3>
               <p>
                 <span className="badge">{t(`projects.states.${s.state}`)}</span>{" "}
-                {t(s.phase === "open" ? "signup.home.changeUntil" : "signup.home.closedAt", { date: formatDateTime(s.signup_closes_at, lng) })}
+                {t(s.phase === "open" ? "signup.home.changeUntil" : "signup.home.closedAt", {
+                  date: formatDateTime(s.signup_closes_at, lng),
+                })}
               </p>
               {["paired", "interviewing", "presented", "completed"].includes(s.state) ? (
                 <p>

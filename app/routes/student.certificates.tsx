@@ -2,12 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import {
-  CertificateFacts,
-  CertificateShare,
-  certificateLinks,
-  inLng,
-} from "~/components/certificates";
+import { CertificateFacts, CertificateShare, certificateLinks, inLng } from "~/components/certificates";
 import type { Lng } from "~/i18n";
 import { listStudentCertificates } from "~/models/certificate.server";
 import { config } from "~/utils/env.server";
@@ -34,24 +29,15 @@ export default function StudentCertificates() {
     <>
       <h1>{t("certificates.student.title")}</h1>
       <p>{t("certificates.student.lead")}</p>
-      {certificates.length === 0 ? (
-        <p>{t("certificates.student.empty")}</p>
-      ) : null}
+      {certificates.length === 0 ? <p>{t("certificates.student.empty")}</p> : null}
       {certificates.map((c) => (
         <section key={c.id} className="panel" aria-labelledby={`cert-${c.id}`}>
           <h2 id={`cert-${c.id}`}>{inLng(c.data.project.title, lng)}</h2>
           <CertificateFacts data={c.data} revokedAt={c.revokedAt} />
           <p>
-            <Link to={certificateLinks(c.id).verify}>
-              {t("certificates.links.verify")}
-            </Link>
+            <Link to={certificateLinks(c.id).verify}>{t("certificates.links.verify")}</Link>
           </p>
-          <CertificateShare
-            data={c.data}
-            verifyUrl={c.verifyUrl}
-            revoked={Boolean(c.revokedAt)}
-            headingLevel={3}
-          />
+          <CertificateShare data={c.data} verifyUrl={c.verifyUrl} revoked={Boolean(c.revokedAt)} headingLevel={3} />
         </section>
       ))}
     </>

@@ -21,21 +21,38 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const project = await findProjectByJoinCode(submission.value.code);
   // One message for every wrong code: whether some project exists is not revealed.
-  if (!project) return data({ result: submission.reply({ fieldErrors: { code: [msg("signup.errors.wrongCode")] } }) }, { status: 400 });
-  return redirect(`/student/projects/${project.id}/signup?code=${encodeURIComponent(normalizeJoinCode(submission.value.code))}`);
+  if (!project)
+    return data(
+      { result: submission.reply({ fieldErrors: { code: [msg("signup.errors.wrongCode")] } }) },
+      { status: 400 },
+    );
+  return redirect(
+    `/student/projects/${project.id}/signup?code=${encodeURIComponent(normalizeJoinCode(submission.value.code))}`,
+  );
 }
 
 export default function JoinProject() {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "join", lastResult: actionData?.result, constraint: getZodConstraint(JoinSchema) });
+  const [form, fields] = useForm({
+    id: "join",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(JoinSchema),
+  });
   return (
     <section className="narrow">
       <h1>{t("signup.joinTitle")}</h1>
       <p>{t("signup.joinLead")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
-        <TextField meta={fields.code} label={t("signup.code")} hint={t("signup.codeHint")} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+        <TextField
+          meta={fields.code}
+          label={t("signup.code")}
+          hint={t("signup.codeHint")}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
         <button type="submit" className="button">
           {t("signup.joinSubmit")}
         </button>

@@ -47,7 +47,13 @@ export default function StudentPairing() {
               <h2 id="firm-title">{t("pairing.student.yourFirm")}</h2>
               <dl className="meta">
                 <dt>{t("pairing.student.firm")}</dt>
-                <dd>{pairing.placement.firm.listed ? <Link to={`/firms/${pairing.placement.firm.id}`}>{pairing.placement.firm.name}</Link> : pairing.placement.firm.name}</dd>
+                <dd>
+                  {pairing.placement.firm.listed ? (
+                    <Link to={`/firms/${pairing.placement.firm.id}`}>{pairing.placement.firm.name}</Link>
+                  ) : (
+                    pairing.placement.firm.name
+                  )}
+                </dd>
                 <dt>{t("pairing.student.address")}</dt>
                 <dd>{pairing.placement.firm.address}</dd>
                 <dt>{t("pairing.student.products")}</dt>
@@ -81,7 +87,11 @@ export default function StudentPairing() {
                 <p>{t("pairing.student.whyLead")}</p>
                 <ul>
                   {pairing.explanation.map((w, i) => (
-                    <li key={i}>{t(w.filledAhead ? "pairing.student.filledAhead" : "pairing.student.movedByStaff", { firm: w.firm })}</li>
+                    <li key={i}>
+                      {t(w.filledAhead ? "pairing.student.filledAhead" : "pairing.student.movedByStaff", {
+                        firm: w.firm,
+                      })}
+                    </li>
                   ))}
                 </ul>
               </>

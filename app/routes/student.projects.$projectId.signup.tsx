@@ -26,8 +26,8 @@ import {
 } from "~/models/project.server";
 import { PUBLIC_STATES } from "~/projects/lifecycle";
 import { orderHosts, rankingFromPositions, signupPhase } from "~/projects/signup";
-import { parseId } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
+import { parseId } from "~/schemas/params";
 import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
@@ -63,7 +63,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     phase: signupPhase(project),
     hosts: orderHosts(hosts, ranking),
     ranked: ranking,
-    signup: signup && { motivation: signup.motivation, consented_at: signup.consented_at, consent_version: signup.consent_version, updated_at: signup.updated_at },
+    signup: signup && {
+      motivation: signup.motivation,
+      consented_at: signup.consented_at,
+      consent_version: signup.consent_version,
+      updated_at: signup.updated_at,
+    },
     code: signup ? "" : code,
     full: !signup && signups >= project.student_capacity,
     confirmWithdraw: Boolean(signup) && url.searchParams.get("confirm") === "withdraw",
@@ -80,7 +85,10 @@ function formError(submission: Replies, key: string) {
 
 /** The accepting hosts changed since the page was shown: start the ranking again from the current list. */
 function hostsChanged(submission: Replies) {
-  return data({ result: submission.reply({ resetForm: true }), notice: msg("signup.errors.hostsChanged") }, { status: 409 });
+  return data(
+    { result: submission.reply({ resetForm: true }), notice: msg("signup.errors.hostsChanged") },
+    { status: 409 },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -93,13 +101,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "withdraw") {
     const r = await withdrawSignup(student, projectId);
     if (r.ok) return redirectWithToast("/student", { kind: "success", key: "signup.toast.withdrawn" });
-    return redirectWithToast(here, { kind: "error", key: r.reason === "closed" ? "signup.errors.closed" : "signup.errors.notSignedUp" });
+    return redirectWithToast(here, {
+      kind: "error",
+      key: r.reason === "closed" ? "signup.errors.closed" : "signup.errors.notSignedUp",
+    });
   }
 
   if (intent === "update") {
     const submission = parseWithZod(formData, { schema: UpdateSignupSchema });
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-    const r = await updateSignup(student, projectId, { ranking: rankingFromPositions(submission.value.ranking), motivation: submission.value.motivation });
+    const r = await updateSignup(student, projectId, {
+      ranking: rankingFromPositions(submission.value.ranking),
+      motivation: submission.value.motivation,
+    });
     if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.updated" });
     if (r.reason === "notSignedUp") throw new Response("Not Found", { status: 404 });
     return r.reason === "badRanking" ? hostsChanged(submission) : formError(submission, "signup.errors.closed");
@@ -109,11 +123,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   // Consent is checked by the schema above; signUp records it (consented_at, CONSENT_VERSION) with the sign-up.
-  const r = await signUp(student, projectId, { joinCode: v.code, ranking: rankingFromPositions(v.ranking), motivation: v.motivation });
+  const r = await signUp(student, projectId, {
+    joinCode: v.code,
+    ranking: rankingFromPositions(v.ranking),
+    motivation: v.motivation,
+  });
   if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.signedUp" });
   switch (r.reason) {
     case "wrongCode":
-      return data({ result: submission.reply({ fieldErrors: { code: [msg("signup.errors.wrongCode")] } }) }, { status: 400 });
+      return data(
+        { result: submission.reply({ fieldErrors: { code: [msg("signup.errors.wrongCode")] } }) },
+        { status: 400 },
+      );
     case "already":
       return redirectWithToast(here, { kind: "error", key: "signup.errors.already" });
     case "badRanking":
@@ -145,7 +166,12 @@ export default function ProjectSignup() {
             <dt>{t("signup.status")}</dt>
             <dd>{t("signup.signedUpOn", { date: formatDateTime(signup.updated_at, lng) })}</dd>
             <dt>{t("signup.consentRecorded")}</dt>
-            <dd>{t("signup.consentRecordedValue", { date: formatDateTime(signup.consented_at, lng), version: signup.consent_version })}</dd>
+            <dd>
+              {t("signup.consentRecordedValue", {
+                date: formatDateTime(signup.consented_at, lng),
+                version: signup.consent_version,
+              })}
+            </dd>
           </>
         ) : null}
       </dl>
@@ -156,8 +182,12 @@ export default function ProjectSignup() {
         <p>{t("signup.how.honest")}</p>
       </section>
 
-      {phase === "notOpen" ? <p className="notice">{t("signup.notOpenYet", { date: formatDateTime(project.signup_opens_at, lng) })}</p> : null}
-      {phase === "closed" ? <p className="notice">{t(signup ? "signup.closedReadOnly" : "signup.closedNoSignup", { date: closes })}</p> : null}
+      {phase === "notOpen" ? (
+        <p className="notice">{t("signup.notOpenYet", { date: formatDateTime(project.signup_opens_at, lng) })}</p>
+      ) : null}
+      {phase === "closed" ? (
+        <p className="notice">{t(signup ? "signup.closedReadOnly" : "signup.closedNoSignup", { date: closes })}</p>
+      ) : null}
 
       {phase === "open" && !signup && full ? (
         <p className="notice" role="status">
@@ -168,7 +198,13 @@ export default function ProjectSignup() {
       {phase === "open" && hosts.length === 0 ? <p className="notice">{t("signup.noHosts")}</p> : null}
 
       {phase === "open" && hosts.length > 0 && (signup || !full) ? (
-        <SignupForm key={`${signup?.updated_at ?? "new"}:${hosts.map((h) => h.id).join(".")}`} signedUp={Boolean(signup)} motivation={signup?.motivation ?? ""} code={code} closes={closes} />
+        <SignupForm
+          key={`${signup?.updated_at ?? "new"}:${hosts.map((h) => h.id).join(".")}`}
+          signedUp={Boolean(signup)}
+          motivation={signup?.motivation ?? ""}
+          code={code}
+          closes={closes}
+        />
       ) : null}
 
       {phase !== "open" && signup ? (
@@ -209,11 +245,22 @@ export default function ProjectSignup() {
   );
 }
 
-function SignupForm({ signedUp, motivation, code, closes }: { signedUp: boolean; motivation: string; code: string; closes: string }) {
+function SignupForm({
+  signedUp,
+  motivation,
+  code,
+  closes,
+}: {
+  signedUp: boolean;
+  motivation: string;
+  code: string;
+  closes: string;
+}) {
   const { t } = useTranslation();
   const { hosts, ranked, consentVersion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const notice = actionData && "notice" in actionData && typeof actionData.notice === "string" ? actionData.notice : null;
+  const notice =
+    actionData && "notice" in actionData && typeof actionData.notice === "string" ? actionData.notice : null;
   const [form, fields] = useForm<{ code?: string; motivation?: string; consent?: boolean; ranking?: RankingValue }>({
     id: "signup",
     lastResult: actionData?.result,
@@ -233,9 +280,16 @@ function SignupForm({ signedUp, motivation, code, closes }: { signedUp: boolean;
       <p>{t("signup.changeUntil", { date: closes })}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={notice ? [notice] : form.errors} />
-        {signedUp ? null : <TextField meta={fields.code} label={t("signup.code")} hint={t("signup.codeHint")} autoComplete="off" />}
+        {signedUp ? null : (
+          <TextField meta={fields.code} label={t("signup.code")} hint={t("signup.codeHint")} autoComplete="off" />
+        )}
         <RankingField meta={fields.ranking} hosts={hosts} />
-        <TextareaField meta={fields.motivation} label={t("signup.motivation")} hint={t("signup.motivationHint", { max: MOTIVATION_MAX })} maxLength={MOTIVATION_MAX} />
+        <TextareaField
+          meta={fields.motivation}
+          label={t("signup.motivation")}
+          hint={t("signup.motivationHint", { max: MOTIVATION_MAX })}
+          maxLength={MOTIVATION_MAX}
+        />
         {signedUp ? null : (
           <section aria-labelledby="consent-title" className="panel">
             <h3 id="consent-title">{t("signup.consent.title")}</h3>
@@ -245,7 +299,11 @@ function SignupForm({ signedUp, motivation, code, closes }: { signedUp: boolean;
               <li>{t("signup.consent.purpose")}</li>
               <li>{t("signup.consent.when")}</li>
             </ul>
-            <CheckboxField meta={fields.consent} label={t("signup.consent.label")} hint={t("signup.consent.version", { version: consentVersion })} />
+            <CheckboxField
+              meta={fields.consent}
+              label={t("signup.consent.label")}
+              hint={t("signup.consent.version", { version: consentVersion })}
+            />
           </section>
         )}
         <input type="hidden" name="intent" value={signedUp ? "update" : "signup"} />

@@ -6,18 +6,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CertificateFacts, CertificateShare } from "~/components/certificates";
 import { verifyCredentialJwt } from "~/certificates/credential.server";
 import { getPublicJwks } from "~/certificates/keys.server";
+import { CertificateFacts, CertificateShare } from "~/components/certificates";
 import { loadPublicCertificate } from "~/models/certificate.server";
 import { config } from "~/utils/env.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const cert = await loadPublicCertificate(params.certificateId);
-  const check = await verifyCredentialJwt(
-    cert.credential_jwt,
-    await getPublicJwks()
-  );
+  const check = await verifyCredentialJwt(cert.credential_jwt, await getPublicJwks());
   return {
     data: cert.data,
     revokedAt: cert.revoked_at,
@@ -28,17 +25,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
-      ? `${data.data.certificateId} – 参加証明書の検証 / Certificate verification`
-      : "Not Found",
+    title: data ? `${data.data.certificateId} – 参加証明書の検証 / Certificate verification` : "Not Found",
   },
   { name: "robots", content: "noindex" },
 ];
 
 export default function VerifyCertificate() {
   const { t } = useTranslation();
-  const { data, revokedAt, signature, verifyUrl } =
-    useLoaderData<typeof loader>();
+  const { data, revokedAt, signature, verifyUrl } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("certificates.verify.title")}</h1>
@@ -55,11 +49,7 @@ export default function VerifyCertificate() {
           ? t("certificates.signature.valid", { kid: signature.kid })
           : t("certificates.signature.invalid")}
       </p>
-      <CertificateShare
-        data={data}
-        verifyUrl={verifyUrl}
-        revoked={Boolean(revokedAt)}
-      />
+      <CertificateShare data={data} verifyUrl={verifyUrl} revoked={Boolean(revokedAt)} />
       <p className="muted">{t("certificates.verify.technical")}</p>
     </>
   );

@@ -3,8 +3,8 @@
  * the actions). Field names are the column names, so a parsed agreement is its version snapshot.
  */
 import { z } from "zod";
-import { AGREEMENT_AREAS, AGREEMENT_DOCUMENT_KINDS, AGREEMENT_KINDS } from "../../db/schema";
 import type { AgreementSnapshot } from "~/agreements/versions";
+import { AGREEMENT_AREAS, AGREEMENT_DOCUMENT_KINDS, AGREEMENT_KINDS } from "../../db/schema";
 import { msg, optionalText, requiredText } from "./messages";
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
@@ -72,7 +72,8 @@ export const AgreementFieldsSchema = z
     const issue = (field: string, key: string) => ctx.addIssue({ code: "custom", path: [field], message: msg(key) });
     // An agreement takes effect on or after the day it is signed (a retroactive start goes in the notes).
     if (v.effective_from < v.signed_on) issue("effective_from", "agreements.errors.effectiveBeforeSigned");
-    if (v.expires_on && v.expires_on < v.effective_from) issue("expires_on", "agreements.errors.expiresBeforeEffective");
+    if (v.expires_on && v.expires_on < v.effective_from)
+      issue("expires_on", "agreements.errors.expiresBeforeEffective");
     if (v.auto_renew && !v.expires_on) issue("expires_on", "agreements.errors.autoRenewNeedsExpiry");
     if (v.auto_renew && !v.renewal_term_months) issue("renewal_term_months", "agreements.errors.renewalTermRequired");
   });
@@ -87,15 +88,20 @@ export const AgreementSchema = AgreementFieldsSchema.transform(
     effective_from: v.effective_from,
     expires_on: v.expires_on ?? null,
     auto_renew: Boolean(v.auto_renew),
-    renewal_term_months: v.auto_renew ? v.renewal_term_months ?? null : null,
+    renewal_term_months: v.auto_renew ? (v.renewal_term_months ?? null) : null,
     notice_days: v.notice_days,
     areas: AGREEMENT_AREAS.filter((a) => v.areas.includes(a)),
     contacts: (v.contacts ?? [])
       .filter((c) => c.name)
-      .map((c) => ({ name: c.name!, department: c.department ?? null, email: c.email ?? null, phone: c.phone ?? null })),
+      .map((c) => ({
+        name: c.name!,
+        department: c.department ?? null,
+        email: c.email ?? null,
+        phone: c.phone ?? null,
+      })),
     owner_user_id: v.owner_user_id ?? null,
     notes: v.notes ?? null,
-  })
+  }),
 );
 export type AgreementInput = z.output<typeof AgreementSchema>;
 

@@ -4,18 +4,24 @@ import { EmailSchema, msg, NewPasswordSchema, requiredText } from "./messages";
 
 export const LoginSchema = z.object({
   email: EmailSchema,
-  password: z.string({ error: msg("validation.required") }).min(1, msg("validation.required")).max(1000),
+  password: z
+    .string({ error: msg("validation.required") })
+    .min(1, msg("validation.required"))
+    .max(1000),
   redirectTo: z.string().optional(),
 });
 
-const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s　]+$/u;
-const LATIN = /^[A-Za-z][A-Za-z .'\-]*$/;
+const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u;
+const LATIN = /^[A-Za-z][A-Za-z .'-]*$/;
 
 export const RegisterSchema = z.object({
   name: requiredText(60),
   nameKana: requiredText(60).regex(KANA, msg("validation.kana")),
   nameLatin: requiredText(60).regex(LATIN, msg("validation.latin")),
-  universityId: z.coerce.number({ error: msg("validation.chooseOne") }).int().positive(msg("validation.chooseOne")),
+  universityId: z.coerce
+    .number({ error: msg("validation.chooseOne") })
+    .int()
+    .positive(msg("validation.chooseOne")),
   email: EmailSchema,
   password: NewPasswordSchema,
 });

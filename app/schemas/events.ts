@@ -4,10 +4,10 @@
  * professor's title confirmation, and the attendance and "given" marks (an explicit value, so repeating a post
  * changes nothing).
  */
-import { z } from "zod";
 import type { Selectable } from "kysely";
-import type { EventTable } from "../../db/schema";
+import { z } from "zod";
 import { isoToTokyoLocal, tokyoLocalToIso } from "~/utils/format";
+import type { EventTable } from "../../db/schema";
 import { msg, optionalText, requiredText } from "./messages";
 
 const tokyoDateTime = () =>
@@ -30,7 +30,8 @@ export const EventFieldsSchema = z
   .superRefine((v, ctx) => {
     const starts = tokyoLocalToIso(v.startsAt);
     const ends = tokyoLocalToIso(v.endsAt);
-    if (starts && ends && ends <= starts) ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("events.errors.endsBeforeStarts") });
+    if (starts && ends && ends <= starts)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("events.errors.endsBeforeStarts") });
   });
 
 export type EventFormValues = z.input<typeof EventFieldsSchema>;
@@ -88,9 +89,9 @@ export const AddSlotFieldsSchema = z.object({
 });
 
 export const AddSlotSchema = AddSlotFieldsSchema.transform(({ team, ...v }) => {
-    const [, project, host] = TEAM_VALUE.exec(team)!;
-    return { ...v, projectId: Number(project), hostId: host === "seminar" ? null : Number(host) };
-  });
+  const [, project, host] = TEAM_VALUE.exec(team)!;
+  return { ...v, projectId: Number(project), hostId: host === "seminar" ? null : Number(host) };
+});
 
 export const EditSlotSchema = z.object({ presentationId: id(), startTime, ...researchTitle });
 

@@ -17,8 +17,10 @@ export const CorporateNumberSchema = requiredText(40)
 
 /** The reading, stored in katakana whatever was typed (half-width, hiragana). */
 const KanaSchema = requiredText(100)
-  .transform((s) => s.normalize("NFKC").replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)))
-  .refine((s) => /^[\p{Script=Katakana}ー・ 　]+$/u.test(s), msg("firms.validation.kana"));
+  .transform((s) =>
+    s.normalize("NFKC").replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60)),
+  )
+  .refine((s) => /^[\p{Script=Katakana}ー・ \u3000]+$/u.test(s), msg("firms.validation.kana"));
 
 const PostalCodeSchema = requiredText(10)
   .transform((s) => unifyHyphens(s).replace(/^〒/u, "").trim())
@@ -27,7 +29,11 @@ const PostalCodeSchema = requiredText(10)
 
 const PhoneSchema = optionalText(20)
   .transform((s) => (s ? unifyHyphens(s).replace(/[\s()]/g, "") : null))
-  .refine((s) => s === null || (/^\+?[0-9-]+$/.test(s) && s.replace(/\D/g, "").length >= 10 && s.replace(/\D/g, "").length <= 13), msg("firms.validation.phone"));
+  .refine(
+    (s) =>
+      s === null || (/^\+?[0-9-]+$/.test(s) && s.replace(/\D/g, "").length >= 10 && s.replace(/\D/g, "").length <= 13),
+    msg("firms.validation.phone"),
+  );
 
 const WebsiteSchema = optionalText(300)
   .transform((s) => s || null)

@@ -7,7 +7,10 @@ export const HOST_CAPACITY_MAX = 20;
 
 /** Staff inviting a firm, and a professor suggesting one. The contact email receives the signed answer link. */
 export const HostFirmSchema = z.object({
-  firmId: z.number({ error: msg("validation.chooseOne") }).int().positive(msg("validation.chooseOne")),
+  firmId: z
+    .number({ error: msg("validation.chooseOne") })
+    .int()
+    .positive(msg("validation.chooseOne")),
   contactEmail: EmailSchema.optional(),
 });
 
@@ -27,7 +30,11 @@ export const HostAnswerSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.intent === "accept" && value.capacity === undefined) {
-      ctx.addIssue({ code: "custom", path: ["capacity"], message: msg("hosts.errors.capacity", { max: HOST_CAPACITY_MAX }) });
+      ctx.addIssue({
+        code: "custom",
+        path: ["capacity"],
+        message: msg("hosts.errors.capacity", { max: HOST_CAPACITY_MAX }),
+      });
     }
   });
 

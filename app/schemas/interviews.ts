@@ -28,8 +28,10 @@ export const SlotFieldsSchema = z
   .superRefine((v, ctx) => {
     const starts = tokyoLocalToIso(v.startsAt);
     const ends = tokyoLocalToIso(v.endsAt);
-    if (starts && ends && ends <= starts) ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("interviews.errors.endBeforeStart") });
-    if (!v.place && !v.onlineUrl) ctx.addIssue({ code: "custom", path: ["place"], message: msg("interviews.errors.placeOrUrl") });
+    if (starts && ends && ends <= starts)
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: msg("interviews.errors.endBeforeStart") });
+    if (!v.place && !v.onlineUrl)
+      ctx.addIssue({ code: "custom", path: ["place"], message: msg("interviews.errors.placeOrUrl") });
   });
 
 /** The parsed form as the model's SlotInput. */

@@ -25,11 +25,7 @@ export function requiredText(max = 200) {
 }
 
 export function optionalText(max = 2000) {
-  return z
-    .string()
-    .trim()
-    .max(max, msg("validation.tooLong", { max }))
-    .optional();
+  return z.string().trim().max(max, msg("validation.tooLong", { max })).optional();
 }
 
 export const EmailSchema = z

@@ -27,13 +27,18 @@ export const HostRankingSchema = z.object({
     .default([])
     .superRefine((items, ctx) => {
       const used = new Map<number, number>();
-      for (const item of items) if (item.position !== undefined) used.set(item.position, (used.get(item.position) ?? 0) + 1);
+      for (const item of items)
+        if (item.position !== undefined) used.set(item.position, (used.get(item.position) ?? 0) + 1);
       items.forEach((item, index) => {
         if (item.position === undefined) return;
         if (item.position > items.length) {
           ctx.addIssue({ code: "custom", path: [index, "position"], message: chooseOne });
         } else if ((used.get(item.position) ?? 0) > 1) {
-          ctx.addIssue({ code: "custom", path: [index, "position"], message: msg("pairing.ranking.positionTaken", { position: item.position }) });
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "position"],
+            message: msg("pairing.ranking.positionTaken", { position: item.position }),
+          });
         }
       });
     }),

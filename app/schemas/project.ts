@@ -4,10 +4,10 @@
  * typed in Tokyo time (datetime-local) and stored as ISO UTC.
  */
 import { z } from "zod";
-import type { Project, ProjectState } from "../../db/schema";
 import type { ProjectAction } from "~/projects/lifecycle";
 import { isoToTokyoLocal, tokyoLocalToIso } from "~/utils/format";
 import { INDUSTRY_KEYS } from "~/utils/kita";
+import type { Project, ProjectState } from "../../db/schema";
 import { isCalendarDate } from "./agreements";
 import { msg, optionalText, requiredText } from "./messages";
 

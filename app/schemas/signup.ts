@@ -14,23 +14,38 @@ const choosePosition = msg("signup.errors.choosePosition");
 
 /** Every problem at once: positions left empty, used twice, or out of range, each next to its select. */
 const RankingSchema = z
-  .array(z.object({ host: z.number().int().positive(), position: z.number({ error: choosePosition }).int(choosePosition).min(1, choosePosition).optional() }), {
-    error: msg("signup.errors.rankAll"),
-  })
+  .array(
+    z.object({
+      host: z.number().int().positive(),
+      position: z.number({ error: choosePosition }).int(choosePosition).min(1, choosePosition).optional(),
+    }),
+    {
+      error: msg("signup.errors.rankAll"),
+    },
+  )
   .min(1, msg("signup.errors.rankAll"))
   .superRefine((items, ctx) => {
     const { duplicates, missing } = positionProblems(items.map((i) => i.position));
     items.forEach((item, index) => {
-      if (item.position === undefined) ctx.addIssue({ code: "custom", path: [index, "position"], message: choosePosition });
+      if (item.position === undefined)
+        ctx.addIssue({ code: "custom", path: [index, "position"], message: choosePosition });
       else if (duplicates.includes(item.position) || item.position > items.length) {
-        ctx.addIssue({ code: "custom", path: [index, "position"], message: msg("signup.errors.positionTaken", { position: item.position }) });
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "position"],
+          message: msg("signup.errors.positionTaken", { position: item.position }),
+        });
       }
     });
     if (duplicates.length || missing.length) {
       ctx.addIssue({
         code: "custom",
         path: [],
-        message: msg("signup.errors.positions", { n: items.length, duplicates: duplicates.join(", ") || "—", missing: missing.join(", ") || "—" }),
+        message: msg("signup.errors.positions", {
+          n: items.length,
+          duplicates: duplicates.join(", ") || "—",
+          missing: missing.join(", ") || "—",
+        }),
       });
     }
   })

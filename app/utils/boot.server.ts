@@ -1,8 +1,8 @@
 /** Start-up for the production server: migrate, seed the demo data into an empty database, run the mail worker. */
-import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
-import { deliverDueMail } from "~/models/outbox.server";
-import { sendDueReminders } from "~/models/interview-reminder.server";
 import { loadSigningKeys } from "~/certificates/keys.server";
+import { sendDueReminders } from "~/models/interview-reminder.server";
+import { deliverDueMail } from "~/models/outbox.server";
+import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
 import { getDb, migrateToLatest } from "./db.server";
 import { config } from "./env.server";
 

@@ -6,14 +6,13 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
-import type { Database } from "../../db/schema";
 import { migrationProvider } from "../../db/migrations";
+import type { Database } from "../../db/schema";
 import { config } from "./env.server";
 
 export type DB = Kysely<Database>;
 
 declare global {
-  // eslint-disable-next-line no-var
   var __kitaDb: { db: DB; sqlite: SQLite.Database; path: string } | undefined;
 }
 
@@ -32,7 +31,11 @@ export function getDb(): DB {
   const file = config().databasePath;
   if (!globalThis.__kitaDb || globalThis.__kitaDb.path !== file) {
     const sqlite = openSqlite(file);
-    globalThis.__kitaDb = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), sqlite, path: file };
+    globalThis.__kitaDb = {
+      db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }),
+      sqlite,
+      path: file,
+    };
   }
   return globalThis.__kitaDb.db;
 }

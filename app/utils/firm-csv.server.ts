@@ -79,16 +79,25 @@ function keyOf(list: ReadonlyArray<{ key: string; ja: string; en: string }>) {
   return (value: unknown) => {
     if (typeof value !== "string" || value.trim() === "") return undefined;
     const v = value.normalize("NFKC").trim();
-    return list.find((i) => i.key === v || i.ja.normalize("NFKC") === v || i.en.toLowerCase() === v.toLowerCase())?.key ?? v;
+    return (
+      list.find((i) => i.key === v || i.ja.normalize("NFKC") === v || i.en.toLowerCase() === v.toLowerCase())?.key ?? v
+    );
   };
 }
 
-const unknownOr = (key: string) => (issue: { input?: unknown }) => (issue.input === undefined ? msg("validation.required") : msg(key));
+const unknownOr = (key: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? msg("validation.required") : msg(key);
 
 /** The staff form's rules, with the CSV's spellings of industries, towns and yes/no. */
 const RowSchema = FirmSchema.extend({
-  industry: z.preprocess(keyOf(INDUSTRIES), z.enum(FirmSchema.shape.industry.options, { error: unknownOr("firms.import.unknownIndustry") })),
-  town: z.preprocess(keyOf(KITA_TOWNS), z.enum(FirmSchema.shape.town.options, { error: unknownOr("firms.import.unknownTown") })),
+  industry: z.preprocess(
+    keyOf(INDUSTRIES),
+    z.enum(FirmSchema.shape.industry.options, { error: unknownOr("firms.import.unknownIndustry") }),
+  ),
+  town: z.preprocess(
+    keyOf(KITA_TOWNS),
+    z.enum(FirmSchema.shape.town.options, { error: unknownOr("firms.import.unknownTown") }),
+  ),
   new_product: z.preprocess(parseBool, z.boolean({ error: unknownOr("firms.import.badBoolean") })),
   is_public: z.preprocess(parseBool, z.boolean({ error: unknownOr("firms.import.badBoolean") })),
 });
@@ -102,7 +111,10 @@ export interface CsvProblem {
 
 export type ParsedImport = { ok: true; rows: FirmFields[] } | { ok: false; problems: CsvProblem[] };
 
-const fileProblem = (message: string): ParsedImport => ({ ok: false, problems: [{ row: null, column: null, message }] });
+const fileProblem = (message: string): ParsedImport => ({
+  ok: false,
+  problems: [{ row: null, column: null, message }],
+});
 
 /** Decodes, parses and checks a whole file. Either every row is valid, or every problem is listed. */
 export function parseFirmCsv(bytes: Uint8Array): ParsedImport {
@@ -123,9 +135,24 @@ export function parseFirmCsv(bytes: Uint8Array): ParsedImport {
   const repeated = headers.filter((h, i) => headers.indexOf(h) !== i);
   if (missing.length || unknown.length || repeated.length) {
     const problems: CsvProblem[] = [];
-    if (missing.length) problems.push({ row: 1, column: null, message: msg("firms.import.missingColumns", { columns: missing.join("、") }) });
-    if (unknown.length) problems.push({ row: 1, column: null, message: msg("firms.import.unknownColumns", { columns: unknown.join("、") }) });
-    if (repeated.length) problems.push({ row: 1, column: null, message: msg("firms.import.repeatedColumns", { columns: repeated.join("、") }) });
+    if (missing.length)
+      problems.push({
+        row: 1,
+        column: null,
+        message: msg("firms.import.missingColumns", { columns: missing.join("、") }),
+      });
+    if (unknown.length)
+      problems.push({
+        row: 1,
+        column: null,
+        message: msg("firms.import.unknownColumns", { columns: unknown.join("、") }),
+      });
+    if (repeated.length)
+      problems.push({
+        row: 1,
+        column: null,
+        message: msg("firms.import.repeatedColumns", { columns: repeated.join("、") }),
+      });
     return { ok: false, problems };
   }
   if (data.length === 0) return fileProblem(msg("firms.import.noRows"));
@@ -146,7 +173,11 @@ export function parseFirmCsv(bytes: Uint8Array): ParsedImport {
     }
     const first = firstRowOf.get(parsed.data.corporate_number);
     if (first !== undefined) {
-      problems.push({ row, column: headerOf("corporate_number"), message: msg("firms.import.duplicateInFile", { row: first }) });
+      problems.push({
+        row,
+        column: headerOf("corporate_number"),
+        message: msg("firms.import.duplicateInFile", { row: first }),
+      });
       return;
     }
     firstRowOf.set(parsed.data.corporate_number, row);

@@ -36,12 +36,7 @@ export const MAX_SEARCH_TERMS = 8;
 /** The words of a query (full-width spaces separate words too), folded; every one must match. */
 export function searchTerms(query: string | null | undefined): string[] {
   if (!query) return [];
-  return query
-    .normalize("NFKC")
-    .split(/\s+/u)
-    .map(normalizeForSearch)
-    .filter(Boolean)
-    .slice(0, MAX_SEARCH_TERMS);
+  return query.normalize("NFKC").split(/\s+/u).map(normalizeForSearch).filter(Boolean).slice(0, MAX_SEARCH_TERMS);
 }
 
 /** A LIKE pattern that matches the term anywhere, with LIKE's wildcards escaped (use with ESCAPE '\'). */

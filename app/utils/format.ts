@@ -42,9 +42,12 @@ export function formatDateTime(value: string | Date, lng: Lng): string {
 
 /** The calendar date in Japan of an instant, as YYYY-MM-DD. */
 export function tokyoDate(instant: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    instant,
-  );
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
 /** The fiscal year (年度, April–March) that a date in Japan belongs to: 2027-03-31 → 2026, 2027-04-01 → 2027. */

@@ -3,8 +3,8 @@
  * firm's name, reading and address. Offered only when GBIZINFO_API_TOKEN is set; every failure is an answer
  * (never an exception) so the form can say what happened and still be filled in by hand.
  */
-import { KITA_TOWNS, type TownKey } from "./kita";
 import { config } from "./env.server";
+import { KITA_TOWNS, type TownKey } from "./kita";
 
 export interface FoundCorporation {
   name: string;
@@ -15,8 +15,7 @@ export interface FoundCorporation {
 }
 
 export type LookupResult =
-  | { status: "found"; corporation: FoundCorporation }
-  | { status: "not_found" | "error" | "timeout" | "unconfigured" };
+  { status: "found"; corporation: FoundCorporation } | { status: "not_found" | "error" | "timeout" | "unconfigured" };
 
 export function isLookupConfigured(): boolean {
   return Boolean(config().gbizinfoApiToken);

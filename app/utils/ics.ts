@@ -36,7 +36,10 @@ const encoder = new TextEncoder();
 export function icsDateTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) throw new Error(`Not a date-time: ${iso}`);
-  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT values: backslash, semicolon, comma and line breaks are escaped (RFC 5545 §3.3.11). */
@@ -93,7 +96,10 @@ export function buildCalendar(calendar: IcsCalendar): string {
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   if (calendar.name) lines.push(`X-WR-CALNAME:${escapeText(calendar.name)}`);
   if (calendar.refreshMinutes) {
-    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:PT${calendar.refreshMinutes}M`, `X-PUBLISHED-TTL:PT${calendar.refreshMinutes}M`);
+    lines.push(
+      `REFRESH-INTERVAL;VALUE=DURATION:PT${calendar.refreshMinutes}M`,
+      `X-PUBLISHED-TTL:PT${calendar.refreshMinutes}M`,
+    );
   }
   for (const e of calendar.events) lines.push(...eventLines(e));
   lines.push("END:VCALENDAR");

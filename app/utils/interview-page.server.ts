@@ -17,7 +17,13 @@ export type SlotStatus = "free" | "booked" | "cancelled" | "done" | "missed";
 
 /** A slot's status and whether it has started or ended, as of `at`. */
 export function slotView(slot: SlotRow, at: Date = new Date()) {
-  const status: SlotStatus = slot.cancelled_at ? "cancelled" : slot.outcome ? slot.outcome : slot.booked_at ? "booked" : "free";
+  const status: SlotStatus = slot.cancelled_at
+    ? "cancelled"
+    : slot.outcome
+      ? slot.outcome
+      : slot.booked_at
+        ? "booked"
+        : "free";
   return { ...slot, status, started: slot.starts_at <= at.toISOString(), ended: hasEnded(slot, at) };
 }
 

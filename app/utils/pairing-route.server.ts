@@ -1,7 +1,7 @@
 /** Guards of the pairing routes that several routes share, and the JSON download response. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportRun, getRun } from "~/models/pairing.server";
 import { findFirmHost } from "~/models/pairing-view.server";
+import { exportRun, getRun } from "~/models/pairing.server";
 import { parseId } from "~/schemas/params";
 import { requireRole } from "./session.server";
 

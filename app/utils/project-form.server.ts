@@ -9,7 +9,11 @@ import { ProjectError } from "~/models/project.server";
 import { msg } from "~/schemas/messages";
 import { redirectWithToast } from "./toast.server";
 
-export async function saveProjectForm(submission: Submission<any, string[], any>, save: () => Promise<number>, toastKey: string) {
+export async function saveProjectForm(
+  submission: Submission<Record<string, unknown>, string[], unknown>,
+  save: () => Promise<number>,
+  toastKey: string,
+) {
   try {
     const id = await save();
     return redirectWithToast(`/professor/projects/${id}`, { kind: "success", key: toastKey });
@@ -18,7 +22,7 @@ export async function saveProjectForm(submission: Submission<any, string[], any>
     if (error.reason.startsWith("agreement")) {
       return data(
         { result: submission.reply({ fieldErrors: { agreementId: [msg(`projects.errors.${error.reason}`)] } }) },
-        { status: 400 }
+        { status: 400 },
       );
     }
     throw new Response(error.reason, { status: error.status });

@@ -6,6 +6,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { ProjectActionData, ProjectPageData } from "~/components/projects";
+import { notifyProjectTransition } from "~/models/project-notify.server";
 import {
   getProjectDetail,
   hostPopularity,
@@ -15,10 +16,9 @@ import {
   regenerateJoinCode,
   transitionProject,
 } from "~/models/project.server";
-import { notifyProjectTransition } from "~/models/project-notify.server";
 import { allowedActions, canEdit } from "~/projects/lifecycle";
-import { idParam } from "~/schemas/params";
 import { msg } from "~/schemas/messages";
+import { idParam } from "~/schemas/params";
 import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
 import type { SessionUser } from "./session.server";
 import { redirectWithToast } from "./toast.server";
@@ -28,7 +28,10 @@ type ActionPayload = NonNullable<ProjectActionData>;
 export type ProjectDetail = NonNullable<Awaited<ReturnType<typeof getProjectDetail>>>;
 
 /** The project in the URL, if this user may see it: 404 for an unknown id, 403 for another professor's project. */
-export async function requireVisibleProject(user: SessionUser, params: LoaderFunctionArgs["params"]): Promise<ProjectDetail> {
+export async function requireVisibleProject(
+  user: SessionUser,
+  params: LoaderFunctionArgs["params"],
+): Promise<ProjectDetail> {
   const project = await getProjectDetail(idParam(params, "projectId"));
   if (!project) throw new Response("Not Found", { status: 404 });
   if (user.role !== "staff" && project.professor_id !== user.id) throw new Response("Forbidden", { status: 403 });

@@ -69,7 +69,11 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     return null;
   }
   if (t - lastSeen > TOUCH_EVERY_MS) {
-    await db.updateTable("session").set({ last_seen_at: new Date(t).toISOString() }).where("id", "=", id).execute();
+    await db
+      .updateTable("session")
+      .set({ last_seen_at: new Date(t).toISOString() })
+      .where("id", "=", id)
+      .execute();
   }
   const { expires_at: _e, last_seen_at: _l, disabled_at: _d, ...user } = row;
   return user;

@@ -129,11 +129,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("detail", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex("audit_entry_entity")
-    .on("audit_entry")
-    .columns(["entity_type", "entity_id"])
-    .execute();
+  await db.schema.createIndex("audit_entry_entity").on("audit_entry").columns(["entity_type", "entity_id"]).execute();
 
   await db.schema
     .createTable("login_attempt")

@@ -29,7 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("email", "text")
     .addColumn("phone", "text")
     .execute();
-  await db.schema.createIndex("agreement_contact_agreement").on("agreement_contact").columns(["agreement_id", "position"]).execute();
+  await db.schema
+    .createIndex("agreement_contact_agreement")
+    .on("agreement_contact")
+    .columns(["agreement_id", "position"])
+    .execute();
 
   await db.schema
     .createTable("agreement_version")
@@ -68,7 +72,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_by", "integer", (c) => c.references("user.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("agreement_activity_agreement").on("agreement_activity").columns(["agreement_id", "occurred_on"]).execute();
+  await db.schema
+    .createIndex("agreement_activity_agreement")
+    .on("agreement_activity")
+    .columns(["agreement_id", "occurred_on"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -7,11 +7,18 @@ import { PostgresAdapter, sql, type Kysely } from "kysely";
 import { firmSearchText } from "../../app/utils/firm-search";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable("firm").addColumn("search_text", "text", (c) => c.notNull().defaultTo("")).execute();
+  await db.schema
+    .alterTable("firm")
+    .addColumn("search_text", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
   // Firms that exist already get their search text now; from here on the model writes it with every change.
   const firms = await db.selectFrom("firm").select(["id", "name", "name_kana", "products"]).execute();
   for (const f of firms) {
-    await db.updateTable("firm").set({ search_text: firmSearchText(f) }).where("id", "=", f.id).execute();
+    await db
+      .updateTable("firm")
+      .set({ search_text: firmSearchText(f) })
+      .where("id", "=", f.id)
+      .execute();
   }
   // The directory lists public, visible firms in kana order, filtered and searched (LIKE '%…%' on search_text).
   if (isPostgres(db)) {

@@ -46,7 +46,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("student_id", "integer", (c) => c.notNull().references("user.id").onDelete("cascade"))
     .addPrimaryKeyConstraint("interview_participant_pk", ["slot_id", "student_id"])
     .execute();
-  await db.schema.createIndex("interview_participant_student").on("interview_participant").column("student_id").execute();
+  await db.schema
+    .createIndex("interview_participant_student")
+    .on("interview_participant")
+    .column("student_id")
+    .execute();
 
   await db.schema
     .createTable("host_interview_setting")
@@ -65,5 +69,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["calendar_token", "host_interview_setting", "interview_participant", "interview_slot"]) await db.schema.dropTable(t).execute();
+  for (const t of ["calendar_token", "host_interview_setting", "interview_participant", "interview_slot"])
+    await db.schema.dropTable(t).execute();
 }

@@ -34,7 +34,9 @@ describe("agreements", () => {
 
     await page.getByRole("navigation").getByRole("link", { name: "協定", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "協定" }).waitFor();
-    await expect(page.getByRole("link", { name: "北区と東洋大学との包括連携に関する協定" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("link", { name: "北区と東洋大学との包括連携に関する協定" }).isVisible()).resolves.toBe(
+      true,
+    );
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "協定を登録する" }).click();
@@ -117,7 +119,9 @@ describe("agreements", () => {
 
     await page.getByRole("button", { name: "Switch to English" }).click();
     await page.getByRole("heading", { level: 1, name: "Partner universities" }).waitFor();
-    await expect(page.getByRole("region", { name: "Toyo University" }).textContent()).resolves.toContain("Town planning");
+    await expect(page.getByRole("region", { name: "Toyo University" }).textContent()).resolves.toContain(
+      "Town planning",
+    );
     await expectAccessible(page);
     await page.context().close();
   });
@@ -130,7 +134,9 @@ describe("agreements without JavaScript", () => {
     await page.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
     await page.goto("/staff/agreements");
     await page.getByRole("link", { name: "北区と帝京大学とのインターンシップの実施に関する協定" }).click();
-    await page.getByRole("heading", { level: 1, name: "北区と帝京大学とのインターンシップの実施に関する協定" }).waitFor();
+    await page
+      .getByRole("heading", { level: 1, name: "北区と帝京大学とのインターンシップの実施に関する協定" })
+      .waitFor();
     await expectAccessible(page);
 
     await page.getByLabel("件名").fill("インターンシップ受け入れ説明会");

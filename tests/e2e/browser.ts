@@ -8,14 +8,28 @@ export const baseURL = () => inject("baseURL");
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
 
-export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: baseURL(), locale: options.locale ?? "ja-JP", javaScriptEnabled: options.javaScriptEnabled ?? true });
+export async function newContext(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; locale?: string } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseURL(),
+    locale: options.locale ?? "ja-JP",
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
   return context;
 }
@@ -33,9 +47,13 @@ export async function expectAccessible(page: Page) {
     await target.goto(`${baseURL()}/healthz`);
     await target.setContent(html, { waitUntil: "load" });
   }
-  const results = await new AxeBuilder({ page: target }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await new AxeBuilder({ page: target })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
   if (target !== page) await target.context().close();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 

@@ -6,12 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  expectAccessible,
-  launch,
-  newContext,
-  signInThroughForm,
-} from "./browser";
+import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
 
 const STUDENT = "山田 花子"; // student@toyo.example
 
@@ -24,20 +19,11 @@ beforeAll(async () => {
   browser = await launch();
   db = new Database(path.join(inject("dataDir"), "app.db"));
   db.pragma("busy_timeout = 5000");
-  eventId = (
-    db
-      .prepare(
-        "select id from event where title_ja = '北区産学連携研究発表会 2026'"
-      )
-      .get() as { id: number }
-  ).id;
-  const student = db
-    .prepare("select id from user where email = 'student@toyo.example'")
-    .get() as { id: number };
+  eventId = (db.prepare("select id from event where title_ja = '北区産学連携研究発表会 2026'").get() as { id: number })
+    .id;
+  const student = db.prepare("select id from user where email = 'student@toyo.example'").get() as { id: number };
   db.prepare("delete from certificate where student_id = ?").run(student.id);
-  db.prepare(
-    "delete from attendance where event_id = ? and student_id = ?"
-  ).run(eventId, student.id);
+  db.prepare("delete from attendance where event_id = ? and student_id = ?").run(eventId, student.id);
 });
 
 afterAll(async () => {
@@ -59,34 +45,23 @@ describe("certificates", () => {
     await expectAccessible(page);
     await present.click();
     await page.waitForFunction(
-      (name) =>
-        [...document.querySelectorAll("button[aria-pressed=true]")].some((b) =>
-          b.textContent?.includes(name)
-        ),
-      STUDENT
+      (name) => [...document.querySelectorAll("button[aria-pressed=true]")].some((b) => b.textContent?.includes(name)),
+      STUDENT,
     );
 
     await page.goto(`/staff/events/${eventId}/certificates`);
-    await page
-      .getByRole("heading", { level: 1, name: /^参加証明書：/ })
-      .waitFor();
+    await page.getByRole("heading", { level: 1, name: /^参加証明書：/ }).waitFor();
     const row = page.getByRole("row", { name: new RegExp(STUDENT) }).first();
-    await expect(
-      row.getByRole("cell", { name: "発行できます" }).isVisible()
-    ).resolves.toBe(true);
+    await expect(row.getByRole("cell", { name: "発行できます" }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
-    await page
-      .getByRole("button", { name: "対象者全員に発行する（1名）" })
-      .click();
+    await page.getByRole("button", { name: "対象者全員に発行する（1名）" }).click();
     await page.getByText("1件の証明書を発行しました。").waitFor();
-    await expect(
-      page.getByText("新たに発行できる学生はいません。").isVisible()
-    ).resolves.toBe(true);
+    await expect(page.getByText("新たに発行できる学生はいません。").isVisible()).resolves.toBe(true);
     await expectAccessible(page);
 
     const cert = db
       .prepare(
-        "select certificate.id from certificate join user on user.id = certificate.student_id where user.email = 'student@toyo.example'"
+        "select certificate.id from certificate join user on user.id = certificate.student_id where user.email = 'student@toyo.example'",
       )
       .get() as { id: string };
     certificateId = cert.id;
@@ -102,65 +77,42 @@ describe("certificates", () => {
     await page.getByRole("heading", { level: 1, name: "参加証明書" }).waitFor();
     await expectAccessible(page);
 
-    const pdfLink = page
-      .getByRole("link", { name: "証明書PDFをダウンロード" })
-      .first();
+    const pdfLink = page.getByRole("link", { name: "証明書PDFをダウンロード" }).first();
     const href = (await pdfLink.getAttribute("href"))!;
     expect(href).toBe(`/verify/${certificateId}/certificate.pdf`);
     const pdf = await page.request.get(href);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
     await expect(
-      page
-        .getByRole("link", { name: "LinkedInのプロフィールに追加" })
-        .first()
-        .getAttribute("href")
+      page.getByRole("link", { name: "LinkedInのプロフィールに追加" }).first().getAttribute("href"),
     ).resolves.toContain("linkedin.com/profile/add");
 
     await page.getByRole("link", { name: "検証ページ" }).first().click();
-    await page
-      .getByRole("heading", { level: 1, name: "参加証明書の検証" })
-      .waitFor();
+    await page.getByRole("heading", { level: 1, name: "参加証明書の検証" }).waitFor();
     expect(page.url()).toContain(`/verify/${certificateId}`);
-    await expect(
-      page.getByTestId("signature").textContent()
-    ).resolves.toContain("署名は有効です");
-    await expect(page.getByText(STUDENT).first().isVisible()).resolves.toBe(
-      true
-    );
+    await expect(page.getByTestId("signature").textContent()).resolves.toContain("署名は有効です");
+    await expect(page.getByText(STUDENT).first().isVisible()).resolves.toBe(true);
     await expectAccessible(page);
     await page.context().close();
   });
 
   it("a visitor verifies it in English; the revoked demo certificate says since when; an unknown id is a 404 page", async () => {
-    const page = await (
-      await newContext(browser, { locale: "en-GB" })
-    ).newPage();
+    const page = await (await newContext(browser, { locale: "en-GB" })).newPage();
     await page.goto(`/verify/${certificateId}`);
-    await page
-      .getByRole("heading", { level: 1, name: "Certificate verification" })
-      .waitFor();
-    await expect(
-      page.getByTestId("signature").textContent()
-    ).resolves.toContain("The signature is valid");
-    await expect(
-      page.getByText("Valid", { exact: true }).isVisible()
-    ).resolves.toBe(true);
-    await expect(
-      page.getByText("Hanako Yamada", { exact: false }).first().isVisible()
-    ).resolves.toBe(true);
+    await page.getByRole("heading", { level: 1, name: "Certificate verification" }).waitFor();
+    await expect(page.getByTestId("signature").textContent()).resolves.toContain("The signature is valid");
+    await expect(page.getByText("Valid", { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Hanako Yamada", { exact: false }).first().isVisible()).resolves.toBe(true);
     await expectAccessible(page);
 
     const revoked = db
       .prepare(
-        "select certificate.id from certificate join user on user.id = certificate.student_id where user.email = 's03@toyo.example'"
+        "select certificate.id from certificate join user on user.id = certificate.student_id where user.email = 's03@toyo.example'",
       )
       .get() as { id: string };
     await page.goto(`/verify/${revoked.id}`);
     await page.getByText("This certificate has been revoked.").waitFor();
-    await expect(page.getByText(/^Revoked on /).isVisible()).resolves.toBe(
-      true
-    );
+    await expect(page.getByText(/^Revoked on /).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
 
     const missing = await page.goto(`/verify/${"0".repeat(32)}`);

@@ -20,11 +20,14 @@ let projectId: number;
 let eventId: number;
 
 /** A door-list toggle's accessible name: its label, then (visually hidden) whom or what it marks. */
-const toggle = (label: string, subject: string) => new RegExp(`^${label}\\s?（${subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}）$`);
+const toggle = (label: string, subject: string) =>
+  new RegExp(`^${label}\\s?（${subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}）$`);
 
 const attendanceOf = (studentName: string) =>
   db
-    .prepare("select attendance.present_at from attendance join user on user.id = attendance.student_id where event_id = ? and user.name = ?")
+    .prepare(
+      "select attendance.present_at from attendance join user on user.id = attendance.student_id where event_id = ? and user.name = ?",
+    )
     .get(eventId, studentName);
 
 beforeAll(async () => {
@@ -51,7 +54,9 @@ describe("presentation events", () => {
     const page = await staffPage();
     await page.goto("/staff/events");
     await page.getByRole("heading", { level: 1, name: "発表会" }).waitFor();
-    await expect(page.getByRole("link", { name: "北区産学連携研究発表会 2026", exact: true }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole("link", { name: "北区産学連携研究発表会 2026", exact: true }).isVisible(),
+    ).resolves.toBe(true);
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "発表会を登録する" }).click();
@@ -105,10 +110,15 @@ describe("presentation events", () => {
     await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
     await button.click();
     await page.waitForFunction((name) => {
-      const b = [...document.querySelectorAll("button[aria-pressed='true']")].find((x) => x.textContent?.includes(name));
+      const b = [...document.querySelectorAll("button[aria-pressed='true']")].find((x) =>
+        x.textContent?.includes(name),
+      );
       return b && document.querySelector(".stats dd")?.textContent === "1 / 4";
     }, STUDENTS[0]);
-    await page.locator(`li:has-text("${STUDENTS[0]}")`).getByText(/^出席（\d\d:\d\d）$/).waitFor();
+    await page
+      .locator(`li:has-text("${STUDENTS[0]}")`)
+      .getByText(/^出席（\d\d:\d\d）$/)
+      .waitFor();
     expect(page.url()).toBe(url);
     // The same document (no reload) and the same focused button.
     await expect(page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).resolves.toBe(true);
@@ -140,9 +150,14 @@ describe("presentation events", () => {
     await expectAccessible(page);
 
     await page.getByRole("button", { name: toggle("出席", STUDENTS[2]) }).click();
-    await page.getByRole("status").filter({ hasText: `${STUDENTS[2]}さんを出席にしました。` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `${STUDENTS[2]}さんを出席にしました。` })
+      .waitFor();
     expect(page.url()).toContain(`?q=`);
-    await expect(page.getByRole("button", { name: toggle("出席", STUDENTS[2]) }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect(
+      page.getByRole("button", { name: toggle("出席", STUDENTS[2]) }).getAttribute("aria-pressed"),
+    ).resolves.toBe("true");
     await expect(page.locator(".stats dd").first().textContent()).resolves.toBe("2 / 4");
     expect(attendanceOf(STUDENTS[2])).toBeTruthy();
     await expectAccessible(page);
@@ -150,8 +165,12 @@ describe("presentation events", () => {
     await page.getByRole("link", { name: "すべて表示" }).click();
     await page.getByRole("button", { name: toggle("発表済み", `1. ${DRAFT_TITLE}`) }).click();
     await page.getByRole("status").filter({ hasText: "発表済みにしました。" }).waitFor();
-    await expect(page.getByRole("button", { name: toggle("発表済み", `1. ${DRAFT_TITLE}`) }).getAttribute("aria-pressed")).resolves.toBe("true");
-    expect(db.prepare("select given_at from presentation where event_id = ?").get(eventId)).toMatchObject({ given_at: expect.any(String) });
+    await expect(
+      page.getByRole("button", { name: toggle("発表済み", `1. ${DRAFT_TITLE}`) }).getAttribute("aria-pressed"),
+    ).resolves.toBe("true");
+    expect(db.prepare("select given_at from presentation where event_id = ?").get(eventId)).toMatchObject({
+      given_at: expect.any(String),
+    });
     await expectAccessible(page);
     await page.context().close();
   });
@@ -170,8 +189,16 @@ describe("presentation events", () => {
     await slot.getByLabel("研究タイトル（英語・任意）").fill("Where is a small factory's new product sold?");
     await slot.getByRole("button", { name: "このタイトルで確定する" }).click();
     await page.getByRole("status").filter({ hasText: "研究タイトルを確定しました。" }).waitFor();
-    await expect(page.locator(`#slot-${id}`).getByText(/^確定済み/).isVisible()).resolves.toBe(true);
-    expect(db.prepare("select title_ja, confirmed_at from presentation where id = ?").get(id)).toMatchObject({ title_ja: FINAL_TITLE, confirmed_at: expect.any(String) });
+    await expect(
+      page
+        .locator(`#slot-${id}`)
+        .getByText(/^確定済み/)
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(db.prepare("select title_ja, confirmed_at from presentation where id = ?").get(id)).toMatchObject({
+      title_ja: FINAL_TITLE,
+      confirmed_at: expect.any(String),
+    });
     await expectAccessible(page);
     await page.context().close();
   });

@@ -50,7 +50,9 @@ describe("the public firm directory", () => {
     expect(page.url()).toContain("industry=printing");
     // The URL changes before the new page renders: wait for the current-page marker to move.
     await page.locator('.pagination [aria-current="page"]', { hasText: /^2$/ }).waitFor();
-    await expect(page.getByRole("link", { name: "前のページ" }).getAttribute("href")).resolves.toContain("industry=printing");
+    await expect(page.getByRole("link", { name: "前のページ" }).getAttribute("href")).resolves.toContain(
+      "industry=printing",
+    );
     await expectAccessible(page);
     await page.context().close();
   });
@@ -74,7 +76,9 @@ describe("a firm user's profile", () => {
     await expectAccessible(page);
     await page.getByLabel("製品", { exact: true }).fill("精密切削部品、医療機器部品、光学部品、試作品");
     await page.getByRole("button", { name: "保存する" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "企業情報を保存しました" }).textContent()).resolves.toContain("企業情報を保存しました");
+    await expect(
+      page.getByRole("status").filter({ hasText: "企業情報を保存しました" }).textContent(),
+    ).resolves.toContain("企業情報を保存しました");
     await expect(page.getByLabel("製品", { exact: true }).inputValue()).resolves.toContain("試作品");
     await expectAccessible(page);
     await page.context().close();
@@ -91,12 +95,17 @@ describe("staff and the register", () => {
     await expectAccessible(page);
 
     await search(page, "赤羽精密");
-    await Promise.all([page.waitForURL(/\/staff\/firms\/\d+$/), page.getByRole("link", { name: "株式会社赤羽精密" }).click()]);
+    await Promise.all([
+      page.waitForURL(/\/staff\/firms\/\d+$/),
+      page.getByRole("link", { name: "株式会社赤羽精密" }).click(),
+    ]);
     const history = page.locator("section", { has: page.getByRole("heading", { name: "変更履歴" }) });
     const latest = history.getByRole("row").nth(1);
     await expect(latest.getByRole("cell").nth(1).textContent()).resolves.toBe("田中 健一（企業）");
     await expect(latest.getByRole("cell").nth(2).textContent()).resolves.toBe("企業による編集");
-    await expect(latest.getByRole("cell").nth(3).textContent()).resolves.toBe("製品：精密切削部品、医療機器部品、光学部品 → 精密切削部品、医療機器部品、光学部品、試作品");
+    await expect(latest.getByRole("cell").nth(3).textContent()).resolves.toBe(
+      "製品：精密切削部品、医療機器部品、光学部品 → 精密切削部品、医療機器部品、光学部品、試作品",
+    );
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "編集する" }).click();
@@ -104,7 +113,9 @@ describe("staff and the register", () => {
     await expectAccessible(page);
     await page.goto("/staff/firms/new");
     await page.getByRole("button", { name: "登録する" }).click();
-    await expect(page.locator("#new-firm-name-error, [id$='-error']").first().textContent()).resolves.toContain("入力してください");
+    await expect(page.locator("#new-firm-name-error, [id$='-error']").first().textContent()).resolves.toContain(
+      "入力してください",
+    );
     await expectAccessible(page);
     await page.context().close();
   });
@@ -115,12 +126,19 @@ describe("staff and the register", () => {
     await page.waitForURL("**/staff");
     await page.goto("/staff/firms/import");
     await expectAccessible(page);
-    await page.getByLabel("CSVファイル").setInputFiles(path.join(import.meta.dirname, "../fixtures/firms-utf8-bom.csv"));
-    await Promise.all([page.waitForURL(/import\?id=\d+/), page.getByRole("button", { name: "内容を確認する" }).click()]);
+    await page
+      .getByLabel("CSVファイル")
+      .setInputFiles(path.join(import.meta.dirname, "../fixtures/firms-utf8-bom.csv"));
+    await Promise.all([
+      page.waitForURL(/import\?id=\d+/),
+      page.getByRole("button", { name: "内容を確認する" }).click(),
+    ]);
     await expect(page.getByText("新規登録：2件").textContent()).resolves.toBe("新規登録：2件");
     await expectAccessible(page);
     await page.getByRole("button", { name: "この内容で反映する" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "取り込みました" }).textContent()).resolves.toContain("新規 2件");
+    await expect(page.getByRole("status").filter({ hasText: "取り込みました" }).textContent()).resolves.toContain(
+      "新規 2件",
+    );
     await expectAccessible(page);
     await page.context().close();
   });

@@ -75,7 +75,9 @@ describe("sign-in for each demo role", () => {
   it("shows a clear error for a wrong password, next to the form", async () => {
     const page = await (await newContext(browser)).newPage();
     await signInThroughForm(page, "student@toyo.example", "not-the-password");
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("メールアドレスまたはパスワードが正しくありません");
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "メールアドレスまたはパスワードが正しくありません",
+    );
     expect(new URL(page.url()).pathname).toBe("/login");
     await expectAccessible(page);
     await page.context().close();
@@ -88,7 +90,9 @@ describe("registration and language", () => {
     await page.goto("/register");
     await expectAccessible(page);
     await page.getByRole("button", { name: "登録する" }).click();
-    await expect(page.locator("#register-name-error, [id$='-error']").first().textContent()).resolves.toContain("入力してください");
+    await expect(page.locator("#register-name-error, [id$='-error']").first().textContent()).resolves.toContain(
+      "入力してください",
+    );
     await expectAccessible(page);
     await page.getByLabel("氏名（漢字）").fill("赤羽 次郎");
     await page.getByLabel("氏名（ふりがな）").fill("あかばね じろう");

@@ -29,12 +29,19 @@ let dataDir: string | undefined;
 
 export default async function setup(project: TestProject) {
   const out = process.env.BUILD_DIR ?? "build";
-  if (!fs.existsSync(`${out}/index.js`)) throw new Error("Run `npx remix build` before the browser tests (npm test does).");
+  if (!fs.existsSync(`${out}/index.js`))
+    throw new Error("Run `npx remix build` before the browser tests (npm test does).");
   const port = await freePort();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-e2e-"));
   const logs: string[] = [];
   child = spawn(process.execPath, ["server.js"], {
-    env: { ...process.env, PORT: String(port), APP_ENV: "demo", DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "app.db") },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      APP_ENV: "demo",
+      DATA_DIR: dataDir,
+      DATABASE_PATH: path.join(dataDir, "app.db"),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => logs.push(String(d)));

@@ -36,19 +36,27 @@ beforeAll(async () => {
     updated_at: t,
   };
   const names = Object.keys(row);
-  projectId = Number(db.prepare(`insert into project (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row).lastInsertRowid);
-  const userId = (email: string) => (db.prepare("select id, firm_id from user where email = ?").get(email) as { id: number; firm_id: number | null });
+  projectId = Number(
+    db.prepare(`insert into project (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row)
+      .lastInsertRowid,
+  );
+  const userId = (email: string) =>
+    db.prepare("select id, firm_id from user where email = ?").get(email) as { id: number; firm_id: number | null };
   const firm = userId("firm@monozukuri.example");
   const staff = userId("staff@city.kita.example");
   hostId = Number(
     db
-      .prepare("insert into project_host (project_id, firm_id, status, capacity, created_at, updated_at) values (?, ?, 'accepted', 2, ?, ?)")
+      .prepare(
+        "insert into project_host (project_id, firm_id, status, capacity, created_at, updated_at) values (?, ?, 'accepted', 2, ?, ?)",
+      )
       .run(projectId, firm.firm_id, t, t).lastInsertRowid,
   );
   const result: Record<string, string> = {};
   for (const email of ["student@toyo.example", "s06@toyo.example"]) {
     const signup = db
-      .prepare("insert into signup (project_id, student_id, motivation, consented_at, consent_version, created_at, updated_at) values (?, ?, 'e2e', ?, '2026-11', ?, ?)")
+      .prepare(
+        "insert into signup (project_id, student_id, motivation, consented_at, consent_version, created_at, updated_at) values (?, ?, 'e2e', ?, '2026-11', ?, ?)",
+      )
       .run(projectId, userId(email).id, t, t, t);
     result[String(signup.lastInsertRowid)] = String(hostId);
   }
@@ -104,7 +112,10 @@ describe("interviews", () => {
     await expect(team.getByRole("button", { name: "予約を取り消す" }).isVisible()).resolves.toBe(true);
     await expectAccessible(student);
 
-    const [download] = await Promise.all([student.waitForEvent("download"), team.getByRole("link", { name: "カレンダー用ファイル（.ics）" }).click()]);
+    const [download] = await Promise.all([
+      student.waitForEvent("download"),
+      team.getByRole("link", { name: "カレンダー用ファイル（.ics）" }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^interview-\d+\.ics$/);
     const ics = fs.readFileSync((await download.path())!, "utf8");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
@@ -126,7 +137,12 @@ describe("interviews", () => {
     await professor.getByRole("heading", { level: 1, name: "教員ホーム" }).waitFor();
     await professor.goto(`/professor/projects/${projectId}/interviews`);
     await professor.getByRole("heading", { level: 1, name: `取材日程：${PROJECT}` }).waitFor();
-    await expect(professor.getByRole("row", { name: /山田 花子/ }).getByText("予約済み").isVisible()).resolves.toBe(true);
+    await expect(
+      professor
+        .getByRole("row", { name: /山田 花子/ })
+        .getByText("予約済み")
+        .isVisible(),
+    ).resolves.toBe(true);
     await expectAccessible(professor);
     await professor.context().close();
   });

@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
 
 const TITLE = "E2E 組み合わせ確認用企画";
-const STUDENTS = ["student@toyo.example", "s01@toyo.example", "s02@toyo.example", "s03@toyo.example", "s04@toyo.example", "s05@toyo.example", "s06@toyo.example"];
+const STUDENTS = [
+  "student@toyo.example",
+  "s01@toyo.example",
+  "s02@toyo.example",
+  "s03@toyo.example",
+  "s04@toyo.example",
+  "s05@toyo.example",
+  "s06@toyo.example",
+];
 
 let browser: Browser;
 let db: Database.Database;
@@ -26,14 +34,40 @@ beforeAll(async () => {
   const t = new Date().toISOString();
   const insert = (table: string, row: Record<string, unknown>) => {
     const names = Object.keys(row);
-    return Number(db.prepare(`insert into ${table} (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row).lastInsertRowid);
+    return Number(
+      db.prepare(`insert into ${table} (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row)
+        .lastInsertRowid,
+    );
   };
-  projectId = insert("project", { ...columns, title_ja: TITLE, title_en: null, state: "open", join_code: "E2EP-2627", created_at: t, updated_at: t });
+  projectId = insert("project", {
+    ...columns,
+    title_ja: TITLE,
+    title_en: null,
+    state: "open",
+    join_code: "E2EP-2627",
+    created_at: t,
+    updated_at: t,
+  });
   const firms = db
     .prepare("select firm_id from project_host where project_id = ? and status = 'accepted' order by id")
     .all(template.id) as Array<{ firm_id: number }>;
-  const hostIds = firms.map((f) => insert("project_host", { project_id: projectId, firm_id: f.firm_id, status: "accepted", capacity: 2, created_at: t, updated_at: t }));
-  firmName = (db.prepare("select firm.name from firm join user on user.firm_id = firm.id where user.email = 'firm@monozukuri.example'").get() as { name: string }).name;
+  const hostIds = firms.map((f) =>
+    insert("project_host", {
+      project_id: projectId,
+      firm_id: f.firm_id,
+      status: "accepted",
+      capacity: 2,
+      created_at: t,
+      updated_at: t,
+    }),
+  );
+  firmName = (
+    db
+      .prepare(
+        "select firm.name from firm join user on user.firm_id = firm.id where user.email = 'firm@monozukuri.example'",
+      )
+      .get() as { name: string }
+  ).name;
   // Everyone wants the demo firm's host most; the demo student signs up first (so is "応募者 A" to the firm).
   STUDENTS.forEach((email, i) => {
     const student = db.prepare("select id from user where email = ?").get(email) as { id: number };
@@ -47,7 +81,9 @@ beforeAll(async () => {
       updated_at: t,
     });
     const rest = hostIds.slice(1);
-    [hostIds[0], ...(i % 2 ? rest.reverse() : rest)].forEach((hostId, rank) => insert("signup_preference", { signup_id: signupId, host_id: hostId, rank: rank + 1 }));
+    [hostIds[0], ...(i % 2 ? rest.reverse() : rest)].forEach((hostId, rank) =>
+      insert("signup_preference", { signup_id: signupId, host_id: hostId, rank: rank + 1 }),
+    );
   });
 });
 
@@ -71,7 +107,11 @@ describe("pairing", () => {
     await signInThroughForm(page, "firm@monozukuri.example");
     await page.goto("/firm/projects");
     await heading(page, "受け入れている企画");
-    await page.getByRole("listitem").filter({ hasText: TITLE }).getByRole("link", { name: "応募者に順位をつける（任意）" }).click();
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: TITLE })
+      .getByRole("link", { name: "応募者に順位をつける（任意）" })
+      .click();
     await heading(page, `応募者の順位：${TITLE}`);
     await expect(page.locator("main").textContent()).resolves.not.toMatch(/山田|伊藤|@toyo\.example|東洋大学/);
     await page.getByLabel("応募者 Aの順位").selectOption("1");
@@ -105,8 +145,12 @@ describe("pairing", () => {
     await expect(demo.getByRole("cell", { name: firmName, exact: true }).isVisible()).resolves.toBe(true);
     await expect(demo.getByRole("cell", { name: "第1希望", exact: true }).isVisible()).resolves.toBe(true);
     const hostsTable = page.getByRole("table").first();
-    await expect(hostsTable.getByRole("row").filter({ hasText: firmName }).getByText("企業がつけた順位").isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("link", { name: "入力（instance.json）" }).getAttribute("href")).resolves.toBe(`${runPath}/instance.json`);
+    await expect(
+      hostsTable.getByRole("row").filter({ hasText: firmName }).getByText("企業がつけた順位").isVisible(),
+    ).resolves.toBe(true);
+    await expect(page.getByRole("link", { name: "入力（instance.json）" }).getAttribute("href")).resolves.toBe(
+      `${runPath}/instance.json`,
+    );
 
     // A move without a reason is refused next to the field.
     const who = page.getByLabel("移す学生");
@@ -125,7 +169,11 @@ describe("pairing", () => {
 
     await page.getByRole("button", { name: "この組み合わせを公開する" }).click();
     await toast(page, "組み合わせを公開し、お知らせのメールを送りました。");
-    await expect(page.getByText("この組み合わせは公開済みです。取材先が決まっていない学生を配置するほかは変更できません。").isVisible()).resolves.toBe(true);
+    await expect(
+      page
+        .getByText("この組み合わせは公開済みです。取材先が決まっていない学生を配置するほかは変更できません。")
+        .isVisible(),
+    ).resolves.toBe(true);
     await expect(page.getByRole("button", { name: "この組み合わせを公開する" }).count()).resolves.toBe(0);
     await expectAccessible(page);
 
@@ -138,10 +186,16 @@ describe("pairing", () => {
     await toast(page, "学生を配置し、学生と企業にお知らせのメールを送りました。");
     await expect(page.getByRole("heading", { name: "取材先が決まっていない学生を配置する" }).count()).resolves.toBe(0);
     await expectAccessible(page);
-    const placed = db.prepare("select to_address from outbox_message where kind = 'pairing.placed'").all() as Array<{ to_address: string }>;
+    const placed = db.prepare("select to_address from outbox_message where kind = 'pairing.placed'").all() as Array<{
+      to_address: string;
+    }>;
     expect(placed.map((m) => m.to_address)).toContain("s01@toyo.example");
-    const mails = db.prepare("select to_address from outbox_message where kind = 'pairing.published'").all() as Array<{ to_address: string }>;
-    expect(mails.map((m) => m.to_address)).toEqual(expect.arrayContaining([...STUDENTS, "firm@monozukuri.example", "professor@toyo.example"]));
+    const mails = db.prepare("select to_address from outbox_message where kind = 'pairing.published'").all() as Array<{
+      to_address: string;
+    }>;
+    expect(mails.map((m) => m.to_address)).toEqual(
+      expect.arrayContaining([...STUDENTS, "firm@monozukuri.example", "professor@toyo.example"]),
+    );
     await page.context().close();
   });
 
@@ -151,7 +205,9 @@ describe("pairing", () => {
     await page.getByRole("heading", { level: 1, name: "学生ホーム" }).waitFor();
     await page.goto(`/student/projects/${projectId}/pairing`);
     await heading(page, `取材先：${TITLE}`);
-    await expect(page.getByRole("region", { name: "あなたの取材先" }).getByText(firmName).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("region", { name: "あなたの取材先" }).getByText(firmName).isVisible()).resolves.toBe(
+      true,
+    );
     await expect(page.getByText("第1希望の企業に決まりました。").isVisible()).resolves.toBe(true);
     await expect(page.getByRole("heading", { name: "同じ企業を取材するメンバー" }).isVisible()).resolves.toBe(true);
     await page.context().close();
@@ -180,4 +236,3 @@ describe("pairing", () => {
     await professor.context().close();
   });
 });
-

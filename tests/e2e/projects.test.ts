@@ -140,7 +140,9 @@ describe("projects", () => {
     await professor.getByRole("link", { name: OPEN_PROJECT }).click();
     await professor.getByRole("heading", { level: 1, name: OPEN_PROJECT }).waitFor();
     await expect(professor.getByText("MKTG-2627").isVisible()).resolves.toBe(true);
-    await expect(professor.getByRole("table", { name: "受け入れ企業ごとの希望の集まり方" }).isVisible()).resolves.toBe(true);
+    await expect(professor.getByRole("table", { name: "受け入れ企業ごとの希望の集まり方" }).isVisible()).resolves.toBe(
+      true,
+    );
     await expectAccessible(professor);
   });
 
@@ -158,7 +160,8 @@ describe("projects", () => {
     const text = await page.locator("main").textContent();
     expect(text).toContain("東洋大学");
     expect(text).toContain("マーケティングゼミ");
-    for (const secret of ["東洋 恵子", "伊藤 翔太", "professor@toyo.example", "MKTG-2627"]) expect(text).not.toContain(secret);
+    for (const secret of ["東洋 恵子", "伊藤 翔太", "professor@toyo.example", "MKTG-2627"])
+      expect(text).not.toContain(secret);
     await expectAccessible(page);
   });
 });

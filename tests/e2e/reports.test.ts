@@ -26,11 +26,19 @@ async function staffPage(locale: string): Promise<Page> {
 /** The figures of one row of a table (projects, students, firms, …), named by its caption. */
 async function rowOf(page: Page, table: string, row: string): Promise<string[]> {
   const header = page.getByRole("rowheader", { name: row, exact: true });
-  return page.getByRole("table", { name: table }).getByRole("row").filter({ has: header }).getByRole("cell").allInnerTexts();
+  return page
+    .getByRole("table", { name: table })
+    .getByRole("row")
+    .filter({ has: header })
+    .getByRole("cell")
+    .allInnerTexts();
 }
 
 async function downloadCsv(page: Page, linkName: string): Promise<Buffer> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: linkName }).click(),
+  ]);
   return fs.readFileSync((await download.path())!);
 }
 
@@ -79,7 +87,9 @@ describe("annual report", () => {
     await expect(page.getByRole("img", { name: "Students (By university)" }).isVisible()).resolves.toBe(true);
 
     const csv = (await downloadCsv(page, "Download CSV")).toString("utf8");
-    expect(csv.startsWith("\uFEFFSection,Name,Projects,Students,Host firms,Interviews held,Presentations,Certificates\r\n")).toBe(true);
+    expect(
+      csv.startsWith("\uFEFFSection,Name,Projects,Students,Host firms,Interviews held,Presentations,Certificates\r\n"),
+    ).toBe(true);
     expect(csv).toContain("\r\nBy agreement area,Industry,1,4,3,");
 
     await page.goto("/staff/reports/2026");

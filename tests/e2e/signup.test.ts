@@ -49,10 +49,19 @@ beforeAll(async () => {
   const template = db.prepare("select * from project where id = ?").get(openProjectId) as Record<string, unknown>;
   const { id: _id, ...columns } = template;
   const t = new Date().toISOString();
-  const row = { ...columns, title_ja: E2E_PROJECT, title_en: null, state: "approved", join_code: "E2EH-2627", created_at: t, updated_at: t };
+  const row = {
+    ...columns,
+    title_ja: E2E_PROJECT,
+    title_en: null,
+    state: "approved",
+    join_code: "E2EH-2627",
+    created_at: t,
+    updated_at: t,
+  };
   const names = Object.keys(row);
   hostingProjectId = Number(
-    db.prepare(`insert into project (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row).lastInsertRowid,
+    db.prepare(`insert into project (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row)
+      .lastInsertRowid,
   );
 });
 
@@ -74,13 +83,20 @@ async function inviteThroughStaffPage(page: Page, firmName: string, contactEmail
   if (contactEmail) await page.getByLabel("担当者のメールアドレス").fill(contactEmail);
   await page.getByRole("button", { name: "依頼メールを送る" }).click();
   await page.getByRole("status").filter({ hasText: "依頼メールを送りました。" }).waitFor();
-  await expect(page.getByRole("row", { name: new RegExp(firmName) }).getByText("依頼済み・回答待ち").isVisible()).resolves.toBe(true);
+  await expect(
+    page
+      .getByRole("row", { name: new RegExp(firmName) })
+      .getByText("依頼済み・回答待ち")
+      .isVisible(),
+  ).resolves.toBe(true);
   await expectAccessible(page);
 }
 
 describe("host firms", () => {
   it("staff ask a firm with an account; its user sees the request and accepts with a capacity", async () => {
-    const firm = db.prepare("select firm.id, firm.name from user join firm on firm.id = user.firm_id where user.email = ?").get("firm@monozukuri.example") as {
+    const firm = db
+      .prepare("select firm.id, firm.name from user join firm on firm.id = user.firm_id where user.email = ?")
+      .get("firm@monozukuri.example") as {
       id: number;
       name: string;
     };
@@ -154,7 +170,12 @@ describe("host firms", () => {
     await expectAccessible(contact);
 
     await staff.goto(`/staff/projects/${hostingProjectId}/hosts`);
-    await expect(staff.getByRole("row", { name: new RegExp(firm.name) }).getByText(/メールのリンクから回答/).isVisible()).resolves.toBe(true);
+    await expect(
+      staff
+        .getByRole("row", { name: new RegExp(firm.name) })
+        .getByText(/メールのリンクから回答/)
+        .isVisible(),
+    ).resolves.toBe(true);
     await expectAccessible(staff);
     await staff.context().close();
     await contact.context().close();
@@ -176,7 +197,9 @@ describe("student sign-up", () => {
     await page.getByRole("button", { name: "次へ" }).click();
     await page.waitForURL(/\/student\/projects\/\d+\/signup\?code=MKTG-2627/);
     await page.getByRole("heading", { name: "組み合わせの決め方" }).waitFor();
-    await expect(page.getByText("いつわっても、より良い結果になることは決してありません").isVisible()).resolves.toBe(true);
+    await expect(page.getByText("いつわっても、より良い結果になることは決してありません").isVisible()).resolves.toBe(
+      true,
+    );
     const list = page.locator("ol.rank-list");
     await list.waitFor(); // the enhanced list replaces the selects after hydration
     await expectAccessible(page);
@@ -187,12 +210,15 @@ describe("student sign-up", () => {
 
     // Keyboard: move the first firm down; focus stays on its button and the move is announced.
     const first = before[0];
-    const button = (label: string, firm: string) => page.getByRole("button", { name: new RegExp(`^${label}\\s*（${firm}）$`) });
+    const button = (label: string, firm: string) =>
+      page.getByRole("button", { name: new RegExp(`^${label}\\s*（${firm}）$`) });
     await button("下へ", first).focus();
     await page.keyboard.press("Enter");
     await expect.poll(names).toEqual([before[1], first, ...before.slice(2)]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(`下へ（${first}）`);
-    await expect.poll(() => page.locator("fieldset [aria-live]").textContent()).toBe(`${first}を2位に移動しました（全${before.length}社）。`);
+    await expect
+      .poll(() => page.locator("fieldset [aria-live]").textContent())
+      .toBe(`${first}を2位に移動しました（全${before.length}社）。`);
     await page.keyboard.press("Enter");
     await expect.poll(names).toEqual([before[1], before[2], first, ...before.slice(3)]);
     // Mouse: bring the last firm to the top.

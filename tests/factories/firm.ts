@@ -1,6 +1,6 @@
 // Firms for tests: valid fields with a fresh corporate number each time, written through the model.
-import type { FirmFields } from "~/schemas/firm";
 import { insertFirm } from "~/models/firm.server";
+import type { FirmFields } from "~/schemas/firm";
 import { makeCorporateNumber } from "~/utils/corporate-number";
 import { getDb } from "~/utils/db.server";
 

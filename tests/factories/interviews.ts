@@ -35,7 +35,10 @@ export async function createPublishedProject(
   // The interview period runs from yesterday for two months (Tokyo dates), so tests can use times relative to now.
   await db
     .updateTable("project")
-    .set({ interview_from: tokyoDate(new Date(Date.now() - DAY)), interview_until: tokyoDate(new Date(Date.now() + 60 * DAY)) })
+    .set({
+      interview_from: tokyoDate(new Date(Date.now() - DAY)),
+      interview_until: tokyoDate(new Date(Date.now() + 60 * DAY)),
+    })
     .where("id", "=", p.projectId)
     .execute();
   const t = now();
@@ -43,15 +46,28 @@ export async function createPublishedProject(
   const engine: Record<string, string | null> = {};
   let overridden: number | null = null;
   for (const [i, hostId] of p.hostIds.entries()) {
-    const { firm_id: firmId } = await db.selectFrom("project_host").select("firm_id").where("id", "=", hostId).executeTakeFirstOrThrow();
+    const { firm_id: firmId } = await db
+      .selectFrom("project_host")
+      .select("firm_id")
+      .where("id", "=", hostId)
+      .executeTakeFirstOrThrow();
     const firmUser = await userWithCookie("firm", { firm_id: firmId });
     const members: SignedIn[] = [];
-    for (let k = 0; k < (options.perTeam ?? 2); k++) members.push(await userWithCookie("student", { university_id: p.universityId }));
+    for (let k = 0; k < (options.perTeam ?? 2); k++)
+      members.push(await userWithCookie("student", { university_id: p.universityId }));
     members.push(...(options.shared?.[i] ?? []));
     for (const [k, m] of members.entries()) {
       const { id } = await db
         .insertInto("signup")
-        .values({ project_id: p.projectId, student_id: m.id, motivation: "m", consented_at: t, consent_version: "2026-11", created_at: t, updated_at: t })
+        .values({
+          project_id: p.projectId,
+          student_id: m.id,
+          motivation: "m",
+          consented_at: t,
+          consent_version: "2026-11",
+          created_at: t,
+          updated_at: t,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       const viaOverride = i === 0 && k === members.length - 1;
@@ -64,7 +80,15 @@ export async function createPublishedProject(
   for (const m of options.unplaced ?? []) {
     const { id } = await db
       .insertInto("signup")
-      .values({ project_id: p.projectId, student_id: m.id, motivation: "m", consented_at: t, consent_version: "2026-11", created_at: t, updated_at: t })
+      .values({
+        project_id: p.projectId,
+        student_id: m.id,
+        motivation: "m",
+        consented_at: t,
+        consent_version: "2026-11",
+        created_at: t,
+        updated_at: t,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     engine[String(id)] = null;
@@ -87,13 +111,26 @@ export async function createPublishedProject(
     .executeTakeFirstOrThrow();
   await db
     .insertInto("pairing_override")
-    .values({ run_id: runId, signup_id: overridden!, host_id: p.hostIds[0], reason: "配慮", actor_id: staff.id, created_at: t })
+    .values({
+      run_id: runId,
+      signup_id: overridden!,
+      host_id: p.hostIds[0],
+      reason: "配慮",
+      actor_id: staff.id,
+      created_at: t,
+    })
     .execute();
   return { ...p, runId, teams, unplacedSignups, professorCookie: await signIn(p.professor.id) };
 }
 
 /** Inserts a slot directly (for tests that need past or odd times the form refuses). */
-export async function insertSlot(hostId: number, createdBy: number, startsAt: Date, minutes = 60, extra: Record<string, unknown> = {}) {
+export async function insertSlot(
+  hostId: number,
+  createdBy: number,
+  startsAt: Date,
+  minutes = 60,
+  extra: Record<string, unknown> = {},
+) {
   const t = now();
   const { id } = await getDb()
     .insertInto("interview_slot")

@@ -1,8 +1,8 @@
 // Builds the rows a project test needs: a university with an agreement, a professor, firms as hosts, a project.
-import type { AgreementArea, ProjectState } from "../../db/schema";
+import { newJoinCode } from "~/models/project.server";
 import { makeCorporateNumber } from "~/utils/corporate-number";
 import { getDb, now } from "~/utils/db.server";
-import { newJoinCode } from "~/models/project.server";
+import type { AgreementArea, ProjectState } from "../../db/schema";
 import { createUser } from "../setup/http";
 
 let seq = 0;
@@ -12,14 +12,24 @@ export async function createUniversity() {
   seq++;
   return getDb()
     .insertInto("university")
-    .values({ slug: `u-${seq}-${Date.now()}`, name_ja: `テスト大学${seq}`, name_en: `Test University ${seq}`, created_at: now() })
+    .values({
+      slug: `u-${seq}-${Date.now()}`,
+      name_ja: `テスト大学${seq}`,
+      name_en: `Test University ${seq}`,
+      created_at: now(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
 }
 
 export async function createAgreement(
   universityId: number,
-  options: { areas?: AgreementArea[]; expiresOn?: string | null; terminatedOn?: string | null; effectiveFrom?: string } = {},
+  options: {
+    areas?: AgreementArea[];
+    expiresOn?: string | null;
+    terminatedOn?: string | null;
+    effectiveFrom?: string;
+  } = {},
 ) {
   const t = now();
   const { id } = await getDb()
@@ -41,7 +51,11 @@ export async function createAgreement(
     .returning("id")
     .executeTakeFirstOrThrow();
   const areas = options.areas ?? ["education", "industry"];
-  if (areas.length) await getDb().insertInto("agreement_area").values(areas.map((area) => ({ agreement_id: id, area }))).execute();
+  if (areas.length)
+    await getDb()
+      .insertInto("agreement_area")
+      .values(areas.map((area) => ({ agreement_id: id, area })))
+      .execute();
   return id;
 }
 
@@ -120,7 +134,14 @@ export async function createProjectFixture(
     const firm = await createFirm();
     const host = await getDb()
       .insertInto("project_host")
-      .values({ project_id: projectId, firm_id: firm.id, status: "accepted", capacity: 4, created_at: t, updated_at: t })
+      .values({
+        project_id: projectId,
+        firm_id: firm.id,
+        status: "accepted",
+        capacity: 4,
+        created_at: t,
+        updated_at: t,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     hostIds.push(host.id);

@@ -23,14 +23,17 @@ export const gbizinfoHandlers = [
   http.get(GBIZINFO_URL, ({ request, params }) => {
     const number = String(params.corporateNumber);
     gbizinfoRequests.push({ token: request.headers.get("X-hojinInfo-api-token"), number });
-    if (!request.headers.get("X-hojinInfo-api-token")) return HttpResponse.json({ errors: [{ message: "token" }] }, { status: 401 });
+    if (!request.headers.get("X-hojinInfo-api-token"))
+      return HttpResponse.json({ errors: [{ message: "token" }] }, { status: 401 });
     const found = GBIZ_CORPORATIONS[number];
     return HttpResponse.json({ id: "x", message: "200 - OK.", "hojin-infos": found ? [found] : [] });
   }),
 ];
 
-export const gbizinfoNotFound404 = () => http.get(GBIZINFO_URL, () => HttpResponse.json({ message: "404 - Not Found." }, { status: 404 }));
-export const gbizinfoError500 = () => http.get(GBIZINFO_URL, () => new HttpResponse("Internal Server Error", { status: 500 }));
+export const gbizinfoNotFound404 = () =>
+  http.get(GBIZINFO_URL, () => HttpResponse.json({ message: "404 - Not Found." }, { status: 404 }));
+export const gbizinfoError500 = () =>
+  http.get(GBIZINFO_URL, () => new HttpResponse("Internal Server Error", { status: 500 }));
 /** Answers only after `ms`, beyond the client's timeout. */
 export const gbizinfoSlow = (ms = 2_000) =>
   http.get(GBIZINFO_URL, async () => {

@@ -5,18 +5,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Role } from "../../db/schema";
-import { loader as listLoader } from "~/routes/staff.agreements._index";
-import { action as newAction, loader as newLoader } from "~/routes/staff.agreements.new";
-import { action as detailAction, loader as detailLoader } from "~/routes/staff.agreements.$agreementId._index";
-import { action as editAction, loader as editLoader } from "~/routes/staff.agreements.$agreementId.edit";
-import { loader as downloadLoader } from "~/routes/staff.agreements.$agreementId.documents.$documentId";
 import { loader as partnersLoader } from "~/routes/partners";
 import { loader as staffHomeLoader } from "~/routes/staff._index";
+import { action as detailAction, loader as detailLoader } from "~/routes/staff.agreements.$agreementId._index";
+import { loader as downloadLoader } from "~/routes/staff.agreements.$agreementId.documents.$documentId";
+import { action as editAction, loader as editLoader } from "~/routes/staff.agreements.$agreementId.edit";
+import { loader as listLoader } from "~/routes/staff.agreements._index";
+import { action as newAction, loader as newLoader } from "~/routes/staff.agreements.new";
 import { MAX_DOCUMENT_BYTES } from "~/schemas/agreements";
 import { getDb } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
+import type { Role } from "../../db/schema";
 import { get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
 
 let universityId: number;
@@ -39,19 +39,35 @@ const callNew = (cookie: string | undefined, form: Record<string, string | strin
   settle(newAction({ request: post("/staff/agreements/new", form, { cookie }), params: {}, context: ctx }));
 const callEdit = (cookie: string | undefined, id: number, form: Record<string, string | string[]>) =>
   settle(
-    editAction({ request: post(`/staff/agreements/${id}/edit`, form, { cookie }), params: { agreementId: String(id) }, context: ctx })
+    editAction({
+      request: post(`/staff/agreements/${id}/edit`, form, { cookie }),
+      params: { agreementId: String(id) },
+      context: ctx,
+    }),
   );
 const callDetail = (cookie: string | undefined, id: number, form: Record<string, string | string[]> | FormData) =>
-  settle(detailAction({ request: post(`/staff/agreements/${id}`, form, { cookie }), params: { agreementId: String(id) }, context: ctx }));
+  settle(
+    detailAction({
+      request: post(`/staff/agreements/${id}`, form, { cookie }),
+      params: { agreementId: String(id) },
+      context: ctx,
+    }),
+  );
 const loadDetail = (cookie: string | undefined, id: number) =>
-  settle(detailLoader({ request: get(`/staff/agreements/${id}`, { cookie }), params: { agreementId: String(id) }, context: ctx }));
+  settle(
+    detailLoader({
+      request: get(`/staff/agreements/${id}`, { cookie }),
+      params: { agreementId: String(id) },
+      context: ctx,
+    }),
+  );
 const download = (cookie: string | undefined, id: number, documentId: number) =>
   settle(
     downloadLoader({
       request: get(`/staff/agreements/${id}/documents/${documentId}`, { cookie }),
       params: { agreementId: String(id), documentId: String(documentId) },
       context: ctx,
-    })
+    }),
   );
 
 function validForm(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
@@ -113,14 +129,17 @@ describe("access", () => {
     const p = { agreementId: String(id) };
     const calls: Record<string, (cookie?: string) => Promise<unknown>> = {
       list: (cookie) => settle(listLoader({ request: get("/staff/agreements", { cookie }), params: {}, context: ctx })),
-      newPage: (cookie) => settle(newLoader({ request: get("/staff/agreements/new", { cookie }), params: {}, context: ctx })),
+      newPage: (cookie) =>
+        settle(newLoader({ request: get("/staff/agreements/new", { cookie }), params: {}, context: ctx })),
       detail: (cookie) => loadDetail(cookie, id),
-      editPage: (cookie) => settle(editLoader({ request: get(`/staff/agreements/${id}/edit`, { cookie }), params: p, context: ctx })),
+      editPage: (cookie) =>
+        settle(editLoader({ request: get(`/staff/agreements/${id}/edit`, { cookie }), params: p, context: ctx })),
       download: (cookie) => download(cookie, id, doc.id),
       create: (cookie) => callNew(cookie, validForm()),
       edit: (cookie) => callEdit(cookie, id, validForm({ notes: "x" })),
       activity: (cookie) => callDetail(cookie, id, { intent: "activity", occurred_on: "2026-05-01", title: "x" }),
-      terminate: (cookie) => callDetail(cookie, id, { intent: "terminate", terminated_on: "2026-05-01", termination_reason: "x" }),
+      terminate: (cookie) =>
+        callDetail(cookie, id, { intent: "terminate", terminated_on: "2026-05-01", termination_reason: "x" }),
       upload: async (cookie) => callDetail(cookie, id, documentForm(await pdfBytes())),
     };
     const others: Role[] = ["professor", "student", "firm"];
@@ -135,7 +154,9 @@ describe("access", () => {
     }
     // Nothing was written by the refused actions.
     expect(await getDb().selectFrom("agreement").select("id").execute()).toEqual(before);
-    expect(await getDb().selectFrom("agreement").select("terminated_on").where("id", "=", id).executeTakeFirst()).toEqual({
+    expect(
+      await getDb().selectFrom("agreement").select("terminated_on").where("id", "=", id).executeTakeFirst(),
+    ).toEqual({
       terminated_on: null,
     });
 
@@ -147,10 +168,16 @@ describe("access", () => {
   it("answers an unknown or malformed agreement id with 404", async () => {
     expect(statusOf(await loadDetail(staff.cookie, 999_999))).toBe(404);
     const bad = await settle(
-      detailLoader({ request: get("/staff/agreements/abc", { cookie: staff.cookie }), params: { agreementId: "abc" }, context: ctx })
+      detailLoader({
+        request: get("/staff/agreements/abc", { cookie: staff.cookie }),
+        params: { agreementId: "abc" },
+        context: ctx,
+      }),
     );
     expect(statusOf(bad)).toBe(404);
-    expect(statusOf(await callDetail(staff.cookie, 999_999, { intent: "activity", occurred_on: "2026-05-01", title: "x" }))).toBe(404);
+    expect(
+      statusOf(await callDetail(staff.cookie, 999_999, { intent: "activity", occurred_on: "2026-05-01", title: "x" })),
+    ).toBe(404);
   });
 });
 
@@ -170,7 +197,12 @@ describe("create", () => {
 
     const badValues = await callNew(
       staff.cookie,
-      validForm({ signed_on: "2026-02-30", expires_on: "31/03/2028", "contacts[1].email": "not-an-email", areas: ["nonsense"] })
+      validForm({
+        signed_on: "2026-02-30",
+        expires_on: "31/03/2028",
+        "contacts[1].email": "not-an-email",
+        areas: ["nonsense"],
+      }),
     );
     const bad = payload(badValues).result.error;
     expect(bad.signed_on).toEqual(["agreements.errors.date"]);
@@ -184,14 +216,17 @@ describe("create", () => {
   it("checks the dates against each other and requires a renewal term for automatic renewal", async () => {
     const res = await callNew(
       staff.cookie,
-      validForm({ signed_on: "2026-04-10", effective_from: "2026-04-01", expires_on: "2026-03-31", auto_renew: "on" })
+      validForm({ signed_on: "2026-04-10", effective_from: "2026-04-01", expires_on: "2026-03-31", auto_renew: "on" }),
     );
     const errors = payload(res).result.error;
     expect(errors.effective_from).toEqual(["agreements.errors.effectiveBeforeSigned"]);
     expect(errors.expires_on).toEqual(["agreements.errors.expiresBeforeEffective"]);
     expect(errors.renewal_term_months).toEqual(["agreements.errors.renewalTermRequired"]);
 
-    const noExpiry = await callNew(staff.cookie, validForm({ expires_on: "", auto_renew: "on", renewal_term_months: "12" }));
+    const noExpiry = await callNew(
+      staff.cookie,
+      validForm({ expires_on: "", auto_renew: "on", renewal_term_months: "12" }),
+    );
     expect(payload(noExpiry).result.error.expires_on).toEqual(["agreements.errors.autoRenewNeedsExpiry"]);
   });
 
@@ -250,7 +285,12 @@ describe("edit and version history", () => {
     const edit = await callEdit(
       staff2.cookie,
       id,
-      validForm({ title_en: "Research agreement (revised)", notice_days: "60", areas: ["industry", "health"], "contacts[0].phone": "" })
+      validForm({
+        title_en: "Research agreement (revised)",
+        notice_days: "60",
+        areas: ["industry", "health"],
+        "contacts[0].phone": "",
+      }),
     );
     expect(statusOf(edit)).toBe(302);
     expect((edit as Response).headers.get("Location")).toBe(`/staff/agreements/${id}`);
@@ -261,12 +301,18 @@ describe("edit and version history", () => {
     expect(latest.action).toBe("update");
     expect(latest.actor_name).toBe("滝野川 次郎");
     expect(latest.changes).toEqual([
-      { field: "title_en", from: "Joint research agreement between Kita City and Toyo University", to: "Research agreement (revised)" },
+      {
+        field: "title_en",
+        from: "Joint research agreement between Kita City and Toyo University",
+        to: "Research agreement (revised)",
+      },
       { field: "notice_days", from: 90, to: 60 },
       { field: "areas", from: ["education", "industry"], to: ["industry", "health"] },
       {
         field: "contacts",
-        from: [{ name: "赤羽 一郎", department: "社会連携推進課", email: "renkei@toyo.example", phone: "03-5555-0201" }],
+        from: [
+          { name: "赤羽 一郎", department: "社会連携推進課", email: "renkei@toyo.example", phone: "03-5555-0201" },
+        ],
         to: [{ name: "赤羽 一郎", department: "社会連携推進課", email: "renkei@toyo.example", phone: null }],
       },
     ]);
@@ -286,17 +332,25 @@ describe("edit and version history", () => {
           request: get(`/staff/agreements/${id}/edit`, { cookie: staff.cookie }),
           params: { agreementId: String(id) },
           context: ctx,
-        })
-      )
+        }),
+      ),
     );
-    expect(form.snapshot).toMatchObject({ title_en: "Research agreement (revised)", notice_days: 60, areas: ["industry", "health"] });
+    expect(form.snapshot).toMatchObject({
+      title_en: "Research agreement (revised)",
+      notice_days: 60,
+      areas: ["industry", "health"],
+    });
   });
 
   it("writes no version when nothing changed", async () => {
     const id = await createAgreement();
     const res = (await callEdit(staff.cookie, id, validForm())) as Response;
     expect(res.status).toBe(302);
-    const versions = await getDb().selectFrom("agreement_version").select("version").where("agreement_id", "=", id).execute();
+    const versions = await getDb()
+      .selectFrom("agreement_version")
+      .select("version")
+      .where("agreement_id", "=", id)
+      .execute();
     expect(versions).toEqual([{ version: 1 }]);
   });
 
@@ -313,14 +367,22 @@ describe("edit and version history", () => {
 describe("terminate", () => {
   it("needs a date on or after the effective date and a reason; then the status is terminated, once", async () => {
     const id = await createAgreement();
-    const missing = await callDetail(staff.cookie, id, { intent: "terminate", terminated_on: "", termination_reason: "" });
+    const missing = await callDetail(staff.cookie, id, {
+      intent: "terminate",
+      terminated_on: "",
+      termination_reason: "",
+    });
     expect(statusOf(missing)).toBe(400);
     expect(payload(missing).intent).toBe("terminate");
     expect(payload(missing).result.error).toMatchObject({
       terminated_on: ["validation.required"],
       termination_reason: ["validation.required"],
     });
-    const early = await callDetail(staff.cookie, id, { intent: "terminate", terminated_on: "2026-03-01", termination_reason: "合意解除" });
+    const early = await callDetail(staff.cookie, id, {
+      intent: "terminate",
+      terminated_on: "2026-03-01",
+      termination_reason: "合意解除",
+    });
     expect(payload(early).result.error.terminated_on).toEqual(["agreements.errors.terminateBeforeEffective"]);
 
     const today = tokyoDate();
@@ -343,7 +405,11 @@ describe("terminate", () => {
       .execute();
     expect(audit).toHaveLength(1);
 
-    const again = await callDetail(staff.cookie, id, { intent: "terminate", terminated_on: today, termination_reason: "再度" });
+    const again = await callDetail(staff.cookie, id, {
+      intent: "terminate",
+      terminated_on: today,
+      termination_reason: "再度",
+    });
     expect(payload(again).result.error[""]).toEqual(["agreements.errors.alreadyTerminated"]);
   });
 });
@@ -353,15 +419,20 @@ describe("activities", () => {
     const id = await createAgreement();
     const bad = await callDetail(staff.cookie, id, { intent: "activity", occurred_on: "2026-13-01", title: "" });
     expect(statusOf(bad)).toBe(400);
-    expect(payload(bad).result.error).toMatchObject({ occurred_on: ["agreements.errors.date"], title: ["validation.required"] });
+    expect(payload(bad).result.error).toMatchObject({
+      occurred_on: ["agreements.errors.date"],
+      title: ["validation.required"],
+    });
 
     for (const [occurred_on, title] of [
       ["2025-10-18", "マーケティングゼミによる企業取材"],
       ["2026-02-14", "北とぴあでの成果発表"],
     ]) {
-      expect(statusOf(await callDetail(staff.cookie, id, { intent: "activity", occurred_on, title, description: "区内企業6社" }))).toBe(
-        302
-      );
+      expect(
+        statusOf(
+          await callDetail(staff.cookie, id, { intent: "activity", occurred_on, title, description: "区内企業6社" }),
+        ),
+      ).toBe(302);
     }
     const detail = payload(await loadDetail(staff.cookie, id));
     expect(detail.activities.map((a: any) => [a.occurred_on, a.title, a.kind])).toEqual([
@@ -403,7 +474,7 @@ describe("documents", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("Content-Type")).toBe("application/pdf");
     expect(ok.headers.get("Content-Disposition")).toBe(
-      `attachment; filename="___.pdf"; filename*=UTF-8''${encodeURIComponent("協定書.pdf")}`
+      `attachment; filename="___.pdf"; filename*=UTF-8''${encodeURIComponent("協定書.pdf")}`,
     );
     expect(Buffer.from(await ok.arrayBuffer()).equals(bytes)).toBe(true);
 
@@ -466,7 +537,8 @@ describe("documents", () => {
 describe("staff home", () => {
   it("lists agreements whose notice deadline is near, with the bucket", async () => {
     const today = tokyoDate();
-    const inDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const inDays = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     // Expiry in 100 days with 90 days' notice: the deadline is in 10 days.
     const id = await createAgreement({
       title_ja: "期限の近い協定",
@@ -474,7 +546,9 @@ describe("staff home", () => {
       effective_from: inDays(-400),
       expires_on: inDays(100),
     });
-    const home = payload(await settle(staffHomeLoader({ request: get("/staff", { cookie: staff.cookie }), params: {}, context: ctx })));
+    const home = payload(
+      await settle(staffHomeLoader({ request: get("/staff", { cookie: staff.cookie }), params: {}, context: ctx })),
+    );
     const item = home.attention.find((a: any) => a.id === id);
     expect(item).toMatchObject({ bucket: "d30", noticeDeadline: inDays(10), status: "active" });
   });
@@ -484,7 +558,12 @@ describe("/partners", () => {
   it("shows each university's agreements in force with their areas and signing date, and no contact data", async () => {
     const kasei = await getDb()
       .insertInto("university")
-      .values({ slug: "tokyo-kasei", name_ja: "東京家政大学", name_en: "Tokyo Kasei University", created_at: new Date().toISOString() })
+      .values({
+        slug: "tokyo-kasei",
+        name_ja: "東京家政大学",
+        name_en: "Tokyo Kasei University",
+        created_at: new Date().toISOString(),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const inForce = await createAgreement({
@@ -499,7 +578,11 @@ describe("/partners", () => {
       title_ja: "解除した協定",
       "contacts[0].email": "secret@kasei.example",
     });
-    await callDetail(staff.cookie, ended, { intent: "terminate", terminated_on: "2026-04-01", termination_reason: "終了" });
+    await callDetail(staff.cookie, ended, {
+      intent: "terminate",
+      terminated_on: "2026-04-01",
+      termination_reason: "終了",
+    });
 
     const res = await partnersLoader();
     const { partners } = payload(res);

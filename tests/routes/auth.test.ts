@@ -1,21 +1,23 @@
 // Sign-in, sessions, sign-out, rate limiting and guards, through the real loaders and actions.
 import { describe, expect, it } from "vitest";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "~/models/login-attempt.server";
+import { loader as notFoundLoader } from "~/routes/$";
+import { loader as healthLoader } from "~/routes/healthz";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { loader as staffHomeLoader } from "~/routes/staff._index";
 import { loader as studentHomeLoader } from "~/routes/student._index";
-import { loader as notFoundLoader } from "~/routes/$";
-import { loader as healthLoader } from "~/routes/healthz";
 import { getDb } from "~/utils/db.server";
 import { getSessionUser, sessionCookie, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/utils/session.server";
 import { hashToken } from "~/utils/tokens.server";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "~/models/login-attempt.server";
 import { cookiesFrom, createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
 
 const ctx = (ip = "192.0.2.1") => ({ clientIp: ip });
 
 async function login(email: string, password: string, ip = "192.0.2.1", cookie?: string) {
-  return settle(loginAction({ request: post("/login", { email, password }, { cookie }), params: {}, context: ctx(ip) }));
+  return settle(
+    loginAction({ request: post("/login", { email, password }, { cookie }), params: {}, context: ctx(ip) }),
+  );
 }
 
 async function sessionIdsOf(userId: number) {
@@ -113,18 +115,28 @@ describe("sign-in", () => {
   it("only follows same-site redirect paths after sign-in", async () => {
     const user = await createUser("staff");
     const evil = (await settle(
-      loginAction({ request: post("/login", { email: user.email, password: user.password, redirectTo: "//evil.example/x" }), params: {}, context: ctx() }),
+      loginAction({
+        request: post("/login", { email: user.email, password: user.password, redirectTo: "//evil.example/x" }),
+        params: {},
+        context: ctx(),
+      }),
     )) as Response;
     expect(evil.headers.get("Location")).toBe("/staff");
     const good = (await settle(
-      loginAction({ request: post("/login", { email: user.email, password: user.password, redirectTo: "/staff/users" }), params: {}, context: ctx() }),
+      loginAction({
+        request: post("/login", { email: user.email, password: user.password, redirectTo: "/staff/users" }),
+        params: {},
+        context: ctx(),
+      }),
     )) as Response;
     expect(good.headers.get("Location")).toBe("/staff/users");
   });
 
   it("sends signed-in users from /login to their home", async () => {
     const user = await createUser("firm");
-    const res = (await settle(loginLoader({ request: get("/login", { cookie: await signIn(user.id) }), params: {}, context: {} }))) as Response;
+    const res = (await settle(
+      loginLoader({ request: get("/login", { cookie: await signIn(user.id) }), params: {}, context: {} }),
+    )) as Response;
     expect(res.headers.get("Location")).toBe("/firm");
   });
 });
@@ -171,7 +183,10 @@ describe("session expiry and sign-out", () => {
     const [id] = await sessionIdsOf(user.id);
     await getDb()
       .updateTable("session")
-      .set({ expires_at: new Date(Date.now() - 1000).toISOString(), created_at: new Date(Date.now() - SESSION_ABSOLUTE_MS).toISOString() })
+      .set({
+        expires_at: new Date(Date.now() - 1000).toISOString(),
+        created_at: new Date(Date.now() - SESSION_ABSOLUTE_MS).toISOString(),
+      })
       .where("id", "=", id)
       .execute();
     expect(await getSessionUser(get("/", { cookie }))).toBeNull();
@@ -180,11 +195,19 @@ describe("session expiry and sign-out", () => {
   it("sign-out deletes the session row, so the old cookie no longer works", async () => {
     const user = await createUser("staff");
     const cookie = await signIn(user.id);
-    const res = (await settle(logoutAction({ request: post("/logout", {}, { cookie }), params: {}, context: {} }))) as Response;
+    const res = (await settle(
+      logoutAction({ request: post("/logout", {}, { cookie }), params: {}, context: {} }),
+    )) as Response;
     expect(res.status).toBe(302);
-    expect(res.headers.getSetCookie().some((c) => c.startsWith("__session=;") && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(true);
+    expect(
+      res.headers
+        .getSetCookie()
+        .some((c) => c.startsWith("__session=;") && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)),
+    ).toBe(true);
     expect(await sessionIdsOf(user.id)).toHaveLength(0);
-    const replay = (await settle(staffHomeLoader({ request: get("/staff", { cookie }), params: {}, context: {} }))) as Response;
+    const replay = (await settle(
+      staffHomeLoader({ request: get("/staff", { cookie }), params: {}, context: {} }),
+    )) as Response;
     expect(replay.status).toBe(302);
     expect(replay.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff");
   });
@@ -202,13 +225,19 @@ describe("session expiry and sign-out", () => {
 describe("guards", () => {
   it("answers 403 to a signed-in user of another role", async () => {
     const student = await createUser("student");
-    const res = await settle(staffHomeLoader({ request: get("/staff", { cookie: await signIn(student.id) }), params: {}, context: {} }));
+    const res = await settle(
+      staffHomeLoader({ request: get("/staff", { cookie: await signIn(student.id) }), params: {}, context: {} }),
+    );
     expect(statusOf(res)).toBe(403);
   });
 
   it("lets the right role in", async () => {
     const student = await createUser("student");
-    const res = await studentHomeLoader({ request: get("/student", { cookie: await signIn(student.id) }), params: {}, context: {} });
+    const res = await studentHomeLoader({
+      request: get("/student", { cookie: await signIn(student.id) }),
+      params: {},
+      context: {},
+    });
     expect(payload(res).user.name).toContain("テスト");
   });
 

@@ -13,7 +13,9 @@ const DAY = 86_400_000;
 const unfold = (s: string) => s.replace(/\r\n /g, "");
 
 async function newFeedToken(cookie: string) {
-  const r = await settle(calendarAction({ request: post("/account/calendar", { intent: "reset" }, { cookie }), params: {}, context: {} }));
+  const r = await settle(
+    calendarAction({ request: post("/account/calendar", { intent: "reset" }, { cookie }), params: {}, context: {} }),
+  );
   expect(statusOf(r)).toBe(200);
   const url: string = payload(r).feedUrl;
   const token = url.match(/\/calendar\/([A-Za-z0-9_-]+)\.ics$/)![1];
@@ -26,14 +28,22 @@ async function feed(token: string) {
 }
 
 async function slotIds(res: Response) {
-  return [...unfold(await res.text()).matchAll(/UID:interview-(\d+)@kita-collab/g)].map((m) => Number(m[1])).sort((a, b) => a - b);
+  return [...unfold(await res.text()).matchAll(/UID:interview-(\d+)@kita-collab/g)]
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
 }
 
 async function setup() {
   const p = await createPublishedProject({ teams: 2 });
   const [a, b] = p.teams;
-  const booked = await insertSlot(a.hostId, a.firmUser.id, new Date(Date.now() + 5 * DAY), 60, { booked_at: new Date().toISOString(), booked_by: a.members[0].id });
-  await getDb().insertInto("interview_participant").values(a.members.map((m) => ({ slot_id: booked, student_id: m.id }))).execute();
+  const booked = await insertSlot(a.hostId, a.firmUser.id, new Date(Date.now() + 5 * DAY), 60, {
+    booked_at: new Date().toISOString(),
+    booked_by: a.members[0].id,
+  });
+  await getDb()
+    .insertInto("interview_participant")
+    .values(a.members.map((m) => ({ slot_id: booked, student_id: m.id })))
+    .execute();
   const cancelled = await insertSlot(a.hostId, a.firmUser.id, new Date(Date.now() + 4 * DAY), 60, {
     booked_at: new Date().toISOString(),
     booked_by: a.members[0].id,
@@ -41,10 +51,19 @@ async function setup() {
     cancel_reason: "臨時休業",
     sequence: 2,
   });
-  await getDb().insertInto("interview_participant").values(a.members.map((m) => ({ slot_id: cancelled, student_id: m.id }))).execute();
+  await getDb()
+    .insertInto("interview_participant")
+    .values(a.members.map((m) => ({ slot_id: cancelled, student_id: m.id })))
+    .execute();
   const free = await insertSlot(a.hostId, a.firmUser.id, new Date(Date.now() + 6 * DAY));
-  const otherTeams = await insertSlot(b.hostId, b.firmUser.id, new Date(Date.now() + 5 * DAY), 60, { booked_at: new Date().toISOString(), booked_by: b.members[0].id });
-  await getDb().insertInto("interview_participant").values(b.members.map((m) => ({ slot_id: otherTeams, student_id: m.id }))).execute();
+  const otherTeams = await insertSlot(b.hostId, b.firmUser.id, new Date(Date.now() + 5 * DAY), 60, {
+    booked_at: new Date().toISOString(),
+    booked_by: b.members[0].id,
+  });
+  await getDb()
+    .insertInto("interview_participant")
+    .values(b.members.map((m) => ({ slot_id: otherTeams, student_id: m.id })))
+    .execute();
   return { ...p, a, b, booked, cancelled, free, otherTeams };
 }
 
@@ -59,13 +78,19 @@ describe("calendar feed", () => {
     expect(unfold(body)).toContain("X-WR-CALNAME:北区産学連携 取材日程");
     expect(await slotIds(res)).toEqual([s.booked, s.cancelled].sort((x, y) => x - y));
     // The slot the firm cancelled is still in the feed, marked cancelled, so calendar apps remove it.
-    const cancelledEvent = unfold(body).split("BEGIN:VEVENT").find((e) => e.includes(`UID:interview-${s.cancelled}@`))!;
+    const cancelledEvent = unfold(body)
+      .split("BEGIN:VEVENT")
+      .find((e) => e.includes(`UID:interview-${s.cancelled}@`))!;
     expect(cancelledEvent).toContain("STATUS:CANCELLED");
     expect(cancelledEvent).toContain("SEQUENCE:2");
     expect(cancelledEvent).toContain("臨時休業");
 
-    expect(await slotIds(await feed(await newFeedToken(s.a.firmUser.cookie)))).toEqual([s.booked, s.cancelled].sort((x, y) => x - y));
-    expect(await slotIds(await feed(await newFeedToken(s.professorCookie)))).toEqual([s.booked, s.cancelled, s.otherTeams].sort((x, y) => x - y));
+    expect(await slotIds(await feed(await newFeedToken(s.a.firmUser.cookie)))).toEqual(
+      [s.booked, s.cancelled].sort((x, y) => x - y),
+    );
+    expect(await slotIds(await feed(await newFeedToken(s.professorCookie)))).toEqual(
+      [s.booked, s.cancelled, s.otherTeams].sort((x, y) => x - y),
+    );
     const outsider = await userWithCookie("student");
     expect(await slotIds(await feed(await newFeedToken(outsider.cookie)))).toEqual([]);
   });
@@ -83,17 +108,26 @@ describe("calendar feed", () => {
     const cookie = s.a.members[0].cookie;
     const first = await newFeedToken(cookie);
     expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const row = await getDb().selectFrom("calendar_token").selectAll().where("user_id", "=", s.a.members[0].id).executeTakeFirstOrThrow();
+    const row = await getDb()
+      .selectFrom("calendar_token")
+      .selectAll()
+      .where("user_id", "=", s.a.members[0].id)
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(hashToken(first));
     expect(JSON.stringify(row)).not.toContain(first);
-    expect(payload(await calendarPageLoader({ request: get("/account/calendar", { cookie }), params: {}, context: {} })).createdAt).toBe(row.created_at);
+    expect(
+      payload(await calendarPageLoader({ request: get("/account/calendar", { cookie }), params: {}, context: {} }))
+        .createdAt,
+    ).toBe(row.created_at);
 
     const second = await newFeedToken(cookie);
     expect(second).not.toBe(first);
     expect((await feed(first)).status).toBe(404);
     expect((await feed(second)).status).toBe(200);
 
-    const off = await settle(calendarAction({ request: post("/account/calendar", { intent: "delete" }, { cookie }), params: {}, context: {} }));
+    const off = await settle(
+      calendarAction({ request: post("/account/calendar", { intent: "delete" }, { cookie }), params: {}, context: {} }),
+    );
     expect(statusOf(off)).toBe(302);
     expect((await feed(second)).status).toBe(404);
   });
@@ -113,7 +147,13 @@ describe("calendar feed", () => {
 
 describe("one interview's .ics", () => {
   const download = (slotId: number, cookie?: string) =>
-    settle(icsLoader({ request: get(`/interviews/${slotId}.ics`, { cookie }), params: { slotId: String(slotId) }, context: {} })) as Promise<Response>;
+    settle(
+      icsLoader({
+        request: get(`/interviews/${slotId}.ics`, { cookie }),
+        params: { slotId: String(slotId) },
+        context: {},
+      }),
+    ) as Promise<Response>;
 
   it("downloads for the team, the firm, the professor and staff; others get 403, unknown 404", async () => {
     const s = await setup();

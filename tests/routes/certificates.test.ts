@@ -1,43 +1,24 @@
 // Certificates through the real loaders and actions: eligibility, batch and one-by-one issuing (never twice),
 // certifying by hand with a reason, the student's email, the published keys (jose verifies with them alone),
 // revocation in the status list and on the public page, the PDF's text, access rules and 404s.
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { createLocalJWKSet, jwtVerify } from "jose";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeStatusList, isRevoked } from "~/certificates/status-list";
 import { issueForEvent } from "~/models/certificate.server";
-import {
-  createRun,
-  getPublishedRun,
-  publishRun,
-} from "~/models/pairing.server";
+import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
 import { signUp } from "~/models/project.server";
 import { loader as jwksLoader } from "~/routes/[.]well-known.jwks[.]json";
 import { loader as statusLoader } from "~/routes/credentials.status.1";
-import {
-  action as staffAction,
-  loader as staffLoader,
-} from "~/routes/staff.events.$eventId.certificates";
-import {
-  action as detailAction,
-  loader as detailLoader,
-} from "~/routes/staff.certificates.$certificateId";
+import { action as detailAction, loader as detailLoader } from "~/routes/staff.certificates.$certificateId";
+import { action as staffAction, loader as staffLoader } from "~/routes/staff.events.$eventId.certificates";
 import { loader as studentLoader } from "~/routes/student.certificates";
 import { loader as verifyLoader } from "~/routes/verify.$certificateId";
-import { loader as jwtLoader } from "~/routes/verify.$certificateId_.credential[.]jwt";
 import { loader as pdfLoader } from "~/routes/verify.$certificateId_.certificate[.]pdf";
+import { loader as jwtLoader } from "~/routes/verify.$certificateId_.credential[.]jwt";
 import { getDb, now } from "~/utils/db.server";
 import { createProjectFixture } from "../factories/projects";
-import {
-  createUser,
-  get,
-  payload,
-  post,
-  settle,
-  signIn,
-  statusOf,
-  userWithCookie,
-} from "../setup/http";
+import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const ctx = {};
 const ep = (id: number) => ({ eventId: String(id) });
@@ -47,19 +28,15 @@ const loadStaff = (cookie: string | undefined, id: number) =>
       request: get(`/staff/events/${id}/certificates`, { cookie }),
       params: ep(id),
       context: ctx,
-    })
+    }),
   );
-const postStaff = (
-  cookie: string | undefined,
-  id: number,
-  form: Record<string, string>
-) =>
+const postStaff = (cookie: string | undefined, id: number, form: Record<string, string>) =>
   settle(
     staffAction({
       request: post(`/staff/events/${id}/certificates`, form, { cookie }),
       params: ep(id),
       context: ctx,
-    })
+    }),
   );
 const loadDetail = (cookie: string | undefined, id: string) =>
   settle(
@@ -67,19 +44,15 @@ const loadDetail = (cookie: string | undefined, id: string) =>
       request: get(`/staff/certificates/${id}`, { cookie }),
       params: { certificateId: id },
       context: ctx,
-    })
+    }),
   );
-const postRevoke = (
-  cookie: string | undefined,
-  id: string,
-  form: Record<string, string>
-) =>
+const postRevoke = (cookie: string | undefined, id: string, form: Record<string, string>) =>
   settle(
     detailAction({
       request: post(`/staff/certificates/${id}`, form, { cookie }),
       params: { certificateId: id },
       context: ctx,
-    })
+    }),
   );
 const loadVerify = (id: string) =>
   settle(
@@ -87,7 +60,7 @@ const loadVerify = (id: string) =>
       request: get(`/verify/${id}`),
       params: { certificateId: id },
       context: ctx,
-    })
+    }),
   );
 const loadStudent = (cookie?: string) =>
   settle(
@@ -95,10 +68,8 @@ const loadStudent = (cookie?: string) =>
       request: get("/student/certificates", { cookie }),
       params: {},
       context: ctx,
-    })
+    }),
   );
-const fetchJwks = async () =>
-  (await (jwksLoader() as Promise<Response>)).json();
 const fetchStatusList = async () =>
   (
     await (
@@ -120,15 +91,9 @@ beforeAll(async () => {
  * An event whose programme has both teams of a paired project (2 hosts, 4 students): presentations given, every
  * student present and every team's interview done, unless told otherwise.
  */
-async function eventFixture(
-  options: { absent?: number; interviewNotDone?: boolean } = {}
-) {
+async function eventFixture(options: { absent?: number; interviewNotDone?: boolean } = {}) {
   const p = await createProjectFixture({ hosts: 2 });
-  await getDb()
-    .updateTable("project_host")
-    .set({ capacity: 2 })
-    .where("project_id", "=", p.projectId)
-    .execute();
+  await getDb().updateTable("project_host").set({ capacity: 2 }).where("project_id", "=", p.projectId).execute();
   const students = [];
   for (let i = 0; i < 4; i++) {
     const s = await createUser("student", {
@@ -142,22 +107,14 @@ async function eventFixture(
           ranking,
           motivation: "m",
         })
-      ).ok
+      ).ok,
     ).toBe(true);
     students.push(s);
   }
-  await getDb()
-    .updateTable("project")
-    .set({ state: "closed" })
-    .where("id", "=", p.projectId)
-    .execute();
+  await getDb().updateTable("project").set({ state: "closed" }).where("id", "=", p.projectId).execute();
   const runId = await createRun(p.projectId, { id: staff.id, role: "staff" });
   await publishRun(runId, { id: staff.id, role: "staff" }, async () => []);
-  await getDb()
-    .updateTable("project")
-    .set({ state: "presented" })
-    .where("id", "=", p.projectId)
-    .execute();
+  await getDb().updateTable("project").set({ state: "presented" }).where("id", "=", p.projectId).execute();
   const run = (await getPublishedRun(p.projectId))!;
   const signups = await getDb()
     .selectFrom("signup")
@@ -165,9 +122,7 @@ async function eventFixture(
     .where("project_id", "=", p.projectId)
     .execute();
   const teamOf = (hostId: number) =>
-    signups
-      .filter((s) => run.final[String(s.id)] === String(hostId))
-      .map((s) => s.student_id);
+    signups.filter((s) => run.final[String(s.id)] === String(hostId)).map((s) => s.student_id);
   const t = now();
   const { id: eventId } = await getDb()
     .insertInto("event")
@@ -238,30 +193,21 @@ async function eventFixture(
           student_id: s.id,
           present_at: t,
           marked_by: staff.id,
-        }))
+        })),
       )
       .execute();
   return { ...p, eventId, students, teamOf };
 }
 
 const certificatesOf = (projectId: number) =>
-  getDb()
-    .selectFrom("certificate")
-    .selectAll()
-    .where("project_id", "=", projectId)
-    .orderBy("id")
-    .execute();
+  getDb().selectFrom("certificate").selectAll().where("project_id", "=", projectId).orderBy("id").execute();
 
 describe("issuing", () => {
   it("issues the whole event in one action, and a second run (or two at once) issues nothing twice", async () => {
     const f = await eventFixture();
     const page = payload(await loadStaff(staff.cookie, f.eventId));
     expect(page.candidates).toHaveLength(4);
-    expect(
-      page.candidates.every(
-        (c: { reasons: string[] }) => c.reasons.length === 0
-      )
-    ).toBe(true);
+    expect(page.candidates.every((c: { reasons: string[] }) => c.reasons.length === 0)).toBe(true);
 
     const first = (await postStaff(staff.cookie, f.eventId, {
       intent: "issueAll",
@@ -275,10 +221,7 @@ describe("issuing", () => {
     expect(await certificatesOf(f.projectId)).toHaveLength(4);
 
     const g = await eventFixture();
-    const [a, b] = await Promise.all([
-      issueForEvent(g.eventId, staff),
-      issueForEvent(g.eventId, staff),
-    ]);
+    const [a, b] = await Promise.all([issueForEvent(g.eventId, staff), issueForEvent(g.eventId, staff)]);
     expect(a.issued + b.issued).toBe(4);
     const rows = await certificatesOf(g.projectId);
     expect(rows).toHaveLength(4);
@@ -290,16 +233,11 @@ describe("issuing", () => {
   it("leaves out students who were absent or whose interview was not done, and says why", async () => {
     const f = await eventFixture({ absent: 0, interviewNotDone: true });
     const page = payload(await loadStaff(staff.cookie, f.eventId));
-    const reasonsOf = (id: number) =>
-      page.candidates.find((c: { studentId: number }) => c.studentId === id)
-        .reasons;
+    const reasonsOf = (id: number) => page.candidates.find((c: { studentId: number }) => c.studentId === id).reasons;
     expect(reasonsOf(f.students[0].id)).toContain("absent");
-    for (const id of f.teamOf(f.hostIds[1]))
-      expect(reasonsOf(id)).toContain("interviewNotDone");
+    for (const id of f.teamOf(f.hostIds[1])) expect(reasonsOf(id)).toContain("interviewNotDone");
     const { issued } = await issueForEvent(f.eventId, staff);
-    const holders = (await certificatesOf(f.projectId)).map(
-      (r) => r.student_id
-    );
+    const holders = (await certificatesOf(f.projectId)).map((r) => r.student_id);
     expect(holders).toHaveLength(issued);
     expect(holders).not.toContain(f.students[0].id);
     for (const id of f.teamOf(f.hostIds[1])) expect(holders).not.toContain(id);
@@ -311,9 +249,7 @@ describe("issuing", () => {
       candidate: `${f.students[0].id}:${f.projectId}`,
     })) as Response;
     expect(res.status).toBe(302);
-    expect(
-      (await certificatesOf(f.projectId)).map((r) => r.student_id)
-    ).not.toContain(f.students[0].id);
+    expect((await certificatesOf(f.projectId)).map((r) => r.student_id)).not.toContain(f.students[0].id);
   });
 
   it("issues one by one, and certifies by hand only with a reason, which is recorded", async () => {
@@ -324,12 +260,10 @@ describe("issuing", () => {
         await postStaff(staff.cookie, f.eventId, {
           intent: "issueOne",
           candidate: `${one.id}:${f.projectId}`,
-        })
-      )
+        }),
+      ),
     ).toBe(302);
-    expect(
-      (await certificatesOf(f.projectId)).map((r) => r.student_id)
-    ).toEqual([one.id]);
+    expect((await certificatesOf(f.projectId)).map((r) => r.student_id)).toEqual([one.id]);
 
     const absent = f.students[1];
     const noReason = await postStaff(staff.cookie, f.eventId, {
@@ -338,9 +272,7 @@ describe("issuing", () => {
       reason: "  ",
     });
     expect(statusOf(noReason)).toBe(400);
-    expect(payload(noReason).result.error.reason).toEqual([
-      "validation.required",
-    ]);
+    expect(payload(noReason).result.error.reason).toEqual(["validation.required"]);
     expect(await certificatesOf(f.projectId)).toHaveLength(1);
 
     const res = await postStaff(staff.cookie, f.eventId, {
@@ -349,9 +281,7 @@ describe("issuing", () => {
       reason: "体調不良で欠席、発表資料の作成に貢献",
     });
     expect(statusOf(res)).toBe(302);
-    const cert = (await certificatesOf(f.projectId)).find(
-      (r) => r.student_id === absent.id
-    )!;
+    const cert = (await certificatesOf(f.projectId)).find((r) => r.student_id === absent.id)!;
     expect(cert.manual_reason).toBe("体調不良で欠席、発表資料の作成に貢献");
     const audit = await getDb()
       .selectFrom("audit_entry")
@@ -364,11 +294,7 @@ describe("issuing", () => {
 
   it("queues an email to the student in their language", async () => {
     const f = await eventFixture();
-    await getDb()
-      .updateTable("user")
-      .set({ locale: "en" })
-      .where("id", "=", f.students[0].id)
-      .execute();
+    await getDb().updateTable("user").set({ locale: "en" }).where("id", "=", f.students[0].id).execute();
     await issueForEvent(f.eventId, staff);
     const mails = await getDb()
       .selectFrom("outbox_message")
@@ -377,21 +303,15 @@ describe("issuing", () => {
       .where(
         "to_address",
         "in",
-        f.students.map((s) => s.email)
+        f.students.map((s) => s.email),
       )
       .execute();
     expect(mails).toHaveLength(4);
-    const cert = (await certificatesOf(f.projectId)).find(
-      (r) => r.student_id === f.students[0].id
-    )!;
+    const cert = (await certificatesOf(f.projectId)).find((r) => r.student_id === f.students[0].id)!;
     const en = mails.find((m) => m.to_address === f.students[0].email)!;
-    expect(en.subject).toBe(
-      "Your certificate of participation has been issued"
-    );
+    expect(en.subject).toBe("Your certificate of participation has been issued");
     expect(en.body_text).toContain(`/verify/${cert.id}`);
-    expect(
-      mails.find((m) => m.to_address === f.students[1].email)!.subject
-    ).toBe("参加証明書が発行されました");
+    expect(mails.find((m) => m.to_address === f.students[1].email)!.subject).toBe("参加証明書が発行されました");
   });
 });
 
@@ -409,34 +329,25 @@ describe("the signed credential", () => {
     const jwt = await res.text();
 
     const jwksResponse = (await jwksLoader()) as Response;
-    expect(jwksResponse.headers.get("Cache-Control")).toBe(
-      "public, max-age=300"
-    );
+    expect(jwksResponse.headers.get("Cache-Control")).toBe("public, max-age=300");
     const jwks = await jwksResponse.json();
     expect(jwks.keys[0]).not.toHaveProperty("d");
-    const { payload: vc, protectedHeader } = await jwtVerify(
-      jwt,
-      createLocalJWKSet(jwks),
-      { algorithms: ["ES256"] }
-    );
+    const { payload: vc, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["ES256"] });
     expect(protectedHeader.kid).toBe(jwks.keys[0].kid);
     expect(vc.type).toContain("OpenBadgeCredential");
     expect(vc.id).toBe(`http://localhost:3000/verify/${cert.id}`);
-    expect(
-      (vc.credentialStatus as { statusListCredential: string })
-        .statusListCredential
-    ).toBe("http://localhost:3000/credentials/status/1");
+    expect((vc.credentialStatus as { statusListCredential: string }).statusListCredential).toBe(
+      "http://localhost:3000/credentials/status/1",
+    );
 
     const [h, p, s] = jwt.split(".");
     const forged = Buffer.from(
       JSON.stringify({
         ...vc,
         credentialSubject: { identifier: [{ identityHash: "別人" }] },
-      })
+      }),
     ).toString("base64url");
-    await expect(
-      jwtVerify(`${h}.${forged}.${s}`, createLocalJWKSet(jwks))
-    ).rejects.toThrow();
+    await expect(jwtVerify(`${h}.${forged}.${s}`, createLocalJWKSet(jwks))).rejects.toThrow();
     expect(p).not.toBe(forged);
 
     // The status list itself is a VC-JWT signed with the same published key.
@@ -446,10 +357,7 @@ describe("the signed credential", () => {
       context: ctx,
     });
     expect(statusRes.headers.get("Content-Type")).toBe("application/vc+jwt");
-    const { payload: list } = await jwtVerify(
-      await statusRes.text(),
-      createLocalJWKSet(jwks)
-    );
+    const { payload: list } = await jwtVerify(await statusRes.text(), createLocalJWKSet(jwks));
     expect(list.type).toContain("BitstringStatusListCredential");
   });
 });
@@ -467,30 +375,19 @@ describe("revocation", () => {
 
     const noReason = await postRevoke(staff.cookie, cert.id, { reason: "" });
     expect(statusOf(noReason)).toBe(400);
-    expect(
-      (await certificatesOf(f.projectId)).find((r) => r.id === cert.id)!
-        .revoked_at
-    ).toBeNull();
+    expect((await certificatesOf(f.projectId)).find((r) => r.id === cert.id)!.revoked_at).toBeNull();
 
-    expect(
-      statusOf(
-        await postRevoke(staff.cookie, cert.id, { reason: "出席記録の誤り" })
-      )
-    ).toBe(302);
+    expect(statusOf(await postRevoke(staff.cookie, cert.id, { reason: "出席記録の誤り" }))).toBe(302);
     const bits = decodeStatusList(await fetchStatusList());
     expect(isRevoked(bits, cert.status_index)).toBe(true);
     expect(isRevoked(bits, other.status_index)).toBe(false);
 
     const page = payload(await loadVerify(cert.id));
-    const row = (await certificatesOf(f.projectId)).find(
-      (r) => r.id === cert.id
-    )!;
+    const row = (await certificatesOf(f.projectId)).find((r) => r.id === cert.id)!;
     expect(page.revokedAt).toBe(row.revoked_at);
     expect(page.signature.valid).toBe(true);
     expect(JSON.stringify(page)).not.toContain("出席記録の誤り"); // the reason is for staff only
-    expect(payload(await loadDetail(staff.cookie, cert.id)).revokedReason).toBe(
-      "出席記録の誤り"
-    );
+    expect(payload(await loadDetail(staff.cookie, cert.id)).revokedReason).toBe("出席記録の誤り");
   });
 });
 
@@ -505,22 +402,15 @@ describe("the PDF", () => {
       context: ctx,
     })) as Response;
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
-    expect(res.headers.get("Content-Disposition")).toBe(
-      `inline; filename="certificate-${cert.id}.pdf"`
-    );
+    expect(res.headers.get("Content-Disposition")).toBe(`inline; filename="certificate-${cert.id}.pdf"`);
     const bytes = new Uint8Array(await res.arrayBuffer());
-    const pdf = await getDocument({ data: bytes, isEvalSupported: false })
-      .promise;
+    const pdf = await getDocument({ data: bytes, isEvalSupported: false }).promise;
     const content = await (await pdf.getPage(1)).getTextContent();
     const text = content.items.map((i) => ("str" in i ? i.str : "")).join("\n");
     await pdf.destroy();
     const student = f.students.find((s) => s.id === cert.student_id)!;
     const name = (
-      await getDb()
-        .selectFrom("user")
-        .select("name")
-        .where("id", "=", student.id)
-        .executeTakeFirstOrThrow()
+      await getDb().selectFrom("user").select("name").where("id", "=", student.id).executeTakeFirstOrThrow()
     ).name;
     expect(text.replace(/\s+/g, "")).toContain(name.replace(/\s+/g, ""));
     expect(text).toContain(cert.id);
@@ -535,23 +425,13 @@ describe("access and 404s", () => {
     for (const role of ["student", "professor", "firm"] as const) {
       const who = await userWithCookie(role);
       expect(statusOf(await loadStaff(who.cookie, f.eventId))).toBe(403);
-      expect(
-        statusOf(await postStaff(who.cookie, f.eventId, { intent: "issueAll" }))
-      ).toBe(403);
+      expect(statusOf(await postStaff(who.cookie, f.eventId, { intent: "issueAll" }))).toBe(403);
       expect(statusOf(await loadDetail(who.cookie, cert.id))).toBe(403);
-      expect(
-        statusOf(await postRevoke(who.cookie, cert.id, { reason: "x" }))
-      ).toBe(403);
+      expect(statusOf(await postRevoke(who.cookie, cert.id, { reason: "x" }))).toBe(403);
     }
-    expect(
-      statusOf(await postStaff(undefined, f.eventId, { intent: "issueAll" }))
-    ).toBe(302);
-    expect(
-      statusOf(await postRevoke(undefined, cert.id, { reason: "x" }))
-    ).toBe(302);
-    expect(
-      (await certificatesOf(f.projectId)).every((r) => r.revoked_at === null)
-    ).toBe(true);
+    expect(statusOf(await postStaff(undefined, f.eventId, { intent: "issueAll" }))).toBe(302);
+    expect(statusOf(await postRevoke(undefined, cert.id, { reason: "x" }))).toBe(302);
+    expect((await certificatesOf(f.projectId)).every((r) => r.revoked_at === null)).toBe(true);
     expect(statusOf(await loadStaff(staff.cookie, 999_999))).toBe(404);
   });
 
@@ -560,14 +440,10 @@ describe("access and 404s", () => {
     await issueForEvent(f.eventId, staff);
     const own = payload(await loadStudent(await signIn(f.students[0].id)));
     expect(own.certificates).toHaveLength(1);
-    const mine = (await certificatesOf(f.projectId)).find(
-      (r) => r.student_id === f.students[0].id
-    )!;
+    const mine = (await certificatesOf(f.projectId)).find((r) => r.student_id === f.students[0].id)!;
     expect(own.certificates[0].id).toBe(mine.id);
     const stranger = await userWithCookie("student");
-    expect(payload(await loadStudent(stranger.cookie)).certificates).toEqual(
-      []
-    );
+    expect(payload(await loadStudent(stranger.cookie)).certificates).toEqual([]);
     expect(statusOf(await loadStudent(staff.cookie))).toBe(403);
   });
 
@@ -581,15 +457,13 @@ describe("access and 404s", () => {
             request: get("/verify/x/certificate.pdf"),
             params: { certificateId: "x" },
             context: ctx,
-          })
-        )
-      )
+          }),
+        ),
+      ),
     ).toBe(404);
     const f = await eventFixture();
     await issueForEvent(f.eventId, staff);
     const [cert] = await certificatesOf(f.projectId);
-    expect(
-      payload(await loadVerify(cert.id.toLowerCase())).data.certificateId
-    ).toBe(cert.id);
+    expect(payload(await loadVerify(cert.id.toLowerCase())).data.certificateId).toBe(cert.id);
   });
 });

@@ -2,17 +2,17 @@
 // editor (teams from the published pairing), professors confirming their teams' titles, the door list (present and
 // given, idempotent), the audit log, and public pages without personal data.
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as newAction, loader as newLoader } from "~/routes/staff.events.new";
-import { loader as listLoader } from "~/routes/staff.events._index";
-import { action as detailAction, loader as detailLoader } from "~/routes/staff.events.$eventId._index";
-import { action as editAction, loader as editLoader } from "~/routes/staff.events.$eventId.edit";
-import { action as doorAction, loader as doorLoader } from "~/routes/staff.events.$eventId.attendance";
-import { action as profAction, loader as profLoader } from "~/routes/professor.events";
-import { loader as publicListLoader } from "~/routes/events._index";
-import { loader as publicLoader } from "~/routes/events.$eventId";
-import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
 import { listEventParticipants, listPublicEvents } from "~/models/event.server";
+import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
 import { signUp } from "~/models/project.server";
+import { loader as publicLoader } from "~/routes/events.$eventId";
+import { loader as publicListLoader } from "~/routes/events._index";
+import { action as profAction, loader as profLoader } from "~/routes/professor.events";
+import { action as detailAction, loader as detailLoader } from "~/routes/staff.events.$eventId._index";
+import { action as doorAction, loader as doorLoader } from "~/routes/staff.events.$eventId.attendance";
+import { action as editAction, loader as editLoader } from "~/routes/staff.events.$eventId.edit";
+import { loader as listLoader } from "~/routes/staff.events._index";
+import { action as newAction, loader as newLoader } from "~/routes/staff.events.new";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture } from "../factories/projects";
 import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
@@ -21,22 +21,32 @@ type Form = Record<string, string>;
 const ctx = {};
 const ep = (id: number) => ({ eventId: String(id) });
 
-const loadList = (cookie?: string) => settle(listLoader({ request: get("/staff/events", { cookie }), params: {}, context: ctx }));
-const loadNew = (cookie?: string) => settle(newLoader({ request: get("/staff/events/new", { cookie }), params: {}, context: ctx }));
-const postNew = (cookie: string | undefined, form: Form) => settle(newAction({ request: post("/staff/events/new", form, { cookie }), params: {}, context: ctx }));
+const loadList = (cookie?: string) =>
+  settle(listLoader({ request: get("/staff/events", { cookie }), params: {}, context: ctx }));
+const loadNew = (cookie?: string) =>
+  settle(newLoader({ request: get("/staff/events/new", { cookie }), params: {}, context: ctx }));
+const postNew = (cookie: string | undefined, form: Form) =>
+  settle(newAction({ request: post("/staff/events/new", form, { cookie }), params: {}, context: ctx }));
 const loadDetail = (cookie: string | undefined, id: number, search = "") =>
   settle(detailLoader({ request: get(`/staff/events/${id}${search}`, { cookie }), params: ep(id), context: ctx }));
 const postDetail = (cookie: string | undefined, id: number, form: Form) =>
   settle(detailAction({ request: post(`/staff/events/${id}`, form, { cookie }), params: ep(id), context: ctx }));
-const loadEdit = (cookie: string | undefined, id: number) => settle(editLoader({ request: get(`/staff/events/${id}/edit`, { cookie }), params: ep(id), context: ctx }));
+const loadEdit = (cookie: string | undefined, id: number) =>
+  settle(editLoader({ request: get(`/staff/events/${id}/edit`, { cookie }), params: ep(id), context: ctx }));
 const postEdit = (cookie: string | undefined, id: number, form: Form) =>
   settle(editAction({ request: post(`/staff/events/${id}/edit`, form, { cookie }), params: ep(id), context: ctx }));
 const loadDoor = (cookie: string | undefined, id: number, search = "") =>
-  settle(doorLoader({ request: get(`/staff/events/${id}/attendance${search}`, { cookie }), params: ep(id), context: ctx }));
+  settle(
+    doorLoader({ request: get(`/staff/events/${id}/attendance${search}`, { cookie }), params: ep(id), context: ctx }),
+  );
 const postDoor = (cookie: string | undefined, id: number, form: Form) =>
-  settle(doorAction({ request: post(`/staff/events/${id}/attendance`, form, { cookie }), params: ep(id), context: ctx }));
-const loadProf = (cookie?: string) => settle(profLoader({ request: get("/professor/events", { cookie }), params: {}, context: ctx }));
-const postProf = (cookie: string | undefined, form: Form) => settle(profAction({ request: post("/professor/events", form, { cookie }), params: {}, context: ctx }));
+  settle(
+    doorAction({ request: post(`/staff/events/${id}/attendance`, form, { cookie }), params: ep(id), context: ctx }),
+  );
+const loadProf = (cookie?: string) =>
+  settle(profLoader({ request: get("/professor/events", { cookie }), params: {}, context: ctx }));
+const postProf = (cookie: string | undefined, form: Form) =>
+  settle(profAction({ request: post("/professor/events", form, { cookie }), params: {}, context: ctx }));
 
 const EVENT: Form = {
   titleJa: "北区産学連携研究発表会",
@@ -75,7 +85,11 @@ async function pairedProject() {
   const runId = await createRun(p.projectId, { id: staff.id, role: "staff" });
   await publishRun(runId, { id: staff.id, role: "staff" }, async () => []);
   const run = (await getPublishedRun(p.projectId))!;
-  const signups = await getDb().selectFrom("signup").select(["id", "student_id"]).where("project_id", "=", p.projectId).execute();
+  const signups = await getDb()
+    .selectFrom("signup")
+    .select(["id", "student_id"])
+    .where("project_id", "=", p.projectId)
+    .execute();
   const teamOf = (hostId: number) =>
     signups
       .filter((s) => run.final[String(s.id)] === String(hostId))
@@ -85,12 +99,24 @@ async function pairedProject() {
 }
 
 async function addSlot(eventId: number, projectId: number, hostId: number | null, over: Form = {}) {
-  return postDetail(staff.cookie, eventId, { intent: "add", team: `${projectId}:${hostId ?? "seminar"}`, titleJa: "新製品の販路調査", ...over });
+  return postDetail(staff.cookie, eventId, {
+    intent: "add",
+    team: `${projectId}:${hostId ?? "seminar"}`,
+    titleJa: "新製品の販路調査",
+    ...over,
+  });
 }
 
-const slotsOf = (eventId: number) => getDb().selectFrom("presentation").selectAll().where("event_id", "=", eventId).orderBy("position").execute();
+const slotsOf = (eventId: number) =>
+  getDb().selectFrom("presentation").selectAll().where("event_id", "=", eventId).orderBy("position").execute();
 const audits = (eventId: number, action: string) =>
-  getDb().selectFrom("audit_entry").selectAll().where("entity_type", "=", "event").where("entity_id", "=", String(eventId)).where("action", "=", action).execute();
+  getDb()
+    .selectFrom("audit_entry")
+    .selectAll()
+    .where("entity_type", "=", "event")
+    .where("entity_id", "=", String(eventId))
+    .where("action", "=", action)
+    .execute();
 
 describe("who may open the event pages", () => {
   it("sends anonymous visitors to sign in, refuses students and firms, and lets professors only into their own page", async () => {
@@ -99,7 +125,9 @@ describe("who may open the event pages", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff%2Fevents");
     expect(statusOf(await loadProf())).toBe(302);
-    expect(statusOf(await postDoor(undefined, eventId, { intent: "present", studentId: "1", present: "yes" }))).toBe(302);
+    expect(statusOf(await postDoor(undefined, eventId, { intent: "present", studentId: "1", present: "yes" }))).toBe(
+      302,
+    );
 
     const student = await userWithCookie("student");
     const firm = await userWithCookie("firm");
@@ -113,14 +141,22 @@ describe("who may open the event pages", () => {
       expect(statusOf(await loadEdit(who.cookie, eventId))).toBe(403);
       expect(statusOf(await postEdit(who.cookie, eventId, EVENT))).toBe(403);
       expect(statusOf(await loadDoor(who.cookie, eventId))).toBe(403);
-      expect(statusOf(await postDoor(who.cookie, eventId, { intent: "given", presentationId: "1", given: "yes" }))).toBe(403);
+      expect(
+        statusOf(await postDoor(who.cookie, eventId, { intent: "given", presentationId: "1", given: "yes" })),
+      ).toBe(403);
     }
     for (const who of [student, firm, staff]) {
       expect(statusOf(await loadProf(who.cookie))).toBe(403);
       expect(statusOf(await postProf(who.cookie, { presentationId: "1", titleJa: "x" }))).toBe(403);
     }
     expect(statusOf(await loadProf(professor.cookie))).toBe(200);
-    for (const res of [await loadList(staff.cookie), await loadNew(staff.cookie), await loadDetail(staff.cookie, eventId), await loadEdit(staff.cookie, eventId), await loadDoor(staff.cookie, eventId)]) {
+    for (const res of [
+      await loadList(staff.cookie),
+      await loadNew(staff.cookie),
+      await loadDetail(staff.cookie, eventId),
+      await loadEdit(staff.cookie, eventId),
+      await loadDoor(staff.cookie, eventId),
+    ]) {
       expect(statusOf(res)).toBe(200);
     }
     expect(statusOf(await loadDetail(staff.cookie, 999_999))).toBe(404);
@@ -134,15 +170,27 @@ describe("the event form", () => {
     expect(res.status).toBe(302);
     const id = Number(res.headers.get("Location")!.split("/").pop());
     const row = await getDb().selectFrom("event").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ starts_at: "2027-02-19T05:00:00.000Z", ends_at: "2027-02-19T08:00:00.000Z", venue_en: "Hokutopia", description_en: null, created_by: staff.id });
+    expect(row).toMatchObject({
+      starts_at: "2027-02-19T05:00:00.000Z",
+      ends_at: "2027-02-19T08:00:00.000Z",
+      venue_en: "Hokutopia",
+      description_en: null,
+      created_by: staff.id,
+    });
     expect(await audits(id, "event.create")).toHaveLength(1);
-    expect(payload(await loadEdit(staff.cookie, id)).values).toMatchObject({ startsAt: "2027-02-19T14:00", endsAt: "2027-02-19T17:00" });
+    expect(payload(await loadEdit(staff.cookie, id)).values).toMatchObject({
+      startsAt: "2027-02-19T14:00",
+      endsAt: "2027-02-19T17:00",
+    });
   });
 
   it("shows field errors: missing titles, an end before the start, a date that does not exist", async () => {
     const missing = await postNew(staff.cookie, { ...EVENT, titleJa: "", titleEn: " " });
     expect(statusOf(missing)).toBe(400);
-    expect(payload(missing).result.error).toMatchObject({ titleJa: ["validation.required"], titleEn: ["validation.required"] });
+    expect(payload(missing).result.error).toMatchObject({
+      titleJa: ["validation.required"],
+      titleEn: ["validation.required"],
+    });
     const backwards = await postNew(staff.cookie, { ...EVENT, endsAt: "2027-02-19T13:00" });
     expect(payload(backwards).result.error.endsAt).toEqual(["events.errors.endsBeforeStarts"]);
     const equal = await postNew(staff.cookie, { ...EVENT, endsAt: EVENT.startsAt });
@@ -152,7 +200,9 @@ describe("the event form", () => {
     const count = await getDb().selectFrom("event").select("id").where("title_en", "=", EVENT.titleEn).execute();
     const before = count.length;
     await postNew(staff.cookie, { ...EVENT, venueJa: "" });
-    expect((await getDb().selectFrom("event").select("id").where("title_en", "=", EVENT.titleEn).execute()).length).toBe(before);
+    expect(
+      (await getDb().selectFrom("event").select("id").where("title_en", "=", EVENT.titleEn).execute()).length,
+    ).toBe(before);
   });
 
   it("edits an event, with the same rules, and answers 404 for an unknown one", async () => {
@@ -161,7 +211,9 @@ describe("the event form", () => {
     expect(payload(bad).result.error.endsAt).toEqual(["events.errors.endsBeforeStarts"]);
     const ok = (await postEdit(staff.cookie, id, { ...EVENT, venueJa: "北とぴあ 飛鳥ホール" })) as Response;
     expect(ok.headers.get("Location")).toBe(`/staff/events/${id}`);
-    expect((await getDb().selectFrom("event").select("venue_ja").where("id", "=", id).executeTakeFirstOrThrow()).venue_ja).toBe("北とぴあ 飛鳥ホール");
+    expect(
+      (await getDb().selectFrom("event").select("venue_ja").where("id", "=", id).executeTakeFirstOrThrow()).venue_ja,
+    ).toBe("北とぴあ 飛鳥ホール");
     expect(await audits(id, "event.update")).toHaveLength(1);
     expect(statusOf(await postEdit(staff.cookie, 999_999, EVENT))).toBe(404);
   });
@@ -171,18 +223,32 @@ describe("the programme", () => {
   it("adds a team whose students are those the published pairing gave its host", async () => {
     const p = await pairedProject();
     const eventId = await createEvent();
-    const offered = payload(await loadDetail(staff.cookie, eventId)).choices.find((c: { id: number }) => c.id === p.projectId);
+    const offered = payload(await loadDetail(staff.cookie, eventId)).choices.find(
+      (c: { id: number }) => c.id === p.projectId,
+    );
     expect(offered.seminarValue).toBe(`${p.projectId}:seminar`);
     expect(offered.hosts.map((h: { id: number; size: number }) => [h.id, h.size])).toEqual(
       expect.arrayContaining(p.hostIds.map((h) => [h, p.teamOf(h).length])),
     );
 
-    const res = (await addSlot(eventId, p.projectId, p.hostIds[0], { startTime: "14:10", titleEn: "Sales channels" })) as Response;
+    const res = (await addSlot(eventId, p.projectId, p.hostIds[0], {
+      startTime: "14:10",
+      titleEn: "Sales channels",
+    })) as Response;
     expect(res.status).toBe(302);
     const [slot] = await slotsOf(eventId);
-    expect(slot).toMatchObject({ project_id: p.projectId, host_id: p.hostIds[0], position: 1, starts_at: "2027-02-19T05:10:00.000Z", title_en: "Sales channels", confirmed_at: null });
+    expect(slot).toMatchObject({
+      project_id: p.projectId,
+      host_id: p.hostIds[0],
+      position: 1,
+      starts_at: "2027-02-19T05:10:00.000Z",
+      title_en: "Sales channels",
+      confirmed_at: null,
+    });
     const page = payload(await loadDetail(staff.cookie, eventId));
-    expect(page.programme[0].members.map((m: { studentId: number }) => m.studentId).sort()).toEqual(p.teamOf(p.hostIds[0]));
+    expect(page.programme[0].members.map((m: { studentId: number }) => m.studentId).sort()).toEqual(
+      p.teamOf(p.hostIds[0]),
+    );
     expect(p.teamOf(p.hostIds[0]).length).toBeGreaterThan(0);
     // The team is not offered again.
     const again = page.choices.find((c: { id: number }) => c.id === p.projectId);
@@ -208,12 +274,24 @@ describe("the programme", () => {
     const p = await pairedProject();
     const open = await createProjectFixture({ hosts: 1 });
     const eventId = await createEvent();
-    expect(payload(await addSlot(eventId, open.projectId, open.hostIds[0])).result.error.team).toEqual(["events.errors.projectNotPresenting"]);
-    expect(payload(await addSlot(eventId, p.projectId, open.hostIds[0])).result.error.team).toEqual(["events.errors.hostNotAccepted"]);
-    expect(payload(await addSlot(eventId, p.projectId, p.hostIds[0], { startTime: "18:00" })).result.error.startTime).toEqual(["events.errors.timeOutsideEvent"]);
-    expect(payload(await addSlot(eventId, p.projectId, p.hostIds[0], { startTime: "25:00" })).result.error.startTime).toEqual(["events.errors.time"]);
-    expect(payload(await addSlot(eventId, p.projectId, p.hostIds[0], { titleJa: "" })).result.error.titleJa).toEqual(["validation.required"]);
-    expect(payload(await postDetail(staff.cookie, eventId, { intent: "add", team: "x", titleJa: "t" })).result.error.team).toEqual(["validation.chooseOne"]);
+    expect(payload(await addSlot(eventId, open.projectId, open.hostIds[0])).result.error.team).toEqual([
+      "events.errors.projectNotPresenting",
+    ]);
+    expect(payload(await addSlot(eventId, p.projectId, open.hostIds[0])).result.error.team).toEqual([
+      "events.errors.hostNotAccepted",
+    ]);
+    expect(
+      payload(await addSlot(eventId, p.projectId, p.hostIds[0], { startTime: "18:00" })).result.error.startTime,
+    ).toEqual(["events.errors.timeOutsideEvent"]);
+    expect(
+      payload(await addSlot(eventId, p.projectId, p.hostIds[0], { startTime: "25:00" })).result.error.startTime,
+    ).toEqual(["events.errors.time"]);
+    expect(payload(await addSlot(eventId, p.projectId, p.hostIds[0], { titleJa: "" })).result.error.titleJa).toEqual([
+      "validation.required",
+    ]);
+    expect(
+      payload(await postDetail(staff.cookie, eventId, { intent: "add", team: "x", titleJa: "t" })).result.error.team,
+    ).toEqual(["validation.chooseOne"]);
     expect(await slotsOf(eventId)).toHaveLength(0);
   });
 
@@ -228,18 +306,32 @@ describe("the programme", () => {
     const id = async (title: string) => (await slotsOf(eventId)).find((s) => s.title_ja === title)!.id;
     expect(await titles()).toEqual(["A", "B", "C"]);
 
-    const moved = (await postDetail(staff.cookie, eventId, { intent: "move", presentationId: String(await id("C")), direction: "up" })) as Response;
+    const moved = (await postDetail(staff.cookie, eventId, {
+      intent: "move",
+      presentationId: String(await id("C")),
+      direction: "up",
+    })) as Response;
     expect(moved.headers.get("Location")).toBe(`/staff/events/${eventId}#slot-${await id("C")}`);
     expect(await titles()).toEqual(["A", "C", "B"]);
-    await postDetail(staff.cookie, eventId, { intent: "move", presentationId: String(await id("A")), direction: "down" });
+    await postDetail(staff.cookie, eventId, {
+      intent: "move",
+      presentationId: String(await id("A")),
+      direction: "down",
+    });
     expect(await titles()).toEqual(["C", "A", "B"]);
     // At the ends nothing moves.
     await postDetail(staff.cookie, eventId, { intent: "move", presentationId: String(await id("C")), direction: "up" });
-    await postDetail(staff.cookie, eventId, { intent: "move", presentationId: String(await id("B")), direction: "down" });
+    await postDetail(staff.cookie, eventId, {
+      intent: "move",
+      presentationId: String(await id("B")),
+      direction: "down",
+    });
     expect(await titles()).toEqual(["C", "A", "B"]);
     expect(await audits(eventId, "presentation.move")).toHaveLength(2);
 
-    expect(statusOf(await postDetail(staff.cookie, eventId, { intent: "remove", presentationId: String(await id("C")) }))).toBe(302);
+    expect(
+      statusOf(await postDetail(staff.cookie, eventId, { intent: "remove", presentationId: String(await id("C")) })),
+    ).toBe(302);
     expect((await slotsOf(eventId)).map((s) => [s.title_ja, s.position])).toEqual([
       ["A", 1],
       ["B", 2],
@@ -247,8 +339,18 @@ describe("the programme", () => {
     expect(await audits(eventId, "presentation.remove")).toHaveLength(1);
     // A slot of another event is not found here.
     const other = await createEvent();
-    expect(statusOf(await postDetail(staff.cookie, other, { intent: "remove", presentationId: String(await id("A")) }))).toBe(404);
-    expect(statusOf(await postDetail(staff.cookie, other, { intent: "move", presentationId: String(await id("A")), direction: "up" }))).toBe(404);
+    expect(
+      statusOf(await postDetail(staff.cookie, other, { intent: "remove", presentationId: String(await id("A")) })),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await postDetail(staff.cookie, other, {
+          intent: "move",
+          presentationId: String(await id("A")),
+          direction: "up",
+        }),
+      ),
+    ).toBe(404);
   });
 });
 
@@ -273,24 +375,55 @@ describe("professors confirm their teams' titles", () => {
     expect(payload(empty).presentationId).toBe(slot.id);
     expect(payload(empty).result.error.titleJa).toEqual(["validation.required"]);
 
-    const ok = (await postProf(p.professorCookie, { presentationId: String(slot.id), titleJa: "精密部品の新しい販路", titleEn: "New channels" })) as Response;
+    const ok = (await postProf(p.professorCookie, {
+      presentationId: String(slot.id),
+      titleJa: "精密部品の新しい販路",
+      titleEn: "New channels",
+    })) as Response;
     expect(ok.status).toBe(302);
-    expect((await slotsOf(eventId))[0]).toMatchObject({ title_ja: "精密部品の新しい販路", title_en: "New channels", confirmed_by: p.professor.id });
+    expect((await slotsOf(eventId))[0]).toMatchObject({
+      title_ja: "精密部品の新しい販路",
+      title_en: "New channels",
+      confirmed_by: p.professor.id,
+    });
     expect((await slotsOf(eventId))[0].confirmed_at).not.toBeNull();
     expect(await audits(eventId, "presentation.confirm")).toHaveLength(1);
     expect(statusOf(await postProf(p.professorCookie, { presentationId: "999999", titleJa: "x" }))).toBe(404);
 
     // Staff change only the time: the confirmation stands.
-    await postDetail(staff.cookie, eventId, { intent: "update", presentationId: String(slot.id), startTime: "15:00", titleJa: "精密部品の新しい販路", titleEn: "New channels" });
-    expect((await slotsOf(eventId))[0]).toMatchObject({ starts_at: "2027-02-19T06:00:00.000Z", confirmed_by: p.professor.id });
+    await postDetail(staff.cookie, eventId, {
+      intent: "update",
+      presentationId: String(slot.id),
+      startTime: "15:00",
+      titleJa: "精密部品の新しい販路",
+      titleEn: "New channels",
+    });
+    expect((await slotsOf(eventId))[0]).toMatchObject({
+      starts_at: "2027-02-19T06:00:00.000Z",
+      confirmed_by: p.professor.id,
+    });
     // Staff change the title: the professor must confirm again.
-    await postDetail(staff.cookie, eventId, { intent: "update", presentationId: String(slot.id), startTime: "15:00", titleJa: "精密部品の新しい販路", titleEn: "" });
+    await postDetail(staff.cookie, eventId, {
+      intent: "update",
+      presentationId: String(slot.id),
+      startTime: "15:00",
+      titleJa: "精密部品の新しい販路",
+      titleEn: "",
+    });
     expect((await slotsOf(eventId))[0]).toMatchObject({ title_en: null, confirmed_at: null, confirmed_by: null });
     const updates = await audits(eventId, "presentation.update");
     expect(updates.map((u) => JSON.parse(u.detail!).confirmationWithdrawn)).toEqual([false, true]);
-    const outside = await postDetail(staff.cookie, eventId, { intent: "update", presentationId: String(slot.id), startTime: "09:00", titleJa: "x" });
+    const outside = await postDetail(staff.cookie, eventId, {
+      intent: "update",
+      presentationId: String(slot.id),
+      startTime: "09:00",
+      titleJa: "x",
+    });
     expect(payload(outside).result.error.startTime).toEqual(["events.errors.timeOutsideEvent"]);
-    expect(payload(await loadDetail(staff.cookie, eventId, `?edit=${slot.id}`)).editing).toMatchObject({ presentationId: slot.id, startTime: "15:00" });
+    expect(payload(await loadDetail(staff.cookie, eventId, `?edit=${slot.id}`)).editing).toMatchObject({
+      presentationId: slot.id,
+      startTime: "15:00",
+    });
   });
 });
 
@@ -302,7 +435,8 @@ describe("the door list", () => {
     await addSlot(eventId, p.projectId, p.hostIds[1]);
     const [first, second] = await slotsOf(eventId);
     const [studentId] = p.teamOf(p.hostIds[0]);
-    const present = (value: "yes" | "no", extra: Form = {}) => postDoor(staff.cookie, eventId, { intent: "present", studentId: String(studentId), present: value, ...extra });
+    const present = (value: "yes" | "no", extra: Form = {}) =>
+      postDoor(staff.cookie, eventId, { intent: "present", studentId: String(studentId), present: value, ...extra });
     const rows = () => getDb().selectFrom("attendance").selectAll().where("event_id", "=", eventId).execute();
 
     let sheet = payload(await loadDoor(staff.cookie, eventId));
@@ -311,7 +445,9 @@ describe("the door list", () => {
 
     const res = (await present("yes", { q: "学生" })) as Response;
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/staff/events/${eventId}/attendance?q=%E5%AD%A6%E7%94%9F#student-${studentId}`);
+    expect(res.headers.get("Location")).toBe(
+      `/staff/events/${eventId}/attendance?q=%E5%AD%A6%E7%94%9F#student-${studentId}`,
+    );
     await present("yes");
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ student_id: studentId, marked_by: staff.id });
@@ -327,7 +463,8 @@ describe("the door list", () => {
     expect(await rows()).toHaveLength(0);
     expect(await audits(eventId, "attendance.absent")).toHaveLength(1);
 
-    const given = (value: "yes" | "no") => postDoor(staff.cookie, eventId, { intent: "given", presentationId: String(second.id), given: value });
+    const given = (value: "yes" | "no") =>
+      postDoor(staff.cookie, eventId, { intent: "given", presentationId: String(second.id), given: value });
     expect(statusOf(await given("yes"))).toBe(302);
     const stamped = (await slotsOf(eventId))[1].given_at;
     expect(stamped).not.toBeNull();
@@ -341,14 +478,30 @@ describe("the door list", () => {
 
     // Only students of the programme, only slots of this event.
     const stranger = await createUser("student");
-    expect(statusOf(await postDoor(staff.cookie, eventId, { intent: "present", studentId: String(stranger.id), present: "yes" }))).toBe(404);
-    expect(statusOf(await postDoor(staff.cookie, await createEvent(), { intent: "given", presentationId: String(first.id), given: "yes" }))).toBe(404);
-    expect(statusOf(await postDoor(staff.cookie, eventId, { intent: "present", studentId: "abc", present: "maybe" }))).toBe(400);
+    expect(
+      statusOf(
+        await postDoor(staff.cookie, eventId, { intent: "present", studentId: String(stranger.id), present: "yes" }),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await postDoor(staff.cookie, await createEvent(), {
+          intent: "given",
+          presentationId: String(first.id),
+          given: "yes",
+        }),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(await postDoor(staff.cookie, eventId, { intent: "present", studentId: "abc", present: "maybe" })),
+    ).toBe(400);
 
     // The filter keeps only matching students (and their groups); counts stay over everyone.
     const name = p.students.find((s) => s.id === studentId)!;
     const row = await getDb().selectFrom("user").select("name").where("id", "=", name.id).executeTakeFirstOrThrow();
-    const filtered = payload(await loadDoor(staff.cookie, eventId, `?q=${encodeURIComponent(row.name.replace(" ", "　"))}`));
+    const filtered = payload(
+      await loadDoor(staff.cookie, eventId, `?q=${encodeURIComponent(row.name.replace(" ", "　"))}`),
+    );
     expect(filtered.groups).toHaveLength(1);
     expect(filtered.groups[0].students.map((s: { studentId: number }) => s.studentId)).toEqual([studentId]);
     expect(filtered.counts.students).toBe(4);
@@ -365,7 +518,12 @@ describe("the door list", () => {
     await postDoor(staff.cookie, eventId, { intent: "given", presentationId: String(slot.id), given: "yes" });
     const participants = await listEventParticipants(eventId);
     expect(participants.map((x) => x.studentId).sort()).toEqual(team);
-    const firm = await getDb().selectFrom("project_host").innerJoin("firm", "firm.id", "project_host.firm_id").select(["firm.id", "firm.name"]).where("project_host.id", "=", p.hostIds[0]).executeTakeFirstOrThrow();
+    const firm = await getDb()
+      .selectFrom("project_host")
+      .innerJoin("firm", "firm.id", "project_host.firm_id")
+      .select(["firm.id", "firm.name"])
+      .where("project_host.id", "=", p.hostIds[0])
+      .executeTakeFirstOrThrow();
     expect(participants.find((x) => x.studentId === team[0])).toMatchObject({
       projectId: p.projectId,
       presentationId: slot.id,
@@ -387,14 +545,30 @@ describe("public pages", () => {
     await addSlot(eventId, p.projectId, p.hostIds[1], { titleJa: "確認済みのタイトル" });
     const [, confirmed] = await slotsOf(eventId);
     await postProf(p.professorCookie, { presentationId: String(confirmed.id), titleJa: "確認済みのタイトル" });
-    await getDb().updateTable("firm").set({ is_public: 0 }).where("id", "=", (await getDb().selectFrom("project_host").select("firm_id").where("id", "=", p.hostIds[1]).executeTakeFirstOrThrow()).firm_id).execute();
+    await getDb()
+      .updateTable("firm")
+      .set({ is_public: 0 })
+      .where(
+        "id",
+        "=",
+        (
+          await getDb()
+            .selectFrom("project_host")
+            .select("firm_id")
+            .where("id", "=", p.hostIds[1])
+            .executeTakeFirstOrThrow()
+        ).firm_id,
+      )
+      .execute();
 
     const list = payload(await publicListLoader({ request: get("/events"), params: {}, context: ctx }));
     expect([...list.upcoming, ...list.past].map((e: { id: number }) => e.id)).toContain(eventId);
     // Upcoming until it ends (17:00 JST = 08:00 UTC), past afterwards.
     expect((await listPublicEvents(new Date("2027-02-19T07:59:00Z"))).upcoming.map((e) => e.id)).toContain(eventId);
     expect((await listPublicEvents(new Date("2027-02-19T08:01:00Z"))).past.map((e) => e.id)).toContain(eventId);
-    const page = payload(await settle(publicLoader({ request: get(`/events/${eventId}`), params: ep(eventId), context: ctx })));
+    const page = payload(
+      await settle(publicLoader({ request: get(`/events/${eventId}`), params: ep(eventId), context: ctx })),
+    );
     expect(page.event.title_ja).toBe(EVENT.titleJa);
     expect(page.programme.map((x: { number: number; title_ja: string | null }) => [x.number, x.title_ja])).toEqual([
       [1, null],
@@ -413,6 +587,8 @@ describe("public pages", () => {
       expect(json).not.toContain(person.email);
     }
     expect(json).not.toMatch(/student|member|email/i);
-    expect(statusOf(await settle(publicLoader({ request: get("/events/999999"), params: ep(999_999), context: ctx })))).toBe(404);
+    expect(
+      statusOf(await settle(publicLoader({ request: get("/events/999999"), params: ep(999_999), context: ctx }))),
+    ).toBe(404);
   });
 });

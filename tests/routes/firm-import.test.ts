@@ -4,11 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { action as importAction, loader as importLoader } from "~/routes/staff.firms.import";
-import { loader as exportLoader } from "~/routes/staff.firms.export";
 import { loader as directoryLoader } from "~/routes/firms._index";
-import { getDb } from "~/utils/db.server";
+import { loader as exportLoader } from "~/routes/staff.firms.export";
+import { action as importAction, loader as importLoader } from "~/routes/staff.firms.import";
 import { makeCorporateNumber } from "~/utils/corporate-number";
+import { getDb } from "~/utils/db.server";
 import { createTestFirm } from "../factories/firm";
 import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
 
@@ -29,10 +29,22 @@ function upload(bytes: Uint8Array | string, fileName = "firms.csv") {
 }
 
 const confirm = (importId: number | string) =>
-  settle(importAction({ request: post(`/staff/firms/import?id=${importId}`, { intent: "confirm", importId: String(importId) }, { cookie }), params: {}, context: {} }));
+  settle(
+    importAction({
+      request: post(
+        `/staff/firms/import?id=${importId}`,
+        { intent: "confirm", importId: String(importId) },
+        { cookie },
+      ),
+      params: {},
+      context: {},
+    }),
+  );
 
 const preview = (importId: number) =>
-  importLoader({ request: get(`/staff/firms/import?id=${importId}`, { cookie }), params: {}, context: {} }).then(payload);
+  importLoader({ request: get(`/staff/firms/import?id=${importId}`, { cookie }), params: {}, context: {} }).then(
+    payload,
+  );
 
 /** The stored import id from the redirect after a valid upload. */
 function importIdOf(res: unknown): number {
@@ -43,7 +55,14 @@ function importIdOf(res: unknown): number {
 }
 
 const count = async (table: "firm" | "firm_import" | "audit_entry") =>
-  Number((await getDb().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await getDb()
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function expectNothingWritten(run: () => Promise<unknown>) {
   const before = await Promise.all([count("firm"), count("firm_import"), count("audit_entry")]);
@@ -52,17 +71,24 @@ async function expectNothingWritten(run: () => Promise<unknown>) {
   return result;
 }
 
-const problemsOf = (res: unknown) => payload(res).problems as Array<{ row: number | null; column: string | null; message: string }>;
+const problemsOf = (res: unknown) =>
+  payload(res).problems as Array<{ row: number | null; column: string | null; message: string }>;
 
 describe("importing a valid file", () => {
   it("reads Shift_JIS (CP932) as Excel saves it, previews, and applies on confirm", async () => {
     const res = await upload(fixture("firms-sjis.csv"), "企業一覧.csv");
     const id = importIdOf(res);
     // Nothing is written to the register before staff confirm.
-    expect(await getDb().selectFrom("firm").select("id").where("corporate_number", "=", "8011501900001").executeTakeFirst()).toBeUndefined();
+    expect(
+      await getDb().selectFrom("firm").select("id").where("corporate_number", "=", "8011501900001").executeTakeFirst(),
+    ).toBeUndefined();
 
     const shown = await preview(id);
-    expect(shown.pending).toMatchObject({ fileName: "企業一覧.csv", appliedAt: null, counts: { create: 3, update: 0, unchanged: 0 } });
+    expect(shown.pending).toMatchObject({
+      fileName: "企業一覧.csv",
+      appliedAt: null,
+      counts: { create: 3, update: 0, unchanged: 0 },
+    });
 
     const done = (await confirm(id)) as Response;
     expect(done.status).toBe(302);
@@ -70,27 +96,56 @@ describe("importing a valid file", () => {
     expect(done.headers.get("Set-Cookie")).toContain("toast=");
     expect((await preview(id)).pending.outcome).toEqual({ created: 3, updated: 0, unchanged: 0 });
 
-    const firms = await getDb().selectFrom("firm").selectAll().where("corporate_number", "in", ["8011501900001", "7011501900002", "6011501900003"]).orderBy("corporate_number", "desc").execute();
-    expect(firms.map((f) => [f.name, f.name_kana, f.industry, f.town, f.postal_code, f.new_product, f.is_public])).toEqual([
+    const firms = await getDb()
+      .selectFrom("firm")
+      .selectAll()
+      .where("corporate_number", "in", ["8011501900001", "7011501900002", "6011501900003"])
+      .orderBy("corporate_number", "desc")
+      .execute();
+    expect(
+      firms.map((f) => [f.name, f.name_kana, f.industry, f.town, f.postal_code, f.new_product, f.is_public]),
+    ).toEqual([
       ["株式会社浮間ﾒｯｷ工業", "ウキマメッキコウギョウ", "metal_products", "ukima", "115-0051", 1, 1],
       ["㈲志茂印刷", "シモインサツ", "printing", "shimo", "115-0042", 0, 1],
       ["王子食品株式会社", "オウジショクヒン", "food", "oji", "114-0002", 0, 1],
     ]);
     expect(firms[0].description).toBe("①表面処理の専門企業です。");
-    expect(firms[1]).toMatchObject({ products: "商業印刷物, ポスター", phone: null, description: null, website: "https://example.jp/shimo-insatsu" });
+    expect(firms[1]).toMatchObject({
+      products: "商業印刷物, ポスター",
+      phone: null,
+      description: null,
+      website: "https://example.jp/shimo-insatsu",
+    });
 
     // Searchable straight away (search_text written by the import), and audited.
-    const found = payload(await directoryLoader({ request: get(`/firms?q=${encodeURIComponent("めっき")}`), params: {}, context: {} }));
+    const found = payload(
+      await directoryLoader({ request: get(`/firms?q=${encodeURIComponent("めっき")}`), params: {}, context: {} }),
+    );
     expect(found.firms.map((f: { name: string }) => f.name)).toContain("株式会社浮間ﾒｯｷ工業");
-    const audit = await getDb().selectFrom("audit_entry").selectAll().where("entity_type", "=", "firm_import").where("entity_id", "=", String(id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("entity_type", "=", "firm_import")
+      .where("entity_id", "=", String(id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0].detail!)).toMatchObject({ file_name: "企業一覧.csv", created: 3, updated: 0 });
-    const perFirm = await getDb().selectFrom("audit_entry").select("action").where("entity_type", "=", "firm").where("entity_id", "=", String(firms[0].id)).execute();
+    const perFirm = await getDb()
+      .selectFrom("audit_entry")
+      .select("action")
+      .where("entity_type", "=", "firm")
+      .where("entity_id", "=", String(firms[0].id))
+      .execute();
     expect(perFirm.map((a) => a.action)).toEqual(["firm.import_create"]);
   });
 
   it("reads UTF-8 with a BOM, updates firms it already has, and applies only once", async () => {
-    const existing = await createTestFirm({ corporate_number: "7011301900004", name: "株式会社滝野川テクノ（旧）", name_kana: "タキノガワテクノ", products: "旧製品" });
+    const existing = await createTestFirm({
+      corporate_number: "7011301900004",
+      name: "株式会社滝野川テクノ（旧）",
+      name_kana: "タキノガワテクノ",
+      products: "旧製品",
+    });
     const id = importIdOf(await upload(fixture("firms-utf8-bom.csv")));
     const shown = await preview(id);
     expect(shown.pending.counts).toEqual({ create: 1, update: 1, unchanged: 0 });
@@ -99,12 +154,29 @@ describe("importing a valid file", () => {
 
     expect((await confirm(id)) as Response).toHaveProperty("status", 302);
     const techno = await getDb().selectFrom("firm").selectAll().where("id", "=", existing).executeTakeFirstOrThrow();
-    expect(techno).toMatchObject({ name: "株式会社滝野川テクノ", industry: "electronics", town: "takinogawa", description: '"光る"北区の技術', is_public: 1, new_product: 1 });
-    const tabata = await getDb().selectFrom("firm").selectAll().where("corporate_number", "=", "6011301900005").executeTakeFirstOrThrow();
+    expect(techno).toMatchObject({
+      name: "株式会社滝野川テクノ",
+      industry: "electronics",
+      town: "takinogawa",
+      description: '"光る"北区の技術',
+      is_public: 1,
+      new_product: 1,
+    });
+    const tabata = await getDb()
+      .selectFrom("firm")
+      .selectAll()
+      .where("corporate_number", "=", "6011301900005")
+      .executeTakeFirstOrThrow();
     expect(tabata).toMatchObject({ industry: "paper", town: "tabata_shinmachi", is_public: 0, new_product: 0 });
 
     // The history of the updated firm says it came from the import, field by field.
-    const history = await getDb().selectFrom("audit_entry").selectAll().where("entity_type", "=", "firm").where("entity_id", "=", String(existing)).orderBy("id", "desc").execute();
+    const history = await getDb()
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("entity_type", "=", "firm")
+      .where("entity_id", "=", String(existing))
+      .orderBy("id", "desc")
+      .execute();
     expect(history[0].action).toBe("firm.import_update");
     expect(JSON.parse(history[0].detail!).name).toEqual(["株式会社滝野川テクノ（旧）", "株式会社滝野川テクノ"]);
 
@@ -127,7 +199,17 @@ describe("refusing broken files, writing nothing", () => {
   });
 
   it("says the encoding is broken when the bytes are neither UTF-8 nor Shift_JIS", async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode(`${HEADER}\n`), 0xff, 0xfe, 0xfd, 0x2c, 0xff, 0xfe, 0xfd, 0x0a]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode(`${HEADER}\n`),
+      0xff,
+      0xfe,
+      0xfd,
+      0x2c,
+      0xff,
+      0xfe,
+      0xfd,
+      0x0a,
+    ]);
     const res = await expectNothingWritten(() => upload(bytes));
     expect(problemsOf(res)).toEqual([{ row: null, column: null, message: "firms.import.badEncoding" }]);
   });
@@ -135,7 +217,9 @@ describe("refusing broken files, writing nothing", () => {
   it("says an empty file is empty, and a header alone has no rows", async () => {
     expect(problemsOf(await expectNothingWritten(() => upload("")))[0].message).toBe("firms.import.empty");
     expect(problemsOf(await expectNothingWritten(() => upload("\uFEFF\r\n")))[0].message).toBe("firms.import.empty");
-    expect(problemsOf(await expectNothingWritten(() => upload(`${HEADER}\r\n`)))[0].message).toBe("firms.import.noRows");
+    expect(problemsOf(await expectNothingWritten(() => upload(`${HEADER}\r\n`)))[0].message).toBe(
+      "firms.import.noRows",
+    );
   });
 
   it("says where a malformed CSV breaks", async () => {
@@ -157,7 +241,9 @@ describe("refusing broken files, writing nothing", () => {
   it("asks for a file when none was chosen", async () => {
     const form = new FormData();
     form.append("other", "x");
-    const res = await settle(importAction({ request: post("/staff/firms/import", form, { cookie }), params: {}, context: {} }));
+    const res = await settle(
+      importAction({ request: post("/staff/firms/import", form, { cookie }), params: {}, context: {} }),
+    );
     expect(problemsOf(res)[0].message).toBe("firms.import.noFile");
   });
 
@@ -189,21 +275,44 @@ describe("refusing broken files, writing nothing", () => {
       const res = await expectNothingWritten(() => confirm(id));
       expect(problemsOf(res)[0].message).toBe("firms.import.unavailable");
     }
-    expect(statusOf(await settle(importLoader({ request: get("/staff/firms/import?id=999999", { cookie }), params: {}, context: {} })))).toBe(404);
+    expect(
+      statusOf(
+        await settle(
+          importLoader({ request: get("/staff/firms/import?id=999999", { cookie }), params: {}, context: {} }),
+        ),
+      ),
+    ).toBe(404);
   });
 
   it("is for staff only", async () => {
     const professor = await signIn((await createUser("professor")).id);
     const form = new FormData();
     form.append("file", new File([fixture("firms-sjis.csv")], "x.csv"));
-    expect(statusOf(await settle(importAction({ request: post("/staff/firms/import", form, { cookie: professor }), params: {}, context: {} })))).toBe(403);
-    expect(statusOf(await settle(exportLoader({ request: get("/staff/firms/export", { cookie: professor }), params: {}, context: {} })))).toBe(403);
+    expect(
+      statusOf(
+        await settle(
+          importAction({ request: post("/staff/firms/import", form, { cookie: professor }), params: {}, context: {} }),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await settle(
+          exportLoader({ request: get("/staff/firms/export", { cookie: professor }), params: {}, context: {} }),
+        ),
+      ),
+    ).toBe(403);
   });
 });
 
 describe("applying in one transaction", () => {
   it("writes nothing at all when a row fails part-way through", async () => {
-    const existing = await createTestFirm({ corporate_number: cn("011501900201"), name: "株式会社途中", name_kana: "トチュウ", products: "元の製品" });
+    const existing = await createTestFirm({
+      corporate_number: cn("011501900201"),
+      name: "株式会社途中",
+      name_kana: "トチュウ",
+      products: "元の製品",
+    });
     const before = await getDb().selectFrom("firm").selectAll().where("id", "=", existing).executeTakeFirstOrThrow();
     const rows = [
       `${cn("011501900201")},株式会社途中,トチュウ,printing,114-0002,oji,1-1,,,更新された製品,,0,1`, // an update, applied first
@@ -212,7 +321,9 @@ describe("applying in one transaction", () => {
     ];
     const id = importIdOf(await upload([HEADER, ...rows].join("\n")));
     // The database refuses the third row at apply time (as a constraint or a full disk would).
-    await sql`CREATE TRIGGER fail_import BEFORE INSERT ON firm WHEN NEW.name = '株式会社爆発' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(getDb());
+    await sql`CREATE TRIGGER fail_import BEFORE INSERT ON firm WHEN NEW.name = '株式会社爆発' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(
+      getDb(),
+    );
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const res = await expectNothingWritten(() => confirm(id));
@@ -223,8 +334,16 @@ describe("applying in one transaction", () => {
       logged.mockRestore();
       await sql`DROP TRIGGER fail_import`.execute(getDb());
     }
-    expect(await getDb().selectFrom("firm").selectAll().where("id", "=", existing).executeTakeFirstOrThrow()).toEqual(before);
-    expect(await getDb().selectFrom("firm").select("id").where("corporate_number", "=", cn("011501900202")).executeTakeFirst()).toBeUndefined();
+    expect(await getDb().selectFrom("firm").selectAll().where("id", "=", existing).executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
+    expect(
+      await getDb()
+        .selectFrom("firm")
+        .select("id")
+        .where("corporate_number", "=", cn("011501900202"))
+        .executeTakeFirst(),
+    ).toBeUndefined();
     // Still waiting to be applied: once the cause is gone, the same preview applies in full.
     expect((await preview(id)).pending.appliedAt).toBeNull();
     expect(((await confirm(id)) as Response).status).toBe(302);
@@ -234,8 +353,18 @@ describe("applying in one transaction", () => {
 
 describe("export", () => {
   it("writes UTF-8 with a BOM and CRLF, and imports back unchanged (0 created, 0 updated, N unchanged)", async () => {
-    await createTestFirm({ name: "株式会社\"引用\"工業", name_kana: "インヨウコウギョウ", description: "一行目、\n二行目, カンマ", phone: "03-1111-2222", website: "https://example.jp/q" });
-    const res = (await exportLoader({ request: get("/staff/firms/export", { cookie }), params: {}, context: {} })) as Response;
+    await createTestFirm({
+      name: '株式会社"引用"工業',
+      name_kana: "インヨウコウギョウ",
+      description: "一行目、\n二行目, カンマ",
+      phone: "03-1111-2222",
+      website: "https://example.jp/q",
+    });
+    const res = (await exportLoader({
+      request: get("/staff/firms/export", { cookie }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="firms-\d{4}-\d{2}-\d{2}\.csv"$/);
     const bytes = new Uint8Array(await res.arrayBuffer());

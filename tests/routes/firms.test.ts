@@ -1,15 +1,15 @@
 // The firm register: the public directory and firm pages, the staff register, firm users' own profile, and the
 // audit trail of every change, through the real loaders and actions.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loader as directoryLoader } from "~/routes/firms._index";
+import { action as profileAction, loader as profileLoader } from "~/routes/firm.profile";
 import { loader as firmPageLoader } from "~/routes/firms.$firmId";
-import { loader as staffListLoader } from "~/routes/staff.firms._index";
-import { action as newAction, loader as newLoader } from "~/routes/staff.firms.new";
+import { loader as directoryLoader } from "~/routes/firms._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/staff.firms.$firmId._index";
 import { action as editAction, loader as editLoader } from "~/routes/staff.firms.$firmId.edit";
-import { loader as importLoader } from "~/routes/staff.firms.import";
+import { loader as staffListLoader } from "~/routes/staff.firms._index";
 import { loader as exportLoader } from "~/routes/staff.firms.export";
-import { action as profileAction, loader as profileLoader } from "~/routes/firm.profile";
+import { loader as importLoader } from "~/routes/staff.firms.import";
+import { action as newAction, loader as newLoader } from "~/routes/staff.firms.new";
 import { getDb } from "~/utils/db.server";
 import { createTestFirm, firmInput, nextCorporateNumber } from "../factories/firm";
 import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
@@ -61,8 +61,16 @@ describe("who may open which page", () => {
   it("opens the directory and public firm pages to everyone", async () => {
     const professor = await createUser("professor");
     for (const cookie of [undefined, await signIn(professor.id), staff.cookie]) {
-      expect(statusOf(await settle(directoryLoader({ request: get("/firms", { cookie }), params: {}, ...noContext })))).toBe(200);
-      const page = await settle(firmPageLoader({ request: get(`/firms/${akabane}`, { cookie }), params: { firmId: String(akabane) }, ...noContext }));
+      expect(
+        statusOf(await settle(directoryLoader({ request: get("/firms", { cookie }), params: {}, ...noContext }))),
+      ).toBe(200);
+      const page = await settle(
+        firmPageLoader({
+          request: get(`/firms/${akabane}`, { cookie }),
+          params: { firmId: String(akabane) },
+          ...noContext,
+        }),
+      );
       expect(payload(page).firm.name).toBe("株式会社赤羽精密");
     }
   });
@@ -80,18 +88,33 @@ describe("who may open which page", () => {
   it("lets staff open every staff page", async () => {
     for (const [path, loader, params] of staffPages) {
       const p = Object.fromEntries(Object.entries(params).map(([k]) => [k, String(akabane)]));
-      const res = await settle(loader({ request: get(path.replace(":id", String(akabane)), { cookie: staff.cookie }), params: p, ...noContext }));
+      const res = await settle(
+        loader({
+          request: get(path.replace(":id", String(akabane)), { cookie: staff.cookie }),
+          params: p,
+          ...noContext,
+        }),
+      );
       expect(statusOf(res), path).toBe(200);
     }
   });
 
   it("refuses staff pages to professors, students and firm users (403) and sends visitors to sign in", async () => {
-    const others = await Promise.all((["professor", "student", "firm"] as const).map((role) => createUser(role, role === "firm" ? { firm_id: akabane } : {})));
+    const others = await Promise.all(
+      (["professor", "student", "firm"] as const).map((role) =>
+        createUser(role, role === "firm" ? { firm_id: akabane } : {}),
+      ),
+    );
     for (const [path, loader, params] of staffPages) {
       const p = Object.fromEntries(Object.entries(params).map(([k]) => [k, String(akabane)]));
       const url = path.replace(":id", String(akabane));
       for (const user of others) {
-        expect(statusOf(await settle(loader({ request: get(url, { cookie: await signIn(user.id) }), params: p, ...noContext }))), `${path} as ${user.email}`).toBe(403);
+        expect(
+          statusOf(
+            await settle(loader({ request: get(url, { cookie: await signIn(user.id) }), params: p, ...noContext })),
+          ),
+          `${path} as ${user.email}`,
+        ).toBe(403);
       }
       const anonymous = (await settle(loader({ request: get(url), params: p, ...noContext }))) as Response;
       expect(anonymous.status).toBe(302);
@@ -99,21 +122,51 @@ describe("who may open which page", () => {
     }
     // Staff actions refuse them too.
     const professorCookie = await signIn(others[0].id);
-    expect(statusOf(await settle(newAction({ request: post("/staff/firms/new", staffForm(), { cookie: professorCookie }), params: {}, ...noContext })))).toBe(403);
+    expect(
+      statusOf(
+        await settle(
+          newAction({
+            request: post("/staff/firms/new", staffForm(), { cookie: professorCookie }),
+            params: {},
+            ...noContext,
+          }),
+        ),
+      ),
+    ).toBe(403);
     const firmCookie = await signIn(others[2].id);
-    const edit = await settle(editAction({ request: post(`/staff/firms/${akabane}/edit`, staffForm(), { cookie: firmCookie }), params: { firmId: String(akabane) }, ...noContext }));
+    const edit = await settle(
+      editAction({
+        request: post(`/staff/firms/${akabane}/edit`, staffForm(), { cookie: firmCookie }),
+        params: { firmId: String(akabane) },
+        ...noContext,
+      }),
+    );
     expect(statusOf(edit)).toBe(403);
   });
 
   it("opens /firm/profile only to firm users, on their own firm", async () => {
     const firmUser = await createUser("firm", { firm_id: akabane });
-    const own = await settle(profileLoader({ request: get("/firm/profile", { cookie: await signIn(firmUser.id) }), params: {}, ...noContext }));
+    const own = await settle(
+      profileLoader({ request: get("/firm/profile", { cookie: await signIn(firmUser.id) }), params: {}, ...noContext }),
+    );
     expect(payload(own).firm.id).toBe(akabane);
     for (const role of ["staff", "professor", "student"] as const) {
       const user = await createUser(role);
-      expect(statusOf(await settle(profileLoader({ request: get("/firm/profile", { cookie: await signIn(user.id) }), params: {}, ...noContext })))).toBe(403);
+      expect(
+        statusOf(
+          await settle(
+            profileLoader({
+              request: get("/firm/profile", { cookie: await signIn(user.id) }),
+              params: {},
+              ...noContext,
+            }),
+          ),
+        ),
+      ).toBe(403);
     }
-    const anonymous = (await settle(profileLoader({ request: get("/firm/profile"), params: {}, ...noContext }))) as Response;
+    const anonymous = (await settle(
+      profileLoader({ request: get("/firm/profile"), params: {}, ...noContext }),
+    )) as Response;
     expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Ffirm%2Fprofile");
   });
 });
@@ -141,12 +194,34 @@ describe("directory search", () => {
   });
 
   it("filters by industry, town and new product, and keeps the filters when the values are bad", async () => {
-    await createTestFirm({ name: "有限会社浮間フィルタ", name_kana: "ウキマフィルタ", industry: "food", town: "ukima", products: "フィルタ試験", new_product: true });
-    await createTestFirm({ name: "浮間フィルタ工業株式会社", name_kana: "ウキマフィルタコウギョウ", industry: "food", town: "ukima", products: "フィルタ試験", new_product: false });
-    await createTestFirm({ name: "株式会社志茂フィルタ", name_kana: "シモフィルタ", industry: "printing", town: "shimo", products: "フィルタ試験" });
+    await createTestFirm({
+      name: "有限会社浮間フィルタ",
+      name_kana: "ウキマフィルタ",
+      industry: "food",
+      town: "ukima",
+      products: "フィルタ試験",
+      new_product: true,
+    });
+    await createTestFirm({
+      name: "浮間フィルタ工業株式会社",
+      name_kana: "ウキマフィルタコウギョウ",
+      industry: "food",
+      town: "ukima",
+      products: "フィルタ試験",
+      new_product: false,
+    });
+    await createTestFirm({
+      name: "株式会社志茂フィルタ",
+      name_kana: "シモフィルタ",
+      industry: "printing",
+      town: "shimo",
+      products: "フィルタ試験",
+    });
     const q = `?q=${encodeURIComponent("フィルタ試験")}`;
     expect((await directory(q)).total).toBe(3);
-    expect(names(await directory(`${q}&industry=food`)).sort()).toEqual(["有限会社浮間フィルタ", "浮間フィルタ工業株式会社"].sort());
+    expect(names(await directory(`${q}&industry=food`)).sort()).toEqual(
+      ["有限会社浮間フィルタ", "浮間フィルタ工業株式会社"].sort(),
+    );
     expect(names(await directory(`${q}&town=shimo`))).toEqual(["株式会社志茂フィルタ"]);
     expect(names(await directory(`${q}&industry=food&new_product=1`))).toEqual(["有限会社浮間フィルタ"]);
     // Unknown filter values are dropped, not errors: a shared link never breaks.
@@ -157,7 +232,11 @@ describe("directory search", () => {
 
   it("pages 20 at a time in kana order, with the total", async () => {
     for (let i = 0; i < 45; i++) {
-      await createTestFirm({ name: `頁送り工業${String(i).padStart(2, "0")}`, name_kana: `ページオクリ${String.fromCharCode(0x30a2 + i)}`, products: "頁送り試験" });
+      await createTestFirm({
+        name: `頁送り工業${String(i).padStart(2, "0")}`,
+        name_kana: `ページオクリ${String.fromCharCode(0x30a2 + i)}`,
+        products: "頁送り試験",
+      });
     }
     const q = `?q=${encodeURIComponent("頁送り試験")}`;
     const first = await directory(q);
@@ -181,16 +260,30 @@ describe("the directory's cache", () => {
     // Another process writes the firm and bumps the version, as the model does in every write transaction.
     await getDb().updateTable("firm").set({ name: "株式会社新キャッシュ" }).where("id", "=", id).execute();
     expect(names(await directory(q))).toEqual(["株式会社キャッシュ"]); // served from the cache until…
-    await getDb().updateTable("firm_register").set((eb) => ({ version: eb("version", "+", 1) })).execute();
+    await getDb()
+      .updateTable("firm_register")
+      .set((eb) => ({ version: eb("version", "+", 1) }))
+      .execute();
     expect(names(await directory(q))).toEqual(["株式会社新キャッシュ"]);
   });
 });
 
 describe("hidden and unlisted firms", () => {
   it("keeps them out of the directory and answers their pages with 404, as for unknown or malformed ids", async () => {
-    const unlisted = await createTestFirm({ name: "株式会社非公開", name_kana: "ヒコウカイ", products: "秘匿試験", is_public: false });
+    const unlisted = await createTestFirm({
+      name: "株式会社非公開",
+      name_kana: "ヒコウカイ",
+      products: "秘匿試験",
+      is_public: false,
+    });
     const hidden = await createTestFirm({ name: "株式会社非表示", name_kana: "ヒヒョウジ", products: "秘匿試験" });
-    const hide = await settle(detailAction({ request: post(`/staff/firms/${hidden}`, { intent: "hide", reason: "廃業のため" }, { cookie: staff.cookie }), params: { firmId: String(hidden) }, ...noContext }));
+    const hide = await settle(
+      detailAction({
+        request: post(`/staff/firms/${hidden}`, { intent: "hide", reason: "廃業のため" }, { cookie: staff.cookie }),
+        params: { firmId: String(hidden) },
+        ...noContext,
+      }),
+    );
     expect((hide as Response).status).toBe(302);
 
     expect((await directory(`?q=${encodeURIComponent("秘匿試験")}`)).total).toBe(0);
@@ -200,24 +293,48 @@ describe("hidden and unlisted firms", () => {
     }
     // Staff still see both; the hidden one only when asked.
     const staffList = (query: string) =>
-      settle(staffListLoader({ request: get(`/staff/firms${query}`, { cookie: staff.cookie }), params: {}, ...noContext })).then(payload);
+      settle(
+        staffListLoader({ request: get(`/staff/firms${query}`, { cookie: staff.cookie }), params: {}, ...noContext }),
+      ).then(payload);
     expect(names(await staffList(`?q=${encodeURIComponent("秘匿試験")}`))).toEqual(["株式会社非公開"]);
-    expect(names(await staffList(`?q=${encodeURIComponent("秘匿試験")}&hidden=1`)).sort()).toEqual(["株式会社非公開", "株式会社非表示"].sort());
+    expect(names(await staffList(`?q=${encodeURIComponent("秘匿試験")}&hidden=1`)).sort()).toEqual(
+      ["株式会社非公開", "株式会社非表示"].sort(),
+    );
 
     // Restoring brings it back.
-    await settle(detailAction({ request: post(`/staff/firms/${hidden}`, { intent: "restore" }, { cookie: staff.cookie }), params: { firmId: String(hidden) }, ...noContext }));
+    await settle(
+      detailAction({
+        request: post(`/staff/firms/${hidden}`, { intent: "restore" }, { cookie: staff.cookie }),
+        params: { firmId: String(hidden) },
+        ...noContext,
+      }),
+    );
     expect(names(await directory(`?q=${encodeURIComponent("秘匿試験")}`))).toEqual(["株式会社非表示"]);
-    const history = payload(await detailLoader({ request: get(`/staff/firms/${hidden}`, { cookie: staff.cookie }), params: { firmId: String(hidden) }, ...noContext })).history;
+    const history = payload(
+      await detailLoader({
+        request: get(`/staff/firms/${hidden}`, { cookie: staff.cookie }),
+        params: { firmId: String(hidden) },
+        ...noContext,
+      }),
+    ).history;
     expect(history.map((h: { action: string }) => h.action)).toEqual(["restore", "hide", "create"]);
     expect(history[1].reason).toBe("廃業のため");
   });
 
   it("needs a reason to hide a firm", async () => {
     const id = await createTestFirm();
-    const res = await settle(detailAction({ request: post(`/staff/firms/${id}`, { intent: "hide", reason: " " }, { cookie: staff.cookie }), params: { firmId: String(id) }, ...noContext }));
+    const res = await settle(
+      detailAction({
+        request: post(`/staff/firms/${id}`, { intent: "hide", reason: " " }, { cookie: staff.cookie }),
+        params: { firmId: String(id) },
+        ...noContext,
+      }),
+    );
     expect(statusOf(res)).toBe(400);
     expect(payload(res).result.error.reason).toEqual(["validation.required"]);
-    expect((await getDb().selectFrom("firm").select("hidden_at").where("id", "=", id).executeTakeFirstOrThrow()).hidden_at).toBeNull();
+    expect(
+      (await getDb().selectFrom("firm").select("hidden_at").where("id", "=", id).executeTakeFirstOrThrow()).hidden_at,
+    ).toBeNull();
   });
 });
 
@@ -229,15 +346,32 @@ describe("staff create and edit", () => {
     const form = staffForm({ corporate_number: "" });
     const number = nextCorporateNumber();
     // Full-width digits with hyphens are what people paste.
-    form.corporate_number = number.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))).replace(/^(.{4})/, "$1-");
+    form.corporate_number = number
+      .replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
+      .replace(/^(.{4})/, "$1-");
     const res = (await create(form)) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Set-Cookie")).toContain("toast=");
-    const firm = await getDb().selectFrom("firm").selectAll().where("corporate_number", "=", number).executeTakeFirstOrThrow();
+    const firm = await getDb()
+      .selectFrom("firm")
+      .selectAll()
+      .where("corporate_number", "=", number)
+      .executeTakeFirstOrThrow();
     expect(res.headers.get("Location")).toBe(`/staff/firms/${firm.id}`);
-    expect(firm).toMatchObject({ name_kana: "キタクシンキ", postal_code: "114-0002", description: null, is_public: 1, new_product: 0 });
+    expect(firm).toMatchObject({
+      name_kana: "キタクシンキ",
+      postal_code: "114-0002",
+      description: null,
+      is_public: 1,
+      new_product: 0,
+    });
     expect(firm.search_text).toContain("きたくしんき");
-    const audit = await getDb().selectFrom("audit_entry").selectAll().where("entity_type", "=", "firm").where("entity_id", "=", String(firm.id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("entity_type", "=", "firm")
+      .where("entity_id", "=", String(firm.id))
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "firm.create", actor_user_id: staff.id });
     expect(JSON.parse(audit[0].detail!).name).toEqual([null, "株式会社北区新規"]);
@@ -247,11 +381,23 @@ describe("staff create and edit", () => {
     const res = await create(staffForm({ corporate_number: "1234567890123" }));
     expect(statusOf(res)).toBe(400);
     expect(payload(res).result.error.corporate_number).toEqual(["firms.validation.corporateNumber"]);
-    expect(await getDb().selectFrom("firm").select("id").where("corporate_number", "=", "1234567890123").executeTakeFirst()).toBeUndefined();
+    expect(
+      await getDb().selectFrom("firm").select("id").where("corporate_number", "=", "1234567890123").executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("shows field errors for the other fields, as catalog keys", async () => {
-    const res = await create(staffForm({ name: "", name_kana: "Akabane", industry: "space", town: "shibuya", postal_code: "12345", phone: "phone", website: "example.jp" }));
+    const res = await create(
+      staffForm({
+        name: "",
+        name_kana: "Akabane",
+        industry: "space",
+        town: "shibuya",
+        postal_code: "12345",
+        phone: "phone",
+        website: "example.jp",
+      }),
+    );
     expect(statusOf(res)).toBe(400);
     const error = payload(res).result.error;
     expect(error).toMatchObject({
@@ -266,14 +412,24 @@ describe("staff create and edit", () => {
   });
 
   it("refuses a duplicate corporate number with a field error, on create and on edit", async () => {
-    const existing = await getDb().selectFrom("firm").select("corporate_number").where("id", "=", akabane).executeTakeFirstOrThrow();
+    const existing = await getDb()
+      .selectFrom("firm")
+      .select("corporate_number")
+      .where("id", "=", akabane)
+      .executeTakeFirstOrThrow();
     const dup = await create(staffForm({ corporate_number: existing.corporate_number }));
     expect(statusOf(dup)).toBe(400);
     expect(payload(dup).result.error.corporate_number).toEqual(["firms.validation.duplicate"]);
 
     const other = await createTestFirm();
     const edit = await settle(
-      editAction({ request: post(`/staff/firms/${other}/edit`, staffForm({ corporate_number: existing.corporate_number }), { cookie: staff.cookie }), params: { firmId: String(other) }, ...noContext }),
+      editAction({
+        request: post(`/staff/firms/${other}/edit`, staffForm({ corporate_number: existing.corporate_number }), {
+          cookie: staff.cookie,
+        }),
+        params: { firmId: String(other) },
+        ...noContext,
+      }),
     );
     expect(statusOf(edit)).toBe(400);
     expect(payload(edit).result.error.corporate_number).toEqual(["firms.validation.duplicate"]);
@@ -295,11 +451,23 @@ describe("staff create and edit", () => {
       website: "",
       products: "新製品",
     });
-    const res = (await settle(editAction({ request: post(`/staff/firms/${id}/edit`, form, { cookie: staff.cookie }), params: { firmId: String(id) }, ...noContext }))) as Response;
+    const res = (await settle(
+      editAction({
+        request: post(`/staff/firms/${id}/edit`, form, { cookie: staff.cookie }),
+        params: { firmId: String(id) },
+        ...noContext,
+      }),
+    )) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/staff/firms/${id}`);
 
-    const { history } = payload(await detailLoader({ request: get(`/staff/firms/${id}`, { cookie: staff.cookie }), params: { firmId: String(id) }, ...noContext }));
+    const { history } = payload(
+      await detailLoader({
+        request: get(`/staff/firms/${id}`, { cookie: staff.cookie }),
+        params: { firmId: String(id) },
+        ...noContext,
+      }),
+    );
     expect(history[0]).toMatchObject({ action: "update", actor_name: "北区 職員", actor_role: "staff" });
     expect(history[0].changes).toEqual({
       name: ["株式会社旧名", "株式会社新名"],
@@ -310,22 +478,59 @@ describe("staff create and edit", () => {
     expect((await directory(`?q=${encodeURIComponent("旧名")}`)).total).toBe(0);
 
     // Saving the same values again writes nothing and adds no history.
-    await settle(editAction({ request: post(`/staff/firms/${id}/edit`, form, { cookie: staff.cookie }), params: { firmId: String(id) }, ...noContext }));
-    const again = payload(await detailLoader({ request: get(`/staff/firms/${id}`, { cookie: staff.cookie }), params: { firmId: String(id) }, ...noContext }));
+    await settle(
+      editAction({
+        request: post(`/staff/firms/${id}/edit`, form, { cookie: staff.cookie }),
+        params: { firmId: String(id) },
+        ...noContext,
+      }),
+    );
+    const again = payload(
+      await detailLoader({
+        request: get(`/staff/firms/${id}`, { cookie: staff.cookie }),
+        params: { firmId: String(id) },
+        ...noContext,
+      }),
+    );
     expect(again.history).toHaveLength(history.length);
   });
 
   it("answers unknown and malformed firm ids with 404", async () => {
     for (const firmId of ["424242", "x"]) {
-      expect(statusOf(await settle(detailLoader({ request: get(`/staff/firms/${firmId}`, { cookie: staff.cookie }), params: { firmId }, ...noContext })))).toBe(404);
-      expect(statusOf(await settle(editAction({ request: post(`/staff/firms/${firmId}/edit`, staffForm(), { cookie: staff.cookie }), params: { firmId }, ...noContext })))).toBe(404);
+      expect(
+        statusOf(
+          await settle(
+            detailLoader({
+              request: get(`/staff/firms/${firmId}`, { cookie: staff.cookie }),
+              params: { firmId },
+              ...noContext,
+            }),
+          ),
+        ),
+      ).toBe(404);
+      expect(
+        statusOf(
+          await settle(
+            editAction({
+              request: post(`/staff/firms/${firmId}/edit`, staffForm(), { cookie: staff.cookie }),
+              params: { firmId },
+              ...noContext,
+            }),
+          ),
+        ),
+      ).toBe(404);
     }
   });
 });
 
 describe("firm users' own profile", () => {
   it("saves the descriptive fields, ignores the rest, and leaves other firms alone; staff see the diff", async () => {
-    const own = await createTestFirm({ name: "株式会社自社", name_kana: "ジシャ", products: "旧い製品", is_public: true });
+    const own = await createTestFirm({
+      name: "株式会社自社",
+      name_kana: "ジシャ",
+      products: "旧い製品",
+      is_public: true,
+    });
     const other = await createTestFirm({ name: "株式会社他社", name_kana: "タシャ", products: "他社製品" });
     const firmUser = await createUser("firm", { firm_id: own, name: "自社 担当" });
     const ownBefore = await getDb().selectFrom("firm").selectAll().where("id", "=", own).executeTakeFirstOrThrow();
@@ -359,10 +564,24 @@ describe("firm users' own profile", () => {
     expect(res.headers.get("Set-Cookie")).toContain("toast=");
 
     const ownAfter = await getDb().selectFrom("firm").selectAll().where("id", "=", own).executeTakeFirstOrThrow();
-    expect(ownAfter).toMatchObject({ name: "株式会社自社", corporate_number: ownBefore.corporate_number, products: "新しい製品", new_product: 1, phone: "03-1234-5678" });
-    expect(await getDb().selectFrom("firm").selectAll().where("id", "=", other).executeTakeFirstOrThrow()).toEqual(otherBefore);
+    expect(ownAfter).toMatchObject({
+      name: "株式会社自社",
+      corporate_number: ownBefore.corporate_number,
+      products: "新しい製品",
+      new_product: 1,
+      phone: "03-1234-5678",
+    });
+    expect(await getDb().selectFrom("firm").selectAll().where("id", "=", other).executeTakeFirstOrThrow()).toEqual(
+      otherBefore,
+    );
 
-    const { history } = payload(await detailLoader({ request: get(`/staff/firms/${own}`, { cookie: staff.cookie }), params: { firmId: String(own) }, ...noContext }));
+    const { history } = payload(
+      await detailLoader({
+        request: get(`/staff/firms/${own}`, { cookie: staff.cookie }),
+        params: { firmId: String(own) },
+        ...noContext,
+      }),
+    );
     expect(history[0]).toMatchObject({ action: "profile_update", actor_name: "自社 担当", actor_role: "firm" });
     expect(history[0].changes).toEqual({
       phone: [null, "03-1234-5678"],
@@ -376,22 +595,56 @@ describe("firm users' own profile", () => {
   it("unticking 'listed' takes the firm out of the directory", async () => {
     const own = await createTestFirm({ name: "株式会社退出", name_kana: "タイシュツ", products: "退出試験" });
     const firmUser = await createUser("firm", { firm_id: own });
-    await settle(profileAction({ request: post("/firm/profile", { products: "退出試験" }, { cookie: await signIn(firmUser.id) }), params: {}, ...noContext }));
+    await settle(
+      profileAction({
+        request: post("/firm/profile", { products: "退出試験" }, { cookie: await signIn(firmUser.id) }),
+        params: {},
+        ...noContext,
+      }),
+    );
     expect((await directory(`?q=${encodeURIComponent("退出試験")}`)).total).toBe(0);
   });
 
   it("shows field errors for bad values and writes nothing", async () => {
     const own = await createTestFirm();
     const firmUser = await createUser("firm", { firm_id: own });
-    const res = await settle(profileAction({ request: post("/firm/profile", { website: "javascript:alert(1)", phone: "abc" }, { cookie: await signIn(firmUser.id) }), params: {}, ...noContext }));
+    const res = await settle(
+      profileAction({
+        request: post(
+          "/firm/profile",
+          { website: "javascript:alert(1)", phone: "abc" },
+          { cookie: await signIn(firmUser.id) },
+        ),
+        params: {},
+        ...noContext,
+      }),
+    );
     expect(statusOf(res)).toBe(400);
-    expect(payload(res).result.error).toMatchObject({ website: ["firms.validation.website"], phone: ["firms.validation.phone"] });
-    const audit = await getDb().selectFrom("audit_entry").select("id").where("entity_id", "=", String(own)).where("action", "=", "firm.profile_update").execute();
+    expect(payload(res).result.error).toMatchObject({
+      website: ["firms.validation.website"],
+      phone: ["firms.validation.phone"],
+    });
+    const audit = await getDb()
+      .selectFrom("audit_entry")
+      .select("id")
+      .where("entity_id", "=", String(own))
+      .where("action", "=", "firm.profile_update")
+      .execute();
     expect(audit).toHaveLength(0);
   });
 
   it("answers 404 for a firm account without a firm", async () => {
     const orphan = await createUser("firm");
-    expect(statusOf(await settle(profileLoader({ request: get("/firm/profile", { cookie: await signIn(orphan.id) }), params: {}, ...noContext })))).toBe(404);
+    expect(
+      statusOf(
+        await settle(
+          profileLoader({
+            request: get("/firm/profile", { cookie: await signIn(orphan.id) }),
+            params: {},
+            ...noContext,
+          }),
+        ),
+      ),
+    ).toBe(404);
   });
 });

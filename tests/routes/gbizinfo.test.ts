@@ -33,13 +33,22 @@ afterAll(() => {
 });
 
 async function lookup(form: Record<string, string>) {
-  const res = await settle(newAction({ request: post("/staff/firms/new", { intent: "lookup", ...form }, { cookie }), params: {}, context: {} }));
+  const res = await settle(
+    newAction({
+      request: post("/staff/firms/new", { intent: "lookup", ...form }, { cookie }),
+      params: {},
+      context: {},
+    }),
+  );
   return { status: statusOf(res), body: payload(res) };
 }
 
 describe("looking up a corporate number", () => {
   it("offers the look-up when a token is set", async () => {
-    expect(payload(await newLoader({ request: get("/staff/firms/new", { cookie }), params: {}, context: {} })).lookupAvailable).toBe(true);
+    expect(
+      payload(await newLoader({ request: get("/staff/firms/new", { cookie }), params: {}, context: {} }))
+        .lookupAvailable,
+    ).toBe(true);
   });
 
   it("pre-fills name, reading, postal code, town and address, sending the token", async () => {
@@ -101,7 +110,10 @@ describe("looking up a corporate number", () => {
 
   it("without a token: no look-up offered, a clear answer, and no request", async () => {
     configure(null);
-    expect(payload(await newLoader({ request: get("/staff/firms/new", { cookie }), params: {}, context: {} })).lookupAvailable).toBe(false);
+    expect(
+      payload(await newLoader({ request: get("/staff/firms/new", { cookie }), params: {}, context: {} }))
+        .lookupAvailable,
+    ).toBe(false);
     const { status, body } = await lookup({ corporate_number: FOUND });
     expect(status).toBe(200);
     expect(body.lookup.status).toBe("unconfigured");

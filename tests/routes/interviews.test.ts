@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import { bookSlot, markOutcome } from "~/models/interview.server";
 import { action as firmAction, loader as firmLoader } from "~/routes/firm.interviews.$hostId";
 import { loader as firmIndexLoader } from "~/routes/firm.interviews._index";
-import { action as professorAction, loader as professorLoader } from "~/routes/professor.projects.$projectId.interviews";
+import {
+  action as professorAction,
+  loader as professorLoader,
+} from "~/routes/professor.projects.$projectId.interviews";
 import { action as studentAction, loader as studentLoader } from "~/routes/student.interviews";
 import { getDb } from "~/utils/db.server";
 import { isoToTokyoLocal } from "~/utils/format";
@@ -17,7 +20,13 @@ const DAY = 24 * HOUR;
 const local = (d: Date) => isoToTokyoLocal(d.toISOString());
 
 function firmPost(hostId: number, cookie: string, form: Record<string, string>) {
-  return settle(firmAction({ request: post(`/firm/interviews/${hostId}`, form, { cookie }), params: { hostId: String(hostId) }, context: {} }));
+  return settle(
+    firmAction({
+      request: post(`/firm/interviews/${hostId}`, form, { cookie }),
+      params: { hostId: String(hostId) },
+      context: {},
+    }),
+  );
 }
 
 function studentPost(cookie: string, form: Record<string, string>) {
@@ -31,10 +40,18 @@ async function toastOf(result: unknown) {
 }
 
 const liveBookings = (hostId: number) =>
-  getDb().selectFrom("interview_slot").selectAll().where("host_id", "=", hostId).where("booked_at", "is not", null).where("cancelled_at", "is", null).execute();
+  getDb()
+    .selectFrom("interview_slot")
+    .selectAll()
+    .where("host_id", "=", hostId)
+    .where("booked_at", "is not", null)
+    .where("cancelled_at", "is", null)
+    .execute();
 
 const participantsOf = async (slotId: number) =>
-  (await getDb().selectFrom("interview_participant").select("student_id").where("slot_id", "=", slotId).execute()).map((r) => r.student_id).sort((a, b) => a - b);
+  (await getDb().selectFrom("interview_participant").select("student_id").where("slot_id", "=", slotId).execute())
+    .map((r) => r.student_id)
+    .sort((a, b) => a - b);
 
 const ids = (members: SignedIn[]) => members.map((m) => m.id).sort((a, b) => a - b);
 
@@ -51,24 +68,52 @@ describe("offering slots", () => {
       return payload(r).result.error;
     };
     expect((await errors({ endsAt: local(end), place: "本社" })).startsAt).toEqual(["validation.required"]);
-    expect((await errors({ startsAt: local(end), endsAt: local(start), place: "本社" })).endsAt).toEqual(["interviews.errors.endBeforeStart"]);
-    expect((await errors({ startsAt: local(start), endsAt: local(end) })).place).toEqual(["interviews.errors.placeOrUrl"]);
-    expect((await errors({ startsAt: local(start), endsAt: local(end), onlineUrl: "javascript:alert(1)" })).onlineUrl).toEqual(["interviews.errors.url"]);
-    expect((await errors({ startsAt: "2026-02-30T10:00", endsAt: local(end), place: "本社" })).startsAt).toEqual(["interviews.errors.dateTime"]);
+    expect((await errors({ startsAt: local(end), endsAt: local(start), place: "本社" })).endsAt).toEqual([
+      "interviews.errors.endBeforeStart",
+    ]);
+    expect((await errors({ startsAt: local(start), endsAt: local(end) })).place).toEqual([
+      "interviews.errors.placeOrUrl",
+    ]);
+    expect(
+      (await errors({ startsAt: local(start), endsAt: local(end), onlineUrl: "javascript:alert(1)" })).onlineUrl,
+    ).toEqual(["interviews.errors.url"]);
+    expect((await errors({ startsAt: "2026-02-30T10:00", endsAt: local(end), place: "本社" })).startsAt).toEqual([
+      "interviews.errors.dateTime",
+    ]);
     const past = new Date(Date.now() - HOUR);
-    expect((await errors({ startsAt: local(past), endsAt: local(end), place: "本社" })).startsAt).toEqual(["interviews.errors.past"]);
+    expect((await errors({ startsAt: local(past), endsAt: local(end), place: "本社" })).startsAt).toEqual([
+      "interviews.errors.past",
+    ]);
     const later = new Date(Date.now() + 90 * DAY);
-    const [outside] = (await errors({ startsAt: local(later), endsAt: local(new Date(later.getTime() + HOUR)), place: "本社" })).startsAt;
+    const [outside] = (
+      await errors({ startsAt: local(later), endsAt: local(new Date(later.getTime() + HOUR)), place: "本社" })
+    ).startsAt;
     expect(outside).toMatch(/^interviews\.errors\.outsidePeriod\?from=.+&until=.+/);
-    expect(await getDb().selectFrom("interview_slot").select("id").where("host_id", "=", hostId).execute()).toHaveLength(0);
+    expect(
+      await getDb().selectFrom("interview_slot").select("id").where("host_id", "=", hostId).execute(),
+    ).toHaveLength(0);
 
-    const ok = await firmPost(hostId, firmUser.cookie, { intent: "add", startsAt: local(start), endsAt: local(end), onlineUrl: "https://meet.example/abc" });
+    const ok = await firmPost(hostId, firmUser.cookie, {
+      intent: "add",
+      startsAt: local(start),
+      endsAt: local(end),
+      onlineUrl: "https://meet.example/abc",
+    });
     expect(statusOf(ok)).toBe(302);
     expect((await toastOf(ok))?.key).toBe("interviews.toast.added");
-    const slot = await getDb().selectFrom("interview_slot").selectAll().where("host_id", "=", hostId).executeTakeFirstOrThrow();
+    const slot = await getDb()
+      .selectFrom("interview_slot")
+      .selectAll()
+      .where("host_id", "=", hostId)
+      .executeTakeFirstOrThrow();
     expect(slot.starts_at).toBe(start.toISOString());
     expect(slot.ends_at).toBe(end.toISOString());
-    expect(slot).toMatchObject({ place: null, online_url: "https://meet.example/abc", booked_at: null, created_by: firmUser.id });
+    expect(slot).toMatchObject({
+      place: null,
+      online_url: "https://meet.example/abc",
+      booked_at: null,
+      created_by: firmUser.id,
+    });
   });
 
   it("the cut-off is the firm's to set, within 0 to 14 days", async () => {
@@ -77,7 +122,15 @@ describe("offering slots", () => {
     const bad = await firmPost(hostId, firmUser.cookie, { intent: "cutoff", hours: "999" });
     expect(payload(bad).result.error.hours).toEqual(["interviews.errors.cutoffHours?max=336"]);
     expect(statusOf(await firmPost(hostId, firmUser.cookie, { intent: "cutoff", hours: "24" }))).toBe(302);
-    expect(payload(await firmLoader({ request: get(`/firm/interviews/${hostId}`, { cookie: firmUser.cookie }), params: { hostId: String(hostId) }, context: {} })).host.cutoffHours).toBe(24);
+    expect(
+      payload(
+        await firmLoader({
+          request: get(`/firm/interviews/${hostId}`, { cookie: firmUser.cookie }),
+          params: { hostId: String(hostId) },
+          context: {},
+        }),
+      ).host.cutoffHours,
+    ).toBe(24);
   });
 });
 
@@ -93,19 +146,41 @@ describe("booking", () => {
     const [booked] = await liveBookings(a.hostId);
     expect(booked).toMatchObject({ id: slotId, booked_by: overridden.id, sequence: 1 });
     expect(await participantsOf(slotId)).toEqual(ids(a.members));
-    const mail = await getDb().selectFrom("outbox_message").selectAll().where("to_address", "=", a.firmUser.email).executeTakeFirstOrThrow();
+    const mail = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("to_address", "=", a.firmUser.email)
+      .executeTakeFirstOrThrow();
     expect(mail.kind).toBe("interview.booked");
     expect(mail.subject).toContain("北区のものづくり企業を取材する");
     expect(mail.body_text).toContain(`/firm/interviews/${a.hostId}`);
 
-    const firmPage = payload(await firmLoader({ request: get(`/firm/interviews/${a.hostId}`, { cookie: a.firmUser.cookie }), params: { hostId: String(a.hostId) }, context: {} }));
+    const firmPage = payload(
+      await firmLoader({
+        request: get(`/firm/interviews/${a.hostId}`, { cookie: a.firmUser.cookie }),
+        params: { hostId: String(a.hostId) },
+        context: {},
+      }),
+    );
     expect(firmPage.team).toHaveLength(a.members.length);
     expect(firmPage.slots[0]).toMatchObject({ id: slotId, status: "booked" });
-    const index = payload(await firmIndexLoader({ request: get("/firm/interviews", { cookie: a.firmUser.cookie }), params: {}, context: {} }));
+    const index = payload(
+      await firmIndexLoader({
+        request: get("/firm/interviews", { cookie: a.firmUser.cookie }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(index.hosts.map((h: { id: number }) => h.id)).toEqual([a.hostId]);
     expect(index.hosts[0].booking.id).toBe(slotId);
 
-    const mine = payload(await studentLoader({ request: get("/student/interviews", { cookie: a.members[0].cookie }), params: {}, context: {} }));
+    const mine = payload(
+      await studentLoader({
+        request: get("/student/interviews", { cookie: a.members[0].cookie }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(mine.teams).toHaveLength(1);
     expect(mine.teams[0]).toMatchObject({ hostId: a.hostId, canChange: true });
     expect(mine.teams[0].booking.id).toBe(slotId);
@@ -118,18 +193,28 @@ describe("booking", () => {
     const second = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 6 * DAY));
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        studentPost(team.members[i % team.members.length].cookie, { intent: "book", slotId: String(i % 2 ? second : first) }),
+        studentPost(team.members[i % team.members.length].cookie, {
+          intent: "book",
+          slotId: String(i % 2 ? second : first),
+        }),
       ),
     );
     const toasts = await Promise.all(results.map(toastOf));
     expect(toasts.filter((t) => t?.key === "interviews.toast.booked")).toHaveLength(1);
     expect(toasts.filter((t) => t?.kind === "error")).toHaveLength(49);
-    expect(new Set(toasts.filter((t) => t?.kind === "error").map((t) => t!.key))).toEqual(new Set(["interviews.errors.taken", "interviews.errors.teamBooked"]));
+    expect(new Set(toasts.filter((t) => t?.kind === "error").map((t) => t!.key))).toEqual(
+      new Set(["interviews.errors.taken", "interviews.errors.teamBooked"]),
+    );
     const live = await liveBookings(team.hostId);
     expect(live).toHaveLength(1);
     expect(await participantsOf(live[0].id)).toEqual(ids(team.members));
     expect(await participantsOf(live[0].id === first ? second : first)).toEqual([]);
-    const mails = await getDb().selectFrom("outbox_message").select("id").where("kind", "=", "interview.booked").where("to_address", "=", team.firmUser.email).execute();
+    const mails = await getDb()
+      .selectFrom("outbox_message")
+      .select("id")
+      .where("kind", "=", "interview.booked")
+      .where("to_address", "=", team.firmUser.email)
+      .execute();
     expect(mails).toHaveLength(1);
   });
 
@@ -152,9 +237,24 @@ describe("booking", () => {
     const two = await createPublishedProject({ teams: 1, shared: [[shared]] });
     const start = new Date(Date.now() + 7 * DAY);
     const a = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, start, 60);
-    const b = await insertSlot(two.teams[0].hostId, two.teams[0].firmUser.id, new Date(start.getTime() + 30 * 60_000), 60);
-    const c = await insertSlot(two.teams[0].hostId, two.teams[0].firmUser.id, new Date(start.getTime() + 60 * 60_000), 60);
-    const e = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, new Date(start.getTime() + 90 * 60_000), 60);
+    const b = await insertSlot(
+      two.teams[0].hostId,
+      two.teams[0].firmUser.id,
+      new Date(start.getTime() + 30 * 60_000),
+      60,
+    );
+    const c = await insertSlot(
+      two.teams[0].hostId,
+      two.teams[0].firmUser.id,
+      new Date(start.getTime() + 60 * 60_000),
+      60,
+    );
+    const e = await insertSlot(
+      one.teams[0].hostId,
+      one.teams[0].firmUser.id,
+      new Date(start.getTime() + 90 * 60_000),
+      60,
+    );
     const [ra, rb] = await Promise.all([
       studentPost(one.teams[0].members[0].cookie, { intent: "book", slotId: String(a) }),
       studentPost(two.teams[0].members[0].cookie, { intent: "book", slotId: String(b) }),
@@ -171,7 +271,10 @@ describe("booking", () => {
     expect(sharedSlots).toHaveLength(1);
     // The losing team can still book a back-to-back slot: [t, t+1h) and [t+1h, t+2h) do not overlap.
     const [loser, slot] = sharedSlots[0].id === a ? [two, c] : [one, e];
-    expect((await toastOf(await studentPost(loser.teams[0].members[1].cookie, { intent: "book", slotId: String(slot) })))?.key).toBe("interviews.toast.booked");
+    expect(
+      (await toastOf(await studentPost(loser.teams[0].members[1].cookie, { intent: "book", slotId: String(slot) })))
+        ?.key,
+    ).toBe("interviews.toast.booked");
   });
 
   it("refuses a slot already booked, a second slot for a booked team, and a slot that has started", async () => {
@@ -180,10 +283,18 @@ describe("booking", () => {
     const s1 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 5 * DAY));
     const s2 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 6 * DAY));
     const started = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() - 10 * 60_000));
-    expect((await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(started) })))?.key).toBe("interviews.errors.started");
-    expect((await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(s1) })))?.key).toBe("interviews.toast.booked");
-    expect((await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s1) })))?.key).toBe("interviews.errors.taken");
-    expect((await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s2) })))?.key).toBe("interviews.errors.teamBooked");
+    expect(
+      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(started) })))?.key,
+    ).toBe("interviews.errors.started");
+    expect(
+      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(s1) })))?.key,
+    ).toBe("interviews.toast.booked");
+    expect(
+      (await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s1) })))?.key,
+    ).toBe("interviews.errors.taken");
+    expect(
+      (await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s2) })))?.key,
+    ).toBe("interviews.errors.teamBooked");
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([s1]);
   });
 });
@@ -201,13 +312,31 @@ describe("a student placed on a team after it booked", () => {
     const staff = await userWithCookie("staff");
     await getDb()
       .insertInto("pairing_override")
-      .values({ run_id: one.runId, signup_id: one.unplacedSignups[0], host_id: one.teams[0].hostId, reason: "追加", actor_id: staff.id, created_at: new Date().toISOString() })
+      .values({
+        run_id: one.runId,
+        signup_id: one.unplacedSignups[0],
+        host_id: one.teams[0].hostId,
+        reason: "追加",
+        actor_id: staff.id,
+        created_at: new Date().toISOString(),
+      })
       .execute();
-    expect((await toastOf(await studentPost(two.teams[0].members[0].cookie, { intent: "book", slotId: String(y) })))?.key).toBe("interviews.errors.overlap");
+    expect(
+      (await toastOf(await studentPost(two.teams[0].members[0].cookie, { intent: "book", slotId: String(y) })))?.key,
+    ).toBe("interviews.errors.overlap");
     expect(await liveBookings(two.teams[0].hostId)).toEqual([]);
 
-    await firmPost(one.teams[0].hostId, one.teams[0].firmUser.cookie, { intent: "cancel", slotId: String(x), reason: "都合により" });
-    const mail = await getDb().selectFrom("outbox_message").selectAll().where("kind", "=", "interview.cancelled").where("to_address", "=", late.email).executeTakeFirst();
+    await firmPost(one.teams[0].hostId, one.teams[0].firmUser.cookie, {
+      intent: "cancel",
+      slotId: String(x),
+      reason: "都合により",
+    });
+    const mail = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("kind", "=", "interview.cancelled")
+      .where("to_address", "=", late.email)
+      .executeTakeFirst();
     expect(mail?.body_text).toContain("都合により");
     expect(await participantsOf(x)).toEqual(ids([...one.teams[0].members, late]));
   });
@@ -219,20 +348,31 @@ describe("moving and releasing", () => {
     const [team] = p.teams;
     const from = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 5 * DAY));
     const to = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 6 * DAY));
-    const gone = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 7 * DAY), 60, { cancelled_at: new Date().toISOString(), cancel_reason: "x" });
+    const gone = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 7 * DAY), 60, {
+      cancelled_at: new Date().toISOString(),
+      cancel_reason: "x",
+    });
     await studentPost(team.members[0].cookie, { intent: "book", slotId: String(from) });
 
-    expect((await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(gone) })))?.key).toBe("interviews.errors.taken");
+    expect(
+      (await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(gone) })))?.key,
+    ).toBe("interviews.errors.taken");
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([from]);
     expect(await participantsOf(from)).toEqual(ids(team.members));
 
-    expect((await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(to) })))?.key).toBe("interviews.toast.moved");
+    expect(
+      (await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(to) })))?.key,
+    ).toBe("interviews.toast.moved");
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([to]);
     expect(await participantsOf(from)).toEqual([]);
     expect(await participantsOf(to)).toEqual(ids(team.members));
     const old = await getDb().selectFrom("interview_slot").selectAll().where("id", "=", from).executeTakeFirstOrThrow();
     expect(old).toMatchObject({ booked_at: null, booked_by: null, sequence: 2 });
-    const moved = await getDb().selectFrom("outbox_message").selectAll().where("kind", "=", "interview.moved").executeTakeFirstOrThrow();
+    const moved = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("kind", "=", "interview.moved")
+      .executeTakeFirstOrThrow();
     expect(moved.to_address).toBe(team.firmUser.email);
   });
 
@@ -246,9 +386,10 @@ describe("moving and releasing", () => {
     const mine = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, new Date(Date.now() + 5 * DAY));
     const clash = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, start);
     await studentPost(one.teams[0].members[0].cookie, { intent: "book", slotId: String(mine) });
-    expect((await toastOf(await studentPost(one.teams[0].members[0].cookie, { intent: "move", slotId: String(clash) })))?.key).toBe(
-      "interviews.errors.overlap",
-    );
+    expect(
+      (await toastOf(await studentPost(one.teams[0].members[0].cookie, { intent: "move", slotId: String(clash) })))
+        ?.key,
+    ).toBe("interviews.errors.overlap");
     expect((await liveBookings(one.teams[0].hostId)).map((s) => s.id)).toEqual([mine]);
     expect(await participantsOf(mine)).toEqual(ids(one.teams[0].members));
   });
@@ -260,20 +401,40 @@ describe("moving and releasing", () => {
     const soon = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 24 * HOUR));
     const later = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 10 * DAY));
     // Booking inside the cut-off is allowed (the slot is offered); changing it is not.
-    expect((await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(soon) })))?.key).toBe("interviews.toast.booked");
-    const page = payload(await studentLoader({ request: get("/student/interviews", { cookie: team.members[0].cookie }), params: {}, context: {} }));
+    expect(
+      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(soon) })))?.key,
+    ).toBe("interviews.toast.booked");
+    const page = payload(
+      await studentLoader({
+        request: get("/student/interviews", { cookie: team.members[0].cookie }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(page.teams[0].canChange).toBe(false);
-    expect((await toastOf(await studentPost(team.members[0].cookie, { intent: "move", slotId: String(later) })))?.key).toBe("interviews.errors.cutoff");
-    expect((await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key).toBe("interviews.errors.cutoff");
+    expect(
+      (await toastOf(await studentPost(team.members[0].cookie, { intent: "move", slotId: String(later) })))?.key,
+    ).toBe("interviews.errors.cutoff");
+    expect(
+      (await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key,
+    ).toBe("interviews.errors.cutoff");
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([soon]);
 
     await firmPost(team.hostId, team.firmUser.cookie, { intent: "cutoff", hours: "0" });
-    expect((await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key).toBe("interviews.toast.released");
+    expect(
+      (await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key,
+    ).toBe("interviews.toast.released");
     expect(await liveBookings(team.hostId)).toEqual([]);
     expect(await participantsOf(soon)).toEqual([]);
-    expect((await getDb().selectFrom("outbox_message").select("kind").where("to_address", "=", team.firmUser.email).execute()).map((m) => m.kind)).toContain(
-      "interview.released",
-    );
+    expect(
+      (
+        await getDb()
+          .selectFrom("outbox_message")
+          .select("kind")
+          .where("to_address", "=", team.firmUser.email)
+          .execute()
+      ).map((m) => m.kind),
+    ).toContain("interview.released");
   });
 });
 
@@ -287,26 +448,56 @@ describe("cancelling by the firm", () => {
     const booking = new Date().toISOString();
     await studentPost(team.members[0].cookie, { intent: "book", slotId: String(booked) });
 
-    expect((await toastOf(await firmPost(team.hostId, team.firmUser.cookie, { intent: "cancel", slotId: String(booked), reason: " " })))?.key).toBe(
-      "interviews.errors.reasonRequired",
-    );
-    const res = await firmPost(team.hostId, team.firmUser.cookie, { intent: "cancel", slotId: String(booked), reason: "設備点検のため" });
+    expect(
+      (
+        await toastOf(
+          await firmPost(team.hostId, team.firmUser.cookie, { intent: "cancel", slotId: String(booked), reason: " " }),
+        )
+      )?.key,
+    ).toBe("interviews.errors.reasonRequired");
+    const res = await firmPost(team.hostId, team.firmUser.cookie, {
+      intent: "cancel",
+      slotId: String(booked),
+      reason: "設備点検のため",
+    });
     expect((await toastOf(res))?.key).toBe("interviews.toast.cancelled");
-    const mails = await getDb().selectFrom("outbox_message").selectAll().where("kind", "=", "interview.cancelled").where("created_at", ">=", booking).orderBy("id").execute();
+    const mails = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("kind", "=", "interview.cancelled")
+      .where("created_at", ">=", booking)
+      .orderBy("id")
+      .execute();
     expect(mails.map((m) => m.to_address).sort()).toEqual(team.members.map((m) => m.email).sort());
     expect(mails.every((m) => m.body_text.includes("設備点検のため"))).toBe(true);
     expect(mails.find((m) => m.to_address === team.members[1].email)!.subject).toMatch(/cancelled your interview/);
     expect(mails.find((m) => m.to_address === team.members[0].email)!.subject).toMatch(/取り消しました/);
 
-    const page = payload(await studentLoader({ request: get("/student/interviews", { cookie: team.members[0].cookie }), params: {}, context: {} }));
+    const page = payload(
+      await studentLoader({
+        request: get("/student/interviews", { cookie: team.members[0].cookie }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(page.teams[0].booking).toBeNull();
     expect(page.teams[0].cancelled.map((s: { id: number }) => s.id)).toEqual([booked]);
     expect(page.teams[0].free.map((s: { id: number }) => s.id)).toEqual([other]);
-    expect((await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(other) })))?.key).toBe("interviews.toast.booked");
+    expect(
+      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(other) })))?.key,
+    ).toBe("interviews.toast.booked");
     // A cancelled slot cannot be cancelled again, nor booked.
-    expect((await toastOf(await firmPost(team.hostId, team.firmUser.cookie, { intent: "cancel", slotId: String(booked), reason: "again" })))?.key).toBe(
-      "interviews.errors.taken",
-    );
+    expect(
+      (
+        await toastOf(
+          await firmPost(team.hostId, team.firmUser.cookie, {
+            intent: "cancel",
+            slotId: String(booked),
+            reason: "again",
+          }),
+        )
+      )?.key,
+    ).toBe("interviews.errors.taken");
   });
 });
 
@@ -322,18 +513,70 @@ describe("who may do what", () => {
     expect(statusOf(await studentPost(a.firmUser.cookie, { intent: "book", slotId: String(slotId) }))).toBe(403);
     expect(await liveBookings(a.hostId)).toEqual([]);
 
-    const bPage = payload(await studentLoader({ request: get("/student/interviews", { cookie: b.members[0].cookie }), params: {}, context: {} }));
+    const bPage = payload(
+      await studentLoader({
+        request: get("/student/interviews", { cookie: b.members[0].cookie }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(bPage.teams.map((t: { hostId: number }) => t.hostId)).toEqual([b.hostId]);
-    expect(payload(await studentLoader({ request: get("/student/interviews", { cookie: outsider.cookie }), params: {}, context: {} })).teams).toEqual([]);
+    expect(
+      payload(
+        await studentLoader({
+          request: get("/student/interviews", { cookie: outsider.cookie }),
+          params: {},
+          context: {},
+        }),
+      ).teams,
+    ).toEqual([]);
 
-    const asOtherFirm = await settle(firmLoader({ request: get(`/firm/interviews/${a.hostId}`, { cookie: b.firmUser.cookie }), params: { hostId: String(a.hostId) }, context: {} }));
+    const asOtherFirm = await settle(
+      firmLoader({
+        request: get(`/firm/interviews/${a.hostId}`, { cookie: b.firmUser.cookie }),
+        params: { hostId: String(a.hostId) },
+        context: {},
+      }),
+    );
     expect(statusOf(asOtherFirm)).toBe(403);
-    expect(statusOf(await firmPost(a.hostId, b.firmUser.cookie, { intent: "cancel", slotId: String(slotId), reason: "x" }))).toBe(403);
+    expect(
+      statusOf(await firmPost(a.hostId, b.firmUser.cookie, { intent: "cancel", slotId: String(slotId), reason: "x" })),
+    ).toBe(403);
     // Firm B, on its own page, naming A's slot: refused by the model.
-    expect(statusOf(await firmPost(b.hostId, b.firmUser.cookie, { intent: "cancel", slotId: String(slotId), reason: "x" }))).toBe(403);
-    expect(statusOf(await settle(firmLoader({ request: get("/firm/interviews/999999", { cookie: a.firmUser.cookie }), params: { hostId: "999999" }, context: {} })))).toBe(404);
-    expect(statusOf(await settle(firmLoader({ request: get(`/firm/interviews/${a.hostId}`, { cookie: a.members[0].cookie }), params: { hostId: String(a.hostId) }, context: {} })))).toBe(403);
-    expect((await getDb().selectFrom("interview_slot").select("cancelled_at").where("id", "=", slotId).executeTakeFirstOrThrow()).cancelled_at).toBeNull();
+    expect(
+      statusOf(await firmPost(b.hostId, b.firmUser.cookie, { intent: "cancel", slotId: String(slotId), reason: "x" })),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await settle(
+          firmLoader({
+            request: get("/firm/interviews/999999", { cookie: a.firmUser.cookie }),
+            params: { hostId: "999999" },
+            context: {},
+          }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await settle(
+          firmLoader({
+            request: get(`/firm/interviews/${a.hostId}`, { cookie: a.members[0].cookie }),
+            params: { hostId: String(a.hostId) },
+            context: {},
+          }),
+        ),
+      ),
+    ).toBe(403);
+    expect(
+      (
+        await getDb()
+          .selectFrom("interview_slot")
+          .select("cancelled_at")
+          .where("id", "=", slotId)
+          .executeTakeFirstOrThrow()
+      ).cancelled_at,
+    ).toBeNull();
   });
 
   it("done or missed: only after the end, only by the host firm or the project's professor", async () => {
@@ -341,7 +584,9 @@ describe("who may do what", () => {
     const [a, b] = p.teams;
     const future = await insertSlot(a.hostId, a.firmUser.id, new Date(Date.now() + 5 * DAY));
     await studentPost(a.members[0].cookie, { intent: "book", slotId: String(future) });
-    expect((await toastOf(await firmPost(a.hostId, a.firmUser.cookie, { intent: "done", slotId: String(future) })))?.key).toBe("interviews.errors.notEnded");
+    expect(
+      (await toastOf(await firmPost(a.hostId, a.firmUser.cookie, { intent: "done", slotId: String(future) })))?.key,
+    ).toBe("interviews.errors.notEnded");
 
     // An interview that took place yesterday (booked before it started).
     const past = await insertSlot(b.hostId, b.firmUser.id, new Date(Date.now() - DAY), 60, {
@@ -351,25 +596,59 @@ describe("who may do what", () => {
     expect(statusOf(await firmPost(b.hostId, a.firmUser.cookie, { intent: "done", slotId: String(past) }))).toBe(403);
     const otherProfessor = await userWithCookie("professor");
     const asOther = await settle(
-      professorAction({ request: post(`/professor/projects/${p.projectId}/interviews`, { intent: "done", slotId: String(past) }, { cookie: otherProfessor.cookie }), params: { projectId: String(p.projectId) }, context: {} }),
+      professorAction({
+        request: post(
+          `/professor/projects/${p.projectId}/interviews`,
+          { intent: "done", slotId: String(past) },
+          { cookie: otherProfessor.cookie },
+        ),
+        params: { projectId: String(p.projectId) },
+        context: {},
+      }),
     );
     expect(statusOf(asOther)).toBe(403);
-    expect(await markOutcome({ id: b.members[0].id, role: "student" }, past, "done")).toEqual({ ok: false, reason: "forbidden" });
+    expect(await markOutcome({ id: b.members[0].id, role: "student" }, past, "done")).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
     const staff = await userWithCookie("staff");
-    expect(await markOutcome({ id: staff.id, role: "staff" }, past, "done")).toEqual({ ok: false, reason: "forbidden" });
+    expect(await markOutcome({ id: staff.id, role: "staff" }, past, "done")).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
 
-    expect((await toastOf(await firmPost(b.hostId, b.firmUser.cookie, { intent: "done", slotId: String(past) })))?.key).toBe("interviews.toast.done");
+    expect(
+      (await toastOf(await firmPost(b.hostId, b.firmUser.cookie, { intent: "done", slotId: String(past) })))?.key,
+    ).toBe("interviews.toast.done");
     const byProfessor = await settle(
-      professorAction({ request: post(`/professor/projects/${p.projectId}/interviews`, { intent: "missed", slotId: String(past) }, { cookie: p.professorCookie }), params: { projectId: String(p.projectId) }, context: {} }),
+      professorAction({
+        request: post(
+          `/professor/projects/${p.projectId}/interviews`,
+          { intent: "missed", slotId: String(past) },
+          { cookie: p.professorCookie },
+        ),
+        params: { projectId: String(p.projectId) },
+        context: {},
+      }),
     );
     expect((await toastOf(byProfessor))?.key).toBe("interviews.toast.missed");
     const row = await getDb().selectFrom("interview_slot").selectAll().where("id", "=", past).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ outcome: "missed", outcome_by: p.professor.id });
 
-    const page = payload(await professorLoader({ request: get(`/professor/projects/${p.projectId}/interviews`, { cookie: p.professorCookie }), params: { projectId: String(p.projectId) }, context: {} }));
+    const page = payload(
+      await professorLoader({
+        request: get(`/professor/projects/${p.projectId}/interviews`, { cookie: p.professorCookie }),
+        params: { projectId: String(p.projectId) },
+        context: {},
+      }),
+    );
     expect(page.teams).toHaveLength(2);
     const rowB = page.teams.find((t: { hostId: number }) => t.hostId === b.hostId);
     expect(rowB.booking).toMatchObject({ id: past, status: "missed", ended: true });
-    expect(page.teams.find((t: { hostId: number }) => t.hostId === a.hostId).booking).toMatchObject({ id: future, status: "booked", ended: false });
+    expect(page.teams.find((t: { hostId: number }) => t.hostId === a.hostId).booking).toMatchObject({
+      id: future,
+      status: "booked",
+      ended: false,
+    });
   });
 });

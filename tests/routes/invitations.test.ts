@@ -1,7 +1,7 @@
 // Staff invite staff, professors and firm users; the emailed link is single-use and expires.
 import { describe, expect, it } from "vitest";
-import { action as inviteAction, loader as usersLoader } from "~/routes/staff.users";
 import { action as acceptAction, loader as acceptLoader } from "~/routes/invitations.$token";
+import { action as inviteAction, loader as usersLoader } from "~/routes/staff.users";
 import { getDb } from "~/utils/db.server";
 import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
 
@@ -37,7 +37,12 @@ describe("invitations", () => {
     const staff = await createUser("staff");
     const cookie = await signIn(staff.id);
     const universityId = await seedUniversity();
-    const res = (await invite(cookie, { name: "北 教授", email: "Prof.New@Toyo.example", role: "professor", universityId: String(universityId) })) as Response;
+    const res = (await invite(cookie, {
+      name: "北 教授",
+      email: "Prof.New@Toyo.example",
+      role: "professor",
+      universityId: String(universityId),
+    })) as Response;
     expect(res.status).toBe(302);
     const { token, mail } = await lastInvitationToken("prof.new@toyo.example");
     expect(mail.subject).toContain("招待");
@@ -48,31 +53,65 @@ describe("invitations", () => {
     const shown = await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} });
     expect(payload(shown).state).toBe("open");
 
-    const accepted = (await settle(acceptAction({ request: post(`/invitations/${token}`, { password: "a long passphrase" }), params: { token }, context: {} }))) as Response;
+    const accepted = (await settle(
+      acceptAction({
+        request: post(`/invitations/${token}`, { password: "a long passphrase" }),
+        params: { token },
+        context: {},
+      }),
+    )) as Response;
     expect(accepted.status).toBe(302);
     expect(accepted.headers.get("Location")).toBe("/professor");
-    const user = await getDb().selectFrom("user").selectAll().where("email", "=", "prof.new@toyo.example").executeTakeFirstOrThrow();
+    const user = await getDb()
+      .selectFrom("user")
+      .selectAll()
+      .where("email", "=", "prof.new@toyo.example")
+      .executeTakeFirstOrThrow();
     expect(user.role).toBe("professor");
     expect(user.university_id).toBe(universityId);
 
     // Single use: the second time the link is refused and no second account appears.
-    const again = await settle(acceptAction({ request: post(`/invitations/${token}`, { password: "another passphrase" }), params: { token }, context: {} }));
+    const again = await settle(
+      acceptAction({
+        request: post(`/invitations/${token}`, { password: "another passphrase" }),
+        params: { token },
+        context: {},
+      }),
+    );
     expect(statusOf(again)).toBe(410);
     expect(payload(again).result.error[""]).toEqual(["auth.invitationUsed"]);
-    expect(payload(await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} })).state).toBe("used");
+    expect(
+      payload(await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} })).state,
+    ).toBe("used");
   });
 
   it("refuses an expired link", async () => {
     const staff = await createUser("staff");
     await invite(await signIn(staff.id), { name: "新 職員", email: "new.staff@city.kita.example", role: "staff" });
     const { token } = await lastInvitationToken("new.staff@city.kita.example");
-    await getDb().updateTable("invitation").set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where("email", "=", "new.staff@city.kita.example").execute();
+    await getDb()
+      .updateTable("invitation")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("email", "=", "new.staff@city.kita.example")
+      .execute();
     const shown = await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} });
     expect(statusOf(shown)).toBe(410);
     expect(payload(shown).state).toBe("expired");
-    const res = await settle(acceptAction({ request: post(`/invitations/${token}`, { password: "a long passphrase" }), params: { token }, context: {} }));
+    const res = await settle(
+      acceptAction({
+        request: post(`/invitations/${token}`, { password: "a long passphrase" }),
+        params: { token },
+        context: {},
+      }),
+    );
     expect(payload(res).result.error[""]).toEqual(["auth.invitationExpired"]);
-    expect(await getDb().selectFrom("user").select("id").where("email", "=", "new.staff@city.kita.example").executeTakeFirst()).toBeUndefined();
+    expect(
+      await getDb()
+        .selectFrom("user")
+        .select("id")
+        .where("email", "=", "new.staff@city.kita.example")
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it("answers an unknown token with 404", async () => {
@@ -93,7 +132,9 @@ describe("invitations", () => {
   it("is for staff only", async () => {
     const professor = await createUser("professor");
     const cookie = await signIn(professor.id);
-    expect(statusOf(await settle(usersLoader({ request: get("/staff/users", { cookie }), params: {}, context: {} })))).toBe(403);
+    expect(
+      statusOf(await settle(usersLoader({ request: get("/staff/users", { cookie }), params: {}, context: {} }))),
+    ).toBe(403);
     expect(statusOf(await invite(cookie, { name: "x", email: "x@x.example", role: "staff" }))).toBe(403);
   });
 });

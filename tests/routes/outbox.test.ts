@@ -22,8 +22,10 @@ afterEach(async () => {
   sentMails.length = 0;
 });
 
-const status = (id: number) => getDb().selectFrom("outbox_message").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-const lastId = async () => (await getDb().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
+const status = (id: number) =>
+  getDb().selectFrom("outbox_message").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const lastId = async () =>
+  (await getDb().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirstOrThrow()).id;
 
 describe("outbox", () => {
   it("posts SendGrid-v3 JSON to the mail API and marks the message sent", async () => {
@@ -31,7 +33,9 @@ describe("outbox", () => {
     await enqueueMail(getDb(), { to: "a@test.example", subject: "件名", body: "本文", kind: "test" });
     const report = await deliverDueMail();
     expect(report).toEqual({ sent: 1, failed: 0, kept: 0 });
-    expect(sentMails).toEqual([{ to: "a@test.example", subject: "件名", text: "本文", authorization: "Bearer test-key" }]);
+    expect(sentMails).toEqual([
+      { to: "a@test.example", subject: "件名", text: "本文", authorization: "Bearer test-key" },
+    ]);
     expect((await status(await lastId())).status).toBe("sent");
     expect(await deliverDueMail()).toEqual({ sent: 0, failed: 0, kept: 0 }); // never twice
   });
@@ -75,7 +79,13 @@ describe("outbox", () => {
     await enqueueMail(getDb(), { to: "d@test.example", subject: "開発用", body: "本文", kind: "test" });
     expect((await deliverDueMail()).kept).toBe(1);
     const staff = await createUser("staff");
-    const data = payload(await mailboxLoader({ request: get("/staff/mailbox", { cookie: await signIn(staff.id) }), params: {}, context: {} }));
+    const data = payload(
+      await mailboxLoader({
+        request: get("/staff/mailbox", { cookie: await signIn(staff.id) }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(data.apiConfigured).toBe(false);
     expect(data.messages[0]).toMatchObject({ to_address: "d@test.example", subject: "開発用", status: "kept" });
   });

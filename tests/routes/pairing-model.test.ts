@@ -4,11 +4,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildInstance, createRun, explain, exportRun, getRun, overrideAssignment, publishRun, summarize } from "~/models/pairing.server";
+import {
+  buildInstance,
+  createRun,
+  explain,
+  exportRun,
+  getRun,
+  overrideAssignment,
+  publishRun,
+  summarize,
+} from "~/models/pairing.server";
 import { getProject, signUp } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { createUser } from "../setup/http";
 import { createProjectFixture } from "../factories/projects";
+import { createUser } from "../setup/http";
 
 async function closedProjectWithSignups(students = 8, hosts = 3, capacity = 2) {
   const p = await createProjectFixture({ capacity: 50, hosts });
@@ -63,7 +72,9 @@ describe("pairing runs", () => {
     const p = await createProjectFixture();
     const staff = await createUser("staff");
     await expect(createRun(p.projectId, { id: staff.id, role: "staff" })).rejects.toMatchObject({ status: 409 });
-    await expect(createRun(p.projectId, { id: p.professor.id, role: "professor" })).rejects.toMatchObject({ status: 403 });
+    await expect(createRun(p.projectId, { id: p.professor.id, role: "professor" })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it("previews who got which choice, the unmatched and unused capacity; a manual move shows its blocking pairs", async () => {
@@ -80,7 +91,9 @@ describe("pairing runs", () => {
     const placed = Object.entries(run.final).find(([, h]) => h === String(p.hostIds[0]))![0];
     const waiting = summary.unmatched[0];
     await expect(overrideAssignment(runId, Number(placed), null, "  ", p.staff)).rejects.toMatchObject({ status: 400 });
-    await expect(overrideAssignment(runId, Number(waiting), p.hostIds[0], "体調への配慮", p.staff)).rejects.toMatchObject({ status: 409 });
+    await expect(
+      overrideAssignment(runId, Number(waiting), p.hostIds[0], "体調への配慮", p.staff),
+    ).rejects.toMatchObject({ status: 409 });
     await overrideAssignment(runId, Number(placed), null, "本人の辞退", p.staff);
     await overrideAssignment(runId, Number(waiting), p.hostIds[0], "事情により", p.staff);
     const moved = (await getRun(runId))!;
@@ -89,7 +102,11 @@ describe("pairing runs", () => {
     const after = summarize(moved.instance, moved.final);
     // The displaced student now envies the first host, which holds someone it ranks lower: a blocking pair.
     expect(after.blocking).toContainEqual({ student: placed, host: String(p.hostIds[0]) });
-    const audits = await getDb().selectFrom("audit_entry").select("action").where("action", "=", "pairing.override").execute();
+    const audits = await getDb()
+      .selectFrom("audit_entry")
+      .select("action")
+      .where("action", "=", "pairing.override")
+      .execute();
     expect(audits.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -108,7 +125,11 @@ describe("pairing runs", () => {
     await expect(publishRun(first, p.staff, async () => [])).rejects.toMatchObject({ status: 409 });
     await expect(publishRun(second, p.staff, async () => [])).rejects.toMatchObject({ status: 409 });
     await expect(overrideAssignment(first, 1, null, "x", p.staff)).rejects.toMatchObject({ status: 409 });
-    const mails = await getDb().selectFrom("outbox_message").select("kind").where("kind", "=", "pairing.published").execute();
+    const mails = await getDb()
+      .selectFrom("outbox_message")
+      .select("kind")
+      .where("kind", "=", "pairing.published")
+      .execute();
     expect(mails).toHaveLength(1);
   });
 

@@ -7,23 +7,24 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as runsAction, loader as runsLoader } from "~/routes/staff.projects.$projectId.pairing._index";
+import { getRun } from "~/models/pairing.server";
+import { getProject, signUp } from "~/models/project.server";
+import { action as rankingAction, loader as rankingLoader } from "~/routes/firm.projects.$projectId.ranking";
+import { loader as firmStudentsLoader } from "~/routes/firm.projects.$projectId.students";
+import { loader as firmProjectsLoader } from "~/routes/firm.projects._index";
+import { loader as professorLoader } from "~/routes/professor.projects.$projectId.pairing";
 import { action as runAction, loader as runLoader } from "~/routes/staff.projects.$projectId.pairing.$runId._index";
 import { loader as instanceLoader } from "~/routes/staff.projects.$projectId.pairing.$runId.instance[.]json";
 import { loader as resultLoader } from "~/routes/staff.projects.$projectId.pairing.$runId.result[.]json";
+import { action as runsAction, loader as runsLoader } from "~/routes/staff.projects.$projectId.pairing._index";
 import { loader as studentLoader } from "~/routes/student.projects.$projectId.pairing";
-import { loader as firmStudentsLoader } from "~/routes/firm.projects.$projectId.students";
-import { action as rankingAction, loader as rankingLoader } from "~/routes/firm.projects.$projectId.ranking";
-import { loader as firmProjectsLoader } from "~/routes/firm.projects._index";
-import { loader as professorLoader } from "~/routes/professor.projects.$projectId.pairing";
-import { getRun } from "~/models/pairing.server";
-import { getProject, signUp } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 import { createProjectFixture, createFirm, createUniversity } from "../factories/projects";
+import { get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 type Params = Record<string, string>;
-const call = (fn: (args: any) => Promise<unknown>, request: Request, params: Params) => settle(fn({ request, params, context: {} }));
+const call = (fn: (args: any) => Promise<unknown>, request: Request, params: Params) =>
+  settle(fn({ request, params, context: {} }));
 
 interface World {
   projectId: number;
@@ -51,7 +52,11 @@ async function world(): Promise<World> {
   for (let i = 0; i < 7; i++) {
     const s = await userWithCookie("student", { name: `学生 ${i + 1}号`, university_id: universityId });
     const rest = p.hostIds.slice(1);
-    const r = await signUp(s, p.projectId, { joinCode: p.joinCode, ranking: [p.hostIds[0], ...(i % 2 ? rest.reverse() : rest)], motivation: `動機 ${i + 1}` });
+    const r = await signUp(s, p.projectId, {
+      joinCode: p.joinCode,
+      ranking: [p.hostIds[0], ...(i % 2 ? rest.reverse() : rest)],
+      motivation: `動機 ${i + 1}`,
+    });
     if (!r.ok) throw new Error(r.reason);
     students.push({ id: s.id, email: s.email, name: `学生 ${i + 1}号`, cookie: s.cookie, signupId: r.signupId });
   }
@@ -86,7 +91,8 @@ async function createRunThroughPage(w: World) {
   return runId;
 }
 
-const runPage = (w: World, runId: number) => call(runLoader, get(`${base(w)}/${runId}`, { cookie: w.staff }), pp(w, { runId: String(runId) }));
+const runPage = (w: World, runId: number) =>
+  call(runLoader, get(`${base(w)}/${runId}`, { cookie: w.staff }), pp(w, { runId: String(runId) }));
 const runPost = (w: World, runId: number, form: Params) =>
   call(runAction, post(`${base(w)}/${runId}`, form, { cookie: w.staff }), pp(w, { runId: String(runId) }));
 
@@ -101,12 +107,20 @@ describe("staff pages", () => {
     for (const cookie of [w.professor.cookie, w.students[0].cookie, w.firmUsers[0].cookie]) {
       const params = pp(w, { runId: String(runId) });
       expect(statusOf(await call(runLoader, get(`${base(w)}/${runId}`, { cookie }), params))).toBe(403);
-      expect(statusOf(await call(runAction, post(`${base(w)}/${runId}`, { intent: "publish" }, { cookie }), params))).toBe(403);
-      expect(statusOf(await call(instanceLoader, get(`${base(w)}/${runId}/instance.json`, { cookie }), params))).toBe(403);
+      expect(
+        statusOf(await call(runAction, post(`${base(w)}/${runId}`, { intent: "publish" }, { cookie }), params)),
+      ).toBe(403);
+      expect(statusOf(await call(instanceLoader, get(`${base(w)}/${runId}/instance.json`, { cookie }), params))).toBe(
+        403,
+      );
     }
     // A run is only found under its own project.
     const other = await world();
-    expect(statusOf(await call(runLoader, get(`${base(other)}/${runId}`, { cookie: w.staff }), pp(other, { runId: String(runId) })))).toBe(404);
+    expect(
+      statusOf(
+        await call(runLoader, get(`${base(other)}/${runId}`, { cookie: w.staff }), pp(other, { runId: String(runId) })),
+      ),
+    ).toBe(404);
   });
 
   it("refuse a run while sign-up is open, and show the close-sign-up hint", async () => {
@@ -161,19 +175,43 @@ describe("a pairing from run to publication", () => {
     const waiting = view.students.find((s: any) => s.host === null);
     moved = { out: placed.name, in: waiting.name };
 
-    const noReason = await runPost(w, runId, { intent: "override", signupId: placed.id, target: "unplaced", reason: "   " });
+    const noReason = await runPost(w, runId, {
+      intent: "override",
+      signupId: placed.id,
+      target: "unplaced",
+      reason: "   ",
+    });
     expect(statusOf(noReason)).toBe(400);
     expect(payload(noReason).result.error.reason).toEqual(["validation.required"]);
     const noTarget = await runPost(w, runId, { intent: "override", signupId: placed.id, target: "", reason: "理由" });
     expect(payload(noTarget).result.error.target).toEqual(["validation.chooseOne"]);
-    const full = await runPost(w, runId, { intent: "override", signupId: waiting.id, target: String(w.hostIds[0]), reason: "希望が強い" });
+    const full = await runPost(w, runId, {
+      intent: "override",
+      signupId: waiting.id,
+      target: String(w.hostIds[0]),
+      reason: "希望が強い",
+    });
     expect(statusOf(full)).toBe(409);
     expect(payload(full).result.error.target).toEqual(["pairing.errors.hostFull"]);
 
-    const out = (await runPost(w, runId, { intent: "override", signupId: placed.id, target: "unplaced", reason: "本人の辞退" })) as Response;
+    const out = (await runPost(w, runId, {
+      intent: "override",
+      signupId: placed.id,
+      target: "unplaced",
+      reason: "本人の辞退",
+    })) as Response;
     expect(out.status).toBe(302);
     expect(out.headers.get("Location")).toBe(`${base(w)}/${runId}`);
-    expect(statusOf(await runPost(w, runId, { intent: "override", signupId: waiting.id, target: String(w.hostIds[0]), reason: "事情により" }))).toBe(302);
+    expect(
+      statusOf(
+        await runPost(w, runId, {
+          intent: "override",
+          signupId: waiting.id,
+          target: String(w.hostIds[0]),
+          reason: "事情により",
+        }),
+      ),
+    ).toBe(302);
 
     const afterPage = payload(await runPage(w, runId));
     expect(afterPage.late).toBe(false); // someone is still unplaced, but no firm has a free place
@@ -184,19 +222,31 @@ describe("a pairing from run to publication", () => {
     ]);
     expect(after.overrides[0].actor).toMatch(/テスト staff/);
     expect(after.unmatched).toEqual([placed.name]);
-    expect(after.students.find((s: any) => s.name === waiting.name)).toMatchObject({ host: w.firmNames[0], choice: 1, moved: true });
+    expect(after.students.find((s: any) => s.name === waiting.name)).toMatchObject({
+      host: w.firmNames[0],
+      choice: 1,
+      moved: true,
+    });
     // The displaced student prefers the first host, which now holds a student it ranks lower.
     expect(after.blocking).toContainEqual({ student: placed.name, host: w.firmNames[0] });
   });
 
   it("downloads a pseudonymised instance that `node scripts/match.js` reproduces, and the result with the moves", async () => {
     const params = pp(w, { runId: String(runId) });
-    const instanceResponse = (await call(instanceLoader, get(`${base(w)}/${runId}/instance.json`, { cookie: w.staff }), params)) as Response;
+    const instanceResponse = (await call(
+      instanceLoader,
+      get(`${base(w)}/${runId}/instance.json`, { cookie: w.staff }),
+      params,
+    )) as Response;
     expect(instanceResponse.headers.get("Content-Type")).toContain("application/json");
     expect(instanceResponse.headers.get("Content-Disposition")).toContain("instance.json");
     const instanceText = await instanceResponse.text();
     expect(Object.keys(JSON.parse(instanceText)).sort()).toEqual(["hosts", "students"]);
-    const resultResponse = (await call(resultLoader, get(`${base(w)}/${runId}/result.json`, { cookie: w.staff }), params)) as Response;
+    const resultResponse = (await call(
+      resultLoader,
+      get(`${base(w)}/${runId}/result.json`, { cookie: w.staff }),
+      params,
+    )) as Response;
     const result = JSON.parse(await resultResponse.text());
     for (const text of [instanceText, JSON.stringify(result)]) {
       expect(text).not.toMatch(/@test\.example|学生 \d号|テスト/);
@@ -213,12 +263,30 @@ describe("a pairing from run to publication", () => {
   });
 
   it("reveals nothing to students and firms before publication", async () => {
-    const student = payload(await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: w.students[0].cookie }), pp(w)));
+    const student = payload(
+      await call(
+        studentLoader,
+        get(`/student/projects/${w.projectId}/pairing`, { cookie: w.students[0].cookie }),
+        pp(w),
+      ),
+    );
     expect(student.pairing).toBeNull();
-    const firm = payload(await call(firmStudentsLoader, get(`/firm/projects/${w.projectId}/students`, { cookie: w.firmUsers[0].cookie }), pp(w)));
+    const firm = payload(
+      await call(
+        firmStudentsLoader,
+        get(`/firm/projects/${w.projectId}/students`, { cookie: w.firmUsers[0].cookie }),
+        pp(w),
+      ),
+    );
     expect(firm.students).toBeNull();
     expect(JSON.stringify(firm)).not.toMatch(/学生 \d号|@test\.example/);
-    const professor = payload(await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: w.professor.cookie }), pp(w)));
+    const professor = payload(
+      await call(
+        professorLoader,
+        get(`/professor/projects/${w.projectId}/pairing`, { cookie: w.professor.cookie }),
+        pp(w),
+      ),
+    );
     expect(professor.view).toBeNull();
   });
 
@@ -254,7 +322,12 @@ describe("a pairing from run to publication", () => {
     expect(statusOf(again)).toBe(409);
     expect(payload(again).error).toBe("pairing.errors.alreadyPublished");
     expect(statusOf(await runPost(w, otherRunId, { intent: "publish" }))).toBe(409);
-    const late = await runPost(w, runId, { intent: "override", signupId: String(outStudent.signupId), target: "unplaced", reason: "x" });
+    const late = await runPost(w, runId, {
+      intent: "override",
+      signupId: String(outStudent.signupId),
+      target: "unplaced",
+      reason: "x",
+    });
     expect(statusOf(late)).toBe(409);
     expect(payload(await runPage(w, runId)).view.run.publishedAt).not.toBeNull();
     const runs = payload(await call(runsLoader, get(base(w), { cookie: w.staff }), pp(w))).runs;
@@ -264,37 +337,57 @@ describe("a pairing from run to publication", () => {
   it("shows a placed student their firm, teammates, rank, seed and why; an unplaced one what happens next", async () => {
     const run = (await getRun(runId))!;
     const inStudent = w.students.find((s) => s.name === moved.in)!;
-    const page = payload(await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: inStudent.cookie }), pp(w)));
+    const page = payload(
+      await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: inStudent.cookie }), pp(w)),
+    );
     expect(page.pairing.placement.firm.name).toBe(w.firmNames[0]);
     expect(page.pairing.placement.firm.address).toMatch(/^〒\d{3}-\d{4} 東京都北区/);
     expect(page.pairing.placement.choice).toBe(1);
-    const teammate = w.students.find((s) => s.name !== inStudent.name && run.final[String(s.signupId)] === String(w.hostIds[0]))!;
+    const teammate = w.students.find(
+      (s) => s.name !== inStudent.name && run.final[String(s.signupId)] === String(w.hostIds[0]),
+    )!;
     expect(page.pairing.placement.teammates).toEqual([teammate.name]);
     expect(page.pairing.seed).toBe(run.run.seed);
     expect(page.pairing.movedByStaff).toBe(true);
     expect(JSON.stringify(page)).not.toContain(teammate.email);
 
     // A student placed by the engine lower than first choice: the firms ranked higher were filled ahead of them.
-    const second = w.students.find((s) => run.final[String(s.signupId)] !== null && run.final[String(s.signupId)] !== String(w.hostIds[0]))!;
-    const why = payload(await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: second.cookie }), pp(w))).pairing;
+    const second = w.students.find(
+      (s) => run.final[String(s.signupId)] !== null && run.final[String(s.signupId)] !== String(w.hostIds[0]),
+    )!;
+    const why = payload(
+      await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: second.cookie }), pp(w)),
+    ).pairing;
     expect(why.explanation[0].firm).toBe(w.firmNames[0]);
     expect(why.explanation.length).toBe(why.placement.choice - 1);
 
     const outStudent = w.students.find((s) => s.name === moved.out)!;
-    const out = payload(await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: outStudent.cookie }), pp(w))).pairing;
+    const out = payload(
+      await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: outStudent.cookie }), pp(w)),
+    ).pairing;
     expect(out.placement).toBeNull();
     expect(out.explanation.length).toBeGreaterThan(0);
     // The first host is not filled ahead of them: staff moved someone in by hand, and the page says so.
     expect(out.explanation.find((e: any) => e.firm === w.firmNames[0]).filledAhead).toBe(false);
 
     const stranger = await userWithCookie("student");
-    expect(statusOf(await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: stranger.cookie }), pp(w)))).toBe(404);
+    expect(
+      statusOf(
+        await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: stranger.cookie }), pp(w)),
+      ),
+    ).toBe(404);
   });
 
   it("shows a firm exactly name, university, seminar and email of its own students, and nothing to another firm", async () => {
     const run = (await getRun(runId))!;
     for (const [i, hostId] of w.hostIds.entries()) {
-      const page = payload(await call(firmStudentsLoader, get(`/firm/projects/${w.projectId}/students`, { cookie: w.firmUsers[i].cookie }), pp(w)));
+      const page = payload(
+        await call(
+          firmStudentsLoader,
+          get(`/firm/projects/${w.projectId}/students`, { cookie: w.firmUsers[i].cookie }),
+          pp(w),
+        ),
+      );
       const mine = w.students.filter((s) => run.final[String(s.signupId)] === String(hostId));
       expect(page.students.map((s: any) => s.email).sort()).toEqual(mine.map((s) => s.email).sort());
       for (const s of page.students) {
@@ -307,21 +400,53 @@ describe("a pairing from run to publication", () => {
     }
     const { id: firmId } = await createFirm();
     const outsider = await userWithCookie("firm", { firm_id: firmId });
-    expect(statusOf(await call(firmStudentsLoader, get(`/firm/projects/${w.projectId}/students`, { cookie: outsider.cookie }), pp(w)))).toBe(404);
-    expect(statusOf(await call(firmStudentsLoader, get(`/firm/projects/${w.projectId}/students`, { cookie: w.students[0].cookie }), pp(w)))).toBe(403);
-    const hosted = payload(await call(firmProjectsLoader, get("/firm/projects", { cookie: w.firmUsers[0].cookie }), {}));
+    expect(
+      statusOf(
+        await call(
+          firmStudentsLoader,
+          get(`/firm/projects/${w.projectId}/students`, { cookie: outsider.cookie }),
+          pp(w),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      statusOf(
+        await call(
+          firmStudentsLoader,
+          get(`/firm/projects/${w.projectId}/students`, { cookie: w.students[0].cookie }),
+          pp(w),
+        ),
+      ),
+    ).toBe(403);
+    const hosted = payload(
+      await call(firmProjectsLoader, get("/firm/projects", { cookie: w.firmUsers[0].cookie }), {}),
+    );
     expect(hosted.hostings).toMatchObject([{ project_id: w.projectId, paired: true, canRank: false }]);
   });
 
   it("shows the owning professor everything, and no other professor", async () => {
-    const page = payload(await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: w.professor.cookie }), pp(w)));
+    const page = payload(
+      await call(
+        professorLoader,
+        get(`/professor/projects/${w.projectId}/pairing`, { cookie: w.professor.cookie }),
+        pp(w),
+      ),
+    );
     expect(page.view.students).toHaveLength(7);
     expect(page.view.overrides).toHaveLength(2);
     expect(page.view.run.seed).toBe((await getRun(runId))!.run.seed);
     expect(page.view.unmatched).toEqual([moved.out]);
     const other = await userWithCookie("professor");
-    expect(statusOf(await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: other.cookie }), pp(w)))).toBe(403);
-    expect(statusOf(await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: w.staff }), pp(w)))).toBe(403);
+    expect(
+      statusOf(
+        await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: other.cookie }), pp(w)),
+      ),
+    ).toBe(403);
+    expect(
+      statusOf(
+        await call(professorLoader, get(`/professor/projects/${w.projectId}/pairing`, { cookie: w.staff }), pp(w)),
+      ),
+    ).toBe(403);
   });
 });
 
@@ -332,7 +457,11 @@ describe("after publication", () => {
     const { view } = payload(await runPage(w, runId));
     // Free a place at the second host, so that someone can be placed there after publication.
     const freed = view.students.find((s: any) => s.host === w.firmNames[1]);
-    expect(statusOf(await runPost(w, runId, { intent: "override", signupId: freed.id, target: "unplaced", reason: "本人の事情" }))).toBe(302);
+    expect(
+      statusOf(
+        await runPost(w, runId, { intent: "override", signupId: freed.id, target: "unplaced", reason: "本人の事情" }),
+      ),
+    ).toBe(302);
     expect(statusOf(await runPost(w, runId, { intent: "publish" }))).toBe(302);
 
     const published = payload(await runPage(w, runId));
@@ -342,8 +471,17 @@ describe("after publication", () => {
     // Place the student the engine left unplaced (the freed one would only go back where the engine put them).
     const first = waiting.find((s: any) => s.id !== freed.id);
     const second = waiting.find((s: any) => s.id === freed.id);
-    const before = await getDb().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
-    const placed = (await runPost(w, runId, { intent: "override", signupId: first.id, target: String(w.hostIds[1]), reason: "教員と相談のうえ" })) as Response;
+    const before = await getDb()
+      .selectFrom("outbox_message")
+      .select("id")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    const placed = (await runPost(w, runId, {
+      intent: "override",
+      signupId: first.id,
+      target: String(w.hostIds[1]),
+      reason: "教員と相談のうえ",
+    })) as Response;
     expect(placed.status).toBe(302);
     const mails = await getDb().selectFrom("outbox_message").selectAll().where("id", ">", before.id).execute();
     const student = w.students.find((s) => String(s.signupId) === first.id)!;
@@ -358,18 +496,41 @@ describe("after publication", () => {
     expect(afterPage.late).toBe(false); // someone is still unplaced, but no firm has a free place
     const after = afterPage.view;
     expect(after.run.publishedAt).not.toBeNull();
-    expect(after.overrides.at(-1)).toMatchObject({ student: student.name, host: w.firmNames[1], reason: "教員と相談のうえ" });
-    const page = payload(await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: student.cookie }), pp(w))).pairing;
+    expect(after.overrides.at(-1)).toMatchObject({
+      student: student.name,
+      host: w.firmNames[1],
+      reason: "教員と相談のうえ",
+    });
+    const page = payload(
+      await call(studentLoader, get(`/student/projects/${w.projectId}/pairing`, { cookie: student.cookie }), pp(w)),
+    ).pairing;
     expect(page.placement.firm.name).toBe(w.firmNames[1]);
     expect(page.movedByStaff).toBe(true);
-    const firm = payload(await call(firmStudentsLoader, get(`/firm/projects/${w.projectId}/students`, { cookie: w.firmUsers[1].cookie }), pp(w)));
+    const firm = payload(
+      await call(
+        firmStudentsLoader,
+        get(`/firm/projects/${w.projectId}/students`, { cookie: w.firmUsers[1].cookie }),
+        pp(w),
+      ),
+    );
     expect(firm.students.map((s: any) => s.email)).toContain(student.email);
 
     // Only placing: never over capacity, never unplacing or moving a placed student.
-    const full = await runPost(w, runId, { intent: "override", signupId: second.id, target: String(w.hostIds[1]), reason: "x" });
+    const full = await runPost(w, runId, {
+      intent: "override",
+      signupId: second.id,
+      target: String(w.hostIds[1]),
+      reason: "x",
+    });
     expect(payload(full).result.error.target).toEqual(["pairing.errors.hostFull"]);
-    expect(statusOf(await runPost(w, runId, { intent: "override", signupId: first.id, target: "unplaced", reason: "x" }))).toBe(409);
-    expect(statusOf(await runPost(w, runId, { intent: "override", signupId: first.id, target: String(w.hostIds[2]), reason: "x" }))).toBe(409);
+    expect(
+      statusOf(await runPost(w, runId, { intent: "override", signupId: first.id, target: "unplaced", reason: "x" })),
+    ).toBe(409);
+    expect(
+      statusOf(
+        await runPost(w, runId, { intent: "override", signupId: first.id, target: String(w.hostIds[2]), reason: "x" }),
+      ),
+    ).toBe(409);
   });
 });
 
@@ -393,13 +554,23 @@ describe("a firm's own ranking", () => {
     const lotteryLast = (await getRun(runA))!.instance.hosts[0].priorities.at(-1)!;
     const ids = page.applicants.map((a: any) => String(a.id));
     const form = (positions: Record<string, string>) =>
-      Object.fromEntries([["intent", "save"], ...ids.flatMap((id: string, i: number) => [[`ranking[${i}].signup`, id], [`ranking[${i}].position`, positions[id] ?? ""]])]);
+      Object.fromEntries([
+        ["intent", "save"],
+        ...ids.flatMap((id: string, i: number) => [
+          [`ranking[${i}].signup`, id],
+          [`ranking[${i}].position`, positions[id] ?? ""],
+        ]),
+      ]);
 
     const clash = await call(rankingAction, post(url, form({ [ids[0]]: "1", [ids[1]]: "1" }), { cookie }), pp(w));
     expect(statusOf(clash)).toBe(400);
     expect(payload(clash).result.error["ranking[1].position"]).toEqual(["pairing.ranking.positionTaken?position=1"]);
 
-    const saved = (await call(rankingAction, post(url, form({ [lotteryLast]: "1", [ids.find((id: string) => id !== lotteryLast)!]: "2" }), { cookie }), pp(w))) as Response;
+    const saved = (await call(
+      rankingAction,
+      post(url, form({ [lotteryLast]: "1", [ids.find((id: string) => id !== lotteryLast)!]: "2" }), { cookie }),
+      pp(w),
+    )) as Response;
     expect(saved.status).toBe(302);
     const ranked = payload(await call(rankingLoader, get(url, { cookie }), pp(w)));
     expect(ranked.applicants.find((a: any) => String(a.id) === lotteryLast).rank).toBe(1);
@@ -413,7 +584,10 @@ describe("a firm's own ranking", () => {
 
     // "Use the lottery" clears it; after publication the ranking is closed.
     expect(statusOf(await call(rankingAction, post(url, { intent: "clear" }, { cookie }), pp(w)))).toBe(302);
-    expect((await getDb().selectFrom("host_ranking").select("signup_id").where("host_id", "=", w.hostIds[0]).execute()).length).toBe(0);
+    expect(
+      (await getDb().selectFrom("host_ranking").select("signup_id").where("host_id", "=", w.hostIds[0]).execute())
+        .length,
+    ).toBe(0);
     expect(statusOf(await runPost(w, runB, { intent: "publish" }))).toBe(302);
     const late = await call(rankingAction, post(url, form({ [ids[0]]: "1" }), { cookie }), pp(w));
     expect(statusOf(late)).toBe(409);
@@ -426,11 +600,17 @@ describe("a firm's own ranking", () => {
     const { id: firmId } = await createFirm();
     const outsider = await userWithCookie("firm", { firm_id: firmId });
     expect(statusOf(await call(rankingLoader, get(url, { cookie: outsider.cookie }), pp(w)))).toBe(404);
-    expect(statusOf(await call(rankingAction, post(url, { intent: "clear" }, { cookie: outsider.cookie }), pp(w)))).toBe(404);
+    expect(
+      statusOf(await call(rankingAction, post(url, { intent: "clear" }, { cookie: outsider.cookie }), pp(w))),
+    ).toBe(404);
     expect(statusOf(await call(rankingLoader, get(url, { cookie: w.staff }), pp(w)))).toBe(403);
     // Another host's applicants cannot be slipped into this host's ranking.
     const foreign = await world();
-    const form = { intent: "save", "ranking[0].signup": String(foreign.students[0].signupId), "ranking[0].position": "1" };
+    const form = {
+      intent: "save",
+      "ranking[0].signup": String(foreign.students[0].signupId),
+      "ranking[0].position": "1",
+    };
     const r = await call(rankingAction, post(url, form, { cookie: w.firmUsers[0].cookie }), pp(w));
     expect(statusOf(r)).toBe(400);
     expect(payload(r).result.error[""]).toEqual(["pairing.errors.unknownApplicant"]);

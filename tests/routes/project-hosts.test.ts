@@ -1,17 +1,17 @@
 // Host firms: staff invite (or confirm a professor's suggestion), firms answer in the app or through the signed,
 // single-use, expiring emailed link. Through the real loaders and actions.
 import { describe, expect, it } from "vitest";
-import { action as staffAction, loader as staffLoader } from "~/routes/staff.projects.$projectId.hosts";
-import { action as professorAction, loader as professorLoader } from "~/routes/professor.projects.$projectId.hosts";
-import { loader as firmListLoader } from "~/routes/firm.invitations._index";
-import { action as firmAnswerAction, loader as firmAnswerLoader } from "~/routes/firm.invitations.$hostId";
-import { action as linkAction, loader as linkLoader } from "~/routes/host-response.$token";
 import { HOST_LINK_DAYS, inviteHost, verifyHostLink } from "~/models/project-host.server";
 import { signUp } from "~/models/project.server";
+import { action as firmAnswerAction, loader as firmAnswerLoader } from "~/routes/firm.invitations.$hostId";
+import { loader as firmListLoader } from "~/routes/firm.invitations._index";
+import { action as linkAction, loader as linkLoader } from "~/routes/host-response.$token";
+import { action as professorAction, loader as professorLoader } from "~/routes/professor.projects.$projectId.hosts";
+import { action as staffAction, loader as staffLoader } from "~/routes/staff.projects.$projectId.hosts";
 import { getDb } from "~/utils/db.server";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 import { createTestFirm } from "../factories/firm";
 import { createProjectFixture } from "../factories/projects";
+import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const DAY = 86_400_000;
 
@@ -27,16 +27,30 @@ async function setup(options: { state?: "approved" | "open" | "draft" | "closed"
 const staffUrl = (projectId: number) => `/staff/projects/${projectId}/hosts`;
 
 function staffPost(projectId: number, cookie: string, form: Record<string, string>) {
-  return settle(staffAction({ request: post(staffUrl(projectId), form, { cookie }), params: { projectId: String(projectId) }, context: {} }));
+  return settle(
+    staffAction({
+      request: post(staffUrl(projectId), form, { cookie }),
+      params: { projectId: String(projectId) },
+      context: {},
+    }),
+  );
 }
 
 function staffGet(projectId: number, cookie: string, search = "") {
-  return settle(staffLoader({ request: get(staffUrl(projectId) + search, { cookie }), params: { projectId: String(projectId) }, context: {} }));
+  return settle(
+    staffLoader({
+      request: get(staffUrl(projectId) + search, { cookie }),
+      params: { projectId: String(projectId) },
+      context: {},
+    }),
+  );
 }
 
 function firmAnswer(hostId: number, cookie: string, form: Record<string, string>) {
   const url = `/firm/invitations/${hostId}`;
-  return settle(firmAnswerAction({ request: post(url, form, { cookie }), params: { hostId: String(hostId) }, context: {} }));
+  return settle(
+    firmAnswerAction({ request: post(url, form, { cookie }), params: { hostId: String(hostId) }, context: {} }),
+  );
 }
 
 function linkGet(token: string) {
@@ -48,7 +62,12 @@ function linkPost(token: string, form: Record<string, string>) {
 }
 
 async function hostOf(projectId: number, firmId: number) {
-  return getDb().selectFrom("project_host").selectAll().where("project_id", "=", projectId).where("firm_id", "=", firmId).executeTakeFirstOrThrow();
+  return getDb()
+    .selectFrom("project_host")
+    .selectAll()
+    .where("project_id", "=", projectId)
+    .where("firm_id", "=", firmId)
+    .executeTakeFirstOrThrow();
 }
 
 async function mailsTo(address: string) {
@@ -65,7 +84,11 @@ async function lastLinkToken(address: string) {
 describe("staff invite host firms", () => {
   it("queues a mail with the app link to every firm user and the signed link to the contact, in one transaction", async () => {
     const s = await setup({ firmUsers: 2 });
-    const res = (await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId), contactEmail: "Tanaka@Firm.example" })) as Response;
+    const res = (await staffPost(s.projectId, s.staff.cookie, {
+      intent: "invite",
+      firmId: String(s.firmId),
+      contactEmail: "Tanaka@Firm.example",
+    })) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(staffUrl(s.projectId));
     const host = await hostOf(s.projectId, s.firmId);
@@ -82,7 +105,12 @@ describe("staff invite host firms", () => {
     }
     const token = await lastLinkToken("tanaka@firm.example");
     expect(verifyHostLink(token)).toMatchObject({ hostId: host.id });
-    const audit = await getDb().selectFrom("audit_entry").selectAll().where("action", "=", "host.invite").where("entity_id", "=", String(host.id)).execute();
+    const audit = await getDb()
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("action", "=", "host.invite")
+      .where("entity_id", "=", String(host.id))
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
@@ -91,26 +119,47 @@ describe("staff invite host firms", () => {
     const res = await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId) });
     expect(statusOf(res)).toBe(400);
     expect(payload(res).result.error.contactEmail).toEqual(["hosts.errors.contactRequired"]);
-    expect(await getDb().selectFrom("project_host").select("id").where("project_id", "=", s.projectId).execute()).toEqual([]);
-    expect(statusOf(await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId), contactEmail: "not-an-email" }))).toBe(400);
+    expect(
+      await getDb().selectFrom("project_host").select("id").where("project_id", "=", s.projectId).execute(),
+    ).toEqual([]);
+    expect(
+      statusOf(
+        await staffPost(s.projectId, s.staff.cookie, {
+          intent: "invite",
+          firmId: String(s.firmId),
+          contactEmail: "not-an-email",
+        }),
+      ),
+    ).toBe(400);
   });
 
   it("invites only while the project is approved or open, and only listed firms", async () => {
     const draft = await setup({ state: "draft" });
-    const res = await staffPost(draft.projectId, draft.staff.cookie, { intent: "invite", firmId: String(draft.firmId) });
+    const res = await staffPost(draft.projectId, draft.staff.cookie, {
+      intent: "invite",
+      firmId: String(draft.firmId),
+    });
     expect(statusOf(res)).toBe(409);
     expect(payload(res).result.error[""]).toEqual(["hosts.errors.notInvitable"]);
     expect(payload(await staffGet(draft.projectId, draft.staff.cookie)).canInvite).toBe(false);
 
     const s = await setup({ state: "open" });
     const unlisted = await createTestFirm({ is_public: false });
-    const refused = await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(unlisted), contactEmail: "x@firm.example" });
+    const refused = await staffPost(s.projectId, s.staff.cookie, {
+      intent: "invite",
+      firmId: String(unlisted),
+      contactEmail: "x@firm.example",
+    });
     expect(payload(refused).result.error.firmId).toEqual(["hosts.errors.firmNotListed"]);
   });
 
   it("narrows the firm select with ?q= and says which firms have accounts", async () => {
     const s = await setup();
-    const other = await createTestFirm({ name: "浮間プラスチック", name_kana: "ウキマプラスチック", products: "真空成形品" });
+    const other = await createTestFirm({
+      name: "浮間プラスチック",
+      name_kana: "ウキマプラスチック",
+      products: "真空成形品",
+    });
     const page = payload(await staffGet(s.projectId, s.staff.cookie, `?q=${encodeURIComponent("うきま")}`));
     expect(page.firms.map((f: { id: number }) => f.id)).toEqual([other]);
     const all = payload(await staffGet(s.projectId, s.staff.cookie));
@@ -123,7 +172,11 @@ describe("professor suggestions", () => {
     const s = await setup();
     const res = (await settle(
       professorAction({
-        request: post(`/professor/projects/${s.projectId}/hosts`, { intent: "suggest", firmId: String(s.firmId), contactEmail: "contact@firm.example" }, { cookie: s.professorCookie }),
+        request: post(
+          `/professor/projects/${s.projectId}/hosts`,
+          { intent: "suggest", firmId: String(s.firmId), contactEmail: "contact@firm.example" },
+          { cookie: s.professorCookie },
+        ),
         params: { projectId: String(s.projectId) },
         context: {},
       }),
@@ -133,16 +186,43 @@ describe("professor suggestions", () => {
     expect(suggested).toMatchObject({ status: "suggested", suggested_by: s.professor.id, invited_at: null });
     expect(await mailsTo(s.firmUsers[0].email)).toEqual([]);
     // The firm does not see a suggestion.
-    expect(payload(await firmListLoader({ request: get("/firm/invitations", { cookie: s.firmUsers[0].cookie }), params: {}, context: {} })).invitations).toEqual([]);
-    expect(statusOf(await settle(firmAnswerLoader({ request: get(`/firm/invitations/${suggested.id}`, { cookie: s.firmUsers[0].cookie }), params: { hostId: String(suggested.id) }, context: {} })))).toBe(404);
+    expect(
+      payload(
+        await firmListLoader({
+          request: get("/firm/invitations", { cookie: s.firmUsers[0].cookie }),
+          params: {},
+          context: {},
+        }),
+      ).invitations,
+    ).toEqual([]);
+    expect(
+      statusOf(
+        await settle(
+          firmAnswerLoader({
+            request: get(`/firm/invitations/${suggested.id}`, { cookie: s.firmUsers[0].cookie }),
+            params: { hostId: String(suggested.id) },
+            context: {},
+          }),
+        ),
+      ),
+    ).toBe(404);
 
     // Staff open the form pre-filled with the suggestion, then send it.
     const prefilled = payload(await staffGet(s.projectId, s.staff.cookie, `?firm=${s.firmId}`));
     expect(prefilled.prefill).toEqual({ firmId: String(s.firmId), contactEmail: "contact@firm.example" });
     expect(prefilled.hosts[0].suggested_by_name).toContain("professor");
-    const confirmed = await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId), contactEmail: "contact@firm.example" });
+    const confirmed = await staffPost(s.projectId, s.staff.cookie, {
+      intent: "invite",
+      firmId: String(s.firmId),
+      contactEmail: "contact@firm.example",
+    });
     expect(statusOf(confirmed)).toBe(302);
-    expect(await hostOf(s.projectId, s.firmId)).toMatchObject({ id: suggested.id, status: "invited", suggested_by: s.professor.id, invited_by: s.staff.id });
+    expect(await hostOf(s.projectId, s.firmId)).toMatchObject({
+      id: suggested.id,
+      status: "invited",
+      suggested_by: s.professor.id,
+      invited_by: s.staff.id,
+    });
     expect((await mailsTo(s.firmUsers[0].email))[0].body_text).toContain(`/firm/invitations/${suggested.id}`);
     expect(await lastLinkToken("contact@firm.example")).toMatch(new RegExp(`^${suggested.id}\\.`));
   });
@@ -152,7 +232,11 @@ describe("professor suggestions", () => {
     const suggest = () =>
       settle(
         professorAction({
-          request: post(`/professor/projects/${s.projectId}/hosts`, { intent: "suggest", firmId: String(s.firmId) }, { cookie: s.professorCookie }),
+          request: post(
+            `/professor/projects/${s.projectId}/hosts`,
+            { intent: "suggest", firmId: String(s.firmId) },
+            { cookie: s.professorCookie },
+          ),
           params: { projectId: String(s.projectId) },
           context: {},
         }),
@@ -174,17 +258,41 @@ describe("who may do what", () => {
 
     for (const cookie of [student.cookie, s.professorCookie, s.firmUsers[0].cookie]) {
       expect(statusOf(await staffGet(s.projectId, cookie))).toBe(403);
-      expect(statusOf(await staffPost(s.projectId, cookie, { intent: "invite", firmId: String(s.firmId), contactEmail: "x@x.example" }))).toBe(403);
+      expect(
+        statusOf(
+          await staffPost(s.projectId, cookie, {
+            intent: "invite",
+            firmId: String(s.firmId),
+            contactEmail: "x@x.example",
+          }),
+        ),
+      ).toBe(403);
     }
     for (const cookie of [student.cookie, otherProfessor.cookie]) {
       const url = `/professor/projects/${pid}/hosts`;
-      expect(statusOf(await settle(professorLoader({ request: get(url, { cookie }), params: { projectId: pid }, context: {} })))).toBe(403);
-      const suggest = await settle(professorAction({ request: post(url, { firmId: String(s.firmId) }, { cookie }), params: { projectId: pid }, context: {} }));
+      expect(
+        statusOf(
+          await settle(professorLoader({ request: get(url, { cookie }), params: { projectId: pid }, context: {} })),
+        ),
+      ).toBe(403);
+      const suggest = await settle(
+        professorAction({
+          request: post(url, { firmId: String(s.firmId) }, { cookie }),
+          params: { projectId: pid },
+          context: {},
+        }),
+      );
       expect(statusOf(suggest)).toBe(403);
     }
     for (const cookie of [student.cookie, otherFirmUser.cookie]) {
       const url = `/firm/invitations/${host.id}`;
-      expect(statusOf(await settle(firmAnswerLoader({ request: get(url, { cookie }), params: { hostId: String(host.id) }, context: {} })))).toBe(403);
+      expect(
+        statusOf(
+          await settle(
+            firmAnswerLoader({ request: get(url, { cookie }), params: { hostId: String(host.id) }, context: {} }),
+          ),
+        ),
+      ).toBe(403);
       expect(statusOf(await firmAnswer(host.id, cookie, { intent: "accept", capacity: "3" }))).toBe(403);
     }
     expect((await hostOf(s.projectId, s.firmId)).status).toBe("invited");
@@ -201,9 +309,19 @@ describe("a firm user answers in the app", () => {
     const host = await hostOf(s.projectId, s.firmId);
     const user = s.firmUsers[0];
 
-    const list = payload(await firmListLoader({ request: get("/firm/invitations", { cookie: user.cookie }), params: {}, context: {} }));
-    expect(list.invitations).toMatchObject([{ id: host.id, status: "invited", awaitingAnswer: true, title_ja: "北区のものづくり企業を取材する" }]);
-    const page = payload(await firmAnswerLoader({ request: get(`/firm/invitations/${host.id}`, { cookie: user.cookie }), params: { hostId: String(host.id) }, context: {} }));
+    const list = payload(
+      await firmListLoader({ request: get("/firm/invitations", { cookie: user.cookie }), params: {}, context: {} }),
+    );
+    expect(list.invitations).toMatchObject([
+      { id: host.id, status: "invited", awaitingAnswer: true, title_ja: "北区のものづくり企業を取材する" },
+    ]);
+    const page = payload(
+      await firmAnswerLoader({
+        request: get(`/firm/invitations/${host.id}`, { cookie: user.cookie }),
+        params: { hostId: String(host.id) },
+        context: {},
+      }),
+    );
     expect(page.answerable).toBe(true);
 
     for (const capacity of ["0", "21", "2.5", ""]) {
@@ -211,10 +329,19 @@ describe("a firm user answers in the app", () => {
       expect(statusOf(bad)).toBe(400);
       expect(payload(bad).result.error.capacity).toEqual(["hosts.errors.capacity?max=20"]);
     }
-    const res = (await firmAnswer(host.id, user.cookie, { intent: "accept", capacity: "3", note: "火曜と木曜の午後" })) as Response;
+    const res = (await firmAnswer(host.id, user.cookie, {
+      intent: "accept",
+      capacity: "3",
+      note: "火曜と木曜の午後",
+    })) as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe("/firm/invitations");
-    expect(await hostOf(s.projectId, s.firmId)).toMatchObject({ status: "accepted", capacity: 3, note: "火曜と木曜の午後", responded_by: user.id });
+    expect(await hostOf(s.projectId, s.firmId)).toMatchObject({
+      status: "accepted",
+      capacity: 3,
+      note: "火曜と木曜の午後",
+      responded_by: user.id,
+    });
     const [toProfessor] = (await mailsTo(s.professor.email)).filter((m) => m.kind === "host_answer");
     expect(toProfessor.body_text).toContain("3");
     expect(toProfessor.body_text).toContain(`/professor/projects/${s.projectId}/hosts`);
@@ -231,8 +358,14 @@ describe("a firm user answers in the app", () => {
     const s = await setup();
     await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId) });
     const host = await hostOf(s.projectId, s.firmId);
-    expect(statusOf(await firmAnswer(host.id, s.firmUsers[0].cookie, { intent: "decline", note: "繁忙期のため" }))).toBe(302);
-    expect(await hostOf(s.projectId, s.firmId)).toMatchObject({ status: "declined", capacity: null, note: "繁忙期のため" });
+    expect(
+      statusOf(await firmAnswer(host.id, s.firmUsers[0].cookie, { intent: "decline", note: "繁忙期のため" })),
+    ).toBe(302);
+    expect(await hostOf(s.projectId, s.firmId)).toMatchObject({
+      status: "declined",
+      capacity: null,
+      note: "繁忙期のため",
+    });
     expect((await mailsTo(s.professor.email)).at(-1)!.subject).toContain("辞退");
   });
 
@@ -242,11 +375,17 @@ describe("a firm user answers in the app", () => {
     const host = await hostOf(s.projectId, s.firmId);
     await firmAnswer(host.id, s.firmUsers[0].cookie, { intent: "accept", capacity: "2" });
     const student = await createUser("student", { name: "北 学生" });
-    expect(await signUp(student, s.projectId, { joinCode: s.joinCode, ranking: [host.id], motivation: "志望動機の本文" })).toMatchObject({ ok: true });
+    expect(
+      await signUp(student, s.projectId, { joinCode: s.joinCode, ranking: [host.id], motivation: "志望動機の本文" }),
+    ).toMatchObject({ ok: true });
     const cookie = s.firmUsers[0].cookie;
     const pages = [
       await firmListLoader({ request: get("/firm/invitations", { cookie }), params: {}, context: {} }),
-      await firmAnswerLoader({ request: get(`/firm/invitations/${host.id}`, { cookie }), params: { hostId: String(host.id) }, context: {} }),
+      await firmAnswerLoader({
+        request: get(`/firm/invitations/${host.id}`, { cookie }),
+        params: { hostId: String(host.id) },
+        context: {},
+      }),
     ];
     for (const page of pages) {
       const text = JSON.stringify(payload(page));
@@ -258,7 +397,11 @@ describe("a firm user answers in the app", () => {
 describe("the signed emailed link", () => {
   async function invited() {
     const s = await setup({ firmUsers: 0 });
-    await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId), contactEmail: "contact@firm.example" });
+    await staffPost(s.projectId, s.staff.cookie, {
+      intent: "invite",
+      firmId: String(s.firmId),
+      contactEmail: "contact@firm.example",
+    });
     return { ...s, host: await hostOf(s.projectId, s.firmId), token: await lastLinkToken("contact@firm.example") };
   }
 
@@ -288,7 +431,12 @@ describe("the signed emailed link", () => {
 
   it("answers 410 once the link has expired", async () => {
     const s = await setup({ firmUsers: 0 });
-    const sent = await inviteHost(s.staff, s.projectId, { firmId: s.firmId, contactEmail: "late@firm.example" }, new Date(Date.now() - (HOST_LINK_DAYS * DAY + 1000)));
+    const sent = await inviteHost(
+      s.staff,
+      s.projectId,
+      { firmId: s.firmId, contactEmail: "late@firm.example" },
+      new Date(Date.now() - (HOST_LINK_DAYS * DAY + 1000)),
+    );
     if (!sent.ok) throw new Error(sent.reason);
     const shown = await linkGet(sent.token);
     expect(statusOf(shown)).toBe(410);
@@ -322,7 +470,11 @@ describe("the signed emailed link", () => {
 
   it("a new invitation issues a new link and retires the old one", async () => {
     const s = await invited();
-    await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId), contactEmail: "contact@firm.example" });
+    await staffPost(s.projectId, s.staff.cookie, {
+      intent: "invite",
+      firmId: String(s.firmId),
+      contactEmail: "contact@firm.example",
+    });
     const fresh = await lastLinkToken("contact@firm.example");
     expect(fresh).not.toBe(s.token);
     const old = await linkGet(s.token);
@@ -335,13 +487,19 @@ describe("the signed emailed link", () => {
 
   it("an answer in the app spends the link; a withdrawal by staff closes it", async () => {
     const s = await setup();
-    await staffPost(s.projectId, s.staff.cookie, { intent: "invite", firmId: String(s.firmId), contactEmail: "contact@firm.example" });
+    await staffPost(s.projectId, s.staff.cookie, {
+      intent: "invite",
+      firmId: String(s.firmId),
+      contactEmail: "contact@firm.example",
+    });
     const host = await hostOf(s.projectId, s.firmId);
     const token = await lastLinkToken("contact@firm.example");
     await firmAnswer(host.id, s.firmUsers[0].cookie, { intent: "accept", capacity: "2" });
     expect(payload(await linkGet(token)).state).toBe("used");
 
-    expect(statusOf(await staffPost(s.projectId, s.staff.cookie, { intent: "withdraw", hostId: String(host.id) }))).toBe(302);
+    expect(
+      statusOf(await staffPost(s.projectId, s.staff.cookie, { intent: "withdraw", hostId: String(host.id) })),
+    ).toBe(302);
     expect((await hostOf(s.projectId, s.firmId)).status).toBe("withdrawn");
     expect(payload(await linkGet(token)).state).toBe("closed");
   });

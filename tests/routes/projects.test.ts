@@ -2,18 +2,18 @@
 // review (submit, return, resubmit, approve, reject), who may do what, the events, audit entries and mails each
 // transition writes, opening, the join code, the public pages (no personal data) and the sign-up CSV.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProjectState } from "../../db/schema";
 import { findSignup, signUp } from "~/models/project.server";
-import { action as newAction, loader as newLoader } from "~/routes/professor.projects.new";
-import { action as editAction, loader as editLoader } from "~/routes/professor.projects.$projectId.edit";
 import { action as profAction, loader as profLoader } from "~/routes/professor.projects.$projectId._index";
+import { action as editAction, loader as editLoader } from "~/routes/professor.projects.$projectId.edit";
+import { loader as csvLoader } from "~/routes/professor.projects.$projectId.signups[.]csv";
 import { loader as profListLoader } from "~/routes/professor.projects._index";
+import { action as newAction, loader as newLoader } from "~/routes/professor.projects.new";
+import { loader as publicLoader } from "~/routes/projects.$projectId";
+import { loader as publicListLoader } from "~/routes/projects._index";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.projects.$projectId._index";
 import { loader as staffListLoader } from "~/routes/staff.projects._index";
-import { loader as csvLoader } from "~/routes/professor.projects.$projectId.signups[.]csv";
-import { loader as publicListLoader } from "~/routes/projects._index";
-import { loader as publicLoader } from "~/routes/projects.$projectId";
 import { getDb } from "~/utils/db.server";
+import type { ProjectState } from "../../db/schema";
 import { createAgreement, createFirm, createProjectFixture, createUniversity } from "../factories/projects";
 import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
@@ -26,11 +26,15 @@ const params = (id: number) => ({ projectId: String(id) });
 const callNew = (cookie: Cookie, form: Form) =>
   settle(newAction({ request: post("/professor/projects/new", form, { cookie }), params: {}, context: ctx }));
 const callEdit = (cookie: Cookie, id: number, form: Form) =>
-  settle(editAction({ request: post(`/professor/projects/${id}/edit`, form, { cookie }), params: params(id), context: ctx }));
+  settle(
+    editAction({ request: post(`/professor/projects/${id}/edit`, form, { cookie }), params: params(id), context: ctx }),
+  );
 const loadEdit = (cookie: Cookie, id: number) =>
   settle(editLoader({ request: get(`/professor/projects/${id}/edit`, { cookie }), params: params(id), context: ctx }));
 const profPost = (cookie: Cookie, id: number, form: Form) =>
-  settle(profAction({ request: post(`/professor/projects/${id}`, form, { cookie }), params: params(id), context: ctx }));
+  settle(
+    profAction({ request: post(`/professor/projects/${id}`, form, { cookie }), params: params(id), context: ctx }),
+  );
 const staffPost = (cookie: Cookie, id: number, form: Form) =>
   settle(staffAction({ request: post(`/staff/projects/${id}`, form, { cookie }), params: params(id), context: ctx }));
 const profPage = (cookie: Cookie, id: number) =>
@@ -38,8 +42,11 @@ const profPage = (cookie: Cookie, id: number) =>
 const staffPage = (cookie: Cookie, id: number) =>
   settle(staffLoader({ request: get(`/staff/projects/${id}`, { cookie }), params: params(id), context: ctx }));
 const csv = (cookie: Cookie, id: number) =>
-  settle(csvLoader({ request: get(`/professor/projects/${id}/signups.csv`, { cookie }), params: params(id), context: ctx }));
-const publicPage = (id: number) => settle(publicLoader({ request: get(`/projects/${id}`), params: params(id), context: ctx }));
+  settle(
+    csvLoader({ request: get(`/professor/projects/${id}/signups.csv`, { cookie }), params: params(id), context: ctx }),
+  );
+const publicPage = (id: number) =>
+  settle(publicLoader({ request: get(`/projects/${id}`), params: params(id), context: ctx }));
 
 function validForm(agreementId: number, over: Form = {}): Form {
   return {
@@ -63,7 +70,8 @@ function validForm(agreementId: number, over: Form = {}): Form {
 }
 
 const db = () => getDb();
-const projectRow = (id: number) => db().selectFrom("project").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const projectRow = (id: number) =>
+  db().selectFrom("project").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const eventsOf = (id: number) =>
   db().selectFrom("project_event").selectAll().where("project_id", "=", id).orderBy("id").execute();
 const auditOf = (id: number) =>
@@ -74,7 +82,8 @@ const auditOf = (id: number) =>
     .where("entity_id", "=", String(id))
     .orderBy("id")
     .execute();
-const mailsSince = (id: number) => db().selectFrom("outbox_message").selectAll().where("id", ">", id).orderBy("id").execute();
+const mailsSince = (id: number) =>
+  db().selectFrom("outbox_message").selectAll().where("id", ">", id).orderBy("id").execute();
 const lastMailId = async () =>
   (await db().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirst())?.id ?? 0;
 const location = (r: unknown) => (r as Response).headers.get("Location");
@@ -126,7 +135,9 @@ describe("proposing a project", () => {
     const culture = await createAgreement(uni, { areas: ["culture"] });
     const prof = await userWithCookie("professor", { university_id: uni });
     const data = payload(
-      await settle(newLoader({ request: get("/professor/projects/new", { cookie: prof.cookie }), params: {}, context: ctx }))
+      await settle(
+        newLoader({ request: get("/professor/projects/new", { cookie: prof.cookie }), params: {}, context: ctx }),
+      ),
     );
     expect(data.defaultValue.fiscalYear).toBeGreaterThanOrEqual(2026);
     expect(data.defaultValue.agreementId).toBe(good);
@@ -142,7 +153,15 @@ describe("proposing a project", () => {
     const empty = await callNew(professor.cookie, {});
     expect(statusOf(empty)).toBe(400);
     const errors = payload(empty).result.error;
-    for (const field of ["titleJa", "summaryJa", "seminarName", "theme", "signupOpensAt", "interviewFrom", "presentationOn"]) {
+    for (const field of [
+      "titleJa",
+      "summaryJa",
+      "seminarName",
+      "theme",
+      "signupOpensAt",
+      "interviewFrom",
+      "presentationOn",
+    ]) {
       expect(errors[field], field).toEqual(["validation.required"]);
     }
     expect(errors.agreementId).toEqual(["validation.chooseOne"]);
@@ -158,7 +177,7 @@ describe("proposing a project", () => {
         presentationOn: "2027-01-20",
         studentCapacity: "2",
         teamSize: "3",
-      })
+      }),
     );
     expect(payload(inconsistent).result.error).toMatchObject({
       signupClosesAt: ["projects.errors.closesBeforeOpens"],
@@ -175,7 +194,7 @@ describe("proposing a project", () => {
         titleJa: "題".repeat(121),
         interviewFrom: "2027-02-30",
         signupOpensAt: "soon",
-      })
+      }),
     );
     expect(payload(bounds).result.error).toMatchObject({
       studentCapacity: ["projects.errors.wholeNumber?min=1&max=200"],
@@ -221,7 +240,11 @@ describe("editing", () => {
       signupOpensAt: "2026-12-01T09:00",
       firmIndustries: ["machinery", "precision"],
     });
-    const res = await callEdit(professor.cookie, id, validForm(agreementId, { titleJa: "改訂した企画名", titleEn: "Revised" }));
+    const res = await callEdit(
+      professor.cookie,
+      id,
+      validForm(agreementId, { titleJa: "改訂した企画名", titleEn: "Revised" }),
+    );
     expect(location(res)).toBe(`/professor/projects/${id}`);
     expect(await projectRow(id)).toMatchObject({ title_ja: "改訂した企画名", title_en: "Revised" });
 
@@ -238,7 +261,9 @@ describe("editing", () => {
     expect(statusOf(await callEdit(professor.cookie, id, validForm(agreementId, { teamSize: "99" })))).toBe(400);
     await profPost(professor.cookie, id, { intent: "submit" });
     expect(statusOf(await loadEdit(professor.cookie, id))).toBe(409);
-    expect(statusOf(await callEdit(professor.cookie, id, validForm(agreementId, { titleJa: "審査中の変更" })))).toBe(409);
+    expect(statusOf(await callEdit(professor.cookie, id, validForm(agreementId, { titleJa: "審査中の変更" })))).toBe(
+      409,
+    );
     expect((await projectRow(id)).title_ja).toBe("北区の新製品の届け先を探る");
   });
 });
@@ -255,9 +280,9 @@ describe("review", () => {
     expect((await projectRow(id)).state).toBe("submitted");
     const submittedMails = await mailsSince(mark);
     expect(submittedMails.map((m) => m.to_address).sort()).toEqual(staffEmails);
-    expect(submittedMails.every((m) => m.kind === "project.submitted" && m.subject.includes("北区の新製品の届け先を探る"))).toBe(
-      true
-    );
+    expect(
+      submittedMails.every((m) => m.kind === "project.submitted" && m.subject.includes("北区の新製品の届け先を探る")),
+    ).toBe(true);
     expect(submittedMails[0].body_text).toContain(`/staff/projects/${id}`);
 
     mark = await lastMailId();
@@ -276,7 +301,9 @@ describe("review", () => {
     mark = await lastMailId();
     await staffPost(staff.cookie, id, { intent: "approve", comment: "" });
     expect((await projectRow(id)).state).toBe("approved");
-    expect((await mailsSince(mark)).map((m) => [m.to_address, m.kind])).toEqual([[professor.email, "project.approved"]]);
+    expect((await mailsSince(mark)).map((m) => [m.to_address, m.kind])).toEqual([
+      [professor.email, "project.approved"],
+    ]);
 
     const events = await eventsOf(id);
     expect(events.map((e) => [e.action, e.from_state, e.to_state, e.actor_id])).toEqual([
@@ -335,10 +362,12 @@ describe("review", () => {
     ]);
     const mark = await lastMailId();
     expect(
-      statusOf(await profPost(professor.cookie, id, { intent: "cancel", comment: "ゼミの日程が合わなくなりました。" }))
+      statusOf(await profPost(professor.cookie, id, { intent: "cancel", comment: "ゼミの日程が合わなくなりました。" })),
     ).toBe(302);
     expect((await projectRow(id)).state).toBe("cancelled");
-    expect((await eventsOf(id)).map((e) => [e.action, e.comment])).toEqual([["cancel", "ゼミの日程が合わなくなりました。"]]);
+    expect((await eventsOf(id)).map((e) => [e.action, e.comment])).toEqual([
+      ["cancel", "ゼミの日程が合わなくなりました。"],
+    ]);
     expect((await auditOf(id)).at(-1)).toMatchObject({ action: "project.cancel", actor_user_id: professor.id });
     const mails = await mailsSince(mark);
     expect(mails.map((m) => [m.to_address, m.kind])).toEqual([[professor.email, "project.cancelled"]]);
@@ -357,7 +386,13 @@ describe("review", () => {
     await staffPost(staff.cookie, approved, { intent: "approve" });
 
     const cases: Array<[string, () => Promise<unknown>, number, number, ProjectState]> = [
-      ["a student approves", () => staffPost(student.cookie, submitted, { intent: "approve" }), 403, submitted, "submitted"],
+      [
+        "a student approves",
+        () => staffPost(student.cookie, submitted, { intent: "approve" }),
+        403,
+        submitted,
+        "submitted",
+      ],
       [
         "a firm returns",
         () => staffPost(firmUser.cookie, submitted, { intent: "return", comment: "x" }),
@@ -366,7 +401,13 @@ describe("review", () => {
         "submitted",
       ],
       ["a student submits", () => profPost(student.cookie, draft, { intent: "submit" }), 403, draft, "draft"],
-      ["another professor submits", () => profPost(otherProfessor.cookie, draft, { intent: "submit" }), 403, draft, "draft"],
+      [
+        "another professor submits",
+        () => profPost(otherProfessor.cookie, draft, { intent: "submit" }),
+        403,
+        draft,
+        "draft",
+      ],
       [
         "another professor cancels",
         () => profPost(otherProfessor.cookie, approved, { intent: "cancel", comment: "x" }),
@@ -416,8 +457,12 @@ describe("review", () => {
       expect(await mailsSince(mark), name).toHaveLength(0);
     }
     // A refused transition re-renders the page with the reason; a project one may not see is a 403 Response.
-    expect(payload(await staffPost(staff.cookie, draft, { intent: "approve" })).error).toBe("projects.errors.wrongState");
-    expect(payload(await profPost(professor.cookie, submitted, { intent: "approve" })).error).toBe("projects.errors.forbidden");
+    expect(payload(await staffPost(staff.cookie, draft, { intent: "approve" })).error).toBe(
+      "projects.errors.wrongState",
+    );
+    expect(payload(await profPost(professor.cookie, submitted, { intent: "approve" })).error).toBe(
+      "projects.errors.forbidden",
+    );
     expect(await profPost(otherProfessor.cookie, draft, { intent: "submit" })).toBeInstanceOf(Response);
     expect(statusOf(await staffPost(staff.cookie, 999_999, { intent: "approve" }))).toBe(404);
   });
@@ -457,21 +502,25 @@ describe("opening and the join code", () => {
       closesAt: new Date(Date.now() + 9 * DAY),
     });
     expect(payload(await staffPost(staff.cookie, early.projectId, { intent: "open" })).error).toBe(
-      "projects.errors.windowNotStarted"
+      "projects.errors.windowNotStarted",
     );
     const late = await createProjectFixture({
       state: "approved",
       opensAt: new Date(Date.now() - 9 * DAY),
       closesAt: new Date(Date.now() - DAY),
     });
-    expect(payload(await staffPost(staff.cookie, late.projectId, { intent: "open" })).error).toBe("projects.errors.windowEnded");
+    expect(payload(await staffPost(staff.cookie, late.projectId, { intent: "open" })).error).toBe(
+      "projects.errors.windowEnded",
+    );
     for (const p of [noHost, early, late]) expect((await projectRow(p.projectId)).state).toBe("approved");
 
     const ready = await createProjectFixture({ state: "approved" });
     const mark = await lastMailId();
     expect(statusOf(await staffPost(staff.cookie, ready.projectId, { intent: "open" }))).toBe(302);
     expect((await projectRow(ready.projectId)).state).toBe("open");
-    expect((await mailsSince(mark)).map((m) => [m.to_address, m.kind])).toEqual([[ready.professor.email, "project.open"]]);
+    expect((await mailsSince(mark)).map((m) => [m.to_address, m.kind])).toEqual([
+      [ready.professor.email, "project.open"],
+    ]);
   });
 
   it("regenerates the join code: the old one stops working for sign-up", async () => {
@@ -486,7 +535,9 @@ describe("opening and the join code", () => {
       ok: false,
       reason: "wrongCode",
     });
-    expect(await signUp(student, p.projectId, { joinCode: join_code, ranking: p.hostIds, motivation: "m" })).toMatchObject({
+    expect(
+      await signUp(student, p.projectId, { joinCode: join_code, ranking: p.hostIds, motivation: "m" }),
+    ).toMatchObject({
       ok: true,
     });
     // Another professor cannot change it.
@@ -554,7 +605,9 @@ describe("lists", () => {
     await profPost(professor.cookie, waiting, { intent: "submit" });
     const draft = await createDraft(professor.cookie, { fiscalYear: "2031" });
     const all = payload(
-      await settle(staffListLoader({ request: get("/staff/projects", { cookie: staff.cookie }), params: {}, context: ctx }))
+      await settle(
+        staffListLoader({ request: get("/staff/projects", { cookie: staff.cookie }), params: {}, context: ctx }),
+      ),
     );
     const states: string[] = all.projects.map((p: any) => p.state);
     expect(states.lastIndexOf("submitted")).toBeLessThan(states.findIndex((s) => s !== "submitted"));
@@ -565,20 +618,22 @@ describe("lists", () => {
           request: get("/staff/projects?state=draft&fy=2031", { cookie: staff.cookie }),
           params: {},
           context: ctx,
-        })
-      )
+        }),
+      ),
     );
     expect(filtered.projects.map((p: any) => p.id)).toEqual([draft]);
     expect(
       statusOf(
-        await settle(staffListLoader({ request: get("/staff/projects", { cookie: professor.cookie }), params: {}, context: ctx }))
-      )
+        await settle(
+          staffListLoader({ request: get("/staff/projects", { cookie: professor.cookie }), params: {}, context: ctx }),
+        ),
+      ),
     ).toBe(403);
 
     const mine = payload(
       await settle(
-        profListLoader({ request: get("/professor/projects", { cookie: professor.cookie }), params: {}, context: ctx })
-      )
+        profListLoader({ request: get("/professor/projects", { cookie: professor.cookie }), params: {}, context: ctx }),
+      ),
     );
     expect(mine.projects.map((p: any) => p.id)).toEqual(expect.arrayContaining([waiting, draft]));
     expect(mine.projects.every((p: any) => p.id !== undefined && p.state)).toBe(true);
@@ -607,7 +662,11 @@ describe("public pages", () => {
       .select("firm_id")
       .where("id", "=", open.hostIds[1])
       .executeTakeFirstOrThrow();
-    await db().updateTable("firm").set({ is_public: 0, name: "非公開工業" }).where("id", "=", unlisted.firm_id).execute();
+    await db()
+      .updateTable("firm")
+      .set({ is_public: 0, name: "非公開工業" })
+      .where("id", "=", unlisted.firm_id)
+      .execute();
 
     const list = payload(await publicListLoader({ request: get("/projects"), params: {}, context: ctx }));
     const openIds = list.open.map((p: any) => p.id);

@@ -3,26 +3,39 @@
 // out), the CSV export (BOM, CRLF, headers in the user's language, the page's figures), and who may open what.
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AgreementArea, ProjectState } from "../../db/schema";
-import { loader as csvLoader } from "~/routes/staff.reports.$fiscalYear[.]csv";
 import { loader as reportLoader } from "~/routes/staff.reports.$fiscalYear";
+import { loader as csvLoader } from "~/routes/staff.reports.$fiscalYear[.]csv";
 import { loader as indexLoader } from "~/routes/staff.reports._index";
 import { getDb, now } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/format";
 import { MEASURES, type Counts } from "~/utils/report";
-import { createFirm, createProjectFixture } from "../factories/projects";
+import type { AgreementArea, ProjectState } from "../../db/schema";
 import { insertSlot } from "../factories/interviews";
+import { createFirm, createProjectFixture } from "../factories/projects";
 import { get, payload, settle, statusOf, userWithCookie } from "../setup/http";
 
 const ctx = {};
 const loadReport = (cookie: string | undefined, fy: string) =>
   settle(reportLoader({ request: get(`/staff/reports/${fy}`, { cookie }), params: { fiscalYear: fy }, context: ctx }));
 const loadCsv = (cookie: string | undefined, fy: string, headers: Record<string, string> = {}) =>
-  settle(csvLoader({ request: get(`/staff/reports/${fy}.csv`, { cookie, headers }), params: { fiscalYear: fy }, context: ctx }));
+  settle(
+    csvLoader({
+      request: get(`/staff/reports/${fy}.csv`, { cookie, headers }),
+      params: { fiscalYear: fy },
+      context: ctx,
+    }),
+  );
 const loadIndex = (cookie: string | undefined, search = "") =>
   settle(indexLoader({ request: get(`/staff/reports${search}`, { cookie }), params: {}, context: ctx }));
 
-const counts = (projects: number, students: number, firms: number, interviews: number, presentations: number, certificates: number): Counts => ({
+const counts = (
+  projects: number,
+  students: number,
+  firms: number,
+  interviews: number,
+  presentations: number,
+  certificates: number,
+): Counts => ({
   projects,
   students,
   firms,
@@ -39,7 +52,11 @@ let certificateSeq = 0;
 
 /** Another project of the same university and agreement as `projectId`, with no hosts or sign-ups. */
 async function cloneProject(projectId: number, state: ProjectState, fiscalYear = 2026) {
-  const { id: _id, ...row } = await getDb().selectFrom("project").selectAll().where("id", "=", projectId).executeTakeFirstOrThrow();
+  const { id: _id, ...row } = await getDb()
+    .selectFrom("project")
+    .selectAll()
+    .where("id", "=", projectId)
+    .executeTakeFirstOrThrow();
   const { id } = await getDb()
     .insertInto("project")
     .values({ ...row, state, fiscal_year: fiscalYear, join_code: `${row.join_code}-${state}-${fiscalYear}` })
@@ -62,7 +79,15 @@ async function signUp(projectId: number, studentId: number) {
   const t = now();
   await getDb()
     .insertInto("signup")
-    .values({ project_id: projectId, student_id: studentId, motivation: "m", consented_at: t, consent_version: "2026-11", created_at: t, updated_at: t })
+    .values({
+      project_id: projectId,
+      student_id: studentId,
+      motivation: "m",
+      consented_at: t,
+      consent_version: "2026-11",
+      created_at: t,
+      updated_at: t,
+    })
     .execute();
 }
 
@@ -108,7 +133,10 @@ async function certificate(projectId: number, studentId: number, revoked = false
 
 async function setAreas(agreementId: number, areas: AgreementArea[]) {
   await getDb().deleteFrom("agreement_area").where("agreement_id", "=", agreementId).execute();
-  await getDb().insertInto("agreement_area").values(areas.map((area) => ({ agreement_id: agreementId, area }))).execute();
+  await getDb()
+    .insertInto("agreement_area")
+    .values(areas.map((area) => ({ agreement_id: agreementId, area })))
+    .execute();
 }
 
 beforeAll(async () => {
@@ -117,7 +145,16 @@ beforeAll(async () => {
   const t = now();
   const { id: eventId } = await getDb()
     .insertInto("event")
-    .values({ title_ja: "発表会", title_en: "Day", starts_at: t, ends_at: t, venue_ja: "北とぴあ", venue_en: "Hokutopia", created_at: t, updated_at: t })
+    .values({
+      title_ja: "発表会",
+      title_en: "Day",
+      starts_at: t,
+      ends_at: t,
+      venue_ja: "北とぴあ",
+      venue_en: "Hokutopia",
+      created_at: t,
+      updated_at: t,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
 
@@ -126,7 +163,11 @@ beforeAll(async () => {
   u1 = p1.universityId;
   const [h1, h2, h3] = p1.hostIds;
   await getDb().updateTable("project_host").set({ status: "declined" }).where("id", "=", h3).execute();
-  const { firm_id: f1 } = await getDb().selectFrom("project_host").select("firm_id").where("id", "=", h1).executeTakeFirstOrThrow();
+  const { firm_id: f1 } = await getDb()
+    .selectFrom("project_host")
+    .select("firm_id")
+    .where("id", "=", h1)
+    .executeTakeFirstOrThrow();
   const p2 = await cloneProject(p1.projectId, "completed");
   const p2h1 = await addHost(p2, f1);
   await addHost(p2, (await createFirm()).id);
@@ -147,7 +188,11 @@ beforeAll(async () => {
   await certificate(p2, s3.id);
 
   // Left out of FY2026: a cancelled project, a draft, and a completed FY2025 project, each with activity.
-  for (const [state, fy] of [["cancelled", 2026], ["draft", 2026], ["completed", 2025]] as const) {
+  for (const [state, fy] of [
+    ["cancelled", 2026],
+    ["draft", 2026],
+    ["completed", 2025],
+  ] as const) {
     const p = await cloneProject(p1.projectId, state, fy);
     const h = await addHost(p, (await createFirm()).id);
     await signUp(p, s4.id);
@@ -165,7 +210,15 @@ beforeAll(async () => {
   await signUp(q1.projectId, s5.id);
 });
 
-type Report = { report: { fiscalYear: number; universities: Array<{ id: number; counts: Counts }>; areas: Array<{ area: string; counts: Counts }>; totals: Counts }; years: number[] };
+type Report = {
+  report: {
+    fiscalYear: number;
+    universities: Array<{ id: number; counts: Counts }>;
+    areas: Array<{ area: string; counts: Counts }>;
+    totals: Counts;
+  };
+  years: number[];
+};
 
 async function report(fy: string): Promise<Report> {
   const result = await loadReport(staff.cookie, fy);
@@ -184,11 +237,21 @@ describe("annual report figures", () => {
   it("counts a project in every area of its agreement, with zeros for the other areas", async () => {
     const { report: r } = await report("2026");
     const area = (a: string) => r.areas.find((x) => x.area === a)!.counts;
-    expect(r.areas.map((a) => a.area)).toEqual(["education", "culture", "industry", "health", "environment", "town_planning", "disaster_prevention", "crime_prevention"]);
+    expect(r.areas.map((a) => a.area)).toEqual([
+      "education",
+      "culture",
+      "industry",
+      "health",
+      "environment",
+      "town_planning",
+      "disaster_prevention",
+      "crime_prevention",
+    ]);
     expect(area("education")).toEqual(counts(2, 3, 3, 3, 2, 2));
     expect(area("industry")).toEqual(counts(3, 4, 3, 3, 2, 2));
     expect(area("health")).toEqual(counts(1, 2, 1, 0, 0, 0));
-    for (const a of ["culture", "environment", "town_planning", "disaster_prevention", "crime_prevention"]) expect(area(a)).toEqual(NONE);
+    for (const a of ["culture", "environment", "town_planning", "disaster_prevention", "crime_prevention"])
+      expect(area(a)).toEqual(NONE);
   });
 
   it("totals count each student and firm once across universities", async () => {
@@ -229,9 +292,17 @@ describe("CSV export", () => {
     const { report: r } = await report("2026");
     const names = await getDb().selectFrom("university").select(["id", "name_ja"]).execute();
     const expected = [
-      ...r.universities.map((u) => ["大学別", names.find((n) => n.id === u.id)!.name_ja, ...MEASURES.map((m) => String(u.counts[m]))]),
+      ...r.universities.map((u) => [
+        "大学別",
+        names.find((n) => n.id === u.id)!.name_ja,
+        ...MEASURES.map((m) => String(u.counts[m])),
+      ]),
       ["大学別", "合計（重複なし）", ...MEASURES.map((m) => String(r.totals[m]))],
-      ...r.areas.map((a, i) => ["連携分野別", ["教育", "文化", "産業", "健康", "環境", "まちづくり", "防災", "防犯"][i], ...MEASURES.map((m) => String(a.counts[m]))]),
+      ...r.areas.map((a, i) => [
+        "連携分野別",
+        ["教育", "文化", "産業", "健康", "環境", "まちづくり", "防災", "防犯"][i],
+        ...MEASURES.map((m) => String(a.counts[m])),
+      ]),
       ["連携分野別", "合計（重複なし）", ...MEASURES.map((m) => String(r.totals[m]))],
     ];
     expect(records.slice(1)).toEqual(expected);
@@ -241,7 +312,16 @@ describe("CSV export", () => {
   it("has English headers and names for an English reader", async () => {
     const res = (await loadCsv(staff.cookie, "2026", { "Accept-Language": "en" })) as Response;
     const records: string[][] = parse(await res.text(), { bom: true });
-    expect(records[0]).toEqual(["Section", "Name", "Projects", "Students", "Host firms", "Interviews held", "Presentations", "Certificates"]);
+    expect(records[0]).toEqual([
+      "Section",
+      "Name",
+      "Projects",
+      "Students",
+      "Host firms",
+      "Interviews held",
+      "Presentations",
+      "Certificates",
+    ]);
     expect(records).toContainEqual(["By agreement area", "Industry", "3", "4", "3", "3", "2", "2"]);
     expect(records).toContainEqual(["By university", "Total (each counted once)", "3", "4", "3", "3", "2", "2"]);
   });
@@ -249,7 +329,11 @@ describe("CSV export", () => {
 
 describe("access", () => {
   it("sends anonymous visitors to sign in", async () => {
-    for (const res of [await loadReport(undefined, "2026"), await loadCsv(undefined, "2026"), await loadIndex(undefined)]) {
+    for (const res of [
+      await loadReport(undefined, "2026"),
+      await loadCsv(undefined, "2026"),
+      await loadIndex(undefined),
+    ]) {
       expect(statusOf(res)).toBe(302);
       expect((res as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=%2Fstaff%2Freports/);
     }
@@ -274,7 +358,11 @@ describe("access", () => {
   it("redirects /staff/reports to the current fiscal year, or to the year chosen", async () => {
     const current = (await loadIndex(staff.cookie)) as Response;
     expect(current.headers.get("Location")).toBe(`/staff/reports/${fiscalYearOf()}`);
-    expect(((await loadIndex(staff.cookie, "?fy=2025")) as Response).headers.get("Location")).toBe("/staff/reports/2025");
-    expect(((await loadIndex(staff.cookie, "?fy=nonsense")) as Response).headers.get("Location")).toBe(`/staff/reports/${fiscalYearOf()}`);
+    expect(((await loadIndex(staff.cookie, "?fy=2025")) as Response).headers.get("Location")).toBe(
+      "/staff/reports/2025",
+    );
+    expect(((await loadIndex(staff.cookie, "?fy=nonsense")) as Response).headers.get("Location")).toBe(
+      `/staff/reports/${fiscalYearOf()}`,
+    );
   });
 });

@@ -1,13 +1,13 @@
 // Student sign-up through the routes: the join code, consent, ranking by positions (no JavaScript), changes,
 // withdrawal, the window, a full project, and 200 concurrent sign-ups through the action.
 import { describe, expect, it } from "vitest";
+import { countSignups, findSignup, getSignupRanking, regenerateJoinCode, signUp } from "~/models/project.server";
+import { loader as homeLoader } from "~/routes/student._index";
 import { action as joinAction } from "~/routes/student.join";
 import { action as signupAction, loader as signupLoader } from "~/routes/student.projects.$projectId.signup";
-import { loader as homeLoader } from "~/routes/student._index";
-import { countSignups, findSignup, getSignupRanking, regenerateJoinCode, signUp } from "~/models/project.server";
 import { getDb } from "~/utils/db.server";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 import { createProjectFixture, type ProjectFixture } from "../factories/projects";
+import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const DAY = 86_400_000;
 
@@ -18,20 +18,44 @@ function join(cookie: string, code: string) {
 const pageUrl = (projectId: number) => `/student/projects/${projectId}/signup`;
 
 function page(projectId: number, cookie: string, search = "") {
-  return settle(signupLoader({ request: get(pageUrl(projectId) + search, { cookie }), params: { projectId: String(projectId) }, context: {} }));
+  return settle(
+    signupLoader({
+      request: get(pageUrl(projectId) + search, { cookie }),
+      params: { projectId: String(projectId) },
+      context: {},
+    }),
+  );
 }
 
 function submit(projectId: number, cookie: string, form: Record<string, string>) {
-  return settle(signupAction({ request: post(pageUrl(projectId), form, { cookie }), params: { projectId: String(projectId) }, context: {} }));
+  return settle(
+    signupAction({
+      request: post(pageUrl(projectId), form, { cookie }),
+      params: { projectId: String(projectId) },
+      context: {},
+    }),
+  );
 }
 
 /** The ranking fields as the no-JavaScript form sends them: one position select per host. */
 function positions(hostIds: number[], chosen: Array<number | "">) {
-  return Object.fromEntries(hostIds.flatMap((id, i) => [[`ranking[${i}].host`, String(id)], [`ranking[${i}].position`, String(chosen[i])]]));
+  return Object.fromEntries(
+    hostIds.flatMap((id, i) => [
+      [`ranking[${i}].host`, String(id)],
+      [`ranking[${i}].position`, String(chosen[i])],
+    ]),
+  );
 }
 
 function signupForm(p: ProjectFixture, chosen: Array<number | "">, extra: Record<string, string> = {}) {
-  return { intent: "signup", code: p.joinCode, ...positions(p.hostIds, chosen), motivation: "新製品の販路を調べたい", consent: "on", ...extra };
+  return {
+    intent: "signup",
+    code: p.joinCode,
+    ...positions(p.hostIds, chosen),
+    motivation: "新製品の販路を調べたい",
+    consent: "on",
+    ...extra,
+  };
 }
 
 describe("join code", () => {
@@ -42,7 +66,10 @@ describe("join code", () => {
     expect(statusOf(wrong)).toBe(400);
     expect(payload(wrong).result.error.code).toEqual(["signup.errors.wrongCode"]);
 
-    const typed = p.joinCode.toLowerCase().replace("-", "").replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    const typed = p.joinCode
+      .toLowerCase()
+      .replace("-", "")
+      .replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const right = (await join(student.cookie, typed)) as Response;
     expect(right.status).toBe(302);
     expect(right.headers.get("Location")).toBe(`${pageUrl(p.projectId)}?code=${p.joinCode}`);
@@ -82,7 +109,11 @@ describe("signing up without JavaScript", () => {
   it("refuses duplicate or missing positions with a clear message and keeps what was entered; then records the order and the consent", async () => {
     const p = await createProjectFixture({ hosts: 3 });
     const student = await userWithCookie("student");
-    const res = await submit(p.projectId, student.cookie, signupForm(p, [2, 2, ""], { motivation: "取材を通じて学びたい" }));
+    const res = await submit(
+      p.projectId,
+      student.cookie,
+      signupForm(p, [2, 2, ""], { motivation: "取材を通じて学びたい" }),
+    );
     expect(statusOf(res)).toBe(400);
     const { error, initialValue } = payload(res).result;
     expect(error["ranking[0].position"]).toEqual(["signup.errors.positionTaken?position=2"]);
@@ -112,12 +143,20 @@ describe("signing up without JavaScript", () => {
     const p = await createProjectFixture({ hosts: 3 });
     const student = await userWithCookie("student");
     await submit(p.projectId, student.cookie, signupForm(p, [1, 2, 3]));
-    const changed = (await submit(p.projectId, student.cookie, { intent: "update", ...positions(p.hostIds, [2, 3, 1]), motivation: "変更後の動機" })) as Response;
+    const changed = (await submit(p.projectId, student.cookie, {
+      intent: "update",
+      ...positions(p.hostIds, [2, 3, 1]),
+      motivation: "変更後の動機",
+    })) as Response;
     expect(changed.status).toBe(302);
     const signup = (await findSignup(student.id, p.projectId))!;
     expect(await getSignupRanking(signup.id)).toEqual([p.hostIds[2], p.hostIds[0], p.hostIds[1]]);
     expect(signup.motivation).toBe("変更後の動機");
-    const dup = await submit(p.projectId, student.cookie, { intent: "update", ...positions(p.hostIds, [1, 1, 1]), motivation: "x" });
+    const dup = await submit(p.projectId, student.cookie, {
+      intent: "update",
+      ...positions(p.hostIds, [1, 1, 1]),
+      motivation: "x",
+    });
     expect(statusOf(dup)).toBe(400);
 
     expect(payload(await page(p.projectId, student.cookie)).confirmWithdraw).toBe(false);
@@ -145,12 +184,23 @@ describe("the sign-up window, through the route", () => {
     const closesAt = new Date(Date.now() - 1000);
     const p = await createProjectFixture({ opensAt, closesAt, hosts: 2 });
     const student = await userWithCookie("student");
-    expect(await signUp(student, p.projectId, { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" }, new Date(opensAt.getTime() + DAY))).toMatchObject({ ok: true });
+    expect(
+      await signUp(
+        student,
+        p.projectId,
+        { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" },
+        new Date(opensAt.getTime() + DAY),
+      ),
+    ).toMatchObject({ ok: true });
 
     const shown = payload(await page(p.projectId, student.cookie));
     expect(shown.phase).toBe("closed");
     expect(shown.ranked).toEqual(p.hostIds);
-    const update = await submit(p.projectId, student.cookie, { intent: "update", ...positions(p.hostIds, [2, 1]), motivation: "late" });
+    const update = await submit(p.projectId, student.cookie, {
+      intent: "update",
+      ...positions(p.hostIds, [2, 1]),
+      motivation: "late",
+    });
     expect(statusOf(update)).toBe(409);
     expect(payload(update).result.error[""]).toEqual(["signup.errors.closed"]);
     const withdraw = (await submit(p.projectId, student.cookie, { intent: "withdraw" })) as Response;
@@ -164,7 +214,11 @@ describe("the sign-up window, through the route", () => {
   });
 
   it("before the window opens, sign-ups are refused", async () => {
-    const p = await createProjectFixture({ opensAt: new Date(Date.now() + DAY), closesAt: new Date(Date.now() + 5 * DAY), hosts: 2 });
+    const p = await createProjectFixture({
+      opensAt: new Date(Date.now() + DAY),
+      closesAt: new Date(Date.now() + 5 * DAY),
+      hosts: 2,
+    });
     const student = await userWithCookie("student");
     expect(payload(await page(p.projectId, student.cookie)).phase).toBe("notOpen");
     const res = await submit(p.projectId, student.cookie, signupForm(p, [1, 2]));
@@ -204,10 +258,18 @@ describe("student home", () => {
     const p = await createProjectFixture({ hosts: 2 });
     const student = await userWithCookie("student");
     await submit(p.projectId, student.cookie, signupForm(p, [2, 1]));
-    const home = payload(await homeLoader({ request: get("/student", { cookie: student.cookie }), params: {}, context: {} }));
-    const firmNames = await getDb().selectFrom("project_host").innerJoin("firm", "firm.id", "project_host.firm_id").select(["project_host.id", "firm.name"]).execute();
+    const home = payload(
+      await homeLoader({ request: get("/student", { cookie: student.cookie }), params: {}, context: {} }),
+    );
+    const firmNames = await getDb()
+      .selectFrom("project_host")
+      .innerJoin("firm", "firm.id", "project_host.firm_id")
+      .select(["project_host.id", "firm.name"])
+      .execute();
     const name = (id: number) => firmNames.find((f) => f.id === id)!.name;
-    expect(home.signups).toMatchObject([{ project_id: p.projectId, state: "open", phase: "open", ranking: [name(p.hostIds[1]), name(p.hostIds[0])] }]);
+    expect(home.signups).toMatchObject([
+      { project_id: p.projectId, state: "open", phase: "open", ranking: [name(p.hostIds[1]), name(p.hostIds[0])] },
+    ]);
     expect(home.signups[0].signup_closes_at).toMatch(/Z$/);
   });
 });

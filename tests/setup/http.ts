@@ -1,8 +1,8 @@
 // Helpers to call loaders and actions with a real Request, and to read what they answer.
-import type { Role } from "../../db/schema";
 import { getDb, now } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { startSession } from "~/utils/session.server";
+import type { Role } from "../../db/schema";
 
 export const BASE = "http://localhost:3000";
 
@@ -12,7 +12,11 @@ export function get(path: string, init: { cookie?: string; headers?: Record<stri
   return new Request(BASE + path, { headers });
 }
 
-export function post(path: string, form: Record<string, string | string[]> | FormData, init: { cookie?: string; headers?: Record<string, string> } = {}) {
+export function post(
+  path: string,
+  form: Record<string, string | string[]> | FormData,
+  init: { cookie?: string; headers?: Record<string, string> } = {},
+) {
   let body: FormData;
   if (form instanceof FormData) body = form;
   else {
@@ -56,7 +60,16 @@ export function statusOf(result: any): number {
 }
 
 let counter = 0;
-export async function createUser(role: Role, overrides: Partial<{ email: string; password: string; name: string; university_id: number | null; firm_id: number | null }> = {}) {
+export async function createUser(
+  role: Role,
+  overrides: Partial<{
+    email: string;
+    password: string;
+    name: string;
+    university_id: number | null;
+    firm_id: number | null;
+  }> = {},
+) {
   counter++;
   const t = now();
   const password = overrides.password ?? "correct horse battery staple";

@@ -1,10 +1,10 @@
 // The demo seed's agreement details: contacts, owner, first version, collaborations, and the expiring internship.
 import { Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { agreementTerm, needingAttention } from "../../app/agreements/status";
 import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
+import type { Database } from "../../db/schema";
+import { seedDemoData } from "../../db/seed";
 
 let db: Kysely<Database>;
 beforeAll(async () => {
@@ -16,18 +16,32 @@ afterAll(() => db.destroy());
 
 describe("seeded agreements", () => {
   it("gives every agreement contacts, the demo staff owner, a 90-day notice period and a creation version", async () => {
-    const owner = await db.selectFrom("user").select("id").where("email", "=", "staff@city.kita.example").executeTakeFirstOrThrow();
+    const owner = await db
+      .selectFrom("user")
+      .select("id")
+      .where("email", "=", "staff@city.kita.example")
+      .executeTakeFirstOrThrow();
     const agreements = await db.selectFrom("agreement").selectAll().orderBy("id").execute();
     expect(agreements.map((a) => a.kind)).toEqual(["comprehensive", "comprehensive", "comprehensive", "internship"]);
     for (const a of agreements) {
-      expect(a).toMatchObject({ owner_user_id: owner.id, notice_days: 90, renewal_term_months: a.auto_renew ? 12 : null });
-      const contacts = await db.selectFrom("agreement_contact").select("name").where("agreement_id", "=", a.id).execute();
+      expect(a).toMatchObject({
+        owner_user_id: owner.id,
+        notice_days: 90,
+        renewal_term_months: a.auto_renew ? 12 : null,
+      });
+      const contacts = await db
+        .selectFrom("agreement_contact")
+        .select("name")
+        .where("agreement_id", "=", a.id)
+        .execute();
       expect(contacts.length).toBeGreaterThan(0);
       const versions = await db.selectFrom("agreement_version").selectAll().where("agreement_id", "=", a.id).execute();
       expect(versions).toHaveLength(1);
       expect(versions[0]).toMatchObject({ version: 1, action: "create", actor_user_id: owner.id });
       const fields = JSON.parse(versions[0].changes).map((c: { field: string }) => c.field);
-      expect(fields).toEqual(expect.arrayContaining(["university_id", "title_ja", "areas", "contacts", "owner_user_id"]));
+      expect(fields).toEqual(
+        expect.arrayContaining(["university_id", "title_ja", "areas", "contacts", "owner_user_id"]),
+      );
     }
     expect(await db.selectFrom("agreement_document").select("id").execute()).toEqual([]);
   });

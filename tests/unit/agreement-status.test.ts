@@ -67,7 +67,12 @@ describe("agreementStatus", () => {
 
   it("keeps an open-ended agreement active, with no deadline", () => {
     const open = agreement({ expires_on: null });
-    expect(agreementTerm(open, "2099-01-01")).toEqual({ status: "active", termEnd: null, noticeDeadline: null, renewals: 0 });
+    expect(agreementTerm(open, "2099-01-01")).toEqual({
+      status: "active",
+      termEnd: null,
+      noticeDeadline: null,
+      renewals: 0,
+    });
   });
 
   it("is upcoming before it takes effect", () => {
@@ -84,7 +89,11 @@ describe("agreementStatus", () => {
 
   it("rolls an auto-renewing agreement forward by its term once the expiry date has passed", () => {
     const renewing = agreement({ auto_renew: 1, renewal_term_months: 12 });
-    expect(agreementTerm(renewing, "2027-03-31")).toMatchObject({ status: "expiring", termEnd: "2027-03-31", renewals: 0 });
+    expect(agreementTerm(renewing, "2027-03-31")).toMatchObject({
+      status: "expiring",
+      termEnd: "2027-03-31",
+      renewals: 0,
+    });
     expect(agreementTerm(renewing, "2027-04-01")).toEqual({
       status: "active",
       termEnd: "2028-03-31",
@@ -92,7 +101,11 @@ describe("agreementStatus", () => {
       renewals: 1,
     });
     expect(agreementTerm(renewing, "2028-01-05")).toMatchObject({ status: "expiring", termEnd: "2028-03-31" });
-    expect(agreementTerm(renewing, "2031-05-01")).toMatchObject({ status: "active", termEnd: "2032-03-31", renewals: 5 });
+    expect(agreementTerm(renewing, "2031-05-01")).toMatchObject({
+      status: "active",
+      termEnd: "2032-03-31",
+      renewals: 5,
+    });
   });
 
   it("counts renewals from the original expiry, so month ends do not drift", () => {
@@ -121,7 +134,8 @@ describe("attention buckets", () => {
   });
 
   it("lists agreements in force whose notice deadline is near or passed, soonest first", () => {
-    const deadlineIn = (days: number, over: Partial<AgreementDates> = {}) => agreement({ expires_on: addDays(today, days + 90), ...over });
+    const deadlineIn = (days: number, over: Partial<AgreementDates> = {}) =>
+      agreement({ expires_on: addDays(today, days + 90), ...over });
     const list = needingAttention(
       [
         { name: "in 75 days", ...deadlineIn(75) },
@@ -133,7 +147,7 @@ describe("attention buckets", () => {
         { name: "open-ended", ...agreement({ expires_on: null }) },
         { name: "termination recorded", ...deadlineIn(10, { terminated_on: "2026-12-31" }) },
       ],
-      today
+      today,
     );
     expect(list.map((a) => [a.name, a.bucket])).toEqual([
       ["passed, still in force", "passed"],

@@ -2,10 +2,10 @@
 // and every seeded credential verifies with the published key.
 import { Kysely, SqliteDialect } from "kysely";
 import { afterAll, expect, it } from "vitest";
-import type { Database } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { verifyCredentialJwt } from "~/certificates/credential.server";
 import { migrateToLatest, openSqlite } from "~/utils/db.server";
+import type { Database } from "../../db/schema";
+import { seedDemoData } from "../../db/seed";
 
 const db = new Kysely<Database>({
   dialect: new SqliteDialect({ database: openSqlite(":memory:") }),
@@ -34,9 +34,7 @@ it("issues the FY2025 certificates and revokes one other student's", async () =>
     "s03@toyo.example",
     "student@toyo.example",
   ]);
-  expect(
-    rows.find((r) => r.email === "student@toyo.example")!.revoked_at
-  ).toBeNull();
+  expect(rows.find((r) => r.email === "student@toyo.example")!.revoked_at).toBeNull();
   const revoked = rows.find((r) => r.email === "s03@toyo.example")!;
   expect(revoked.revoked_at).toBe("2026-03-10T01:00:00.000Z");
   expect(revoked.revoked_reason).toBeTruthy();
@@ -44,17 +42,10 @@ it("issues the FY2025 certificates and revokes one other student's", async () =>
     expect(r.issued_at).toBe("2026-03-06T02:00:00.000Z");
     expect((await verifyCredentialJwt(r.credential_jwt)).valid).toBe(true);
   }
-  const done = await db
-    .selectFrom("interview_slot")
-    .select("outcome")
-    .execute();
+  const done = await db.selectFrom("interview_slot").select("outcome").execute();
   expect(done.length).toBeGreaterThan(0);
   expect(done.every((s) => s.outcome === "done")).toBe(true);
   expect(
-    await db
-      .selectFrom("outbox_message")
-      .select("id")
-      .where("kind", "=", "certificate.issued")
-      .execute()
+    await db.selectFrom("outbox_message").select("id").where("kind", "=", "certificate.issued").execute(),
   ).toHaveLength(4);
 });

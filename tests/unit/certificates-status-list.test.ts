@@ -34,7 +34,7 @@ describe("bitstring status list", () => {
     expect(isRevoked(before, 4243)).toBe(false);
     expect(isRevoked(after, 4243)).toBe(true);
     const differingBytes = before.map((byte, i) => byte ^ after[i]);
-    expect([...differingBytes.filter(Boolean)]).toEqual([0x80 >> 4243 % 8]);
+    expect([...differingBytes.filter(Boolean)]).toEqual([0x80 >> (4243 % 8)]);
     expect(isRevoked(encodeStatusList(revoked), 0)).toBe(false); // also reads an encodedList directly
   });
 

@@ -9,8 +9,12 @@ describe("cross-site POST guard", () => {
     expect(isCrossSiteMutation({ method: "POST", host, origin: "null" })).toBe(true);
   });
   it("lets same-site POSTs, old clients without Origin, and GETs through", () => {
-    expect(isCrossSiteMutation({ method: "POST", host, origin: "https://kita.example", secFetchSite: "same-origin" })).toBe(false);
+    expect(
+      isCrossSiteMutation({ method: "POST", host, origin: "https://kita.example", secFetchSite: "same-origin" }),
+    ).toBe(false);
     expect(isCrossSiteMutation({ method: "POST", host })).toBe(false);
-    expect(isCrossSiteMutation({ method: "GET", host, origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(false);
+    expect(
+      isCrossSiteMutation({ method: "GET", host, origin: "https://evil.example", secFetchSite: "cross-site" }),
+    ).toBe(false);
   });
 });

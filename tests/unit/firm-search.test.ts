@@ -1,11 +1,11 @@
 // Search folding (width, kana, case), gBizINFO's address split, and the demo seed's search text.
 import { Kysely, SqliteDialect } from "kysely";
 import { describe, expect, it } from "vitest";
-import type { Database } from "../../db/schema";
-import { seedDemoData } from "../../db/seed";
 import { migrateToLatest, openSqlite } from "~/utils/db.server";
 import { containsPattern, firmSearchText, normalizeForSearch, searchTerms } from "~/utils/firm-search";
 import { splitKitaAddress } from "~/utils/gbizinfo.server";
+import type { Database } from "../../db/schema";
+import { seedDemoData } from "../../db/seed";
 
 describe("normalizeForSearch", () => {
   it("folds half-width, full-width, hiragana and katakana to one form", () => {
@@ -43,7 +43,10 @@ describe("searchTerms and patterns", () => {
 
 describe("splitKitaAddress", () => {
   it("finds the longest town name after 北区", () => {
-    expect(splitKitaAddress("東京都北区赤羽西１丁目２番３号")).toEqual({ town: "akabane_nishi", address: "1丁目2番3号" });
+    expect(splitKitaAddress("東京都北区赤羽西１丁目２番３号")).toEqual({
+      town: "akabane_nishi",
+      address: "1丁目2番3号",
+    });
     expect(splitKitaAddress("東京都北区王子本町1-15-22")).toEqual({ town: "oji_honcho", address: "1-15-22" });
     expect(splitKitaAddress("東京都北区西ヶ原4丁目1番")).toEqual({ town: "nishigahara", address: "4丁目1番" });
   });

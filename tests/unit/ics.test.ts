@@ -36,14 +36,20 @@ describe("ics", () => {
     expect(lines).toContain("SUMMARY:株式会社テスト工業 取材（北区のものづくり\\, 新製品\\; 販路）");
     expect(lines).toContain("LOCATION:東京都北区赤羽1-1-1\\, 3階");
     expect(lines).toContain("URL:https://meet.example/abc?x=1,2");
-    expect(lines).toContain("DESCRIPTION:学生チーム：山田 花子、伊藤 翔太\\nオンライン：https://meet.example/abc\\\\path");
+    expect(lines).toContain(
+      "DESCRIPTION:学生チーム：山田 花子、伊藤 翔太\\nオンライン：https://meet.example/abc\\\\path",
+    );
     expect(lines).toContain("STATUS:CONFIRMED");
     expect(lines.slice(-2)).toEqual(["END:VCALENDAR", ""]);
     expect(lines.filter((l) => l === "END:VEVENT")).toHaveLength(1);
   });
 
   it("uses CRLF for every line break and nothing else", () => {
-    const ics = buildCalendar({ name: "取材日程", refreshMinutes: 60, events: [event, { ...event, uid: "interview-43@kita-collab" }] });
+    const ics = buildCalendar({
+      name: "取材日程",
+      refreshMinutes: 60,
+      events: [event, { ...event, uid: "interview-43@kita-collab" }],
+    });
     expect(ics.endsWith("\r\n")).toBe(true);
     expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     expect(unfold(ics)).toContain("\r\nX-WR-CALNAME:取材日程\r\n");
@@ -51,7 +57,9 @@ describe("ics", () => {
   });
 
   it("marks cancelled events, and leaves out empty optional fields", () => {
-    const ics = unfold(buildCalendar({ events: [{ ...event, location: null, url: null, description: null, status: "CANCELLED" }] }));
+    const ics = unfold(
+      buildCalendar({ events: [{ ...event, location: null, url: null, description: null, status: "CANCELLED" }] }),
+    );
     expect(ics).toContain("\r\nSTATUS:CANCELLED\r\n");
     expect(ics).not.toMatch(/\r\n(LOCATION|URL|DESCRIPTION):/);
   });

@@ -35,7 +35,13 @@ describe("npm run match", () => {
 
   it("runs through npm exactly as the README says", () => {
     const file = path.join(dir, "npm.json");
-    fs.writeFileSync(file, JSON.stringify({ students: [{ id: "a", preferences: ["x"] }], hosts: [{ id: "x", capacity: 1, priorities: ["a"] }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        students: [{ id: "a", preferences: ["x"] }],
+        hosts: [{ id: "x", capacity: 1, priorities: ["a"] }],
+      }),
+    );
     const r = spawnSync("npm", ["run", "--silent", "match", "--", file], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ assignments: { a: "x" } });
@@ -44,12 +50,51 @@ describe("npm run match", () => {
   const bad: Array<[string, string | null, RegExp]> = [
     ["bad JSON", "{students:", /not valid JSON/],
     ["not an object", "[]", /JSON object/],
-    ["unknown host id", JSON.stringify({ students: [{ id: "s", preferences: ["nope"] }], hosts: [] }), /unknown host id "nope"/],
-    ["unknown student id", JSON.stringify({ students: [], hosts: [{ id: "f", capacity: 1, priorities: ["ghost"] }] }), /unknown student id "ghost"/],
-    ["duplicate student", JSON.stringify({ students: [{ id: "s", preferences: [] }, { id: "s", preferences: [] }], hosts: [] }), /duplicate student id "s"/],
-    ["duplicate host", JSON.stringify({ students: [], hosts: [{ id: "f", capacity: 1, priorities: [] }, { id: "f", capacity: 1, priorities: [] }] }), /duplicate host id "f"/],
-    ["duplicate preference", JSON.stringify({ students: [{ id: "s", preferences: ["f", "f"] }], hosts: [{ id: "f", capacity: 1, priorities: [] }] }), /appears twice/],
-    ["negative capacity", JSON.stringify({ students: [], hosts: [{ id: "f", capacity: -1, priorities: [] }] }), /must not be negative/],
+    [
+      "unknown host id",
+      JSON.stringify({ students: [{ id: "s", preferences: ["nope"] }], hosts: [] }),
+      /unknown host id "nope"/,
+    ],
+    [
+      "unknown student id",
+      JSON.stringify({ students: [], hosts: [{ id: "f", capacity: 1, priorities: ["ghost"] }] }),
+      /unknown student id "ghost"/,
+    ],
+    [
+      "duplicate student",
+      JSON.stringify({
+        students: [
+          { id: "s", preferences: [] },
+          { id: "s", preferences: [] },
+        ],
+        hosts: [],
+      }),
+      /duplicate student id "s"/,
+    ],
+    [
+      "duplicate host",
+      JSON.stringify({
+        students: [],
+        hosts: [
+          { id: "f", capacity: 1, priorities: [] },
+          { id: "f", capacity: 1, priorities: [] },
+        ],
+      }),
+      /duplicate host id "f"/,
+    ],
+    [
+      "duplicate preference",
+      JSON.stringify({
+        students: [{ id: "s", preferences: ["f", "f"] }],
+        hosts: [{ id: "f", capacity: 1, priorities: [] }],
+      }),
+      /appears twice/,
+    ],
+    [
+      "negative capacity",
+      JSON.stringify({ students: [], hosts: [{ id: "f", capacity: -1, priorities: [] }] }),
+      /must not be negative/,
+    ],
     ["empty id", JSON.stringify({ students: [{ id: "", preferences: [] }], hosts: [] }), /non-empty string/],
     ["missing file", null, /cannot read/],
   ];

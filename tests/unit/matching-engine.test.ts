@@ -11,11 +11,18 @@ const instanceArb = fc
   .chain(({ nS, nH }) => {
     const sIds = Array.from({ length: nS }, (_, i) => `s${i}`);
     const hIds = Array.from({ length: nH }, (_, i) => `f${i}`);
-    const subsetPermutation = (ids: string[]) => fc.shuffledSubarray(ids).chain((sub) => fc.shuffledSubarray(sub, { minLength: sub.length, maxLength: sub.length }));
+    const subsetPermutation = (ids: string[]) =>
+      fc
+        .shuffledSubarray(ids)
+        .chain((sub) => fc.shuffledSubarray(sub, { minLength: sub.length, maxLength: sub.length }));
     return fc.record({
       students: fc.tuple(...sIds.map((id) => subsetPermutation(hIds).map((preferences) => ({ id, preferences })))),
       hosts: fc.tuple(
-        ...hIds.map((id) => fc.record({ capacity: fc.integer({ min: 0, max: 3 }), priorities: subsetPermutation(sIds) }).map((h) => ({ id, ...h }))),
+        ...hIds.map((id) =>
+          fc
+            .record({ capacity: fc.integer({ min: 0, max: 3 }), priorities: subsetPermutation(sIds) })
+            .map((h) => ({ id, ...h })),
+        ),
       ),
     });
   })
@@ -100,14 +107,18 @@ describe("deferred acceptance on random instances", () => {
         // Every strict list over every subset of hosts (at most 4 hosts: 65 lists).
         const lists: string[][] = [[]];
         const extend = (list: string[]) => {
-          for (const h of hostIds) if (!list.includes(h)) {
-            lists.push([...list, h]);
-            extend([...list, h]);
-          }
+          for (const h of hostIds)
+            if (!list.includes(h)) {
+              lists.push([...list, h]);
+              extend([...list, h]);
+            }
         };
         extend([]);
         for (const preferences of lists) {
-          const lie = { ...instance, students: instance.students.map((s) => (s.id === liar.id ? { ...s, preferences } : s)) };
+          const lie = {
+            ...instance,
+            students: instance.students.map((s) => (s.id === liar.id ? { ...s, preferences } : s)),
+          };
           expect(position(instance, liar.id, match(lie).assignments[liar.id])).toBeGreaterThanOrEqual(truthful);
         }
       }),
@@ -157,7 +168,10 @@ describe("edge cases", () => {
   });
 
   it("the same id may name a student and a host (separate namespaces)", () => {
-    const instance = { students: [{ id: "x", preferences: ["x"] }], hosts: [{ id: "x", capacity: 1, priorities: ["x"] }] };
+    const instance = {
+      students: [{ id: "x", preferences: ["x"] }],
+      hosts: [{ id: "x", capacity: 1, priorities: ["x"] }],
+    };
     expect(match(instance).assignments).toEqual({ x: "x" });
   });
 

@@ -3,16 +3,16 @@ process.env.APP_ENV ??= "test"; // tests/setup/env.ts sets it too; hashing stays
 
 import { Kysely, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
+import { agreementStatus } from "../../app/agreements/status";
+import { match } from "../../app/matching/engine.js";
+import { CONSENT_VERSION } from "../../app/models/project.server";
+import { isValidCorporateNumber } from "../../app/utils/corporate-number";
+import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
+import { INDUSTRIES, KITA_TOWNS } from "../../app/utils/kita";
+import { verifyPassword } from "../../app/utils/password.server";
 import type { Database } from "../../db/schema";
 import { AGREEMENT_AREAS } from "../../db/schema";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "../../db/seed";
-import { isValidCorporateNumber } from "../../app/utils/corporate-number";
-import { INDUSTRIES, KITA_TOWNS } from "../../app/utils/kita";
-import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
-import { verifyPassword } from "../../app/utils/password.server";
-import { agreementStatus } from "../../app/agreements/status";
-import { CONSENT_VERSION } from "../../app/models/project.server";
-import { match } from "../../app/matching/engine.js";
 
 const opened: Kysely<Database>[] = [];
 
@@ -43,7 +43,12 @@ describe("seedDemoData", () => {
     expect(universities.map((u) => u.slug)).toEqual(["tokyo-kasei", "toyo", "teikyo"]);
     expect(universities.map((u) => u.name_ja)).toEqual(["東京家政大学", "東洋大学", "帝京大学"]);
 
-    const agreements = await db.selectFrom("agreement").selectAll().where("kind", "=", "comprehensive").orderBy("id").execute();
+    const agreements = await db
+      .selectFrom("agreement")
+      .selectAll()
+      .where("kind", "=", "comprehensive")
+      .orderBy("id")
+      .execute();
     expect(agreements).toHaveLength(3);
     expect(agreements.map((a) => a.signed_on.slice(0, 4))).toEqual(["2010", "2011", "2012"]);
     for (const a of agreements) {
@@ -124,12 +129,18 @@ describe("seedDemoData", () => {
     const students = users.filter((u) => u.role === "student");
     expect(students.length).toBeGreaterThanOrEqual(13);
     expect(new Set(students.map((s) => s.slug))).toEqual(new Set(["toyo", "teikyo", "tokyo-kasei"]));
-    expect(users.filter((u) => u.role === "professor").map((u) => u.slug).sort()).toEqual([
-      "teikyo",
-      "tokyo-kasei",
-      "toyo",
-    ]);
-    expect(users.filter((u) => u.role === "firm").map((u) => u.firm_id).sort()).toEqual([1, 2, 3, 4]);
+    expect(
+      users
+        .filter((u) => u.role === "professor")
+        .map((u) => u.slug)
+        .sort(),
+    ).toEqual(["teikyo", "tokyo-kasei", "toyo"]);
+    expect(
+      users
+        .filter((u) => u.role === "firm")
+        .map((u) => u.firm_id)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
 
     expect(await verifyPassword(DEMO_PASSWORD, byEmail.get("staff@city.kita.example")!.password_hash)).toBe(true);
     expect(await verifyPassword("wrong-password", byEmail.get("student@toyo.example")!.password_hash)).toBe(false);
@@ -166,13 +177,26 @@ describe("seedDemoData", () => {
       expect(p.signup_opens_at < p.signup_closes_at).toBe(true);
       expect(p.interview_from <= p.interview_until && p.interview_until <= p.presentation_on).toBe(true);
       // Each runs under its university's agreement, in force and covering industry and education.
-      const agreement = await db.selectFrom("agreement").selectAll().where("id", "=", p.agreement_id).executeTakeFirstOrThrow();
+      const agreement = await db
+        .selectFrom("agreement")
+        .selectAll()
+        .where("id", "=", p.agreement_id)
+        .executeTakeFirstOrThrow();
       expect(agreement.university_id).toBe(p.university_id);
       expect(["active", "expiring"]).toContain(agreementStatus(agreement, "2026-11-25"));
-      const areas = await db.selectFrom("agreement_area").select("area").where("agreement_id", "=", p.agreement_id).execute();
+      const areas = await db
+        .selectFrom("agreement_area")
+        .select("area")
+        .where("agreement_id", "=", p.agreement_id)
+        .execute();
       expect(areas.map((a) => a.area)).toEqual(expect.arrayContaining(["industry", "education"]));
       // The history is one unbroken chain from draft to the current state.
-      const events = await db.selectFrom("project_event").selectAll().where("project_id", "=", p.id).orderBy("id").execute();
+      const events = await db
+        .selectFrom("project_event")
+        .selectAll()
+        .where("project_id", "=", p.id)
+        .orderBy("id")
+        .execute();
       let state = "draft";
       for (const e of events) {
         expect(e.from_state).toBe(state);
@@ -182,7 +206,12 @@ describe("seedDemoData", () => {
     }
 
     const hosts = (projectId: number) =>
-      db.selectFrom("project_host").select(["id", "firm_id", "status", "capacity"]).where("project_id", "=", projectId).orderBy("id").execute();
+      db
+        .selectFrom("project_host")
+        .select(["id", "firm_id", "status", "capacity"])
+        .where("project_id", "=", projectId)
+        .orderBy("id")
+        .execute();
     const openHosts = await hosts(open.id);
     expect(openHosts.filter((h) => h.status === "accepted").map((h) => [h.firm_id, h.capacity])).toEqual([
       [1, 3],
@@ -213,10 +242,18 @@ describe("seedDemoData", () => {
       [open, openHosts],
       [completed, completedHosts],
     ] as const) {
-      const accepted = projectHosts.filter((h) => h.status === "accepted").map((h) => h.id).sort();
+      const accepted = projectHosts
+        .filter((h) => h.status === "accepted")
+        .map((h) => h.id)
+        .sort();
       for (const s of await signups(project.id)) {
         expect(s.consent_version).toBe(CONSENT_VERSION);
-        const prefs = await db.selectFrom("signup_preference").selectAll().where("signup_id", "=", s.id).orderBy("rank").execute();
+        const prefs = await db
+          .selectFrom("signup_preference")
+          .selectAll()
+          .where("signup_id", "=", s.id)
+          .orderBy("rank")
+          .execute();
         expect(prefs.map((x) => x.rank)).toEqual(accepted.map((_, i) => i + 1));
         expect(prefs.map((x) => x.host_id).sort()).toEqual(accepted);
       }
@@ -226,12 +263,25 @@ describe("seedDemoData", () => {
   it("ends the FY2025 project with its presentation day at Hokutopia, and plans the FY2026 one", async () => {
     const db = await freshDb();
     await seedDemoData(db);
-    const project = await db.selectFrom("project").select(["id", "professor_id"]).where("join_code", "=", "MKTG-2526").executeTakeFirstOrThrow();
+    const project = await db
+      .selectFrom("project")
+      .select(["id", "professor_id"])
+      .where("join_code", "=", "MKTG-2526")
+      .executeTakeFirstOrThrow();
     // The published pairing is what the engine gives for its own instance, so `npm run match` reproduces it.
-    const run = await db.selectFrom("pairing_run").selectAll().where("project_id", "=", project.id).where("published_at", "is not", null).executeTakeFirstOrThrow();
+    const run = await db
+      .selectFrom("pairing_run")
+      .selectAll()
+      .where("project_id", "=", project.id)
+      .where("published_at", "is not", null)
+      .executeTakeFirstOrThrow();
     const assignments = JSON.parse(run.result) as Record<string, string | null>;
     expect(match(JSON.parse(run.instance)).assignments).toEqual(assignments);
-    const signups = await db.selectFrom("signup").select(["id", "student_id"]).where("project_id", "=", project.id).execute();
+    const signups = await db
+      .selectFrom("signup")
+      .select(["id", "student_id"])
+      .where("project_id", "=", project.id)
+      .execute();
     expect(Object.keys(assignments).sort()).toEqual(signups.map((s) => String(s.id)).sort());
     expect(Object.values(assignments).every((h) => h !== null)).toBe(true);
 
@@ -243,7 +293,12 @@ describe("seedDemoData", () => {
     expect(events.every((e) => e.venue_ja.startsWith("北とぴあ") && e.venue_en.startsWith("Hokutopia"))).toBe(true);
     const [past, upcoming] = events;
 
-    const slots = await db.selectFrom("presentation").selectAll().where("event_id", "=", past.id).orderBy("position").execute();
+    const slots = await db
+      .selectFrom("presentation")
+      .selectAll()
+      .where("event_id", "=", past.id)
+      .orderBy("position")
+      .execute();
     const hosts = new Set(Object.values(assignments));
     expect(slots.map((s) => s.position)).toEqual([1, 2, 3]);
     expect(new Set(slots.map((s) => String(s.host_id)))).toEqual(hosts);
@@ -257,7 +312,9 @@ describe("seedDemoData", () => {
     }
     const present = await db.selectFrom("attendance").select("student_id").where("event_id", "=", past.id).execute();
     expect(present.map((a) => a.student_id).sort()).toEqual(signups.map((s) => s.student_id).sort());
-    expect(await db.selectFrom("presentation").select("id").where("event_id", "=", upcoming.id).execute()).toHaveLength(0);
+    expect(await db.selectFrom("presentation").select("id").where("event_id", "=", upcoming.id).execute()).toHaveLength(
+      0,
+    );
   });
 
   it("is deterministic: two fresh databases get the same data", async () => {

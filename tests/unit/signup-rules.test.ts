@@ -14,7 +14,8 @@ describe("signupPhase", () => {
   it("is not open yet before the project opens, and closed once it has moved on or was cancelled", () => {
     const at = new Date("2026-12-01T00:00:00.000Z");
     expect(signupPhase({ ...window, state: "approved" }, at)).toBe("notOpen");
-    for (const state of ["closed", "paired", "cancelled", "rejected"] as const) expect(signupPhase({ ...window, state }, at)).toBe("closed");
+    for (const state of ["closed", "paired", "cancelled", "rejected"] as const)
+      expect(signupPhase({ ...window, state }, at)).toBe("closed");
   });
 });
 
@@ -25,7 +26,13 @@ describe("positions", () => {
     expect(positionProblems([3, 3, 3])).toEqual({ duplicates: [3], missing: [1, 2] });
   });
   it("orders hosts by the chosen positions", () => {
-    expect(rankingFromPositions([{ host: 10, position: 3 }, { host: 20, position: 1 }, { host: 30, position: 2 }])).toEqual([20, 30, 10]);
+    expect(
+      rankingFromPositions([
+        { host: 10, position: 3 },
+        { host: 20, position: 1 },
+        { host: 30, position: 2 },
+      ]),
+    ).toEqual([20, 30, 10]);
   });
 });
 

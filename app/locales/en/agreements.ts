@@ -3,7 +3,8 @@ import type ja from "../ja/agreements";
 
 const agreements: typeof ja = {
   listTitle: "Agreements",
-  listLead: "Keep the agreements with universities: their terms, deadlines, documents and collaborations. Status follows from the dates.",
+  listLead:
+    "Keep the agreements with universities: their terms, deadlines, documents and collaborations. Status follows from the dates.",
   newLink: "Add an agreement",
   newTitle: "New agreement",
   editTitle: "Edit agreement",
@@ -56,7 +57,8 @@ const agreements: typeof ja = {
     expires_on: "Leave blank for an open-ended agreement. For example 2027-03-31",
     auto_renew: "Unless notice is given by the deadline, the agreement is extended by the renewal term each time.",
     renewal_term_months: "Needed for automatic renewal. For example 12",
-    notice_days: "How many days before expiry notice to renew or end must be given. Inside this window the agreement is “expiring”.",
+    notice_days:
+      "How many days before expiry notice to renew or end must be given. Inside this window the agreement is “expiring”.",
     contacts: "Blank rows are ignored. Need more rows? Save, and blank rows are added again.",
   },
   contact: {
@@ -113,7 +115,8 @@ const agreements: typeof ja = {
     noContacts: "No contacts recorded.",
     terminatedNotice: "This agreement was terminated on {{date}}. Reason: {{reason}}",
     terminateTitle: "Terminate the agreement",
-    terminateLead: "Record the termination date and the reason. From that date the status is “terminated”. Nothing is deleted.",
+    terminateLead:
+      "Record the termination date and the reason. From that date the status is “terminated”. Nothing is deleted.",
     submitTerminate: "Record termination",
     documentsTitle: "Documents",
     noDocuments: "No documents attached yet.",

@@ -49,8 +49,7 @@ const certificates: typeof ja = {
   student: {
     title: "Certificates",
     lead: "Your certificates of participation: download the PDF, share the verification page or add it to LinkedIn.",
-    empty:
-      "No certificates yet. One is issued once you have done the interview and presented at the event.",
+    empty: "No certificates yet. One is issued once you have done the interview and presented at the event.",
   },
   staff: {
     title: "Certificates: {{title}}",
@@ -75,8 +74,7 @@ const certificates: typeof ja = {
     issueAllNone: "No student is waiting for a certificate.",
     issueOne: "Issue to {{name}}",
     byHandTitle: "Certify by hand",
-    byHandLead:
-      "Staff can certify a student who does not meet the conditions, with a recorded reason.",
+    byHandLead: "Staff can certify a student who does not meet the conditions, with a recorded reason.",
     byHandStudent: "Student",
     byHandReason: "Reason",
     byHandSubmit: "Record the reason and issue",

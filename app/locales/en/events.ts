@@ -40,11 +40,13 @@ const events: typeof ja = {
     timeOutsideEvent: "The start time must fall within the event.",
     projectNotPresenting: "This project cannot present yet (its pairing has not been published).",
     hostNotAccepted: "This firm is not a host of this project.",
-    duplicate: "This team is already on the programme (a whole-seminar slot and team slots of one project cannot both be).",
+    duplicate:
+      "This team is already on the programme (a whole-seminar slot and team slots of one project cannot both be).",
   },
   staff: {
     listTitle: "Events",
-    listLead: "Add the city's industry–academia presentation events, and manage their programme and the door on the day. Events are listed on the public pages.",
+    listLead:
+      "Add the city's industry–academia presentation events, and manage their programme and the door on the day. Events are listed on the public pages.",
     newLink: "Add an event",
     empty: "No events yet.",
     newTitle: "Add an event",
@@ -59,7 +61,8 @@ const events: typeof ja = {
   },
   slot: {
     addTitle: "Add a presentation",
-    addLead: "Choose the presenting team and enter its research title. It is added at the end of the programme; you can reorder it afterwards. The professor in charge confirms the title.",
+    addLead:
+      "Choose the presenting team and enter its research title. It is added at the end of the programme; you can reorder it afterwards. The professor in charge confirms the title.",
     noChoices: "No team left to add (every team of the projects with a published pairing is on the programme).",
     team: "Presenting team",
     teamHint: "For each project: the team of one host firm (the students paired with it) or the whole seminar.",
@@ -73,7 +76,8 @@ const events: typeof ja = {
     titleEn: "Research title (English, optional)",
     add: "Add to the programme",
     editTitle: "Edit presentation no. {{position}}",
-    editWithdrawsConfirmation: "Changing the research title withdraws the professor's confirmation; they will need to confirm it again. Changing only the start time does not.",
+    editWithdrawsConfirmation:
+      "Changing the research title withdraws the professor's confirmation; they will need to confirm it again. Changing only the start time does not.",
     save: "Save",
     confirmed: "Confirmed by the professor ({{date}}, {{name}})",
     awaitingConfirmation: "Awaiting the professor's confirmation",
@@ -117,7 +121,8 @@ const events: typeof ja = {
   },
   public: {
     listTitle: "Events",
-    listLead: "City events where seminar students present what they learned interviewing Kita City manufacturers. Open to everyone.",
+    listLead:
+      "City events where seminar students present what they learned interviewing Kita City manufacturers. Open to everyone.",
     upcoming: "Upcoming events",
     past: "Past events",
     noUpcoming: "No events are scheduled.",

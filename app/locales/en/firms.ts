@@ -9,7 +9,8 @@ const firms: typeof ja = {
   search: {
     label: "Firm search",
     keyword: "Keywords",
-    keywordHint: "Searches names, readings and products (hiragana, katakana, full- and half-width forms all match). Separate several words with spaces to find firms that have them all.",
+    keywordHint:
+      "Searches names, readings and products (hiragana, katakana, full- and half-width forms all match). Separate several words with spaces to find firms that have them all.",
     any: "Any",
     newProduct: "Only firms that developed a new product",
     showHidden: "Include hidden firms",
@@ -71,7 +72,8 @@ const firms: typeof ja = {
     not_found: "gBizINFO has no corporation with this number. Check the number, or fill in the form by hand.",
     error: "Could not get the details from gBizINFO. Try again later, or fill in the form by hand.",
     timeout: "gBizINFO did not answer in time. Try again later, or fill in the form by hand.",
-    unconfigured: "Filling in from the national corporate register (gBizINFO) is not set up. Please fill in the form by hand.",
+    unconfigured:
+      "Filling in from the national corporate register (gBizINFO) is not set up. Please fill in the form by hand.",
   },
   staff: {
     title: "Firm register",
@@ -126,8 +128,10 @@ const firms: typeof ja = {
   profile: {
     title: "Firm profile",
     lead: "Keep the products, description and contact details of the firm directory up to date. Changes are recorded and the city can see them.",
-    staffFields: "To change the corporate number, name, industry or address, please contact the Industry Promotion Section.",
-    hiddenNotice: "The city has hidden your firm from the firm directory. Please contact the Industry Promotion Section.",
+    staffFields:
+      "To change the corporate number, name, industry or address, please contact the Industry Promotion Section.",
+    hiddenNotice:
+      "The city has hidden your firm from the firm directory. Please contact the Industry Promotion Section.",
     save: "Save",
     saved: "Your firm profile is saved.",
     viewPublic: "View public page",
@@ -143,7 +147,8 @@ const firms: typeof ja = {
     upload: "Check the file",
     noFile: "Choose a CSV file.",
     tooLarge: "The file is too large (up to {{mb}} MB). Split it and import the parts.",
-    badEncoding: "The text encoding cannot be read. Save the file again as UTF-8 or as Shift_JIS (Excel's “CSV (Comma delimited)”).",
+    badEncoding:
+      "The text encoding cannot be read. Save the file again as UTF-8 or as Shift_JIS (Excel's “CSV (Comma delimited)”).",
     empty: "The file is empty.",
     noRows: "The file has only the header row. Add the firms to import.",
     malformed: "The file is not valid CSV (near line {{line}}). Check the quotes and the number of columns.",

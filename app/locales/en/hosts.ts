@@ -3,15 +3,19 @@ import type ja from "../ja/hosts";
 
 const hosts: typeof ja = {
   staffTitle: "Host firms: {{title}}",
-  staffLead: "Ask firms from the register to host interviews. A firm suggested by the professor is confirmed when you review it and send the request. Firms do not see students' names, universities or contact details until the pairing is published.",
+  staffLead:
+    "Ask firms from the register to host interviews. A firm suggested by the professor is confirmed when you review it and send the request. Firms do not see students' names, universities or contact details until the pairing is published.",
   professorTitle: "Host firms: {{title}}",
-  professorLead: "You can suggest firms that suit the project. The city reviews each suggestion and sends the firm the request.",
+  professorLead:
+    "You can suggest firms that suit the project. The city reviews each suggestion and sends the firm the request.",
   backToProject: "Back to the project",
   backToInvitations: "Back to hosting requests",
   listTitle: "Host firms and their answers",
   inviteTitle: "Ask a firm to host",
-  inviteLead: "The firm's users get a link to answer in the app. If you enter a contact email, it also gets a sign-in-free answer link (single use, valid for {{days}} days). Asking again sends a new link and retires the previous one.",
-  notInvitable: "The project is “{{state}}”, so firms cannot be asked now. Firms can be asked from approval until sign-up closes.",
+  inviteLead:
+    "The firm's users get a link to answer in the app. If you enter a contact email, it also gets a sign-in-free answer link (single use, valid for {{days}} days). Asking again sends a new link and retires the previous one.",
+  notInvitable:
+    "The project is “{{state}}”, so firms cannot be asked now. Firms can be asked from approval until sign-up closes.",
   suggestTitle: "Suggest a firm",
   suggestLead: "A suggested firm is listed as “suggested” until the city reviews it and sends the request.",
   notSuggestable: "The project is “{{state}}”, so firms cannot be suggested now.",
@@ -96,11 +100,13 @@ const hosts: typeof ja = {
     once: "This answer link works once.",
     invalid: "This link is not valid. Please check the link in the email again.",
     used: "This request has already been answered. To change the answer, please contact the Kita City Industry Promotion Section.",
-    replaced: "A newer answer link has been sent, so this one no longer works. Please use the link in the latest email.",
+    replaced:
+      "A newer answer link has been sent, so this one no longer works. Please use the link in the latest email.",
     expired: "This link has expired. Please ask the Kita City Industry Promotion Section to send a new one.",
     closed: "This request is no longer open.",
     thanksTitle: "Thank you for your answer",
-    thanksAccepted: "Your acceptance has been recorded and the city and the professor have been told. We will contact you again once the pairing is decided.",
+    thanksAccepted:
+      "Your acceptance has been recorded and the city and the professor have been told. We will contact you again once the pairing is decided.",
     thanksDeclined: "Your answer has been recorded and the city and the professor have been told.",
   },
   errors: {
@@ -129,7 +135,8 @@ const hosts: typeof ja = {
     inviteLinkBody:
       "Dear {{firm}},\n\nThis is the Kita City Industry Promotion Section. Would your firm host interviews for the university seminar project “{{project}}”?\nInterview period: {{interviews}}\n\nPlease review the request and answer through this link (no sign-in, single use, valid until {{expires}} Japan time):\n{{link}}\n\nIf this email is not meant for you, please delete it.",
     acceptedSubject: "Kita City: {{firm}} accepted to host interviews",
-    acceptedBody: "{{firm}} agreed to host {{capacity}} student(s) for the project “{{project}}”.\nNote: {{note}}\n\n{{link}}",
+    acceptedBody:
+      "{{firm}} agreed to host {{capacity}} student(s) for the project “{{project}}”.\nNote: {{note}}\n\n{{link}}",
     declinedSubject: "Kita City: {{firm}} declined to host interviews",
     declinedBody: "{{firm}} declined to host interviews for the project “{{project}}”.\nNote: {{note}}\n\n{{link}}",
   },

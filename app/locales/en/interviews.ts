@@ -53,7 +53,8 @@ const interviews: typeof ja = {
     slotsTitle: "Slots offered",
     noSlots: "No slots offered yet. Add some with the form below.",
     addTitle: "Add a slot",
-    addLead: "One slot hosts the whole student team of this project once. Offering several lets the team choose the time that suits them.",
+    addLead:
+      "One slot hosts the whole student team of this project once. Offering several lets the team choose the time that suits them.",
     addSubmit: "Add the slot",
     closed: "This project does not take interview bookings at the moment.",
     cutoffTitle: "Deadline for changes",
@@ -70,7 +71,8 @@ const interviews: typeof ja = {
     bookingTitle: "Your team's booking",
     notBooked: "Not booked yet.",
     changeUntil: "You can move to another slot or cancel until {{date}} (Japan time).",
-    cutoffPassed: "The deadline for changes ({{date}}, Japan time) has passed. If you really must change, contact the firm or your professor.",
+    cutoffPassed:
+      "The deadline for changes ({{date}}, Japan time) has passed. If you really must change, contact the firm or your professor.",
     release: "Cancel the booking",
     freeTitle: "Free slots",
     noFree: "There are no free slots at the moment.",
@@ -155,9 +157,11 @@ const interviews: typeof ja = {
     title: "Calendar subscription",
     lead: "A private URL that calendar apps (Google Calendar, Outlook, Apple Calendar…) can subscribe to, to show your interviews. Anyone who knows the URL can see them: do not share it.",
     none: "You have not created a subscription URL yet.",
-    existing: "Your subscription URL was created on {{date}}. It is shown only when it is created; if you have lost it, create a new one.",
+    existing:
+      "Your subscription URL was created on {{date}}. It is shown only when it is created; if you have lost it, create a new one.",
     newTitle: "Your new subscription URL",
-    newLead: "Paste this URL into your calendar app's “add by URL”. It will not be shown again once you leave this page.",
+    newLead:
+      "Paste this URL into your calendar app's “add by URL”. It will not be shown again once you leave this page.",
     url: "Subscription URL",
     create: "Create a subscription URL",
     reset: "Create a new URL (the current one stops working)",

@@ -39,7 +39,8 @@ const pairing: typeof ja = {
     status: "Status",
     byOn: "{{name}} ({{date}})",
     publishedNotice: "This run has been published. The only change still possible is placing students without a firm.",
-    lockedNotice: "Another run of this project has been published, or sign-up has not closed, so this run can be neither changed nor published. It is kept as a record.",
+    lockedNotice:
+      "Another run of this project has been published, or sign-up has not closed, so this run can be neither changed nor published. It is kept as a record.",
   },
   figures: {
     title: "Figures",
@@ -80,7 +81,8 @@ const pairing: typeof ja = {
     reasonHint: "Required. At most {{max}} characters.",
     submit: "Move",
     lateTitle: "Place a student without a firm",
-    lateHint: "Students can be placed with a firm that has free places. The reason and who made the move are recorded as a move by hand, and the student and the firm are emailed.",
+    lateHint:
+      "Students can be placed with a firm that has free places. The reason and who made the move are recorded as a move by hand, and the student and the firm are emailed.",
   },
   overrides: {
     title: "Moves by hand",
@@ -102,7 +104,7 @@ const pairing: typeof ja = {
   },
   publish: {
     title: "Publish",
-    hint: "Publishing emails the students, the host firms and the professor, and the project becomes \"Pairing published\". Only one run can be published, and it cannot be undone.",
+    hint: 'Publishing emails the students, the host firms and the professor, and the project becomes "Pairing published". Only one run can be published, and it cannot be undone.',
     blockingWarning: "There are {{n}} unstable pairs. Check before publishing.",
     submit: "Publish this run",
   },
@@ -141,9 +143,11 @@ const pairing: typeof ja = {
     rankLink: "Rank the applicants (optional)",
     studentsLink: "Students coming to interview you",
     studentsTitle: "Students coming to interview you: {{title}}",
-    notPublished: "The pairing has not been published yet. Once it is, the students coming to interview you are listed here and you will be emailed.",
+    notPublished:
+      "The pairing has not been published yet. Once it is, the students coming to interview you are listed here and you will be emailed.",
     none: "No students were placed with your firm this time.",
-    purpose: "With the students' consent, only what you need to arrange the interviews is shown. Please use it for nothing else.",
+    purpose:
+      "With the students' consent, only what you need to arrange the interviews is shown. Please use it for nothing else.",
     name: "Name",
     university: "University",
     seminar: "Seminar",
@@ -153,7 +157,7 @@ const pairing: typeof ja = {
     title: "Rank the applicants: {{title}}",
     lead: "You may rank the applicants you would most like to host (optional). Applicants you do not rank come after those you rank, in the lottery order of the seed the city draws when it creates the pairing. Without a ranking, everyone is in lottery order.",
     privacy:
-      "Names, universities and contact details are not shown: students consented to share them only with the firm they are paired with. Once the pairing is published, the students placed with you are shown on the \"Students coming to interview you\" page.",
+      'Names, universities and contact details are not shown: students consented to share them only with the firm they are paired with. Once the pairing is published, the students placed with you are shown on the "Students coming to interview you" page.',
     currentOwn: "Now: your own ranking is used ({{n}} ranked).",
     currentLottery: "Now: the lottery decides.",
     applicantCol: "Applicant",
@@ -175,7 +179,8 @@ const pairing: typeof ja = {
     forbidden: "You are not allowed to do this.",
     notFound: "Not found.",
     pairingNeedsClosed: "Pairings can only be made for projects whose sign-up has closed.",
-    wrongState: "This is not possible in the project's current state. Check whether another run has already been published.",
+    wrongState:
+      "This is not possible in the project's current state. Check whether another run has already been published.",
     alreadyPublished: "This run has already been published.",
     reasonRequired: "Enter a reason.",
     unknownStudent: "This student is not part of this run.",
@@ -203,23 +208,23 @@ const pairing: typeof ja = {
     nobody: "(none)",
     placed: {
       subject: "[Kita City] Your interview firm: {{title}}",
-      body: "Dear {{name}},\n\nYour firm for \"{{title}}\" has been decided.\n\nFirm: {{firm}}\nAddress: {{address}}\nTeammates interviewing the same firm: {{teammates}}\n\nWhy you got this result, and more about the firm:\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo",
+      body: 'Dear {{name}},\n\nYour firm for "{{title}}" has been decided.\n\nFirm: {{firm}}\nAddress: {{address}}\nTeammates interviewing the same firm: {{teammates}}\n\nWhy you got this result, and more about the firm:\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo',
     },
     unplaced: {
       subject: "[Kita City] Pairing result: {{title}}",
-      body: "Dear {{name}},\n\nThe pairing for \"{{title}}\" has been published. This time every firm you ranked was full, so you have not been placed with a firm.\n\nYour professor or the city staff will now find you a firm by hand and let you know. Why you got this result:\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo",
+      body: 'Dear {{name}},\n\nThe pairing for "{{title}}" has been published. This time every firm you ranked was full, so you have not been placed with a firm.\n\nYour professor or the city staff will now find you a firm by hand and let you know. Why you got this result:\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo',
     },
     firm: {
       subject: "[Kita City] Students coming to interview you: {{title}}",
-      body: "Dear {{name}},\n\nThe students who will interview {{firm}} for \"{{title}}\" have been decided ({{count}}).\n\n{{students}}\n\nTheir university, seminar and contact details are on this page (sign in):\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo",
+      body: 'Dear {{name}},\n\nThe students who will interview {{firm}} for "{{title}}" have been decided ({{count}}).\n\n{{students}}\n\nTheir university, seminar and contact details are on this page (sign in):\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo',
     },
     firmNone: {
       subject: "[Kita City] Pairing result: {{title}}",
-      body: "Dear {{name}},\n\nThe pairing for \"{{title}}\" has been published. No students were placed with {{firm}} this time. Thank you for offering to host.\n\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo",
+      body: 'Dear {{name}},\n\nThe pairing for "{{title}}" has been published. No students were placed with {{firm}} this time. Thank you for offering to host.\n\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo',
     },
     professor: {
       subject: "[Kita City] Pairing published: {{title}}",
-      body: "Dear {{name}},\n\nThe pairing for \"{{title}}\" has been published.\n\nStudents placed: {{placed}} of {{total}}\nStudents without a firm:\n{{unplaced}}\n\nSeed: {{seed}}\n\nEveryone's result, and the moves made by hand with their reasons:\n{{link}}\n\nPlease arrange a firm for any student without one with the city staff.\n\nIndustry Promotion Section, Kita City, Tokyo",
+      body: 'Dear {{name}},\n\nThe pairing for "{{title}}" has been published.\n\nStudents placed: {{placed}} of {{total}}\nStudents without a firm:\n{{unplaced}}\n\nSeed: {{seed}}\n\nEveryone\'s result, and the moves made by hand with their reasons:\n{{link}}\n\nPlease arrange a firm for any student without one with the city staff.\n\nIndustry Promotion Section, Kita City, Tokyo',
     },
   },
 };

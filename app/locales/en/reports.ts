@@ -29,14 +29,17 @@ const reports: typeof ja = {
   },
   definitionsTitle: "How we count",
   definitions: {
-    projects: "Projects: the year's projects that were submitted or went further (not drafts, rejected or cancelled ones). Interviews, presentations and certificates count in their project's fiscal year.",
+    projects:
+      "Projects: the year's projects that were submitted or went further (not drafts, rejected or cancelled ones). Interviews, presentations and certificates count in their project's fiscal year.",
     students: "Students: students who signed up. Within one row, each student counts once.",
     firms: "Host firms: firms that accepted to host. Within one row, each firm counts once.",
     interviews: "Interviews held: interview slots recorded as done.",
     presentations: "Presentations: presentations recorded as given (whole-seminar presentations included).",
     certificates: "Certificates: certificates issued and not revoked.",
-    areas: "By agreement area: a project counts in every area of its agreement, so the area rows do not add up to the total.",
-    total: "Total: every student, firm and so on counted once, so it may be smaller than the sum of the rows when they span several universities or areas.",
+    areas:
+      "By agreement area: a project counts in every area of its agreement, so the area rows do not add up to the total.",
+    total:
+      "Total: every student, firm and so on counted once, so it may be smaller than the sum of the rows when they span several universities or areas.",
   },
   csv: {
     section: "Section",

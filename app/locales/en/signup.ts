@@ -3,7 +3,8 @@ import type ja from "../ja/signup";
 
 const signup: typeof ja = {
   joinTitle: "Join a project",
-  joinLead: "Enter the join code your seminar gave you. Upper or lower case, full- or half-width characters and the hyphen do not matter.",
+  joinLead:
+    "Enter the join code your seminar gave you. Upper or lower case, full- or half-width characters and the hyphen do not matter.",
   joinSubmit: "Continue",
   code: "Join code",
   codeHint: "For example: ABCD-2345",
@@ -17,7 +18,8 @@ const signup: typeof ja = {
   how: {
     title: "How pairing works",
     body: "Students and firms are paired by student-proposing deferred acceptance (the Gale–Shapley algorithm). Each student applies to firms in the order of their ranking; a firm tentatively keeps students up to its capacity and swaps in a student with higher priority when one applies. Where more students want a firm than it can host, the firm's own priority order decides (for a firm without one, a lottery order recorded with each pairing run).",
-    honest: "Ranking the firms in your true order of preference is your best strategy: you can never get a better result by misreporting. Rank every firm: adding a firm lower down never reduces your chance of getting one you ranked higher.",
+    honest:
+      "Ranking the firms in your true order of preference is your best strategy: you can never get a better result by misreporting. Rank every firm: adding a firm lower down never reduces your chance of getting one you ranked higher.",
   },
   notOpenYet: "Sign-up opens on {{date}} (Japan time).",
   closedReadOnly: "Sign-up closed on {{date}} (Japan time). Your sign-up can no longer be changed.",
@@ -28,11 +30,13 @@ const signup: typeof ja = {
   changeUntil: "You can change your ranking and motivation, or withdraw, until {{date}} (Japan time).",
   yourRanking: "Your ranking",
   motivation: "Motivation",
-  motivationHint: "Up to {{max}} characters: briefly, why you want to take part. The firms you rank may see it without your name, so do not write anything that identifies you.",
+  motivationHint:
+    "Up to {{max}} characters: briefly, why you want to take part. The firms you rank may see it without your name, so do not write anything that identifies you.",
   rank: {
     legend: "Rank the host firms (all of them)",
     hintSelects: "Give each firm a different position from 1 to {{n}}.",
-    hintList: "Use “Move up” and “Move down” to put the firms in the order you prefer. The top one is your first choice.",
+    hintList:
+      "Use “Move up” and “Move down” to put the firms in the order you prefer. The top one is your first choice.",
     firm: "Firm",
     position: "Your ranking",
     positionOf: "Position of {{name}}",
@@ -49,7 +53,8 @@ const signup: typeof ja = {
     recipient: "With whom: only the firm you are paired with",
     purpose: "Why: to arrange and hold the interview",
     when: "When: after the pairing is published. Until then firms do not see your name, university, seminar or email address.",
-    label: "I agree that my name, university, seminar and email address are shared, as described above, with the firm I am paired with",
+    label:
+      "I agree that my name, university, seminar and email address are shared, as described above, with the firm I am paired with",
     version: "Consent text version {{version}}",
   },
   submit: "Sign up",
@@ -73,7 +78,8 @@ const signup: typeof ja = {
     wrongCode: "This join code is not right. Please check the code your seminar gave you.",
     choosePosition: "Choose a position.",
     positionTaken: "Position {{position}} is given to more than one firm.",
-    positions: "Give each firm one position from 1 to {{n}}, each used once (used twice: {{duplicates}}; unused: {{missing}}).",
+    positions:
+      "Give each firm one position from 1 to {{n}}, each used once (used twice: {{duplicates}}; unused: {{missing}}).",
     rankAll: "Rank every firm.",
     consent: "To sign up, you need to agree to share your details.",
     full: "This project is full: no more sign-ups are possible.",

@@ -47,15 +47,13 @@ const certificates = {
   student: {
     title: "参加証明書",
     lead: "発行された参加証明書です。PDFのダウンロード、検証ページの共有、LinkedInへの追加ができます。",
-    empty:
-      "まだ証明書はありません。取材と発表会での発表を終えると発行されます。",
+    empty: "まだ証明書はありません。取材と発表会での発表を終えると発行されます。",
   },
   staff: {
     title: "参加証明書：{{title}}",
     backToEvent: "発表会に戻る",
     candidatesTitle: "対象の学生",
-    candidatesLead:
-      "発行の条件: 取材（面談）が実施済み、チームの発表が実施済み、当日の出席が記録済み。",
+    candidatesLead: "発行の条件: 取材（面談）が実施済み、チームの発表が実施済み、当日の出席が記録済み。",
     noCandidates: "この発表会のプログラムに学生がいません。",
     colName: "氏名",
     colProject: "プロジェクト",
@@ -73,8 +71,7 @@ const certificates = {
     issueAllNone: "新たに発行できる学生はいません。",
     issueOne: "{{name}}さんに発行",
     byHandTitle: "手動で証明する",
-    byHandLead:
-      "条件を満たさない学生にも、理由を記録して証明書を発行できます。",
+    byHandLead: "条件を満たさない学生にも、理由を記録して証明書を発行できます。",
     byHandStudent: "学生",
     byHandReason: "理由",
     byHandSubmit: "理由を記録して発行する",
@@ -90,8 +87,7 @@ const certificates = {
     manualReason: "手動で証明した理由",
     revokedReason: "取消理由",
     revokeTitle: "証明書を取り消す",
-    revokeLead:
-      "取消は公開の検証ページと取消リストに反映され、元に戻せません。理由は職員だけに表示されます。",
+    revokeLead: "取消は公開の検証ページと取消リストに反映され、元に戻せません。理由は職員だけに表示されます。",
     revokeReason: "取消理由",
     revokeSubmit: "取り消す",
     alreadyRevoked: "この証明書は取り消し済みです。",

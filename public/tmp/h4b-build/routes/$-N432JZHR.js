@@ -1,1 +1,0 @@
-import{a as r}from"/build/_shared/chunk-A5EJNHQW.js";import"/build/_shared/chunk-OU6YKDPO.js";import"/build/_shared/chunk-T36URGAI.js";function o(){return null}export{r as ErrorBoundary,o as default};
