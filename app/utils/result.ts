@@ -1,0 +1,34 @@
+/**
+ * The one shape for expected failures (STYLE.md principle 13). A model returns `ok(...)` or `fail("catalog.key")`
+ * for what a user can cause (a full project, a closed window, a stale form); it throws only for bugs. Routes turn a
+ * failure into an answer with one helper; models never build HTTP responses.
+ */
+
+/** Values interpolated into the catalog message, e.g. `{ minutes: 5 }`. */
+export type MessageValues = Record<string, string | number>;
+
+export type Failure<Reason extends string = string> = {
+  ok: false;
+  /** A catalog key, e.g. "projects.errors.full". */
+  reason: Reason;
+  /** The form field the failure belongs to, when it belongs to one. */
+  field?: string;
+  values?: MessageValues;
+};
+
+export type Ok<T extends object = object> = { ok: true } & T;
+
+export type Result<T extends object = object, Reason extends string = string> = Ok<T> | Failure<Reason>;
+
+export function ok(): Ok;
+export function ok<T extends object>(value: T): Ok<T>;
+export function ok<T extends object>(value?: T): Ok<T> {
+  return { ok: true, ...(value as T) };
+}
+
+export function fail<Reason extends string>(
+  reason: Reason,
+  extra: { field?: string; values?: MessageValues } = {},
+): Failure<Reason> {
+  return { ok: false, reason, ...extra };
+}
