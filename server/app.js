@@ -15,7 +15,7 @@ import { cspNonce, securityHeaders } from "./security-headers.js";
 /**
  * @param {{
  *   handler: import("express").RequestHandler,
- *   env?: NodeJS.ProcessEnv,
+ *   env?: Record<string, string | undefined>,
  *   assets?: string,
  * }} options `handler` answers everything the static files do not (Remix); `assets` is the client build folder.
  */

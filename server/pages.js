@@ -33,13 +33,32 @@ export function statusPage(status) {
   );
 }
 
+/** How long a refused upload's connection stays open, unread, after the answer (see sendStatusPage). */
+export const LINGER_MS = 2_000;
+
 /**
- * Answers with a status page. `close` asks the client to drop the connection, so that a body we refused is not read
- * any further (Node closes the socket once the answer is written instead of draining the rest).
+ * Answers with a status page. With `close` (a body we refuse, which may still be arriving) the connection is closed
+ * without reading the rest: the answer (with its length, so the client knows it is complete) is written at once, but
+ * the connection ends only after LINGER_MS, unread meanwhile. Closing at once with unread bytes would make TCP reset
+ * the connection, which can destroy the answer before the browser shows it; while we do not read, the sender just
+ * waits.
  * @param {import("express").Response} res @param {number} status @param {{ close?: boolean }} [options]
  */
 export function sendStatusPage(res, status, options = {}) {
   if (res.headersSent) return;
-  if (options.close) res.set("Connection", "close");
-  res.status(status).type("html").set("Cache-Control", "no-store").send(statusPage(status));
+  const html = statusPage(status);
+  res.status(status).set({
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(html)),
+    // no-transform: compression must not hold the page back.
+    "Cache-Control": "no-store, no-transform",
+  });
+  if (!options.close) {
+    res.end(html);
+    return;
+  }
+  res.set("Connection", "close");
+  res.write(html);
+  const timer = setTimeout(() => res.end(), LINGER_MS);
+  res.on("close", () => clearTimeout(timer));
 }
