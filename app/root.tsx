@@ -1,4 +1,6 @@
 /** Document shell. The root loader resolves the user, the language and the pending toast. */
+// First: before any schema module is evaluated (see the module).
+import "./utils/zod-csp";
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Links,

@@ -9,12 +9,11 @@ import helmet from "helmet";
 
 /**
  * Browser features the app never uses, denied to the page and anything it could embed. Only names Chromium knows:
- * an unknown one makes the browser log an error on every page.
+ * an unknown one (e.g. `bluetooth`, `interest-cohort`) makes it log a warning on every page.
  */
 export const DENIED_FEATURES = [
   "accelerometer",
   "autoplay",
-  "bluetooth",
   "browsing-topics",
   "camera",
   "display-capture",
