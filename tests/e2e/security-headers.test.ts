@@ -81,6 +81,17 @@ describe("public pages with the CSP enforced", () => {
     });
   }
 
+  it("a certificate's public verification page loads with no violation", async () => {
+    const certificate = db.prepare("select id from certificate where revoked_at is null limit 1").get() as {
+      id: string;
+    };
+    const watched = await watchedPage();
+    expect((await watched.page.goto(`/verify/${certificate.id}`))?.status()).toBe(200);
+    await hydrated(watched.page);
+    await expectClean(watched);
+    await watched.page.context().close();
+  });
+
   it("navigates client-side after hydration, without reloading the document", async () => {
     const watched = await watchedPage();
     const { page } = watched;
@@ -91,7 +102,7 @@ describe("public pages with the CSP enforced", () => {
     await page.waitForURL(`${baseURL()}/firms`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await expect(page.evaluate(() => (window as any).sameDocument)).resolves.toBe(true);
-    // A firm's page, then the verification page of an unknown certificate.
+    // Then a firm's page.
     await page.locator("main a[href^='/firms/']").first().click();
     await page.waitForURL(/\/firms\/\d+$/);
     await expect(page.evaluate(() => (window as any).sameDocument)).resolves.toBe(true);
