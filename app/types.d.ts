@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address as the server saw it (Express req.ip), for rate limiting. */
     clientIp?: string;
+    /** This response's Content-Security-Policy script nonce (server/security-headers.js). */
+    cspNonce?: string;
   }
 }
 

@@ -2,6 +2,7 @@
  * Refuses state-changing requests sent from another site (CSRF defence in depth on top of SameSite=Lax cookies):
  * a non-GET/HEAD/OPTIONS request whose Sec-Fetch-Site is "cross-site", or whose Origin is not this host, gets 403.
  */
+import { sendStatusPage } from "./pages.js";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -23,11 +24,6 @@ export function isCrossSiteMutation({ method, host, origin, secFetchSite }) {
   return false;
 }
 
-const MESSAGE =
-  '<!doctype html><html lang="ja"><meta charset="utf-8"><title>403</title>' +
-  '<main><h1>403</h1><p lang="ja">別のサイトからの送信は受け付けられません。</p>' +
-  '<p lang="en">Requests sent from another site are not accepted.</p><p><a href="/">Home</a></p></main></html>';
-
 /** Express middleware. @param {import("express").Request} req @param {import("express").Response} res @param {() => void} next */
 export function crossSiteGuard(req, res, next) {
   const refused = isCrossSiteMutation({
@@ -37,7 +33,7 @@ export function crossSiteGuard(req, res, next) {
     secFetchSite: req.get("sec-fetch-site"),
   });
   if (refused) {
-    res.status(403).type("html").send(MESSAGE);
+    sendStatusPage(res, 403, { close: true });
     return;
   }
   next();

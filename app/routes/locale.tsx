@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { setUserLocale } from "~/models/user.server";
 import { LocaleSchema } from "~/schemas/auth";
 import { localeCookie } from "~/utils/i18n.server";
-import { getSessionUser, safeRedirectPath } from "~/utils/session.server";
+import { getSessionUser, isHttpsRequest, safeRedirectPath } from "~/utils/session.server";
 
 export async function loader() {
   return redirect("/");
@@ -15,7 +15,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { locale, redirectTo } = parsed.data;
   const user = await getSessionUser(request);
   if (user) await setUserLocale(user.id, locale === "auto" ? null : locale);
+  const secure = isHttpsRequest(request);
   const setCookie =
-    locale === "auto" ? await localeCookie.serialize("", { maxAge: 0 }) : await localeCookie.serialize(locale);
+    locale === "auto"
+      ? await localeCookie.serialize("", { maxAge: 0, secure })
+      : await localeCookie.serialize(locale, { secure });
   return redirect(safeRedirectPath(redirectTo, "/"), { headers: { "Set-Cookie": setCookie } });
 }

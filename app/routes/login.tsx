@@ -5,7 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
-import { recordSignInAttempt, signInBlockedFor } from "~/models/login-attempt.server";
+import { claimSignInAttempt, markSignInSucceeded } from "~/models/login-attempt.server";
 import { findUserForLogin, normalizeEmail } from "~/models/user.server";
 import { LoginSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
@@ -27,23 +27,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
   const ip = context.clientIp ?? "unknown";
   const account = normalizeEmail(email);
-  const blockedMinutes = await signInBlockedFor(account, ip);
-  if (blockedMinutes > 0) {
+  // Counted before the password is checked, so parallel guesses cannot all get a check (see the model).
+  const claim = await claimSignInAttempt(account, ip);
+  if (!claim.ok) {
     return data(
       {
         result: submission.reply({
-          formErrors: [msg("auth.rateLimited", { minutes: blockedMinutes })],
+          formErrors: [msg("auth.rateLimited", { minutes: Math.ceil(claim.retryAfterSeconds / 60) })],
           hideFields: ["password"],
         }),
       },
-      { status: 429, headers: { "Retry-After": String(blockedMinutes * 60) } },
+      { status: 429, headers: { "Retry-After": String(claim.retryAfterSeconds) } },
     );
   }
   const user = await findUserForLogin(account);
   let ok = false;
   if (user && !user.disabled_at) ok = await verifyPassword(password, user.password_hash);
   else await burnPasswordCheck(password);
-  await recordSignInAttempt(account, ip, ok);
+  if (ok) await markSignInSucceeded(claim.attemptId);
   if (!ok || !user) {
     return data(
       { result: submission.reply({ formErrors: [msg("auth.invalidCredentials")], hideFields: ["password"] }) },

@@ -6,6 +6,8 @@ import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { fallbackLng, i18nConfig, isLng, supportedLngs, type Lng } from "~/i18n";
 
+// Secure over HTTPS: pass `{ secure: isHttpsRequest(request) }` when serializing (the server adds it to any cookie
+// of an HTTPS response that lacks it, see server/remix-handler.js).
 export const localeCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",

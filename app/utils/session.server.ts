@@ -13,21 +13,41 @@ export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000; // 12 hours without activity
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000; // 7 days at most
 const TOUCH_EVERY_MS = 60 * 1000;
 
-let cookie: ReturnType<typeof createCookie> | undefined;
-export function sessionCookie() {
-  cookie ??= createCookie("__session", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: config().isProduction,
-    path: "/",
-    secrets: config().sessionSecrets,
-    maxAge: SESSION_ABSOLUTE_MS / 1000,
-  });
+/** Whether the request came over HTTPS (behind a proxy: as the trusted proxy said, see server/client-address.js). */
+export function isHttpsRequest(request: Request | undefined): boolean {
+  return request !== undefined && new URL(request.url).protocol === "https:";
+}
+
+/** The cookie names: browsers accept `__Host-` only with Secure, so plain http (the local demo) keeps the old name. */
+export const SESSION_COOKIE_SECURE = "__Host-session";
+export const SESSION_COOKIE_PLAIN = "__session";
+
+const cookies = new Map<string, ReturnType<typeof createCookie>>();
+/**
+ * The session cookie for this request: `__Host-session` and Secure over HTTPS (and always in production), so no
+ * subdomain or plain-http page can set or overwrite it; `__session` on plain http. A session cookie of the other
+ * name is ignored (the person signs in again).
+ */
+export function sessionCookie(request?: Request) {
+  const secure = isHttpsRequest(request) || config().isProduction;
+  const name = secure ? SESSION_COOKIE_SECURE : SESSION_COOKIE_PLAIN;
+  let cookie = cookies.get(name);
+  if (!cookie) {
+    cookie = createCookie(name, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure,
+      path: "/",
+      secrets: config().sessionSecrets,
+      maxAge: SESSION_ABSOLUTE_MS / 1000,
+    });
+    cookies.set(name, cookie);
+  }
   return cookie;
 }
 
 async function readToken(request: Request): Promise<string | null> {
-  const value = await sessionCookie().parse(request.headers.get("Cookie"));
+  const value = await sessionCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
@@ -98,24 +118,73 @@ export async function startSession(request: Request, userId: number, clientIp: s
       user_agent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
     })
     .execute();
-  return sessionCookie().serialize(token);
+  return sessionCookie(request).serialize(token);
 }
 
 /** Deletes the request's session row and returns the Set-Cookie header that clears the cookie. */
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request);
   if (token) await getDb().deleteFrom("session").where("id", "=", hashToken(token)).execute();
-  return sessionCookie().serialize("", { maxAge: 0 });
+  return sessionCookie(request).serialize("", { maxAge: 0 });
 }
 
 export function homePathFor(role: Role): string {
   return `/${role}`;
 }
 
-/** Only same-site relative paths are followed after sign-in. */
+const MAX_REDIRECT_LENGTH = 2048;
+// C0 controls (tab, CR, LF, NUL, …) and DEL: browsers drop tab/CR/LF inside URLs (so "/\t/evil" becomes "//evil"),
+// and CR/LF in a Location header would split it.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Every form a path takes while percent-decoding it again and again (a few rounds), so that `/%2F%2Fevil` is seen as
+ * `///evil`; null when the path itself is malformed. A later round that fails (`?q=100%25` decodes to `?q=100%`)
+ * just ends the list.
+ */
+function decodedForms(path: string): string[] | null {
+  const forms = [path];
+  for (let round = 0; round < 4; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(forms[forms.length - 1]);
+    } catch {
+      return round === 0 ? null : forms;
+    }
+    if (next === forms[forms.length - 1]) break;
+    forms.push(next);
+  }
+  return forms;
+}
+
+/**
+ * Where to go after a form, for every redirect the app builds from what it was sent (`redirectTo` of /login and
+ * /locale, toasts' targets): only a same-site path, else `fallback` (the role's home). Leading and trailing spaces
+ * are stripped; control characters, backslashes and anything that is not a plain path (`//host`, `/\host`,
+ * `https:`, `javascript:`, and the same written with percent-escapes, such as `/%2F%2Fevil`) are refused. What is
+ * returned can always go into a Location header: characters outside ASCII are percent-encoded.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string") return fallback;
+  const path = to.replace(/^ +| +$/g, "");
+  if (path.length === 0 || path.length > MAX_REDIRECT_LENGTH) return fallback;
+  if (CONTROL.test(path) || path.includes("\\")) return fallback;
+  const forms = decodedForms(path);
+  if (forms === null) return fallback;
+  for (const form of forms) {
+    // The path part decides where the browser goes; an escaped "//" or "\\" in the query is only data.
+    const target = form.split(/[?#]/, 1)[0];
+    if (!target.startsWith("/") || target.startsWith("//") || target.includes("\\") || CONTROL.test(target)) {
+      return fallback;
+    }
+  }
+  try {
+    // encodeURIComponent throws on a lone surrogate, which no real path has.
+    return path.replace(/[^\x21-\x7e]/gu, (ch) => encodeURIComponent(ch));
+  } catch {
+    return fallback;
+  }
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

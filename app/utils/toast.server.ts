@@ -1,9 +1,11 @@
 /**
  * Flash toasts after post → redirect → get. The cookie carries a catalog key (and its values), so the toast is
- * shown in the reader's language.
+ * shown in the reader's language. Over HTTPS the cookie is Secure: set here where the request is at hand, and by
+ * the server for every cookie of an HTTPS response (server/remix-handler.js), which covers redirectWithToast.
  */
 import { createCookie, redirect } from "@remix-run/node";
 import { config } from "./env.server";
+import { isHttpsRequest, safeRedirectPath } from "./session.server";
 
 export interface Toast {
   kind: "success" | "error";
@@ -32,11 +34,13 @@ export function setToastCookie(toast: Toast): Promise<string> {
 export async function readToast(request: Request): Promise<{ toast: Toast | null; clear: string | null }> {
   const value = await toastCookie().parse(request.headers.get("Cookie"));
   if (!value || typeof value !== "object" || typeof value.key !== "string") return { toast: null, clear: null };
-  return { toast: value as Toast, clear: await toastCookie().serialize("", { maxAge: 0 }) };
+  const secure = isHttpsRequest(request) || config().isProduction;
+  return { toast: value as Toast, clear: await toastCookie().serialize("", { maxAge: 0, secure }) };
 }
 
+/** Redirects to a same-site path (through safeRedirectPath, so no target can break the Location header). */
 export async function redirectWithToast(url: string, toast: Toast, headers: HeadersInit = {}) {
   const h = new Headers(headers);
   h.append("Set-Cookie", await setToastCookie(toast));
-  return redirect(url, { headers: h });
+  return redirect(safeRedirectPath(url, "/"), { headers: h });
 }
