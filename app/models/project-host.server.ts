@@ -19,6 +19,7 @@ import { containsPattern, searchTerms } from "~/utils/firm-search";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { deriveKey, deriveKeys } from "~/utils/keys.server";
+import { secretPlaceholder } from "~/utils/mail-secrets";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import type { Database, HostStatus, ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -332,12 +333,14 @@ export async function inviteHost(
         });
       }
       if (contact) {
-        const link = `${base}/host-response/${token}`;
+        // The signed link is a live credential: stored sealed, shown hidden in the mailbox (outbox.server.ts).
+        const link = secretPlaceholder("link");
         await enqueueMail(trx, {
           to: contact,
           kind: "host_invitation_link",
           subject,
           body: texts.both((t, lng) => t("hosts.mail.inviteLinkBody", { ...values(lng), link })),
+          secrets: { link: `${base}/host-response/${token}` },
         });
       }
       await recordAudit(trx, {
