@@ -128,7 +128,8 @@ export interface OutboxMessageTable {
   id: Generated<number>;
   to_address: string;
   subject: string;
-  body_text: string;
+  body_text: string; // secret links only as placeholders (app/utils/mail-secrets.ts)
+  secrets_sealed: string | null; // those links, AES-256-GCM sealed (secret-box.server.ts); null once sent or kept
   kind: string;
   status: OutboxStatus; // kept: no mail API configured, held in the development mailbox
   attempts: number;

@@ -164,6 +164,10 @@ const en: Messages = {
     mailStatus: { pending: "Waiting", sending: "Sending", sent: "Sent", kept: "Development mailbox" },
     mailModeApi: "Mail API: configured",
     mailModeDev: "Mail API: not configured (development mailbox)",
+    mailSecretHidden: "[link hidden: it appears only in the recipient's email]",
+    mailSecretsNote: "Invitation and answer links are for their recipient alone, so they are not shown here.",
+    mailSecretsDemo:
+      "In this demo, with no mail API configured, emails with such links are printed to the server's console.",
   },
   professor: {
     homeTitle: "Professor home",

@@ -163,6 +163,10 @@ const ja = {
     mailStatus: { pending: "送信待ち", sending: "送信中", sent: "送信済み", kept: "開発用受信箱" },
     mailModeApi: "メール送信API：設定済み",
     mailModeDev: "メール送信API：未設定（開発用受信箱）",
+    mailSecretHidden: "［リンク非表示：受信者あてのメールにだけ記載されます］",
+    mailSecretsNote: "招待や回答依頼のリンクは受け取った本人だけが使うものなので、ここには表示しません。",
+    mailSecretsDemo:
+      "このデモ環境では、メール送信APIがないため、リンク付きのメールはサーバーのコンソールに表示されます。",
   },
   professor: { homeTitle: "教員ホーム", homeLead: "取材企画の提案と、ゼミ学生の参加状況をここで管理します。" },
   student: {

@@ -1,8 +1,11 @@
 /**
  * Invitations: staff invite staff, professors and firm users by email. The link carries a random token (only its
- * hash is stored); it is single-use and expires. Accepting it creates the account in one transaction.
+ * hash is stored, and the queued email holds the link only sealed); it is single-use and expires. Accepting it
+ * creates the account in one transaction.
  */
 import { getDb, now } from "~/utils/db.server";
+import { config } from "~/utils/env.server";
+import { secretPlaceholder } from "~/utils/mail-secrets";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import type { Role } from "../../db/schema";
@@ -21,10 +24,13 @@ export interface InvitationInput {
   invitedBy: number;
 }
 
-/** Creates the invitation and queues its email in one transaction; returns the token (for the link). */
+/**
+ * Creates the invitation and queues its email in one transaction; returns the token (for the link). `mail` writes
+ * the text with `link` where the link goes: a placeholder, the real link being stored sealed (see outbox.server.ts).
+ */
 export async function createInvitation(
   input: InvitationInput,
-  mail: (link: { token: string; expiresAt: string }) => { subject: string; body: string },
+  mail: (values: { link: string; expiresAt: string }) => { subject: string; body: string },
 ) {
   const token = newToken();
   const t = now();
@@ -48,7 +54,12 @@ export async function createInvitation(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await enqueueMail(trx, { to: email, kind: "invitation", ...mail({ token, expiresAt }) });
+      await enqueueMail(trx, {
+        to: email,
+        kind: "invitation",
+        ...mail({ link: secretPlaceholder("link"), expiresAt }),
+        secrets: { link: `${config().publicUrl}/invitations/${token}` },
+      });
       await recordAudit(trx, {
         actorId: input.invitedBy,
         action: "invitation.create",

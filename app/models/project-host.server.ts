@@ -3,7 +3,8 @@
  * (accept with a capacity, or decline), either signed in or through an emailed link.
  *
  * The emailed link needs no account: `/host-response/<hostId>.<expiresAt>.<nonce>.<signature>`, the signature being
- * HMAC-SHA256 (first SESSION_SECRET) over `hostId.expiresAt.nonce`. Only the nonce's SHA-256 is stored; a new
+ * HMAC-SHA256 over `hostId.expiresAt.nonce` with the link's own key (derived from SESSION_SECRET, never the cookie
+ * signing key, see keys.server.ts). Only the nonce's SHA-256 is stored; a new
  * invitation stores a new one, which retires the old link. Using the link and recording the answer are one
  * conditional UPDATE, so a link answers once.
  *
@@ -17,6 +18,8 @@ import { config } from "~/utils/env.server";
 import { containsPattern, searchTerms } from "~/utils/firm-search";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
+import { deriveKey, deriveKeys } from "~/utils/keys.server";
+import { secretPlaceholder } from "~/utils/mail-secrets";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import type { Database, HostStatus, ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -38,26 +41,26 @@ export type HostAnswer =
 
 // ─── the signed link ─────────────────────────────────────────────────────────
 
-function sign(payload: string, secret: string) {
-  return createHmac("sha256", secret).update(payload).digest("base64url");
+function sign(payload: string, key: Buffer) {
+  return createHmac("sha256", key).update(payload).digest("base64url");
 }
 
 export function hostLinkToken(hostId: number, expiresAt: number, nonce: string): string {
   const payload = `${hostId}.${expiresAt}.${nonce}`;
-  return `${payload}.${sign(payload, config().sessionSecrets[0])}`;
+  return `${payload}.${sign(payload, deriveKey("host-answer-link"))}`;
 }
 
 /**
- * The link's parts when its signature is genuine. New links are signed with the first secret; the others are
- * accepted so that rotating SESSION_SECRET does not break links already sent.
+ * The link's parts when its signature is genuine. New links are signed with the key from the first secret; the
+ * keys from the others are accepted so that rotating SESSION_SECRET does not break links already sent.
  */
 export function verifyHostLink(token: string): { hostId: number; expiresAt: number; nonce: string } | null {
   const match = /^(\d{1,12})\.(\d{1,15})\.([A-Za-z0-9_-]{16,64})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
   const [, hostId, expiresAt, nonce, signature] = match;
   const given = Buffer.from(signature);
-  const genuine = config().sessionSecrets.some((secret) => {
-    const expected = Buffer.from(sign(`${hostId}.${expiresAt}.${nonce}`, secret));
+  const genuine = deriveKeys("host-answer-link").some((key) => {
+    const expected = Buffer.from(sign(`${hostId}.${expiresAt}.${nonce}`, key));
     return expected.length === given.length && timingSafeEqual(expected, given);
   });
   return genuine ? { hostId: Number(hostId), expiresAt: Number(expiresAt), nonce } : null;
@@ -330,12 +333,14 @@ export async function inviteHost(
         });
       }
       if (contact) {
-        const link = `${base}/host-response/${token}`;
+        // The signed link is a live credential: stored sealed, shown hidden in the mailbox (outbox.server.ts).
+        const link = secretPlaceholder("link");
         await enqueueMail(trx, {
           to: contact,
           kind: "host_invitation_link",
           subject,
           body: texts.both((t, lng) => t("hosts.mail.inviteLinkBody", { ...values(lng), link })),
+          secrets: { link: `${base}/host-response/${token}` },
         });
       }
       await recordAudit(trx, {

@@ -6,21 +6,47 @@ import type { Lng } from "~/i18n";
 import { listMailbox } from "~/models/outbox.server";
 import { config } from "~/utils/env.server";
 import { formatDateTime } from "~/utils/format";
+import { splitSecrets } from "~/utils/mail-secrets";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  return { messages: await listMailbox(), apiConfigured: Boolean(config().mailApiUrl) };
+  const { mailApiUrl, appEnv } = config();
+  return {
+    messages: await listMailbox(),
+    apiConfigured: Boolean(mailApiUrl),
+    consoleMailer: !mailApiUrl && appEnv === "demo",
+  };
+}
+
+/** The body with each secret link's placeholder shown as "link hidden" (the link itself is never sent here). */
+function MailBody({ body }: { body: string }) {
+  const { t } = useTranslation();
+  return (
+    <pre className="mail-body">
+      {splitSecrets(body).map((part, i) =>
+        "secret" in part ? (
+          <span key={i} className="mail-secret">
+            {t("staff.mailSecretHidden")}
+          </span>
+        ) : (
+          part.text
+        ),
+      )}
+    </pre>
+  );
 }
 
 export default function Mailbox() {
   const { t, i18n } = useTranslation();
-  const { messages, apiConfigured } = useLoaderData<typeof loader>();
+  const { messages, apiConfigured, consoleMailer } = useLoaderData<typeof loader>();
   return (
     <section>
       <h1>{t("staff.mailboxTitle")}</h1>
       <p>{t("staff.mailboxLead")}</p>
       <p className="muted">{apiConfigured ? t("staff.mailModeApi") : t("staff.mailModeDev")}</p>
+      <p className="muted">{t("staff.mailSecretsNote")}</p>
+      {consoleMailer ? <p className="muted">{t("staff.mailSecretsDemo")}</p> : null}
       {messages.length === 0 ? <p>{t("staff.mailboxEmpty")}</p> : null}
       <ul className="mailbox">
         {messages.map((m) => (
@@ -40,7 +66,7 @@ export default function Mailbox() {
                   {m.last_error ? ` (${m.last_error})` : ""}
                 </dd>
               </dl>
-              <pre className="mail-body">{m.body_text}</pre>
+              <MailBody body={m.body_text} />
             </details>
           </li>
         ))}

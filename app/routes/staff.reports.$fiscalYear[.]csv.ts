@@ -1,11 +1,11 @@
 /**
- * GET /staff/reports/:fiscalYear.csv: the annual report as CSV (UTF-8 with BOM, CRLF, which Excel in Japan opens
- * correctly), headers and names in the user's language; both sections, told apart by the first column.
+ * GET /staff/reports/:fiscalYear.csv: the annual report as CSV (`toCsv`: UTF-8 with BOM, CRLF, formula-safe cells),
+ * headers and names in the user's language; both sections, told apart by the first column. Counts stay numbers.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { annualReport } from "~/models/report.server";
 import { fiscalYearParam } from "~/schemas/report";
+import { toCsv } from "~/utils/csv";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { MEASURES, reportSections } from "~/utils/report";
 import { requireRole } from "~/utils/session.server";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...s.rows.map((r) => [s.title, r.label, ...MEASURES.map((m) => r.counts[m])]),
     [s.title, t("reports.total"), ...MEASURES.map((m) => s.total[m])],
   ]);
-  return new Response(stringify([header, ...rows], { bom: true, record_delimiter: "\r\n" }), {
+  return new Response(toCsv([header, ...rows]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="annual-report-${fiscalYear}.csv"`,

@@ -12,7 +12,6 @@ import { listUniversities } from "~/models/university.server";
 import { emailExists, listUsers } from "~/models/user.server";
 import { InviteSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
-import { config } from "~/utils/env.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { requireRole } from "~/utils/session.server";
@@ -48,8 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
       firmId: v.firmId ?? null,
       invitedBy: staff.id,
     },
-    ({ token, expiresAt }) => {
-      const link = `${config().publicUrl}/invitations/${token}`;
+    ({ link, expiresAt }) => {
       const body = (t: typeof ja, lng: Lng) =>
         t("mail.invitationBody", {
           name: v.name,

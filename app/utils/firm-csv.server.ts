@@ -1,14 +1,15 @@
 /**
- * The firm register as CSV, both ways. The export is UTF-8 with a BOM and CRLF line endings (what Excel in Japan
- * opens correctly); the import takes the same columns, from UTF-8 (BOM or not) or Shift_JIS/CP932 as Excel saves
- * it, and checks every row with the staff form's schema. Pure: no database, no files.
+ * The firm register as CSV, both ways. The export is written by `toCsv` (UTF-8 with a BOM, CRLF, cells that would
+ * run as formulas neutralised); the import takes the same columns, from UTF-8 (BOM or not) or Shift_JIS/CP932 as
+ * Excel saves it, undoes exactly that neutralisation, and checks every row with the staff form's schema. Pure: no
+ * database, no files.
  */
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { FirmColumns } from "~/models/firm.server";
 import { FirmSchema, type FirmFields } from "~/schemas/firm";
 import { msg } from "~/schemas/messages";
+import { restoreCell, toCsv } from "./csv";
 import { INDUSTRIES, KITA_TOWNS, industryLabel, townLabel } from "./kita";
 
 /** Refused before the upload is read to the end. */
@@ -44,10 +45,10 @@ export function firmsToCsv(firms: FirmColumns[]): string {
       const v = f[field];
       if (field === "industry") return industryLabel(String(v), "ja");
       if (field === "town") return townLabel(String(v), "ja");
-      return v ?? "";
+      return v;
     }),
   );
-  return stringify([HEADERS as string[], ...records], { bom: true, record_delimiter: "\r\n" });
+  return toCsv([HEADERS, ...records]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -163,7 +164,13 @@ export function parseFirmCsv(bytes: Uint8Array): ParsedImport {
   const firstRowOf = new Map<string, number>();
   data.forEach((record, i) => {
     const row = i + 2;
-    const input = Object.fromEntries(CSV_COLUMNS.map(([, field]) => [field, record[indexOf.get(field)!]]));
+    // restoreCell: a value the export neutralised (`'=…`) comes back as it is stored, so export → import is exact.
+    const input = Object.fromEntries(
+      CSV_COLUMNS.map(([, field]) => {
+        const cell = record[indexOf.get(field)!];
+        return [field, cell === undefined ? cell : restoreCell(cell)];
+      }),
+    );
     const parsed = RowSchema.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

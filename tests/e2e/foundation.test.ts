@@ -1,7 +1,9 @@
-// Each role's way in: sign-in (with and without JavaScript), registration, the language switch, errors, axe.
+// Each role's way in: sign-in (with and without JavaScript), registration, invitation by email (read from the mail
+// catcher, hidden in the mailbox), the language switch, errors, axe.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { baseURL, DEMO_PASSWORD, expectAccessible, launch, newContext, signInThroughForm } from "./browser";
+import { linkIn, mailCursor, waitForMail } from "./mail";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -129,6 +131,53 @@ describe("registration and language", () => {
     await page.goto("/");
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await page.context().close();
+  });
+});
+
+describe("invitations by email", () => {
+  it("staff invite a professor: the mail carries the live link, the mailbox hides it, and the link opens the account", async () => {
+    const email = `invited.${Date.now()}@toyo.example`;
+    const staff = await (await newContext(browser)).newPage();
+    await signInThroughForm(staff, "staff@city.kita.example");
+    await staff.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
+    await staff.goto("/staff/users");
+    const after = await mailCursor();
+    await staff.getByLabel("氏名", { exact: true }).fill("招待 太郎");
+    await staff.getByLabel("メールアドレス", { exact: true }).fill(email);
+    await staff.getByLabel("役割").selectOption({ label: "教員" });
+    await staff.getByLabel("大学（教員の場合）").selectOption({ label: "東洋大学" });
+    await staff.getByRole("button", { name: "招待メールを送る" }).click();
+    await staff
+      .getByRole("status")
+      .filter({ hasText: `${email} に招待メールを送りました。` })
+      .waitFor();
+
+    const mail = await waitForMail(email, { after });
+    expect(mail.subject).toContain("招待");
+    expect(mail.authorization).toBe("Bearer e2e-mail-key");
+    const link = linkIn(mail, "/invitations/");
+
+    // Delivered (the catcher has it), and shown in the mailbox with the link hidden.
+    await staff.goto("/staff/mailbox");
+    const entry = staff.locator(".mailbox > li", { hasText: email }).first();
+    await expect(entry.locator(".badge").textContent()).resolves.toBe("送信済み");
+    const body = (await entry.locator(".mail-body").textContent()) ?? "";
+    expect(body).toContain("［リンク非表示：受信者あてのメールにだけ記載されます］");
+    expect(body).not.toContain(link);
+    expect(body).not.toContain("/invitations/");
+    await expectAccessible(staff);
+    await staff.context().close();
+
+    const invitee = await (await newContext(browser)).newPage();
+    const shown = await invitee.goto(link);
+    expect(shown?.status()).toBe(200);
+    await invitee.getByRole("heading", { level: 1, name: "アカウントの有効化" }).waitFor();
+    await expectAccessible(invitee);
+    await invitee.getByLabel("パスワード").fill("invited-professor-2026");
+    await invitee.getByRole("button", { name: "パスワードを設定してはじめる" }).click();
+    await invitee.getByRole("heading", { level: 1, name: "教員ホーム" }).waitFor();
+    expect(new URL(invitee.url()).pathname).toBe("/professor");
+    await invitee.context().close();
   });
 });
 

@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
+import { linkIn, mailCursor, waitForMail } from "./mail";
 
 const JOIN_CODE = "MKTG-2627"; // the seeded FY2026 open project (db/seed.ts)
 const E2E_PROJECT = "E2E 受け入れ依頼の確認用企画";
@@ -141,13 +142,17 @@ describe("host firms", () => {
     const staff = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
     await signInThroughForm(staff, "staff@city.kita.example");
     await staff.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
+    const after = await mailCursor();
     await inviteThroughStaffPage(staff, firm.name, "e2e-contact@firm.example");
 
+    // The contact's mail carries the live link; the staff mailbox shows it hidden.
+    const link = linkIn(await waitForMail("e2e-contact@firm.example", { after }), "/host-response/");
     await staff.goto("/staff/mailbox");
     await expectAccessible(staff);
     const mail = staff.locator(".mailbox > li", { hasText: "e2e-contact@firm.example" }).first();
     const body = (await mail.locator(".mail-body").textContent()) ?? "";
-    const link = body.match(/\/host-response\/[A-Za-z0-9._-]+/)![0];
+    expect(body).toContain("［リンク非表示");
+    expect(body).not.toContain("/host-response/");
 
     const contact = await (await newContext(browser)).newPage();
     const shown = await contact.goto(link);

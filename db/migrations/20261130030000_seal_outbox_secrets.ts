@@ -1,0 +1,47 @@
+/**
+ * Secret links leave the outbox's clear text. Adds `outbox_message.secrets_sealed` and rewrites the bodies already
+ * stored: every live invitation link (`/invitations/<token>`) and host-answer link (`/host-response/<token>`)
+ * becomes a placeholder. A message still to be delivered keeps its links, sealed as new messages are (so nothing
+ * queued is lost); in one already sent or kept the link is dropped, so the mailbox shows it hidden. The tokens
+ * themselves stay valid: only the copy in the database goes.
+ */
+import type { Kysely } from "kysely";
+import { sealContextOf, secretPlaceholder } from "../../app/utils/mail-secrets";
+import { sealSecrets } from "../../app/utils/secret-box.server";
+
+// The links as the app wrote them: PUBLIC_URL, then a 32-byte base64url invitation token or a signed answer token.
+const LIVE_LINK =
+  /(?:https?:\/\/\S*?)?\/(?:invitations\/[A-Za-z0-9_-]{43}|host-response\/\d+\.\d+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/g;
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("outbox_message").addColumn("secrets_sealed", "text").execute();
+  const rows: Array<{ id: number; to_address: string; status: string; body_text: string }> = await db
+    .selectFrom("outbox_message")
+    .select(["id", "to_address", "status", "body_text"])
+    .where((eb) => eb.or([eb("body_text", "like", "%/invitations/%"), eb("body_text", "like", "%/host-response/%")]))
+    .execute();
+  for (const row of rows) {
+    const queued = row.status === "pending" || row.status === "sending";
+    const secrets: Record<string, string> = {};
+    const body = row.body_text.replace(LIVE_LINK, (link) => {
+      if (!queued) return secretPlaceholder("redacted");
+      const name = `link${Object.keys(secrets).length + 1}`;
+      secrets[name] = link;
+      return secretPlaceholder(name);
+    });
+    if (body === row.body_text) continue;
+    await db
+      .updateTable("outbox_message")
+      .set({
+        body_text: body,
+        secrets_sealed: Object.keys(secrets).length ? sealSecrets(secrets, sealContextOf(row.to_address)) : null,
+      })
+      .where("id", "=", row.id)
+      .execute();
+  }
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  // Dropped links cannot come back; sealed ones would be lost with the column.
+  await db.schema.alterTable("outbox_message").dropColumn("secrets_sealed").execute();
+}
