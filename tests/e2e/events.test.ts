@@ -11,7 +11,7 @@ import { expectAccessible, launch, newContext, signInThroughForm } from "./brows
 const EVENT_TITLE = "E2E 北区産学連携 成果報告会";
 const DRAFT_TITLE = "E2E 新製品の販路（仮）";
 const FINAL_TITLE = "E2E 町工場の新製品はどこで売られているか";
-const STUDENTS = ["山田 花子", "伊藤 翔太", "小林 美咲", "加藤 大輝"]; // the FY2025 seminar (db/seed.ts)
+const STUDENTS = ["山田 花子", "伊藤 翔太", "小林 美咲", "加藤 大輝"]; // the FY2025 seminar (db/seed/projects.ts)
 const TABLET = { width: 820, height: 1180 };
 
 let browser: Browser;

@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
 
-const JOIN_CODE = "MKTG-2627"; // the seeded FY2026 open project (db/seed.ts)
+const JOIN_CODE = "MKTG-2627"; // the seeded FY2026 open project (db/seed/projects.ts)
 const E2E_PROJECT = "E2E 受け入れ依頼の確認用企画";
 
 let browser: Browser;
