@@ -4,7 +4,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
-import { listProjectSignups } from "~/models/project.server";
+import { listProjectSignups } from "~/models/signup.server";
 import { formatDateTime } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { requireVisibleProject } from "~/utils/project-page.server";
