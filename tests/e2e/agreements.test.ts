@@ -48,7 +48,8 @@ describe("agreements", () => {
     await page.getByLabel("協定名（日本語）").fill("北区と東洋大学との共同研究に関する協定");
     const [refused] = await Promise.all([
       page.waitForResponse(
-        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/staff/agreements/new",
+        // With JavaScript, Remix's single fetch posts to the route's `.data` URL.
+        (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/staff/agreements/new.data",
       ),
       page.getByRole("button", { name: "登録する" }).click(),
     ]);
