@@ -43,9 +43,23 @@ export default tseslint.config(
     },
   },
   {
-    // Kysely's convention: migrations are frozen in time and take Kysely<any>, never the current Database type.
+    // Kysely's convention: migrations are frozen in time and take Kysely<any>, never the current Database type,
+    // and import nothing of the app or the schema (a later change there must not change what a migration does).
     files: ["db/migrations/**/*.ts"],
-    rules: { "@typescript-eslint/no-explicit-any": "off" },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/*", "**/app/**", "../schema", "../seed", "../seed/*"],
+              message: "Migrations are frozen in time: copy what you need into the migration.",
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests read loader and action payloads through untyped helpers (tests/setup/http.ts): asserting on them is the test.

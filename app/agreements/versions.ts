@@ -32,7 +32,11 @@ export interface AgreementSnapshot {
 
 export type VersionedField = keyof AgreementSnapshot;
 
-export const VERSIONED_FIELDS: readonly VersionedField[] = [
+/**
+ * Every field of the snapshot, in the order the history lists it: the one list of what an agreement's version
+ * records (the model reads the column fields from it too).
+ */
+export const VERSIONED_FIELDS = [
   "university_id",
   "kind",
   "title_ja",
@@ -49,7 +53,21 @@ export const VERSIONED_FIELDS: readonly VersionedField[] = [
   "notes",
   "terminated_on",
   "termination_reason",
-];
+] as const satisfies readonly VersionedField[];
+
+// A field added to AgreementSnapshot but not to VERSIONED_FIELDS fails to compile here.
+const _everyFieldVersioned: [Exclude<VersionedField, (typeof VERSIONED_FIELDS)[number]>] extends [never]
+  ? true
+  : never = true;
+
+/** The versioned fields kept in tables of their own (agreement_area, agreement_contact); the rest are columns. */
+export type ChildField = "areas" | "contacts";
+export type ColumnField = Exclude<VersionedField, ChildField>;
+
+/** The versioned fields that are columns of the agreement row, in history order. */
+export const COLUMN_FIELDS = VERSIONED_FIELDS.filter(
+  (field): field is ColumnField => field !== "areas" && field !== "contacts",
+);
 
 export interface FieldChange<F extends VersionedField = VersionedField> {
   field: F;

@@ -10,14 +10,14 @@ import {
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AgreementStatus, AttentionBucket } from "~/agreements/status";
 import type { AgreementSnapshot } from "~/agreements/versions";
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
-import { AgreementFieldsSchema, AgreementSchema } from "~/schemas/agreements";
+import { AgreementFieldsSchema, type AgreementFormValues } from "~/schemas/agreements";
 import { formatDate } from "~/utils/format";
 import { AGREEMENT_AREAS, AGREEMENT_KINDS } from "../../db/schema";
 
@@ -47,7 +47,7 @@ export function AgreementForm({
 }: AgreementFormProps) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<AgreementFormValues>({
     id: "agreement",
     lastResult,
     defaultValue: {
@@ -57,8 +57,6 @@ export function AgreementForm({
     },
     // Conform reads constraints from the fields, not from the transform that follows them.
     constraint: getZodConstraint(AgreementFieldsSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AgreementSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <Form method="post" {...getFormProps(form)}>

@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import { agreementTerm, needingAttention } from "~/agreements/status";
-import { diffSnapshots, type AgreementSnapshot, type FieldChange } from "~/agreements/versions";
+import { COLUMN_FIELDS, diffSnapshots, type AgreementSnapshot, type FieldChange } from "~/agreements/versions";
 import { recordAudit } from "~/models/audit.server";
 import type { AgreementInput } from "~/schemas/agreements";
 import { msg } from "~/schemas/messages";
@@ -14,25 +14,8 @@ import { AGREEMENT_AREAS, type AgreementArea, type Database } from "../../db/sch
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const SNAPSHOT_COLUMNS = [
-  "university_id",
-  "kind",
-  "title_ja",
-  "title_en",
-  "signed_on",
-  "effective_from",
-  "expires_on",
-  "auto_renew",
-  "renewal_term_months",
-  "notice_days",
-  "owner_user_id",
-  "notes",
-  "terminated_on",
-  "termination_reason",
-] as const;
-
 async function readSnapshot(db: Db, id: number): Promise<AgreementSnapshot | undefined> {
-  const row = await db.selectFrom("agreement").select(SNAPSHOT_COLUMNS).where("id", "=", id).executeTakeFirst();
+  const row = await db.selectFrom("agreement").select(COLUMN_FIELDS).where("id", "=", id).executeTakeFirst();
   if (!row) return undefined;
   const [areas, contacts] = await Promise.all([
     db.selectFrom("agreement_area").select("area").where("agreement_id", "=", id).execute(),

@@ -28,8 +28,8 @@ import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import type { Database } from "../../db/schema";
+import { listEventParticipants } from "./attendance.server";
 import { recordAudit } from "./audit.server";
-import { listEventParticipants } from "./event.server";
 import { enqueueMail } from "./outbox.server";
 import { getRun } from "./pairing.server";
 

@@ -312,14 +312,12 @@ export async function publishRun(
     .executeTakeFirst();
   if (!run) throw new ProjectError(404, "notFound");
   if (run.published_at) throw new ProjectError(409, "alreadyPublished");
-  await transitionProject(
-    run.project_id,
-    "publish_pairing",
+  await transitionProject({
+    projectId: run.project_id,
+    action: "publish_pairing",
     actor,
-    null,
-    async (trx) => notify(trx, runId),
-    new Date(),
-    async (trx) => {
+    notify: async (trx) => notify(trx, runId),
+    effect: async (trx) => {
       await trx
         .updateTable("pairing_run")
         .set({ published_at: now(), published_by: actor.id })
@@ -333,7 +331,7 @@ export async function publishRun(
         detail: { runId },
       });
     },
-  );
+  });
 }
 
 export async function getPublishedRun(projectId: number) {

@@ -1,12 +1,9 @@
 /**
  * Company-interview projects: proposals, the lifecycle (checked by app/projects/lifecycle.ts before every write),
- * the seminar join code, and student sign-ups with their ranked host preferences.
- *
- * Capacity is enforced by the database, not by a prior read: a sign-up is ONE `INSERT … SELECT … WHERE (count of
- * sign-ups) < capacity AND the window is open`, so under any concurrency sign-ups never exceed the number of students.
+ * the seminar join code, and the project lists and pages. Student sign-ups are in signup.server.ts.
  */
 import { randomInt } from "node:crypto";
-import { sql, type Transaction } from "kysely";
+import type { Transaction } from "kysely";
 import { agreementStatus } from "~/agreements/status";
 import { checkTransition, PUBLIC_STATES, type ProjectAction } from "~/projects/lifecycle";
 import { getDb, now } from "~/utils/db.server";
@@ -14,9 +11,6 @@ import { tokyoDate } from "~/utils/format";
 import type { Database, ProjectState, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail, type MailInput } from "./outbox.server";
-
-/** The version of the consent text students agree to; bump it when the stated purpose changes. */
-export const CONSENT_VERSION = "2026-11";
 
 const JOIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
 
@@ -31,6 +25,11 @@ export function normalizeJoinCode(code: string): string {
     .toUpperCase()
     .replace(/[^A-Z0-9]/g, "");
   return compact.length === 8 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact;
+}
+
+/** The project a join code opens (case and width do not matter). */
+export function findProjectByJoinCode(code: string) {
+  return getDb().selectFrom("project").select("id").where("join_code", "=", normalizeJoinCode(code)).executeTakeFirst();
 }
 
 // ─── agreements a project may run under ──────────────────────────────────────
@@ -206,21 +205,34 @@ type Notify = (
   to: ProjectState,
 ) => Promise<MailInput[]>;
 
+export interface TransitionOptions {
+  projectId: number;
+  action: ProjectAction;
+  actor: { id: number; role: Role };
+  /** Required by return, reject and cancel; stored trimmed, an empty one as none. */
+  comment?: string | null;
+  /** The mails the transition sends, queued in its transaction. */
+  notify: Notify;
+  /** When the transition happens (opening checks the sign-up window against it); now by default. */
+  at?: Date;
+  /** More writes that belong to this transition (e.g. publishing a pairing run), in the same transaction. */
+  effect?: (trx: Transaction<Database>) => Promise<void>;
+}
+
 /**
  * Takes a lifecycle action: checks the role, ownership, state and comment, the business preconditions of opening,
  * then writes the new state with a conditional update (so two concurrent transitions cannot both win), the event
  * with its comment, the audit entry and the notifications, all in one transaction.
  */
-export async function transitionProject(
-  projectId: number,
-  action: ProjectAction,
-  actor: { id: number; role: Role },
-  comment: string | null,
-  notify: Notify,
-  at: Date = new Date(),
-  /** More writes that belong to this transition (e.g. publishing a pairing run), in the same transaction. */
-  effect?: (trx: Transaction<Database>) => Promise<void>,
-) {
+export async function transitionProject({
+  projectId,
+  action,
+  actor,
+  comment = null,
+  notify,
+  at = new Date(),
+  effect,
+}: TransitionOptions) {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -289,265 +301,6 @@ export function listProjectEvents(projectId: number) {
     .where("project_event.project_id", "=", projectId)
     .orderBy("project_event.id")
     .execute();
-}
-
-// ─── sign-up ─────────────────────────────────────────────────────────────────
-
-export type SignupFailure = "full" | "closed" | "notOpen" | "already" | "wrongCode" | "badRanking";
-
-export function listAcceptedHosts(projectId: number) {
-  return getDb()
-    .selectFrom("project_host")
-    .innerJoin("firm", "firm.id", "project_host.firm_id")
-    .select([
-      "project_host.id",
-      "project_host.capacity",
-      "firm.id as firm_id",
-      "firm.name",
-      "firm.name_kana",
-      "firm.industry",
-      "firm.town",
-      "firm.products",
-      "firm.new_product",
-    ])
-    .where("project_host.project_id", "=", projectId)
-    .where("project_host.status", "=", "accepted")
-    .orderBy("firm.name_kana")
-    .execute();
-}
-
-/** A ranking must list every accepting host exactly once (a shorter list would only hurt the student). */
-function validRanking(ranking: number[], hostIds: number[]) {
-  return (
-    ranking.length === hostIds.length &&
-    new Set(ranking).size === ranking.length &&
-    ranking.every((id) => hostIds.includes(id))
-  );
-}
-
-async function writePreferences(trx: Transaction<Database>, signupId: number, ranking: number[]) {
-  await trx.deleteFrom("signup_preference").where("signup_id", "=", signupId).execute();
-  await trx
-    .insertInto("signup_preference")
-    .values(ranking.map((hostId, i) => ({ signup_id: signupId, host_id: hostId, rank: i + 1 })))
-    .execute();
-}
-
-/**
- * Signs a student up. The capacity check, the window check and the insert are one statement; the unique
- * (project, student) index makes a second sign-up impossible.
- */
-export async function signUp(
-  student: { id: number },
-  projectId: number,
-  input: { joinCode: string; ranking: number[]; motivation: string },
-  at: Date = new Date(),
-): Promise<{ ok: true; signupId: number } | { ok: false; reason: SignupFailure }> {
-  const db = getDb();
-  const project = await getProject(projectId);
-  if (!project || project.join_code !== normalizeJoinCode(input.joinCode)) return { ok: false, reason: "wrongCode" };
-  const hosts = await listAcceptedHosts(projectId);
-  if (
-    !validRanking(
-      input.ranking,
-      hosts.map((h) => h.id),
-    )
-  )
-    return { ok: false, reason: "badRanking" };
-  const t = at.toISOString();
-  const inserted = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto("signup")
-      .columns([
-        "project_id",
-        "student_id",
-        "motivation",
-        "consented_at",
-        "consent_version",
-        "created_at",
-        "updated_at",
-      ])
-      .expression((eb) =>
-        eb
-          .selectFrom("project")
-          .select([
-            "project.id",
-            sql.lit(student.id).as("student_id"),
-            sql.val(input.motivation).as("motivation"),
-            sql.val(t).as("consented_at"),
-            sql.val(CONSENT_VERSION).as("consent_version"),
-            sql.val(t).as("created_at"),
-            sql.val(t).as("updated_at"),
-          ])
-          .where("project.id", "=", projectId)
-          .where("project.state", "=", "open")
-          .where("project.signup_opens_at", "<=", t)
-          .where("project.signup_closes_at", ">", t)
-          .where((eb2) =>
-            eb2(
-              eb2
-                .selectFrom("signup")
-                .select((e) => e.fn.countAll().as("n"))
-                .where("signup.project_id", "=", projectId),
-              "<",
-              eb2.ref("project.student_capacity"),
-            ),
-          ),
-      )
-      .onConflict((oc) => oc.columns(["project_id", "student_id"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!row) return null;
-    await writePreferences(trx, row.id, input.ranking);
-    await recordAudit(trx, {
-      actorId: student.id,
-      action: "signup.create",
-      entityType: "project",
-      entityId: projectId,
-    });
-    return row.id;
-  });
-  if (inserted) return { ok: true, signupId: inserted };
-  // Say why, in the order a student would want to know.
-  const existing = await findSignup(student.id, projectId);
-  if (existing) return { ok: false, reason: "already" };
-  if (project.state !== "open" || t < project.signup_opens_at) return { ok: false, reason: "notOpen" };
-  if (t >= project.signup_closes_at) return { ok: false, reason: "closed" };
-  return { ok: false, reason: "full" };
-}
-
-export function findSignup(studentId: number, projectId: number) {
-  return getDb()
-    .selectFrom("signup")
-    .selectAll()
-    .where("student_id", "=", studentId)
-    .where("project_id", "=", projectId)
-    .executeTakeFirst();
-}
-
-/** The project a join code opens (case and width do not matter). */
-export function findProjectByJoinCode(code: string) {
-  return getDb().selectFrom("project").select("id").where("join_code", "=", normalizeJoinCode(code)).executeTakeFirst();
-}
-
-/** A student's sign-ups, latest first, each with its ranking of the hosts still accepting (firm names, first choice first). */
-export async function listStudentSignups(studentId: number) {
-  const db = getDb();
-  const [signups, preferences] = await Promise.all([
-    db
-      .selectFrom("signup")
-      .innerJoin("project", "project.id", "signup.project_id")
-      .select([
-        "signup.id",
-        "signup.updated_at",
-        "project.id as project_id",
-        "project.title_ja",
-        "project.title_en",
-        "project.state",
-        "project.signup_opens_at",
-        "project.signup_closes_at",
-      ])
-      .where("signup.student_id", "=", studentId)
-      .orderBy("project.signup_closes_at", "desc")
-      .execute(),
-    db
-      .selectFrom("signup_preference")
-      .innerJoin("signup", "signup.id", "signup_preference.signup_id")
-      .innerJoin("project_host", "project_host.id", "signup_preference.host_id")
-      .innerJoin("firm", "firm.id", "project_host.firm_id")
-      .select(["signup_preference.signup_id", "firm.name"])
-      .where("signup.student_id", "=", studentId)
-      .where("project_host.status", "=", "accepted")
-      .orderBy("signup_preference.rank")
-      .execute(),
-  ]);
-  return signups.map((s) => ({ ...s, ranking: preferences.filter((p) => p.signup_id === s.id).map((p) => p.name) }));
-}
-
-export async function getSignupRanking(signupId: number) {
-  const rows = await getDb()
-    .selectFrom("signup_preference")
-    .select(["host_id", "rank"])
-    .where("signup_id", "=", signupId)
-    .orderBy("rank")
-    .execute();
-  return rows.map((r) => r.host_id);
-}
-
-function windowOpen(project: { state: ProjectState; signup_opens_at: string; signup_closes_at: string }, t: string) {
-  return project.state === "open" && project.signup_opens_at <= t && t < project.signup_closes_at;
-}
-
-/** Changes the ranking and motivation, until the window closes. */
-export async function updateSignup(
-  student: { id: number },
-  projectId: number,
-  input: { ranking: number[]; motivation: string },
-  at: Date = new Date(),
-): Promise<{ ok: true } | { ok: false; reason: SignupFailure | "notSignedUp" }> {
-  const project = await getProject(projectId);
-  const signup = await findSignup(student.id, projectId);
-  if (!project || !signup) return { ok: false, reason: "notSignedUp" };
-  if (!windowOpen(project, at.toISOString())) return { ok: false, reason: "closed" };
-  const hosts = await listAcceptedHosts(projectId);
-  if (
-    !validRanking(
-      input.ranking,
-      hosts.map((h) => h.id),
-    )
-  )
-    return { ok: false, reason: "badRanking" };
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .updateTable("signup")
-        .set({ motivation: input.motivation, updated_at: now() })
-        .where("id", "=", signup.id)
-        .execute();
-      await writePreferences(trx, signup.id, input.ranking);
-      await recordAudit(trx, {
-        actorId: student.id,
-        action: "signup.update",
-        entityType: "project",
-        entityId: projectId,
-      });
-    });
-  return { ok: true };
-}
-
-/** Withdraws a sign-up, until the window closes; the seat becomes free again. */
-export async function withdrawSignup(student: { id: number }, projectId: number, at: Date = new Date()) {
-  const project = await getProject(projectId);
-  if (!project || !windowOpen(project, at.toISOString())) return { ok: false as const, reason: "closed" as const };
-  const removed = await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      const r = await trx
-        .deleteFrom("signup")
-        .where("student_id", "=", student.id)
-        .where("project_id", "=", projectId)
-        .executeTakeFirst();
-      if (Number(r.numDeletedRows) === 1) {
-        await recordAudit(trx, {
-          actorId: student.id,
-          action: "signup.withdraw",
-          entityType: "project",
-          entityId: projectId,
-        });
-      }
-      return Number(r.numDeletedRows) === 1;
-    });
-  return removed ? { ok: true as const } : { ok: false as const, reason: "notSignedUp" as const };
-}
-
-export async function countSignups(projectId: number) {
-  const row = await getDb()
-    .selectFrom("signup")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("project_id", "=", projectId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 // ─── pages: lists, the project page, sign-up summaries, the public pages ─────
@@ -649,82 +402,6 @@ export function getProjectDetail(id: number) {
     ])
     .where("project.id", "=", id)
     .executeTakeFirst();
-}
-
-/** The sign-ups of a project, oldest first, each with its ranking (firm names, first choice first). */
-export async function listProjectSignups(projectId: number) {
-  const db = getDb();
-  const [signups, preferences] = await Promise.all([
-    db
-      .selectFrom("signup")
-      .innerJoin("user", "user.id", "signup.student_id")
-      .leftJoin("university", "university.id", "user.university_id")
-      .select([
-        "signup.id",
-        "signup.motivation",
-        "signup.created_at",
-        "user.name",
-        "user.name_kana",
-        "user.email",
-        "university.name_ja as university_ja",
-        "university.name_en as university_en",
-      ])
-      .where("signup.project_id", "=", projectId)
-      .orderBy("signup.created_at")
-      .orderBy("signup.id")
-      .execute(),
-    db
-      .selectFrom("signup_preference")
-      .innerJoin("signup", "signup.id", "signup_preference.signup_id")
-      .innerJoin("project_host", "project_host.id", "signup_preference.host_id")
-      .innerJoin("firm", "firm.id", "project_host.firm_id")
-      .select(["signup_preference.signup_id", "signup_preference.rank", "firm.name"])
-      .where("signup.project_id", "=", projectId)
-      .orderBy("signup_preference.signup_id")
-      .orderBy("signup_preference.rank")
-      .execute(),
-  ]);
-  return signups.map((s) => ({ ...s, ranking: preferences.filter((p) => p.signup_id === s.id).map((p) => p.name) }));
-}
-
-/**
- * How often each host was ranked 1st, 2nd, 3rd…: `counts[i]` is the number of students who put the host at rank
- * i + 1. Accepting hosts and any host that students ranked (it may have withdrawn since), most wanted first.
- */
-export async function hostPopularity(projectId: number) {
-  const db = getDb();
-  const [hosts, counts] = await Promise.all([
-    db
-      .selectFrom("project_host")
-      .innerJoin("firm", "firm.id", "project_host.firm_id")
-      .select(["project_host.id", "project_host.status", "firm.name", "firm.name_kana"])
-      .where("project_host.project_id", "=", projectId)
-      .execute(),
-    db
-      .selectFrom("signup_preference")
-      .innerJoin("project_host", "project_host.id", "signup_preference.host_id")
-      .select(["signup_preference.host_id", "signup_preference.rank", (eb) => eb.fn.countAll<number>().as("n")])
-      .where("project_host.project_id", "=", projectId)
-      .groupBy(["signup_preference.host_id", "signup_preference.rank"])
-      .execute(),
-  ]);
-  const ranks = Math.max(0, ...counts.map((c) => c.rank));
-  const rows = hosts
-    .map((h) => ({
-      id: h.id,
-      name: h.name,
-      nameKana: h.name_kana,
-      status: h.status,
-      counts: Array.from({ length: ranks }, (_, i) =>
-        Number(counts.find((c) => c.host_id === h.id && c.rank === i + 1)?.n ?? 0),
-      ),
-    }))
-    .filter((h) => h.status === "accepted" || h.counts.some((n) => n > 0));
-  const byCounts = (a: number[], b: number[]) => b.reduce((d, n, i) => d || n - a[i], 0);
-  return {
-    ranks,
-    hosts: rows.sort((a, b) => byCounts(a.counts, b.counts) || a.nameKana.localeCompare(b.nameKana, "ja")),
-  };
 }
 
 /** True while students can sign up (the state is open and the window has not closed). */

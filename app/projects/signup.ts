@@ -4,6 +4,12 @@
  */
 import type { ProjectState } from "../../db/schema";
 
+/**
+ * The version of the consent text students agree to; bump it when the stated purpose changes. Recorded with every
+ * sign-up (the model and the demo seed both write this one value).
+ */
+export const CONSENT_VERSION = "2026-11";
+
 export type SignupPhase = "notOpen" | "open" | "closed";
 
 const BEFORE_OPEN: readonly ProjectState[] = ["draft", "submitted", "returned", "approved"];

@@ -4,7 +4,7 @@
  * type their names and motivation, firms their names).
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listProjectSignups } from "~/models/project.server";
+import { listProjectSignups } from "~/models/signup.server";
 import { toCsv } from "~/utils/csv";
 import { formatDateTime } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";

@@ -183,8 +183,6 @@ function useIntentForm<Schema extends typeof ActivitySchema | typeof TerminateSc
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     defaultValue,
     constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
   });
 }
 

@@ -39,7 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const base = `/staff/projects/${project.id}/pairing`;
   try {
     if (intent === "close") {
-      await transitionProject(project.id, "close", staff, null, notifyProjectTransition);
+      await transitionProject({
+        projectId: project.id,
+        action: "close",
+        actor: staff,
+        notify: notifyProjectTransition,
+      });
       return redirectWithToast(base, { kind: "success", key: "pairing.toast.closed" });
     }
     if (intent === "create") {

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
-import { listStudentSignups } from "~/models/project.server";
+import { listStudentSignups } from "~/models/signup.server";
 import { getUserAffiliation } from "~/models/user.server";
 import { signupPhase } from "~/projects/signup";
 import { formatDateTime } from "~/utils/format";

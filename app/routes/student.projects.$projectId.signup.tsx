@@ -12,20 +12,18 @@ import { FormErrors, TextareaField, TextField } from "~/components/forms";
 import { projectTitle } from "~/components/hosts";
 import { RankingField, RankingList, type RankingValue } from "~/components/ranking";
 import type { Lng } from "~/i18n";
+import { getProject, normalizeJoinCode } from "~/models/project.server";
 import {
-  CONSENT_VERSION,
   countSignups,
   findSignup,
-  getProject,
   getSignupRanking,
   listAcceptedHosts,
-  normalizeJoinCode,
   signUp,
   updateSignup,
   withdrawSignup,
-} from "~/models/project.server";
+} from "~/models/signup.server";
 import { PUBLIC_STATES } from "~/projects/lifecycle";
-import { orderHosts, rankingFromPositions, signupPhase } from "~/projects/signup";
+import { CONSENT_VERSION, orderHosts, rankingFromPositions, signupPhase } from "~/projects/signup";
 import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";

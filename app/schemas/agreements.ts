@@ -78,6 +78,9 @@ export const AgreementFieldsSchema = z
     if (v.auto_renew && !v.renewal_term_months) issue("renewal_term_months", "agreements.errors.renewalTermRequired");
   });
 
+/** What the agreement form holds (the values Conform types its fields with). */
+export type AgreementFormValues = z.input<typeof AgreementFieldsSchema>;
+
 export const AgreementSchema = AgreementFieldsSchema.transform(
   (v): Omit<AgreementSnapshot, "terminated_on" | "termination_reason"> => ({
     university_id: v.university_id,

@@ -1,8 +1,8 @@
 /**
  * Search text for the firm register. Japanese is typed in many forms: half- and full-width (ｱｶﾊﾞﾈ / アカバネ / ＡＢＣ),
  * hiragana or katakana (あかばね / アカバネ), upper or lower case. The stored `firm.search_text` and every query term
- * go through the same folding, so a plain LIKE finds them all. Client-safe and pure: the seed and the migration use
- * it too.
+ * go through the same folding, so a plain LIKE finds them all. Client-safe and pure: the seed uses it too (the
+ * firm-register migration keeps its own frozen copy).
  */
 
 /** NFKC, Latin lower case, katakana folded to hiragana, whitespace removed. */

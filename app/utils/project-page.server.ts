@@ -9,13 +9,12 @@ import type { ProjectActionData, ProjectPageData } from "~/components/projects";
 import { notifyProjectTransition } from "~/models/project-notify.server";
 import {
   getProjectDetail,
-  hostPopularity,
   listProjectEvents,
-  listProjectSignups,
   ProjectError,
   regenerateJoinCode,
   transitionProject,
 } from "~/models/project.server";
+import { hostPopularity, listProjectSignups } from "~/models/signup.server";
 import { allowedActions, canEdit } from "~/projects/lifecycle";
 import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
@@ -83,7 +82,13 @@ export async function handleProjectAction(request: Request, user: SessionUser, p
   }
   const { intent, comment } = submission.value;
   try {
-    await transitionProject(project.id, intent, user, comment ?? null, notifyProjectTransition);
+    await transitionProject({
+      projectId: project.id,
+      action: intent,
+      actor: user,
+      comment: comment ?? null,
+      notify: notifyProjectTransition,
+    });
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;
     if (error.status === 404) throw new Response("Not Found", { status: 404 });

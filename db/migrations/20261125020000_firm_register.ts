@@ -2,9 +2,13 @@
  * The firm register: a normalised search column on firm (see app/utils/firm-search.ts), the indexes the public
  * directory pages with, the register's version (for the directory's cache), and firm_import, which holds a
  * validated CSV preview until staff confirm it.
+ *
+ * Frozen in time like every migration: it imports nothing of the app. The folding at the end of this file is
+ * app/utils/firm-search.ts's `firmSearchText` as it was when this migration was written, so a later change to the
+ * app's search cannot change what this migration writes (tests/unit/firm-register-migration.test.ts checks that
+ * the two still agree).
  */
 import { PostgresAdapter, sql, type Kysely } from "kysely";
-import { firmSearchText } from "../../app/utils/firm-search";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -68,4 +72,26 @@ export async function down(db: Kysely<any>): Promise<void> {
 
 function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// ─── app/utils/firm-search.ts of 2026-11-25, copied ──────────────────────────
+
+/** NFKC, Latin lower case, katakana folded to hiragana, whitespace removed. */
+function normalizeForSearch(text: string): string {
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      // ァ–ヶ and the iteration marks ヽヾ sit exactly 0x60 above their hiragana; ー and ・ have none and stay.
+      .replace(/[\u30a1-\u30f6\u30fd\u30fe]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+      // The small ヶ/ヵ of place names (西ヶ原) are read, and written, as ケ/カ.
+      .replace(/ゖ/gu, "け")
+      .replace(/ゕ/gu, "か")
+      .replace(/\s+/gu, "")
+  );
+}
+
+/** The value of `firm.search_text`: name, reading and products, each folded. */
+function firmSearchText(firm: { name: string; name_kana: string; products: string }): string {
+  return [firm.name, firm.name_kana, firm.products].map(normalizeForSearch).join("\n");
 }

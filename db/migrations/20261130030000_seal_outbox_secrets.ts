@@ -5,9 +5,28 @@
  * queued is lost); in one already sent or kept the link is dropped, so the mailbox shows it hidden. The tokens
  * themselves stay valid: only the copy in the database goes.
  */
+import { createCipheriv, hkdfSync, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { sealContextOf, secretPlaceholder } from "../../app/utils/mail-secrets";
-import { sealSecrets } from "../../app/utils/secret-box.server";
+
+// Frozen copies of the v1 formats as they were when this migration was written (app/utils/mail-secrets.ts,
+// app/utils/secret-box.server.ts, app/utils/keys.server.ts): a migration never imports app code.
+const secretPlaceholder = (name: string) => `[[secret:${name}]]`;
+const sealContextOf = (to: string) => `outbox:${to}`;
+function sealSecrets(values: Record<string, string>, context: string): string {
+  const secret =
+    (process.env.SESSION_SECRET ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .find(Boolean) ?? "kita-demo-session-secret-do-not-use-in-production";
+  const key = Buffer.from(hkdfSync("sha256", secret, "kita-collab/hkdf-salt", "kita-collab/outbox-secrets/v1", 32));
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(context));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(values), "utf8"), cipher.final()]);
+  return ["v1", iv, ciphertext, cipher.getAuthTag()]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
+}
 
 // The links as the app wrote them: PUBLIC_URL, then a 32-byte base64url invitation token or a signed answer token.
 const LIVE_LINK =

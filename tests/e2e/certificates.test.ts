@@ -2,26 +2,24 @@
 // beforeAll takes the demo student's certificate and attendance back out of the database ("not yet at the door").
 // Staff mark her present at the door, issue the event's certificates, the student downloads her PDF and opens the
 // verification page, and a visitor opens it in English; the seeded revoked certificate says so. axe on every page.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
+import { openDemoDb, userByEmail, type DemoDb } from "./demo-db";
 
 const STUDENT = "山田 花子"; // student@toyo.example
 
 let browser: Browser;
-let db: Database.Database;
+let db: DemoDb;
 let eventId: number;
 let certificateId: string;
 
 beforeAll(async () => {
   browser = await launch();
-  db = new Database(path.join(inject("dataDir"), "app.db"));
-  db.pragma("busy_timeout = 5000");
+  db = openDemoDb();
   eventId = (db.prepare("select id from event where title_ja = '北区産学連携研究発表会 2026'").get() as { id: number })
     .id;
-  const student = db.prepare("select id from user where email = 'student@toyo.example'").get() as { id: number };
+  const student = userByEmail(db, "student@toyo.example");
   db.prepare("delete from certificate where student_id = ?").run(student.id);
   db.prepare("delete from attendance where event_id = ? and student_id = ?").run(eventId, student.id);
 });

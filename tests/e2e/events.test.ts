@@ -2,20 +2,19 @@
 // on its programme; at the door, on a tablet (820×1180), staff mark students present and the presentation given,
 // once with JavaScript (no reload, focus stays) and once without; the professor confirms the title; a visitor
 // opens the public page, which names no student. axe on every page visited.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
+import { openDemoDb, projectIdByJoinCode, type DemoDb } from "./demo-db";
 
 const EVENT_TITLE = "E2E 北区産学連携 成果報告会";
 const DRAFT_TITLE = "E2E 新製品の販路（仮）";
 const FINAL_TITLE = "E2E 町工場の新製品はどこで売られているか";
-const STUDENTS = ["山田 花子", "伊藤 翔太", "小林 美咲", "加藤 大輝"]; // the FY2025 seminar (db/seed.ts)
+const STUDENTS = ["山田 花子", "伊藤 翔太", "小林 美咲", "加藤 大輝"]; // the FY2025 seminar (db/seed/projects.ts)
 const TABLET = { width: 820, height: 1180 };
 
 let browser: Browser;
-let db: Database.Database;
+let db: DemoDb;
 let projectId: number;
 let eventId: number;
 
@@ -32,9 +31,8 @@ const attendanceOf = (studentName: string) =>
 
 beforeAll(async () => {
   browser = await launch();
-  db = new Database(path.join(inject("dataDir"), "app.db"));
-  db.pragma("busy_timeout = 5000");
-  projectId = (db.prepare("select id from project where join_code = 'MKTG-2526'").get() as { id: number }).id;
+  db = openDemoDb();
+  projectId = projectIdByJoinCode(db, "MKTG-2526");
 });
 
 afterAll(async () => {

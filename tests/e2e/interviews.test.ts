@@ -2,67 +2,57 @@
 // demo student in the team of firm@monozukuri.example's firm. The firm adds a slot; the student books it (with
 // JavaScript) and downloads the .ics; the firm and the professor see the booking. axe on every page visited.
 import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
+import {
+  addAcceptedHost,
+  addSignup,
+  cloneDemoProject,
+  insertRow,
+  openDemoDb,
+  userByEmail,
+  type DemoDb,
+} from "./demo-db";
 
 const PROJECT = "E2E 取材日程の確認用企画";
 const DAY = 86_400_000;
 const tokyoDay = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 let browser: Browser;
-let db: Database.Database;
+let db: DemoDb;
 let projectId: number;
 let hostId: number;
 
 beforeAll(async () => {
   browser = await launch();
-  db = new Database(path.join(inject("dataDir"), "app.db"));
-  db.pragma("busy_timeout = 5000");
-  const template = db.prepare("select * from project where join_code = 'MKTG-2627'").get() as Record<string, unknown>;
-  const { id: _id, ...columns } = template;
-  const t = new Date().toISOString();
-  const row = {
-    ...columns,
+  db = openDemoDb();
+  projectId = cloneDemoProject(db, {
     title_ja: PROJECT,
-    title_en: null,
     state: "paired",
     join_code: "E2EI-2627",
     interview_from: tokyoDay(new Date(Date.now() - DAY)),
     interview_until: tokyoDay(new Date(Date.now() + 60 * DAY)),
-    created_at: t,
-    updated_at: t,
-  };
-  const names = Object.keys(row);
-  projectId = Number(
-    db.prepare(`insert into project (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row)
-      .lastInsertRowid,
-  );
-  const userId = (email: string) =>
-    db.prepare("select id, firm_id from user where email = ?").get(email) as { id: number; firm_id: number | null };
-  const firm = userId("firm@monozukuri.example");
-  const staff = userId("staff@city.kita.example");
-  hostId = Number(
-    db
-      .prepare(
-        "insert into project_host (project_id, firm_id, status, capacity, created_at, updated_at) values (?, ?, 'accepted', 2, ?, ?)",
-      )
-      .run(projectId, firm.firm_id, t, t).lastInsertRowid,
-  );
+  });
+  const firm = userByEmail(db, "firm@monozukuri.example");
+  const staff = userByEmail(db, "staff@city.kita.example");
+  hostId = addAcceptedHost(db, projectId, firm.firm_id!, 2);
   const result: Record<string, string> = {};
   for (const email of ["student@toyo.example", "s06@toyo.example"]) {
-    const signup = db
-      .prepare(
-        "insert into signup (project_id, student_id, motivation, consented_at, consent_version, created_at, updated_at) values (?, ?, 'e2e', ?, '2026-11', ?, ?)",
-      )
-      .run(projectId, userId(email).id, t, t, t);
-    result[String(signup.lastInsertRowid)] = String(hostId);
+    const signupId = addSignup(db, { projectId, studentId: userByEmail(db, email).id, motivation: "e2e" });
+    result[String(signupId)] = String(hostId);
   }
-  db.prepare(
-    "insert into pairing_run (project_id, seed, instance, result, created_by, created_at, published_at, published_by) values (?, '00', '{}', ?, ?, ?, ?, ?)",
-  ).run(projectId, JSON.stringify(result), staff.id, t, t, staff.id);
+  const t = new Date().toISOString();
+  insertRow(db, "pairing_run", {
+    project_id: projectId,
+    seed: "00",
+    instance: "{}",
+    result: JSON.stringify(result),
+    created_by: staff.id,
+    created_at: t,
+    published_at: t,
+    published_by: staff.id,
+  });
 });
 
 afterAll(async () => {

@@ -3,11 +3,18 @@
 // ranks the applicants without JavaScript (no names shown); staff close sign-up, create a run, move a student out
 // (a reason is required), publish, and place that student after publication; the student reads their firm and why;
 // the firm sees its students; the professor sees all. axe on every page.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
+import {
+  addAcceptedHost,
+  addSignup,
+  cloneDemoProject,
+  openDemoDb,
+  projectIdByJoinCode,
+  userByEmail,
+  type DemoDb,
+} from "./demo-db";
 
 const TITLE = "E2E 組み合わせ確認用企画";
 const STUDENTS = [
@@ -21,46 +28,18 @@ const STUDENTS = [
 ];
 
 let browser: Browser;
-let db: Database.Database;
+let db: DemoDb;
 let projectId: number;
 let firmName: string;
 
 beforeAll(async () => {
   browser = await launch();
-  db = new Database(path.join(inject("dataDir"), "app.db"));
-  db.pragma("busy_timeout = 5000");
-  const template = db.prepare("select * from project where join_code = 'MKTG-2627'").get() as Record<string, unknown>;
-  const { id: _id, ...columns } = template;
-  const t = new Date().toISOString();
-  const insert = (table: string, row: Record<string, unknown>) => {
-    const names = Object.keys(row);
-    return Number(
-      db.prepare(`insert into ${table} (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row)
-        .lastInsertRowid,
-    );
-  };
-  projectId = insert("project", {
-    ...columns,
-    title_ja: TITLE,
-    title_en: null,
-    state: "open",
-    join_code: "E2EP-2627",
-    created_at: t,
-    updated_at: t,
-  });
+  db = openDemoDb();
+  projectId = cloneDemoProject(db, { title_ja: TITLE, state: "open", join_code: "E2EP-2627" });
   const firms = db
     .prepare("select firm_id from project_host where project_id = ? and status = 'accepted' order by id")
-    .all(template.id) as Array<{ firm_id: number }>;
-  const hostIds = firms.map((f) =>
-    insert("project_host", {
-      project_id: projectId,
-      firm_id: f.firm_id,
-      status: "accepted",
-      capacity: 2,
-      created_at: t,
-      updated_at: t,
-    }),
-  );
+    .all(projectIdByJoinCode(db, "MKTG-2627")) as Array<{ firm_id: number }>;
+  const hostIds = firms.map((f) => addAcceptedHost(db, projectId, f.firm_id, 2));
   firmName = (
     db
       .prepare(
@@ -70,20 +49,13 @@ beforeAll(async () => {
   ).name;
   // Everyone wants the demo firm's host most; the demo student signs up first (so is "応募者 A" to the firm).
   STUDENTS.forEach((email, i) => {
-    const student = db.prepare("select id from user where email = ?").get(email) as { id: number };
-    const signupId = insert("signup", {
-      project_id: projectId,
-      student_id: student.id,
-      motivation: `北区の企業を取材したい（${i + 1}）`,
-      consented_at: t,
-      consent_version: "2026-11",
-      created_at: t,
-      updated_at: t,
-    });
     const rest = hostIds.slice(1);
-    [hostIds[0], ...(i % 2 ? rest.reverse() : rest)].forEach((hostId, rank) =>
-      insert("signup_preference", { signup_id: signupId, host_id: hostId, rank: rank + 1 }),
-    );
+    addSignup(db, {
+      projectId,
+      studentId: userByEmail(db, email).id,
+      motivation: `北区の企業を取材したい（${i + 1}）`,
+      ranking: [hostIds[0], ...(i % 2 ? rest.reverse() : rest)],
+    });
   });
 });
 

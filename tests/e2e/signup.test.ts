@@ -1,18 +1,17 @@
 // Host firms and student sign-up in the browser, on the demo seed: staff ask firms to host, a firm user answers in
 // the app and a firm contact through the emailed link; two students sign up for the seeded open project (MKTG-2627),
 // one with JavaScript (move up/down), one without (position selects); the professor sees them. axe on every page.
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
+import { cloneDemoProject, openDemoDb, projectIdByJoinCode, type DemoDb } from "./demo-db";
 import { linkIn, mailCursor, waitForMail } from "./mail";
 
-const JOIN_CODE = "MKTG-2627"; // the seeded FY2026 open project (db/seed.ts)
+const JOIN_CODE = "MKTG-2627"; // the seeded FY2026 open project (db/seed/projects.ts)
 const E2E_PROJECT = "E2E 受け入れ依頼の確認用企画";
 
 let browser: Browser;
-let db: Database.Database;
+let db: DemoDb;
 let openProjectId: number;
 let hostingProjectId: number;
 
@@ -43,26 +42,13 @@ function rankingOf(email: string, projectId: number) {
 
 beforeAll(async () => {
   browser = await launch();
-  db = new Database(path.join(inject("dataDir"), "app.db"));
-  db.pragma("busy_timeout = 5000");
-  openProjectId = (db.prepare("select id from project where join_code = ?").get(JOIN_CODE) as { id: number }).id;
+  db = openDemoDb();
+  openProjectId = projectIdByJoinCode(db, JOIN_CODE);
   // A project of this test's own, approved and without hosts, so that inviting firms leaves the seeded projects as they are.
-  const template = db.prepare("select * from project where id = ?").get(openProjectId) as Record<string, unknown>;
-  const { id: _id, ...columns } = template;
-  const t = new Date().toISOString();
-  const row = {
-    ...columns,
-    title_ja: E2E_PROJECT,
-    title_en: null,
-    state: "approved",
-    join_code: "E2EH-2627",
-    created_at: t,
-    updated_at: t,
-  };
-  const names = Object.keys(row);
-  hostingProjectId = Number(
-    db.prepare(`insert into project (${names.join(", ")}) values (${names.map((n) => `@${n}`).join(", ")})`).run(row)
-      .lastInsertRowid,
+  hostingProjectId = cloneDemoProject(
+    db,
+    { title_ja: E2E_PROJECT, state: "approved", join_code: "E2EH-2627" },
+    JOIN_CODE,
   );
 });
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { decodeStatusList, isRevoked } from "~/certificates/status-list";
 import { issueForEvent } from "~/models/certificate.server";
 import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
-import { signUp } from "~/models/project.server";
+import { signUp } from "~/models/signup.server";
 import { loader as jwksLoader } from "~/routes/[.]well-known.jwks[.]json";
 import { loader as statusLoader } from "~/routes/credentials.status.1";
 import { action as detailAction, loader as detailLoader } from "~/routes/staff.certificates.$certificateId";

@@ -2,9 +2,10 @@
 // editor (teams from the published pairing), professors confirming their teams' titles, the door list (present and
 // given, idempotent), the audit log, and public pages without personal data.
 import { beforeAll, describe, expect, it } from "vitest";
-import { listEventParticipants, listPublicEvents } from "~/models/event.server";
+import { listEventParticipants } from "~/models/attendance.server";
+import { listPublicEvents } from "~/models/event.server";
 import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
-import { signUp } from "~/models/project.server";
+import { signUp } from "~/models/signup.server";
 import { loader as publicLoader } from "~/routes/events.$eventId";
 import { loader as publicListLoader } from "~/routes/events._index";
 import { action as profAction, loader as profLoader } from "~/routes/professor.events";

@@ -14,7 +14,8 @@ import {
   publishRun,
   summarize,
 } from "~/models/pairing.server";
-import { getProject, signUp } from "~/models/project.server";
+import { getProject } from "~/models/project.server";
+import { signUp } from "~/models/signup.server";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture } from "../factories/projects";
 import { createUser } from "../setup/http";

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { deliverableBody } from "~/models/outbox.server";
 import { HOST_LINK_DAYS, inviteHost, verifyHostLink } from "~/models/project-host.server";
-import { signUp } from "~/models/project.server";
+import { signUp } from "~/models/signup.server";
 import { action as firmAnswerAction, loader as firmAnswerLoader } from "~/routes/firm.invitations.$hostId";
 import { loader as firmListLoader } from "~/routes/firm.invitations._index";
 import { action as linkAction, loader as linkLoader } from "~/routes/host-response.$token";

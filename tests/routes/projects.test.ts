@@ -2,7 +2,7 @@
 // review (submit, return, resubmit, approve, reject), who may do what, the events, audit entries and mails each
 // transition writes, opening, the join code, the public pages (no personal data) and the sign-up CSV.
 import { beforeAll, describe, expect, it } from "vitest";
-import { findSignup, signUp } from "~/models/project.server";
+import { findSignup, signUp } from "~/models/signup.server";
 import { action as profAction, loader as profLoader } from "~/routes/professor.projects.$projectId._index";
 import { action as editAction, loader as editLoader } from "~/routes/professor.projects.$projectId.edit";
 import { loader as csvLoader } from "~/routes/professor.projects.$projectId.signups[.]csv";

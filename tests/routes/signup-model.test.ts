@@ -7,7 +7,7 @@ import {
   signUp,
   updateSignup,
   withdrawSignup,
-} from "~/models/project.server";
+} from "~/models/signup.server";
 import { createProjectFixture } from "../factories/projects";
 import { createUser } from "../setup/http";
 

@@ -1,7 +1,8 @@
 // Student sign-up through the routes: the join code, consent, ranking by positions (no JavaScript), changes,
 // withdrawal, the window, a full project, and 200 concurrent sign-ups through the action.
 import { describe, expect, it } from "vitest";
-import { countSignups, findSignup, getSignupRanking, regenerateJoinCode, signUp } from "~/models/project.server";
+import { regenerateJoinCode } from "~/models/project.server";
+import { countSignups, findSignup, getSignupRanking, signUp } from "~/models/signup.server";
 import { loader as homeLoader } from "~/routes/student._index";
 import { action as joinAction } from "~/routes/student.join";
 import { action as signupAction, loader as signupLoader } from "~/routes/student.projects.$projectId.signup";

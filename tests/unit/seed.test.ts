@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { agreementStatus } from "../../app/agreements/status";
 import { match } from "../../app/matching/engine.js";
-import { CONSENT_VERSION } from "../../app/models/project.server";
+import { CONSENT_VERSION } from "../../app/projects/signup";
 import { isValidCorporateNumber } from "../../app/utils/corporate-number";
 import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
 import { INDUSTRIES, KITA_TOWNS } from "../../app/utils/kita";
