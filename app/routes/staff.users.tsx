@@ -1,6 +1,6 @@
 /** Staff: the account list, open invitations, and the invitation form for staff, professors and firm users. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { emailExists, listUsers } from "~/models/user.server";
 import { InviteSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
 import { config } from "~/utils/env.server";
+import { readForm } from "~/utils/form.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { requireRole } from "~/utils/session.server";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  const submission = (await readForm(request)).parse(InviteSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   if (await emailExists(v.email)) {
