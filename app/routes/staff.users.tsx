@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // The invitee's language is unknown: the email is written in both, Japanese first.
   const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
-  await createInvitation(
+  const created = await createInvitation(
     {
       email: v.email,
       name: v.name,
@@ -64,6 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
       };
     },
   );
+  if (!created.ok) {
+    return data(
+      { result: submission.reply({ fieldErrors: { [created.field]: [msg("validation.chooseOne")] } }) },
+      { status: 400 },
+    );
+  }
   return redirectWithToast("/staff/users", { kind: "success", key: "staff.invited", values: { email: v.email } });
 }
 
