@@ -126,6 +126,12 @@ export async function createWorld() {
   );
   if (!invitation.ok) throw new Error("world: invitation refused");
   const calendarToken = await resetCalendarToken(student.id);
+  const { id: signupId } = await db
+    .selectFrom("signup")
+    .select("id")
+    .where("student_id", "=", student.id)
+    .where("project_id", "=", a.projectId)
+    .executeTakeFirstOrThrow();
   const { id: certificateId } = await db
     .selectFrom("certificate")
     .select("id")
@@ -178,6 +184,11 @@ export async function createWorld() {
       invitationToken: invitation.token,
       hostLinkToken: invited.token,
       joinCode: a.joinCode,
+      studentId: String(student.id),
+      signupId: String(signupId),
+      secondHostId: String(a.hostIds[1]),
+      universityId: String(a.universityId),
+      spareAgreementId: String(b.agreementId),
       unknownPath: "no/such/page",
     },
     /** What no refusal (403, 404, a redirect to sign in) may ever contain. */
