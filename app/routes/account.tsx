@@ -1,5 +1,5 @@
 /** Account settings for every signed-in user: the language preference kept in the profile. */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { setUserLocale } from "~/models/user.server";
@@ -17,7 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = (await readForm(request)).parse(LocaleSchema);
-  if (submission.status !== "success") return data({ ok: false }, { status: 400 });
+  // Only a tampered form can fail (the choices are radio buttons): the translated 400 page says so.
+  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
   const locale = submission.value.locale === "auto" ? null : submission.value.locale;
   await setUserLocale(user.id, locale);
   const headers = new Headers();
