@@ -209,6 +209,10 @@ const en: Messages = {
     chooseOne: "Please choose one.",
     firmNotFound: "No matching firm was found.",
     formErrors: "Please check the form.",
+    formRefused: "The form could not be read. Please reload the page and submit it again.",
+    formTooLarge: "The form is too large.",
+    controlCharacters: "This contains control characters that cannot be used.",
+    invalid: "This value is not valid.",
   },
   toast: { close: "Close", success: "Done", error: "Error" },
   errors: {

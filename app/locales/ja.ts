@@ -205,6 +205,10 @@ const ja = {
     chooseOne: "選択してください。",
     firmNotFound: "該当する企業が見つかりません。",
     formErrors: "入力内容を確認してください。",
+    formRefused: "送信された内容を読み取れませんでした。ページを再読み込みして、もう一度送信してください。",
+    formTooLarge: "送信された内容が大きすぎます。",
+    controlCharacters: "使用できない制御文字が含まれています。",
+    invalid: "入力内容が正しくありません。",
   },
   toast: { close: "閉じる", success: "完了", error: "エラー" },
   errors: {

@@ -53,15 +53,21 @@ async function storeFile(sha256: string, bytes: Uint8Array) {
   await fs.rename(temp, target);
 }
 
-/** Keeps the name readable but harmless: no control characters, no path, at most 200 characters. */
+/**
+ * Keeps the name readable but harmless: no control characters, no path, at most 200 characters (counted in code
+ * points, so an emoji is never cut in half: half a surrogate pair cannot be put in a download's header).
+ */
 function cleanFilename(name: string) {
-  const base = name
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u001f\u007f]/g, "")
-    .split(/[/\\]/)
-    .pop()!
-    .trim()
-    .slice(-200);
+  const base = Array.from(
+    name
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f]/g, "")
+      .split(/[/\\]/)
+      .pop()!
+      .trim(),
+  )
+    .slice(-200)
+    .join("");
   return base || "document.pdf";
 }
 

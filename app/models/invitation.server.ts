@@ -24,21 +24,41 @@ export interface InvitationInput {
   invitedBy: number;
 }
 
+export type CreateInvitationResult = { ok: true; token: string } | { ok: false; field: "universityId" | "firmId" };
+
 /**
  * Creates the invitation and queues its email in one transaction; returns the token (for the link). `mail` writes
  * the text with `link` where the link goes: a placeholder, the real link being stored sealed (see outbox.server.ts).
+ * A professor's university or a firm user's firm that does not exist is a refusal on that field (a tampered form),
+ * not a foreign key error.
  */
 export async function createInvitation(
   input: InvitationInput,
   mail: (values: { link: string; expiresAt: string }) => { subject: string; body: string },
-) {
+): Promise<CreateInvitationResult> {
   const token = newToken();
   const t = now();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
   const email = normalizeEmail(input.email);
-  await getDb()
+  return getDb()
     .transaction()
-    .execute(async (trx) => {
+    .execute(async (trx): Promise<CreateInvitationResult> => {
+      if (input.role === "professor") {
+        const found = await trx
+          .selectFrom("university")
+          .select("id")
+          .where("id", "=", input.universityId ?? 0)
+          .executeTakeFirst();
+        if (!found) return { ok: false, field: "universityId" };
+      }
+      if (input.role === "firm") {
+        const found = await trx
+          .selectFrom("firm")
+          .select("id")
+          .where("id", "=", input.firmId ?? 0)
+          .executeTakeFirst();
+        if (!found) return { ok: false, field: "firmId" };
+      }
       const { id } = await trx
         .insertInto("invitation")
         .values({
@@ -67,8 +87,8 @@ export async function createInvitation(
         entityId: id,
         detail: { email, role: input.role },
       });
+      return { ok: true, token };
     });
-  return token;
 }
 
 export type InvitationState =

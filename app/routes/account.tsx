@@ -1,9 +1,10 @@
 /** Account settings for every signed-in user: the language preference kept in the profile. */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { setUserLocale } from "~/models/user.server";
 import { LocaleSchema } from "~/schemas/auth";
+import { readForm } from "~/utils/form.server";
 import { localeCookie } from "~/utils/i18n.server";
 import { requireUser } from "~/utils/session.server";
 import { setToastCookie } from "~/utils/toast.server";
@@ -15,9 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false }, { status: 400 });
-  const locale = parsed.data.locale === "auto" ? null : parsed.data.locale;
+  const submission = (await readForm(request)).parse(LocaleSchema);
+  // Only a tampered form can fail (the choices are radio buttons): the translated 400 page says so.
+  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  const locale = submission.value.locale === "auto" ? null : submission.value.locale;
   await setUserLocale(user.id, locale);
   const headers = new Headers();
   headers.append(

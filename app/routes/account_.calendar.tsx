@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { calendarFeedUrl, deleteCalendarToken, getCalendarToken, resetCalendarToken } from "~/models/calendar.server";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).value("intent");
   if (intent === "delete") {
     await deleteCalendarToken(user.id);
     return redirectWithToast("/account/calendar", { kind: "success", key: "interviews.feed.deleted" });

@@ -3,7 +3,7 @@
  * missed once ended, download as .ics) and the change cut-off.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,7 @@ import { addSlot, cancelSlot, listSlotsOf, loadHostFor, markOutcome, setCutoff }
 import { CancelSlotSchema, CutoffSchema, SlotButtonSchema, SlotFieldsSchema, SlotSchema } from "~/schemas/interviews";
 import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { respond, slotView } from "~/utils/interview-page.server";
@@ -53,10 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, host } = await requireOwnHost(request, params.hostId);
   const here = `/firm/interviews/${host.id}`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request);
+  const intent = form.value("intent");
   if (intent === "add") {
-    const submission = parseWithZod(formData, { schema: SlotSchema });
+    const submission = form.parse(SlotSchema);
     if (submission.status !== "success") return data({ form: "slot", result: submission.reply() }, { status: 400 });
     const r = await addSlot(user, host.id, submission.value);
     if (!r.ok && (r.reason === "past" || r.reason === "outsidePeriod")) {
@@ -71,12 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return respond(r, here, "interviews.toast.added");
   }
   if (intent === "cutoff") {
-    const submission = parseWithZod(formData, { schema: CutoffSchema });
+    const submission = form.parse(CutoffSchema);
     if (submission.status !== "success") return data({ form: "cutoff", result: submission.reply() }, { status: 400 });
     return respond(await setCutoff(user, host.id, submission.value.hours), here, "interviews.toast.cutoffSaved");
   }
   if (intent === "cancel") {
-    const submission = parseWithZod(formData, { schema: CancelSlotSchema });
+    const submission = form.parse(CancelSlotSchema);
     if (submission.status !== "success")
       return redirectWithToast(here, { kind: "error", key: "interviews.errors.reasonRequired" });
     return respond(
@@ -85,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       "interviews.toast.cancelled",
     );
   }
-  const submission = parseWithZod(formData, { schema: SlotButtonSchema });
+  const submission = form.parse(SlotButtonSchema);
   if (submission.status !== "success" || (submission.value.intent !== "done" && submission.value.intent !== "missed")) {
     throw new Response("Bad Request", { status: 400 });
   }

@@ -1,5 +1,4 @@
 /** A firm user answers a hosting request for their own firm: accept with a capacity, or decline. */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { answerAsFirmUser, canAnswer, getHostInvitation } from "~/models/project
 import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
 import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, host } = await requireOwnInvitation(request, params.hostId);
-  const submission = parseWithZod(await request.formData(), { schema: HostAnswerSchema });
+  const submission = (await readForm(request)).parse(HostAnswerSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const answer = toHostAnswer(submission.value);
   const r = await answerAsFirmUser(user, host.id, answer);

@@ -3,7 +3,7 @@
  * name, reading and address are staff's (the schema has no such fields, so posted values are ignored). Audited.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { FormErrors } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
 import { FirmProfileSchema } from "~/schemas/firm";
+import { readForm } from "~/utils/form.server";
 import { requireRole, type SessionUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "firm");
   const firm = await requireOwnFirm(user);
-  const submission = parseWithZod(await request.formData(), { schema: FirmProfileSchema });
+  const submission = (await readForm(request)).parse(FirmProfileSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await updateFirm(firm.id, submission.value, user.id, "profile_update");
   return redirectWithToast("/firm/profile", { kind: "success", key: "firms.profile.saved" });

@@ -5,7 +5,7 @@
  * "use the lottery" clears the ranking. Open while sign-up is open and after it closes, until a pairing is published.
  */
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +15,7 @@ import type { Lng } from "~/i18n";
 import { listApplicants, RANKING_STATES, saveHostRanking } from "~/models/host-ranking.server";
 import { msg } from "~/schemas/messages";
 import { applicantLabel, HostRankingSchema, rankedSignups } from "~/schemas/pairing";
+import { readForm } from "~/utils/form.server";
 import { requireFirmHost } from "~/utils/pairing-route.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -37,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, host } = await requireFirmHost(request, params);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: HostRankingSchema });
-  const clearing = formData.get("intent") === "clear";
+  const form = await readForm(request);
+  const submission = form.parse(HostRankingSchema);
+  const clearing = form.value("intent") === "clear";
   if (!clearing && submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const ranking = clearing || submission.status !== "success" ? [] : rankedSignups(submission.value.ranking);
   const r = await saveHostRanking(host, ranking, user);

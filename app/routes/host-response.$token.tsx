@@ -2,7 +2,6 @@
  * GET/POST /host-response/:token: a firm contact without an account answers a hosting request through the signed
  * link emailed to them. 404 for a link that is not genuine; 410 once it is used, replaced, expired or closed.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +10,7 @@ import type { Lng } from "~/i18n";
 import { answerThroughLink, findHostLink } from "~/models/project-host.server";
 import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
 import { msg } from "~/schemas/messages";
+import { readForm } from "~/utils/form.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findHostLink(params.token ?? "");
@@ -21,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: HostAnswerSchema });
+  const submission = (await readForm(request)).parse(HostAnswerSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const answer = toHostAnswer(submission.value);
   const r = await answerThroughLink(params.token ?? "", answer);

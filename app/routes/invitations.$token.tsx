@@ -1,6 +1,6 @@
 /** GET/POST /invitations/:token: an invited user chooses a password; the link works once and expires. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { FormErrors, TextField } from "~/components/forms";
 import { acceptInvitation, findInvitation } from "~/models/invitation.server";
 import { SetPasswordSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
+import { readForm } from "~/utils/form.server";
 import { homePathFor, startSession } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -22,7 +23,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema });
+  const submission = (await readForm(request)).parse(SetPasswordSchema);
   if (submission.status !== "success")
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   const accepted = await acceptInvitation(params.token ?? "", submission.value.password);

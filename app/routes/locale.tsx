@@ -2,6 +2,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { setUserLocale } from "~/models/user.server";
 import { LocaleSchema } from "~/schemas/auth";
+import { readForm } from "~/utils/form.server";
 import { localeCookie } from "~/utils/i18n.server";
 import { getSessionUser, isHttpsRequest, safeRedirectPath } from "~/utils/session.server";
 
@@ -10,9 +11,9 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = LocaleSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const { locale, redirectTo } = parsed.data;
+  const submission = (await readForm(request)).parse(LocaleSchema);
+  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  const { locale, redirectTo } = submission.value;
   const user = await getSessionUser(request);
   if (user) await setUserLocale(user.id, locale === "auto" ? null : locale);
   const secure = isHttpsRequest(request);

@@ -1,6 +1,6 @@
 /** GET/POST /login: sign in with email and password (fields `email`, `password`). */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { claimSignInAttempt, markSignInSucceeded } from "~/models/login-attempt.
 import { findUserForLogin, normalizeEmail } from "~/models/user.server";
 import { LoginSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
+import { readForm } from "~/utils/form.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { homePathFor, requireAnonymous, safeRedirectPath, startSession } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -19,8 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const submission = (await readForm(request)).parse(LoginSchema);
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

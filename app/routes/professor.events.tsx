@@ -3,7 +3,7 @@
  * title and confirm it; the public programme shows a title only once it is confirmed.
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { FormErrors, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { confirmPresentationTitle, listProfessorPresentations } from "~/models/event.server";
 import { ConfirmTitleSchema, tokyoTime } from "~/schemas/events";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const professor = await requireRole(request, "professor");
-  const submission = parseWithZod(await request.formData(), { schema: ConfirmTitleSchema });
+  const submission = (await readForm(request)).parse(ConfirmTitleSchema);
   if (submission.status !== "success") {
     const presentationId = Number(submission.payload.presentationId) || null;
     return data({ presentationId, result: submission.reply() }, { status: 400 });

@@ -1,5 +1,4 @@
 /** Professor: edit their own project while it is a draft or returned (409 in any other state). */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +6,7 @@ import { ProjectForm } from "~/components/projects";
 import { listAgreementChoices, updateProject } from "~/models/project.server";
 import { canEdit } from "~/projects/lifecycle";
 import { projectFormValues, ProjectSchema } from "~/schemas/project";
+import { readForm } from "~/utils/form.server";
 import { saveProjectForm } from "~/utils/project-form.server";
 import { requireVisibleProject } from "~/utils/project-page.server";
 import { requireRole } from "~/utils/session.server";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireEditableProject(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
+  const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   return saveProjectForm(
     submission,

@@ -1,5 +1,4 @@
 /** The owning professor: the project's host firms, and suggesting firms for staff to invite. */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +9,7 @@ import { getProject } from "~/models/project.server";
 import { HostFirmSchema } from "~/schemas/hosts";
 import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { professor, project } = await requireOwnProject(request, params.projectId);
-  const submission = parseWithZod(await request.formData(), { schema: HostFirmSchema });
+  const submission = (await readForm(request)).parse(HostFirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const r = await suggestHost(professor, project.id, {
     firmId: submission.value.firmId,

@@ -1,5 +1,4 @@
 /** The owning professor: every team's booking and outcome; done or missed is recorded once an interview has ended. */
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from 
 import type { Lng } from "~/i18n";
 import { listProjectInterviews, markOutcome } from "~/models/interview.server";
 import { SlotButtonSchema } from "~/schemas/interviews";
+import { readForm } from "~/utils/form.server";
 import { respond, slotView } from "~/utils/interview-page.server";
 import { requireVisibleProject } from "~/utils/project-page.server";
 import { requireRole } from "~/utils/session.server";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { professor, project } = await requireOwnProject(request, params);
-  const submission = parseWithZod(await request.formData(), { schema: SlotButtonSchema });
+  const submission = (await readForm(request)).parse(SlotButtonSchema);
   const outcome = submission.status === "success" ? submission.value.intent : null;
   if (submission.status !== "success" || (outcome !== "done" && outcome !== "missed"))
     throw new Response("Bad Request", { status: 400 });

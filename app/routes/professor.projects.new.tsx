@@ -1,11 +1,11 @@
 /** Professor: propose a project (saved as a draft, submitted for review from its page). */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/projects";
 import { createProject, listAgreementChoices } from "~/models/project.server";
 import { ProjectSchema } from "~/schemas/project";
+import { readForm } from "~/utils/form.server";
 import { fiscalYearOf } from "~/utils/format";
 import { saveProjectForm } from "~/utils/project-form.server";
 import { requireRole } from "~/utils/session.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "professor");
-  const submission = parseWithZod(await request.formData(), { schema: ProjectSchema });
+  const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   return saveProjectForm(submission, () => createProject(user, submission.value), "projects.toast.created");
 }

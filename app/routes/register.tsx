@@ -1,6 +1,6 @@
 /** GET/POST /register: students create their own account. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { RegisterSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
 import { getDb } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
+import { readForm } from "~/utils/form.server";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { requireAnonymous, startSession } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -23,14 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
+  const form = await readForm(request);
   const universities = await listUniversities();
-  const submission = await parseWithZod(formData, {
-    schema: RegisterSchema.refine((v) => universities.some((u) => u.id === v.universityId), {
+  const submission = form.parse(
+    RegisterSchema.refine((v) => universities.some((u) => u.id === v.universityId), {
       path: ["universityId"],
       message: msg("validation.chooseOne"),
     }),
-  });
+  );
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

@@ -3,15 +3,8 @@
  * version history. One action serves the three forms, told apart by `intent`; the document form is multipart.
  */
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -33,6 +26,7 @@ import {
 } from "~/schemas/agreements";
 import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { formatDate, formatDateTime, tokyoDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -53,45 +47,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /**
- * The submitted form. Files are held in memory up to the size limit; past it the parser stops, and the text fields
- * read so far (the file input comes last in the form) are kept so the form can be shown again with its values.
+ * The document form's upload. Past the size limit the reading stops, and the text fields read so far (the file
+ * input comes last in the form) are kept so the form can be shown again with its values.
  */
-async function readForm(request: Request): Promise<{ formData: FormData; tooLarge: boolean }> {
-  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) {
-    return { formData: await request.formData(), tooLarge: false };
-  }
-  const seen = new FormData();
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES });
-  try {
-    const formData = await unstable_parseMultipartFormData(request, async (part) => {
-      const value = await memory(part);
-      if (typeof value === "string") seen.append(part.name, value);
-      return value;
-    });
-    return { formData, tooLarge: false };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { formData: seen, tooLarge: true };
-    throw error;
-  }
-}
+const UPLOADS = {
+  file: { maxBytes: MAX_DOCUMENT_BYTES, tooLarge: msg("agreements.errors.fileTooLarge", { mb: MAX_DOCUMENT_MB }) },
+};
 
 const invalid = (intent: string, result: SubmissionResult<string[]>) => data({ intent, result }, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "staff");
   const id = idParam(params, "agreementId");
-  const { formData, tooLarge } = await readForm(request);
+  const form = await readForm(request, { uploads: UPLOADS });
   const back = `/staff/agreements/${id}`;
-  const intent = formData.get("intent");
+  const intent = form.value("intent");
 
   if (intent === "document") {
-    const submission = parseWithZod(formData, { schema: DocumentSchema });
-    if (tooLarge) {
-      return invalid(
-        intent,
-        submission.reply({ fieldErrors: { file: [msg("agreements.errors.fileTooLarge", { mb: MAX_DOCUMENT_MB })] } }),
-      );
-    }
+    const submission = form.parse(DocumentSchema);
     if (submission.status !== "success") return invalid(intent, submission.reply({ hideFields: ["file"] }));
     const { kind, title, file } = submission.value;
     const outcome = await addDocument(
@@ -110,14 +83,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "activity") {
-    const submission = parseWithZod(formData, { schema: ActivitySchema });
+    const submission = form.parse(ActivitySchema);
     if (submission.status !== "success") return invalid(intent, submission.reply());
     if (!(await addActivity(id, submission.value, user.id))) throw new Response("Not Found", { status: 404 });
     return redirectWithToast(back, { kind: "success", key: "agreements.activityAdded" });
   }
 
   if (intent === "terminate") {
-    const submission = parseWithZod(formData, { schema: TerminateSchema });
+    const submission = form.parse(TerminateSchema);
     if (submission.status !== "success") return invalid(intent, submission.reply());
     const { intent: _, ...input } = submission.value;
     const outcome = await terminateAgreement(id, input, user.id);

@@ -1,5 +1,4 @@
 /** Staff: edit an agreement. Each save that changes something adds a version listing the changed fields. */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { listUniversities } from "~/models/university.server";
 import { listStaffUsers } from "~/models/user.server";
 import { AgreementSchema } from "~/schemas/agreements";
 import { idParam } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "staff");
   const id = idParam(params, "agreementId");
-  const submission = parseWithZod(await request.formData(), { schema: AgreementSchema });
+  const submission = (await readForm(request)).parse(AgreementSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const before = await getAgreementSnapshot(id);
   if (!before) throw new Response("Not Found", { status: 404 });

@@ -1,5 +1,4 @@
 /** Staff: add an agreement. Creating it writes its first version. */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { createAgreement, invalidReferences } from "~/models/agreement.server";
 import { listUniversities } from "~/models/university.server";
 import { listStaffUsers } from "~/models/user.server";
 import { AgreementSchema } from "~/schemas/agreements";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "staff");
-  const submission = parseWithZod(await request.formData(), { schema: AgreementSchema });
+  const submission = (await readForm(request)).parse(AgreementSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const fieldErrors = await invalidReferences(submission.value);
   if (fieldErrors) return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });

@@ -1,6 +1,6 @@
 /** Staff: one certificate with its recorded reasons, and the revoke form (a reason is required). */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { CertificateFacts, certificateLinks } from "~/components/certificates";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { loadPublicCertificate, revokeCertificate } from "~/models/certificate.server";
 import { RevokeSchema } from "~/schemas/certificates";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -27,9 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const cert = await loadPublicCertificate(params.certificateId);
-  const submission = parseWithZod(await request.formData(), {
-    schema: RevokeSchema,
-  });
+  const submission = (await readForm(request)).parse(RevokeSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Revoking twice changes nothing (the first date and reason stay).
   await revokeCertificate(cert.id, submission.value.reason, staff);

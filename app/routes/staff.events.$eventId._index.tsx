@@ -4,7 +4,7 @@
  * works without JavaScript; one action serves them all, told apart by `intent`.
  */
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -34,6 +34,7 @@ import {
 } from "~/schemas/events";
 import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -87,11 +88,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const event = await loadEvent(params.eventId);
   const here = `/staff/events/${event.id}`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request);
+  const intent = form.value("intent");
 
   if (intent === "move") {
-    const submission = parseWithZod(formData, { schema: MoveSlotSchema });
+    const submission = form.parse(MoveSlotSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { presentationId, direction } = submission.value;
     if (!(await movePresentation(staff, event.id, presentationId, direction)))
@@ -99,14 +100,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(`${here}#slot-${presentationId}`, { kind: "success", key: "events.toast.moved" });
   }
   if (intent === "remove") {
-    const submission = parseWithZod(formData, { schema: RemoveSlotSchema });
+    const submission = form.parse(RemoveSlotSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     if (!(await removePresentation(staff, event.id, submission.value.presentationId)))
       throw new Response("Not Found", { status: 404 });
     return redirectWithToast(`${here}#programme-title`, { kind: "success", key: "events.toast.removed" });
   }
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: EditSlotSchema });
+    const submission = form.parse(EditSlotSchema);
     if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;
     const r = await updatePresentation(staff, event.id, v.presentationId, {
@@ -115,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return respond(here, intent, submission, r, "events.toast.slotUpdated");
   }
-  const submission = parseWithZod(formData, { schema: AddSlotSchema });
+  const submission = form.parse(AddSlotSchema);
   if (submission.status !== "success") return data({ intent: "add", result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const r = await addPresentation(staff, event.id, { ...v, startsAt: slotStartIso(event.starts_at, v.startTime) });

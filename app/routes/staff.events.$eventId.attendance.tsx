@@ -3,7 +3,6 @@
  * per slot, "presentation given". A name filter (GET ?q=). Without JavaScript each toggle posts and the page comes
  * back at the same row; with JavaScript a fetcher posts it, the page does not reload and focus stays on the button.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +12,7 @@ import { getAttendanceSheet, setAttendance, setPresentationGiven } from "~/model
 import { getEvent } from "~/models/event.server";
 import { AttendanceSchema, GivenSchema, tokyoTime } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -36,15 +36,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const event = await loadEvent(params.eventId);
-  const formData = await request.formData();
-  const q = String(formData.get("q") ?? "").slice(0, 100);
+  const form = await readForm(request);
+  const q = String(form.value("q") ?? "").slice(0, 100);
   const back = (anchor: string) =>
     `/staff/events/${event.id}/attendance${q ? `?q=${encodeURIComponent(q)}` : ""}#${anchor}`;
   // A fetcher (JavaScript) updates the list in place: no redirect, no toast, focus stays where it is.
-  const viaFetcher = formData.get("via") === "fetcher";
+  const viaFetcher = form.value("via") === "fetcher";
 
-  if (formData.get("intent") === "given") {
-    const submission = parseWithZod(formData, { schema: GivenSchema });
+  if (form.value("intent") === "given") {
+    const submission = form.parse(GivenSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { presentationId, given } = submission.value;
     if (!(await setPresentationGiven(staff, event.id, presentationId, given)))
@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
 
-  const submission = parseWithZod(formData, { schema: AttendanceSchema });
+  const submission = form.parse(AttendanceSchema);
   if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
   const { studentId, present } = submission.value;
   const r = await setAttendance(staff, event.id, studentId, present);

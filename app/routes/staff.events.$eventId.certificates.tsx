@@ -4,7 +4,7 @@
  * and the certificates issued (each links to its detail page, where it can be revoked).
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +21,7 @@ import {
 import { getEvent } from "~/models/event.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -56,8 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const event = await loadEvent(params.eventId);
   const back = `/staff/events/${event.id}/certificates`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request);
+  const intent = form.value("intent");
 
   if (intent === "issueAll") {
     const { issued } = await issueForEvent(event.id, staff);
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   if (intent === "issueOne") {
-    const submission = parseWithZod(formData, { schema: IssueOneSchema });
+    const submission = form.parse(IssueOneSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { studentId, projectId } = submission.value.candidate;
     const r = await issueCertificate(event.id, studentId, projectId, staff);
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : { kind: "error", key: `certificates.toast.${r.reason}` },
     );
   }
-  const submission = parseWithZod(formData, { schema: CertifyByHandSchema });
+  const submission = form.parse(CertifyByHandSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { candidate, reason } = submission.value;
   // By hand is for students on this event's programme (the list offered); anyone else is a tampered form.

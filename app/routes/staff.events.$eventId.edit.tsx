@@ -1,5 +1,4 @@
 /** Staff: edit an event's title, time, venue and description. */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import type { Lng } from "~/i18n";
 import { getEvent, updateEvent } from "~/models/event.server";
 import { eventFormValues, EventSchema } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const eventId = parseId(params.eventId);
-  const submission = parseWithZod(await request.formData(), { schema: EventSchema });
+  const submission = (await readForm(request)).parse(EventSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!(await updateEvent(staff, eventId, submission.value))) throw new Response("Not Found", { status: 404 });
   return redirectWithToast(`/staff/events/${eventId}`, { kind: "success", key: "events.toast.updated" });

@@ -1,6 +1,6 @@
 /** Staff: one firm of the register, hiding it from the directory (with a reason) or restoring it, and its history. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
@@ -11,6 +11,7 @@ import type { Lng } from "~/i18n";
 import { getFirm, hideFirm, listFirmHistory, restoreFirm } from "~/models/firm.server";
 import { FIRM_FIELDS, HideFirmSchema } from "~/schemas/firm";
 import { idParam } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -26,14 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const id = idParam(params, "firmId");
-  const formData = await request.formData();
+  const form = await readForm(request);
   if (!(await getFirm(id))) throw new Response("Not Found", { status: 404 });
   // Hiding a hidden firm or restoring a visible one (another tab, a double click) changes nothing and is no error.
-  if (formData.get("intent") === "restore") {
+  if (form.value("intent") === "restore") {
     await restoreFirm(id, staff.id);
     return redirectWithToast(`/staff/firms/${id}`, { kind: "success", key: "firms.staff.restored" });
   }
-  const submission = parseWithZod(formData, { schema: HideFirmSchema });
+  const submission = form.parse(HideFirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   await hideFirm(id, submission.value.reason, staff.id);
   return redirectWithToast(`/staff/firms/${id}`, { kind: "success", key: "firms.staff.hidden" });

@@ -1,5 +1,4 @@
 /** Staff: edit every field of a firm; the change is audited field by field. */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
 import { FirmSchema } from "~/schemas/firm";
 import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const id = idParam(params, "firmId");
-  const submission = parseWithZod(await request.formData(), { schema: FirmSchema });
+  const submission = (await readForm(request)).parse(FirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const updated = await updateFirm(id, submission.value, staff.id, "update");
   if (!updated.ok && updated.reason === "not_found") throw new Response("Not Found", { status: 404 });

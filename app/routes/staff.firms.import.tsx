@@ -3,15 +3,7 @@
  * applies exactly that preview in one transaction. A file with any invalid row cannot be confirmed: staff fix the
  * file and upload it again, so the register never holds half a file.
  */
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -19,6 +11,7 @@ import type { Lng } from "~/i18n";
 import { applyFirmImport, getFirmImport, saveFirmImport } from "~/models/firm-import.server";
 import { msg, translateError } from "~/schemas/messages";
 import { CSV_COLUMNS, MAX_IMPORT_BYTES, parseFirmCsv, type CsvProblem } from "~/utils/firm-csv.server";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -26,6 +19,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 const PREVIEW_ROWS = 100;
 const MAX_MB = MAX_IMPORT_BYTES / 1024 / 1024;
 const ImportIdSchema = z.coerce.number().int().positive().max(1e12);
+const UPLOADS = { file: { maxBytes: MAX_IMPORT_BYTES, tooLarge: msg("firms.import.tooLarge", { mb: MAX_MB }) } };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
@@ -65,12 +59,14 @@ const problem = (key: string, values?: Record<string, string | number>): CsvProb
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const formData = await readForm(request);
-  if (formData === "tooLarge") return refuse(problem("firms.import.tooLarge", { mb: MAX_MB }), 413);
-  if (formData === "malformed") return refuse(problem("firms.import.noFile"));
+  // An oversized upload is refused as soon as we know: from its declared length, else once 5 MB of it have streamed
+  // in; the rest is never read.
+  const form = await readForm(request, { uploads: UPLOADS });
+  if (form.tooLarge) return refuse(problem("firms.import.tooLarge", { mb: MAX_MB }), 413);
+  if (form.refused) return refuse(problem(form.refused));
 
-  if (formData.get("intent") === "confirm") {
-    const id = ImportIdSchema.safeParse(formData.get("importId"));
+  if (form.value("intent") === "confirm") {
+    const id = ImportIdSchema.safeParse(form.value("importId"));
     const applied = id.success
       ? await applyFirmImport(id.data, staff.id)
       : ({ ok: false, reason: "unavailable" } as const);
@@ -86,29 +82,12 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   }
 
-  const file = formData.get("file");
-  if (!(file instanceof File) || !file.name) return refuse(problem("firms.import.noFile"));
+  const file = form.file("file");
+  if (!file?.name) return refuse(problem("firms.import.noFile"));
   const parsed = parseFirmCsv(new Uint8Array(await file.arrayBuffer()));
   if (!parsed.ok) return refuse(parsed.problems);
   const id = await saveFirmImport(staff.id, file.name, parsed.rows);
   return redirect(`/staff/firms/import?id=${id}`);
-}
-
-/**
- * The posted form, an upload held in memory. An oversized upload is refused as soon as we know: from its declared
- * length, else once 5 MB of it have streamed in; the rest is never read.
- */
-async function readForm(request: Request): Promise<FormData | "tooLarge" | "malformed"> {
-  if (Number(request.headers.get("Content-Length")) > MAX_IMPORT_BYTES + 64 * 1024) return "tooLarge";
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
-  try {
-    return await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-    );
-  } catch (error) {
-    return error instanceof MaxPartSizeExceededError ? "tooLarge" : "malformed";
-  }
 }
 
 export default function ImportFirms() {

@@ -11,6 +11,7 @@ import { StaffFirmForm } from "~/components/firm-form";
 import { createFirm } from "~/models/firm.server";
 import { FirmSchema, LookupSchema } from "~/schemas/firm";
 import { msg } from "~/schemas/messages";
+import { readForm, type SubmittedForm } from "~/utils/form.server";
 import { isLookupConfigured, lookupCorporation, type LookupResult } from "~/utils/gbizinfo.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -22,10 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const formData = await request.formData();
-  if (formData.get("intent") === "lookup") return lookup(formData);
+  const form = await readForm(request);
+  if (form.value("intent") === "lookup") return lookup(form);
 
-  const submission = parseWithZod(formData, { schema: FirmSchema });
+  const submission = form.parse(FirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), lookup: null }, { status: 400 });
   const created = await createFirm(submission.value, staff.id);
   if (!created.ok) {
@@ -44,10 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-async function lookup(formData: FormData) {
-  const submission = parseWithZod(formData, { schema: LookupSchema });
+async function lookup(form: SubmittedForm) {
+  const submission = form.parse(LookupSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), lookup: null }, { status: 400 });
   const found: LookupResult = await lookupCorporation(submission.value.corporate_number);
+  // The reply carries the firm form's own fields only (never anything else that was posted).
+  const formData = form.only(FirmSchema);
   const filled = new FormData();
   for (const [k, v] of formData) filled.append(k, v);
   filled.set("corporate_number", submission.value.corporate_number);

@@ -3,7 +3,6 @@
  * again with a fresh link), and take a host off the project. Inviting emails the firm's users a link to the app and
  * the contact email a signed answer link.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +20,7 @@ import { getProject } from "~/models/project.server";
 import { HostFirmSchema, WithdrawHostSchema } from "~/schemas/hosts";
 import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -55,9 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const project = await loadProject(parseId(params.projectId));
   const here = `/staff/projects/${project.id}/hosts`;
-  const formData = await request.formData();
-  if (formData.get("intent") === "withdraw") {
-    const submission = parseWithZod(formData, { schema: WithdrawHostSchema });
+  const form = await readForm(request);
+  if (form.value("intent") === "withdraw") {
+    const submission = form.parse(WithdrawHostSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const r = await withdrawHost(staff, project.id, submission.value.hostId);
     return redirectWithToast(
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       r.ok ? { kind: "success", key: "hosts.toast.withdrawn" } : { kind: "error", key: "hosts.errors.notWithdrawable" },
     );
   }
-  const submission = parseWithZod(formData, { schema: HostFirmSchema });
+  const submission = form.parse(HostFirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const r = await inviteHost(staff, project.id, {
     firmId: submission.value.firmId,

@@ -5,7 +5,7 @@
  * except that staff may place a student left without a firm (recorded as an override; the student and firm are told).
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,7 @@ import { getProject, ProjectError } from "~/models/project.server";
 import { msg } from "~/schemas/messages";
 import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -60,8 +61,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const { project, view } = await requireRun(params);
   const back = `/staff/projects/${project.id}/pairing/${view.run.id}`;
-  const formData = await request.formData();
-  if (formData.get("intent") === "publish") {
+  const form = await readForm(request);
+  if (form.value("intent") === "publish") {
     try {
       await publishRun(view.run.id, staff, notifyPairingPublished);
     } catch (error) {
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithToast(back, { kind: "success", key: "pairing.toast.published" });
   }
-  const submission = parseWithZod(formData, { schema: OverrideSchema });
+  const submission = form.parse(OverrideSchema);
   if (submission.status !== "success")
     return data({ intent: "override" as const, result: submission.reply() }, { status: 400 });
   const { signupId, target, reason } = submission.value;

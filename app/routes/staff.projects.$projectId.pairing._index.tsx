@@ -12,6 +12,7 @@ import { createRun, listRuns } from "~/models/pairing.server";
 import { notifyProjectTransition } from "~/models/project-notify.server";
 import { getProject, ProjectError, transitionProject } from "~/models/project.server";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const project = await requireProject(params);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).value("intent");
   const base = `/staff/projects/${project.id}/pairing`;
   try {
     if (intent === "close") {

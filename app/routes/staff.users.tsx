@@ -1,6 +1,6 @@
 /** Staff: the account list, open invitations, and the invitation form for staff, professors and firm users. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { listUniversities } from "~/models/university.server";
 import { emailExists, listUsers } from "~/models/user.server";
 import { InviteSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
+import { readForm } from "~/utils/form.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { requireRole } from "~/utils/session.server";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  const submission = (await readForm(request)).parse(InviteSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   if (await emailExists(v.email)) {
@@ -38,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // The invitee's language is unknown: the email is written in both, Japanese first.
   const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
-  await createInvitation(
+  const created = await createInvitation(
     {
       email: v.email,
       name: v.name,
@@ -61,6 +62,12 @@ export async function action({ request }: ActionFunctionArgs) {
       };
     },
   );
+  if (!created.ok) {
+    return data(
+      { result: submission.reply({ fieldErrors: { [created.field]: [msg("validation.chooseOne")] } }) },
+      { status: 400 },
+    );
+  }
   return redirectWithToast("/staff/users", { kind: "success", key: "staff.invited", values: { email: v.email } });
 }
 

@@ -3,7 +3,6 @@
  * its .ics, and release before the cut-off) and the free slots to book or move to. One button per slot; works
  * without JavaScript.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +12,7 @@ import type { Lng } from "~/i18n";
 import { BOOKING_STATES, canChangeBooking, changeDeadline } from "~/interviews/slots";
 import { bookSlot, listStudentTeams, moveBooking, releaseBooking } from "~/models/interview.server";
 import { SlotButtonSchema } from "~/schemas/interviews";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { respond } from "~/utils/interview-page.server";
 import { requireRole } from "~/utils/session.server";
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "student");
-  const submission = parseWithZod(await request.formData(), { schema: SlotButtonSchema });
+  const submission = (await readForm(request)).parse(SlotButtonSchema);
   if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
   const { intent, slotId } = submission.value;
   switch (intent) {

@@ -1,6 +1,6 @@
 /** A student enters the join code the seminar gave them and goes on to the project's sign-up page. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +8,7 @@ import { FormErrors, TextField } from "~/components/forms";
 import { findProjectByJoinCode, normalizeJoinCode } from "~/models/project.server";
 import { msg } from "~/schemas/messages";
 import { JoinSchema } from "~/schemas/signup";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, "student");
-  const submission = parseWithZod(await request.formData(), { schema: JoinSchema });
+  const submission = (await readForm(request)).parse(JoinSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const project = await findProjectByJoinCode(submission.value.code);
   // One message for every wrong code: whether some project exists is not revealed.

@@ -3,7 +3,7 @@
  * ranking or withdraw until the window closes (server-enforced); afterwards the page is read-only.
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -27,6 +27,7 @@ import { CONSENT_VERSION, orderHosts, rankingFromPositions, signupPhase } from "
 import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";
+import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -93,8 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const student = await requireRole(request, "student");
   const projectId = parseId(params.projectId);
   const here = `/student/projects/${projectId}/signup`;
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const form = await readForm(request);
+  const intent = form.value("intent");
 
   if (intent === "withdraw") {
     const r = await withdrawSignup(student, projectId);
@@ -106,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: UpdateSignupSchema });
+    const submission = form.parse(UpdateSignupSchema);
     if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
     const r = await updateSignup(student, projectId, {
       ranking: rankingFromPositions(submission.value.ranking),
@@ -117,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return r.reason === "badRanking" ? hostsChanged(submission) : formError(submission, "signup.errors.closed");
   }
 
-  const submission = parseWithZod(formData, { schema: SignupSchema });
+  const submission = form.parse(SignupSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   // Consent is checked by the schema above; signUp records it (consented_at, CONSENT_VERSION) with the sign-up.

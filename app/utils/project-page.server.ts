@@ -3,7 +3,6 @@
  * (the same page, with the buttons each role may use). Each route guards its role first; here a professor may only
  * see their own projects (403 otherwise), and every lifecycle button goes through transitionProject.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { ProjectActionData, ProjectPageData } from "~/components/projects";
 import { notifyProjectTransition } from "~/models/project-notify.server";
@@ -19,6 +18,7 @@ import { allowedActions, canEdit } from "~/projects/lifecycle";
 import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
 import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
+import { readForm } from "./form.server";
 import type { SessionUser } from "./session.server";
 import { redirectWithToast } from "./toast.server";
 
@@ -70,14 +70,14 @@ export async function loadProjectPage(user: SessionUser, project: ProjectDetail)
 
 export async function handleProjectAction(request: Request, user: SessionUser, project: ProjectDetail) {
   const back = `${basePathFor(user)}/${project.id}`;
-  const formData = await request.formData();
-  if (formData.get("intent") === "regenerateCode") {
+  const form = await readForm(request);
+  if (form.value("intent") === "regenerateCode") {
     const code = await regenerateJoinCode(user, project.id);
     return redirectWithToast(back, { kind: "success", key: "projects.toast.codeRegenerated", values: { code } });
   }
-  const submission = parseWithZod(formData, { schema: TransitionSchema });
+  const submission = form.parse(TransitionSchema);
   if (submission.status !== "success") {
-    const intent = String(formData.get("intent") ?? "");
+    const intent = String(form.value("intent") ?? "");
     return data<ActionPayload>({ intent, result: submission.reply() }, { status: 400 });
   }
   const { intent, comment } = submission.value;

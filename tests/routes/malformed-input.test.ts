@@ -1,0 +1,521 @@
+// Bad input against every action, generated from the route files and the table of each action's forms below:
+// each field in turn is sent empty, 10,000 characters long, with a NUL byte, under a huge list index, as a file
+// instead of text (or text instead of a file), nested under another name, and as the date 2026-02-30; each form is
+// also sent with a junk list index, as broken multipart, and as JSON. No answer may be a 500 (or a thrown error that
+// is not a Response), and an answer that refuses (4xx) must leave every table as it was.
+//
+// Not compared: `session` (each call signs in afresh, and a request refreshes its session's last use) and
+// `login_attempt` (a refused sign-in is counted on purpose: that is the rate limit).
+import { createHash } from "node:crypto";
+import type { Statement } from "better-sqlite3";
+import { PDFDocument } from "pdf-lib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "~/utils/db.server";
+import { createWorld, type Actor, type World } from "../factories/world";
+import { BASE, statusOf } from "../setup/http";
+import { listAppRoutes, type AppRoute } from "../setup/routes";
+
+type Value = string | string[] | File;
+type Fields = Record<string, Value>;
+
+interface FormRow {
+  /** What the form does (its intent, or the form's name). */
+  name: string;
+  actor: Actor;
+  fields: (w: World) => Fields;
+  params?: Record<string, keyof World["params"]>;
+}
+
+let pdfBytes: Uint8Array;
+const pdfFile = () => new File([pdfBytes as BlobPart], "協定書;改定版.pdf", { type: "application/pdf" });
+const csvFile = () =>
+  new File(["法人番号,企業名\r\n1234567890123,株式会社テスト\r\n"], "firms.csv", { type: "text/csv" });
+
+const project = (w: World): Fields => ({
+  titleJa: "北区の新製品を調べる",
+  titleEn: "New products",
+  summaryJa: "概要",
+  summaryEn: "Summary",
+  seminarName: "ゼミ",
+  agreementId: w.params.agreementId,
+  theme: "販路",
+  firmIndustries: ["machinery", "printing"],
+  newProductFocus: "on",
+  fiscalYear: "2026",
+  studentCapacity: "10",
+  teamSize: "2",
+  signupOpensAt: "2026-12-01T09:00",
+  signupClosesAt: "2026-12-20T17:00",
+  interviewFrom: "2027-01-10",
+  interviewUntil: "2027-01-31",
+  presentationOn: "2027-02-20",
+});
+
+const agreement = (w: World): Fields => ({
+  university_id: w.params.universityId,
+  kind: "comprehensive",
+  title_ja: "包括連携協定",
+  title_en: "Comprehensive agreement",
+  signed_on: "2026-04-01",
+  effective_from: "2026-04-01",
+  expires_on: "2031-03-31",
+  auto_renew: "on",
+  renewal_term_months: "12",
+  notice_days: "90",
+  areas: ["education", "industry"],
+  "contacts[0].name": "連絡 太郎",
+  "contacts[0].department": "産学連携課",
+  "contacts[0].email": "contact@univ.example",
+  "contacts[0].phone": "03-1234-5678",
+  notes: "備考",
+});
+
+const firmFields = (): Fields => ({
+  corporate_number: "2010001008824",
+  name: "株式会社テスト精工",
+  name_kana: "テストセイコウ",
+  industry: "machinery",
+  postal_code: "114-0002",
+  town: "oji",
+  address: "1-1-1",
+  phone: "03-1234-5678",
+  website: "https://example.jp",
+  products: "部品",
+  description: "紹介",
+  new_product: "on",
+  is_public: "on",
+});
+
+const eventFields = (): Fields => ({
+  titleJa: "発表会",
+  titleEn: "Presentation Day",
+  startsAt: "2027-02-19T14:00",
+  endsAt: "2027-02-19T17:00",
+  venueJa: "北とぴあ",
+  venueEn: "Hokutopia",
+  descriptionJa: "説明",
+  descriptionEn: "About",
+});
+
+const ranking = (w: World, key: "host" | "signup"): Fields =>
+  key === "host"
+    ? {
+        "ranking[0].host": w.params.hostId,
+        "ranking[0].position": "1",
+        "ranking[1].host": w.params.secondHostId,
+        "ranking[1].position": "2",
+      }
+    : { "ranking[0].signup": w.params.signupId, "ranking[0].position": "1" };
+
+/** Each action's forms: the fields as the page posts them, by whom. A route with an action needs a row here. */
+const FORMS: Record<string, FormRow[]> = {
+  "account.tsx": [{ name: "locale", actor: "student", fields: () => ({ locale: "en" }) }],
+  "account_.calendar.tsx": [
+    { name: "reset", actor: "student", fields: () => ({ intent: "reset" }) },
+    { name: "delete", actor: "student", fields: () => ({ intent: "delete" }) },
+  ],
+  "firm.interviews.$hostId.tsx": [
+    {
+      name: "add",
+      actor: "firm",
+      fields: () => ({
+        intent: "add",
+        startsAt: "2030-01-10T10:00",
+        endsAt: "2030-01-10T11:00",
+        place: "本社",
+        onlineUrl: "https://meet.example/x",
+      }),
+    },
+    { name: "cutoff", actor: "firm", fields: () => ({ intent: "cutoff", hours: "48" }) },
+    { name: "cancel", actor: "firm", fields: (w) => ({ intent: "cancel", slotId: w.params.slotId, reason: "都合" }) },
+    { name: "done", actor: "firm", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
+  ],
+  "firm.invitations.$hostId.tsx": [
+    { name: "answer", actor: "firm", fields: () => ({ intent: "accept", capacity: "2", note: "よろしく" }) },
+  ],
+  "firm.profile.tsx": [
+    {
+      name: "profile",
+      actor: "firm",
+      fields: () => ({
+        phone: "03-1234-5678",
+        website: "https://example.jp",
+        products: "部品",
+        description: "紹介",
+        new_product: "on",
+        is_public: "on",
+      }),
+    },
+  ],
+  "firm.projects.$projectId.ranking.tsx": [
+    { name: "save", actor: "firm", fields: (w) => ({ intent: "save", ...ranking(w, "signup") }) },
+  ],
+  "host-response.$token.tsx": [
+    {
+      name: "answer",
+      actor: "anonymous",
+      fields: () => ({ intent: "accept", capacity: "2", note: "承知しました" }),
+      params: { token: "hostLinkToken" },
+    },
+  ],
+  "invitations.$token.tsx": [
+    {
+      name: "password",
+      actor: "anonymous",
+      fields: () => ({ password: "a long enough password" }),
+      params: { token: "invitationToken" },
+    },
+  ],
+  "locale.tsx": [{ name: "locale", actor: "anonymous", fields: () => ({ locale: "en", redirectTo: "/firms" }) }],
+  "login.tsx": [
+    {
+      name: "login",
+      actor: "anonymous",
+      fields: () => ({ email: "nobody@example.jp", password: "wrong password", redirectTo: "/" }),
+    },
+  ],
+  "logout.tsx": [{ name: "logout", actor: "student", fields: () => ({}) }],
+  "professor.events.tsx": [
+    {
+      name: "confirm",
+      actor: "professor",
+      fields: (w) => ({ presentationId: w.params.presentationId, titleJa: "販路の調査", titleEn: "Markets" }),
+    },
+  ],
+  "professor.projects.$projectId._index.tsx": [
+    { name: "transition", actor: "professor", fields: () => ({ intent: "submit", comment: "お願いします" }) },
+  ],
+  "professor.projects.$projectId.edit.tsx": [
+    { name: "edit", actor: "professor", fields: project, params: { projectId: "draftProjectId" } },
+  ],
+  "professor.projects.$projectId.hosts.tsx": [
+    {
+      name: "suggest",
+      actor: "professor",
+      fields: (w) => ({ intent: "suggest", firmId: w.params.firmId, contactEmail: "c@firm.example" }),
+    },
+  ],
+  "professor.projects.$projectId.interviews.tsx": [
+    { name: "done", actor: "professor", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
+  ],
+  "professor.projects.new.tsx": [{ name: "new", actor: "professor", fields: project }],
+  "register.tsx": [
+    {
+      name: "register",
+      actor: "anonymous",
+      fields: (w) => ({
+        name: "新入 生徒",
+        nameKana: "しんにゅう せいと",
+        nameLatin: "Seito Shinnyu",
+        universityId: w.params.universityId,
+        email: "new.student@univ.example",
+        password: "a long enough password",
+      }),
+    },
+  ],
+  "staff.agreements.$agreementId._index.tsx": [
+    {
+      name: "document",
+      actor: "staff",
+      fields: () => ({ intent: "document", kind: "signed", title: "協定書", file: pdfFile() }),
+      params: { agreementId: "spareAgreementId" },
+    },
+    {
+      name: "activity",
+      actor: "staff",
+      fields: () => ({ intent: "activity", occurred_on: "2026-05-01", title: "講演会", description: "説明" }),
+      params: { agreementId: "spareAgreementId" },
+    },
+    {
+      name: "terminate",
+      actor: "staff",
+      fields: () => ({ intent: "terminate", terminated_on: "2030-05-01", termination_reason: "合意" }),
+      params: { agreementId: "spareAgreementId" },
+    },
+  ],
+  "staff.agreements.$agreementId.edit.tsx": [
+    { name: "edit", actor: "staff", fields: agreement, params: { agreementId: "spareAgreementId" } },
+  ],
+  "staff.agreements.new.tsx": [{ name: "new", actor: "staff", fields: agreement }],
+  "staff.certificates.$certificateId.tsx": [{ name: "revoke", actor: "staff", fields: () => ({ reason: "誤り" }) }],
+  "staff.events.$eventId._index.tsx": [
+    {
+      name: "add",
+      actor: "staff",
+      fields: (w) => ({
+        team: `${w.params.projectId}:${w.params.secondHostId}`,
+        startTime: "15:00",
+        titleJa: "調査",
+        titleEn: "Research",
+      }),
+    },
+    {
+      name: "update",
+      actor: "staff",
+      fields: (w) => ({
+        intent: "update",
+        presentationId: w.params.presentationId,
+        startTime: "14:30",
+        titleJa: "販路",
+        titleEn: "Markets",
+      }),
+    },
+    {
+      name: "move",
+      actor: "staff",
+      fields: (w) => ({ intent: "move", presentationId: w.params.presentationId, direction: "down" }),
+    },
+    { name: "remove", actor: "staff", fields: (w) => ({ intent: "remove", presentationId: w.params.presentationId }) },
+  ],
+  "staff.events.$eventId.attendance.tsx": [
+    {
+      name: "present",
+      actor: "staff",
+      fields: (w) => ({ studentId: w.params.studentId, present: "yes", q: "学生", via: "fetcher" }),
+    },
+    {
+      name: "given",
+      actor: "staff",
+      fields: (w) => ({ intent: "given", presentationId: w.params.presentationId, given: "yes" }),
+    },
+  ],
+  "staff.events.$eventId.certificates.tsx": [
+    { name: "issueAll", actor: "staff", fields: () => ({ intent: "issueAll" }) },
+    {
+      name: "issueOne",
+      actor: "staff",
+      fields: (w) => ({ intent: "issueOne", candidate: `${w.params.studentId}:${w.params.projectId}` }),
+    },
+    {
+      name: "byHand",
+      actor: "staff",
+      fields: (w) => ({ intent: "byHand", candidate: `${w.params.studentId}:${w.params.projectId}`, reason: "確認" }),
+    },
+  ],
+  "staff.events.$eventId.edit.tsx": [{ name: "edit", actor: "staff", fields: eventFields }],
+  "staff.events.new.tsx": [{ name: "new", actor: "staff", fields: eventFields }],
+  "staff.firms.$firmId._index.tsx": [
+    { name: "hide", actor: "staff", fields: () => ({ reason: "廃業" }) },
+    { name: "restore", actor: "staff", fields: () => ({ intent: "restore" }) },
+  ],
+  "staff.firms.$firmId.edit.tsx": [{ name: "edit", actor: "staff", fields: firmFields }],
+  "staff.firms.import.tsx": [
+    { name: "upload", actor: "staff", fields: () => ({ file: csvFile() }) },
+    { name: "confirm", actor: "staff", fields: () => ({ intent: "confirm", importId: "1" }) },
+  ],
+  "staff.firms.new.tsx": [
+    { name: "new", actor: "staff", fields: firmFields },
+    { name: "lookup", actor: "staff", fields: () => ({ ...firmFields(), intent: "lookup" }) },
+  ],
+  "staff.projects.$projectId._index.tsx": [
+    { name: "transition", actor: "staff", fields: () => ({ intent: "approve", comment: "承認" }) },
+    { name: "regenerateCode", actor: "staff", fields: () => ({ intent: "regenerateCode" }) },
+  ],
+  "staff.projects.$projectId.hosts.tsx": [
+    {
+      name: "invite",
+      actor: "staff",
+      fields: (w) => ({ intent: "invite", firmId: w.params.firmId, contactEmail: "c@firm.example" }),
+    },
+    { name: "withdraw", actor: "staff", fields: (w) => ({ intent: "withdraw", hostId: w.params.hostId }) },
+  ],
+  "staff.projects.$projectId.pairing.$runId._index.tsx": [
+    {
+      name: "override",
+      actor: "staff",
+      fields: (w) => ({ intent: "override", signupId: w.params.signupId, target: "unplaced", reason: "配慮" }),
+    },
+    { name: "publish", actor: "staff", fields: () => ({ intent: "publish" }) },
+  ],
+  "staff.projects.$projectId.pairing._index.tsx": [
+    { name: "create", actor: "staff", fields: () => ({ intent: "create" }) },
+    { name: "close", actor: "staff", fields: () => ({ intent: "close" }) },
+  ],
+  "staff.users.tsx": [
+    {
+      name: "invite",
+      actor: "staff",
+      fields: (w) => ({
+        name: "招待 花子",
+        email: "hanako@univ.example",
+        role: "professor",
+        universityId: w.params.universityId,
+        firmId: w.params.firmId,
+      }),
+    },
+  ],
+  "student.interviews.tsx": [
+    { name: "book", actor: "student", fields: (w) => ({ intent: "book", slotId: w.params.slotId }) },
+  ],
+  "student.join.tsx": [{ name: "join", actor: "otherStudent", fields: (w) => ({ code: w.params.joinCode }) }],
+  "student.projects.$projectId.signup.tsx": [
+    {
+      name: "signup",
+      actor: "otherStudent",
+      fields: (w) => ({
+        intent: "signup",
+        code: w.params.joinCode,
+        ...ranking(w, "host"),
+        motivation: "学びたい",
+        consent: "on",
+      }),
+    },
+    {
+      name: "update",
+      actor: "student",
+      fields: (w) => ({ intent: "update", ...ranking(w, "host"), motivation: "学びたい" }),
+    },
+    { name: "withdraw", actor: "student", fields: () => ({ intent: "withdraw" }) },
+  ],
+};
+
+const TEXT_10K = "あ".repeat(10_000);
+const HUGE_INDEX = 99_999_999;
+
+/** The field `name` replaced, one way at a time. */
+function fieldVariants(name: string, value: Value): Array<[string, Fields]> {
+  const isFile = value instanceof File;
+  const huge = /\[\d+\]/.test(name) ? name.replace(/\[\d+\]/, `[${HUGE_INDEX}]`) : `${name}[${HUGE_INDEX}]`;
+  const first = Array.isArray(value) ? value[0] : value;
+  return [
+    ["empty", { [name]: "" }],
+    ["10,000 characters", { [name]: TEXT_10K }],
+    ["NUL byte", { [name]: isFile ? "\u0000" : `${first}\u0000x` }],
+    ["huge list index", { [huge]: first }],
+    ["wrong type", { [name]: isFile ? "not a file" : new File(["x"], "x.txt", { type: "text/plain" }) }],
+    ["nested", { [`${name}.x`]: isFile ? "x" : String(first) }],
+    ["date 2026-02-30", { [name]: "2026-02-30" }],
+    ...(typeof first === "string" && /^\d+$/.test(first) ? [["unknown id", { [name]: "987654321" }]] : []),
+  ].map(([label, replacement]) => [label as string, replacement as Fields]);
+}
+
+function formData(fields: Fields): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields))
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
+  return form;
+}
+
+let reads: Array<[string, Statement]> | null = null;
+
+/** Every table's contents, hashed (less the bookkeeping named at the top); read directly, it is quick. */
+function digest(): string {
+  getDb();
+  const sqlite = globalThis.__kitaDb!.sqlite;
+  reads ??= sqlite
+    .prepare(
+      `select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
+       and name not in ('session', 'login_attempt') order by name`,
+    )
+    .pluck()
+    .all()
+    .map((name) => [name as string, sqlite.prepare(`select * from "${name as string}"`).raw()]);
+  const hash = createHash("sha256");
+  for (const [name, read] of reads) hash.update(name).update(JSON.stringify(read.all()));
+  return hash.digest("hex");
+}
+
+/** One session per actor, signed in again after a call that may have signed someone in or out. */
+const cookies = new Map<Actor, string | undefined>();
+async function cookieFor(actor: Actor) {
+  if (!cookies.has(actor)) cookies.set(actor, await world.cookieFor(actor));
+  return cookies.get(actor);
+}
+
+let world: World;
+let routes: AppRoute[];
+
+beforeAll(async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage().drawText("Agreement");
+  pdfBytes = await doc.save();
+  world = await createWorld();
+  routes = (await listAppRoutes()).filter((r) => r.action);
+}, 60_000);
+
+type Body = { kind: "form"; fields: Fields } | { kind: "raw"; type: string; body: string };
+
+async function send(route: AppRoute, row: FormRow, body: Body) {
+  const params = Object.fromEntries(
+    route.params.map((p) => [p, world.params[(row.params?.[p] ?? p) as keyof World["params"]]]),
+  );
+  const cookie = await cookieFor(row.actor);
+  const headers = new Headers(cookie ? { Cookie: cookie } : {});
+  if (body.kind === "raw") headers.set("Content-Type", body.type);
+  const request = new Request(BASE + route.path(params), {
+    method: "POST",
+    headers,
+    body: body.kind === "form" ? formData(body.fields) : body.body,
+  });
+  const started = performance.now();
+  try {
+    const result = await route.action!({ request, params, context: {} });
+    return { status: statusOf(result), ms: performance.now() - started, error: null };
+  } catch (error) {
+    if (error instanceof Response) return { status: error.status, ms: performance.now() - started, error: null };
+    return { status: 0, ms: performance.now() - started, error };
+  }
+}
+
+describe("malformed input against every action", () => {
+  it("has the forms of every action, and no row without one", () => {
+    const files = routes.map((r) => r.file);
+    expect(
+      files.filter((f) => !(f in FORMS)),
+      "actions without forms",
+    ).toEqual([]);
+    expect(
+      Object.keys(FORMS).filter((f) => !files.includes(f)),
+      "rows without an action",
+    ).toEqual([]);
+  });
+
+  it("never answers 500, never throws, and writes nothing when it refuses", async () => {
+    const problems: string[] = [];
+    let calls = 0;
+    // The digest of the tables as they are now, while it is known (a refusal leaves them as they were).
+    let known: string | null = null;
+    for (const route of routes) {
+      for (const row of FORMS[route.file] ?? []) {
+        const base = row.fields(world);
+        const cases: Array<[string, Body]> = [];
+        for (const [name, value] of Object.entries(base)) {
+          for (const [label, replacement] of fieldVariants(name, value)) {
+            const fields = { ...base };
+            delete fields[name];
+            cases.push([`${name}: ${label}`, { kind: "form", fields: { ...fields, ...replacement } }]);
+          }
+        }
+        cases.push(["junk[99999999]", { kind: "form", fields: { ...base, [`junk[${HUGE_INDEX}]`]: "1" } }]);
+        cases.push(["__intent__ not JSON", { kind: "form", fields: { ...base, __intent__: "{" } }]);
+        cases.push([
+          "truncated multipart",
+          {
+            kind: "raw",
+            type: "multipart/form-data; boundary=B",
+            body: '--B\r\nContent-Disposition: form-data; name="a"\r\n\r\nx',
+          },
+        ]);
+        cases.push(["multipart without boundary", { kind: "raw", type: "multipart/form-data", body: "--B--\r\n" }]);
+        cases.push(["JSON", { kind: "raw", type: "application/json", body: '{"intent":"x"}' }]);
+
+        for (const [label, body] of cases) {
+          calls++;
+          const before: string = known ?? digest();
+          const { status, ms, error } = await send(route, row, body);
+          const where = `${route.file} [${row.name}] ${label}`;
+          known = null;
+          if (error) problems.push(`${where}: threw ${String(error).slice(0, 200)}`);
+          else if (status >= 500) problems.push(`${where}: ${status}`);
+          else if (status >= 400) {
+            known = digest();
+            if (known !== before) problems.push(`${where}: ${status} but wrote`);
+          } else cookies.clear(); // a success may have signed someone in or out
+          if (ms > 3_000) problems.push(`${where}: took ${Math.round(ms)} ms`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(calls).toBeGreaterThan(1000);
+  }, 300_000);
+});
