@@ -66,6 +66,9 @@ const NAME_TOKEN = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(0|[1-9][0-9]{0,5})\]/y;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+// A hidden return path is not the user's text: safeRedirectPath sends any target with control characters home,
+// which is better than a field error on a field the user cannot see or fix.
+const CHECKED_BY_THEIR_READER = new Set(["redirectTo"]);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `ranking[3].host` → ["ranking", 3, "host"]; null for any other shape or an index past the bound. */
@@ -266,7 +269,9 @@ class Form implements SubmittedForm {
     const extra: Record<string, string[]> = {};
     for (const { name, value } of kept) {
       formData.append(name, value);
-      if (typeof value === "string" && CONTROL.test(value)) extra[name] = [CONTROL_CHARACTERS];
+      if (typeof value === "string" && CONTROL.test(value) && !CHECKED_BY_THEIR_READER.has(name)) {
+        extra[name] = [CONTROL_CHARACTERS];
+      }
     }
     for (const [name, message] of this.oversized) extra[name] = [message];
     const submission = parseWithZod(formData, { schema, error: () => INVALID_VALUE });

@@ -123,7 +123,7 @@ export async function createWorld() {
       firmId: null,
       invitedBy: staff.id,
     },
-    () => ({ subject: "招待", body: "招待" }),
+    ({ link }) => ({ subject: "招待", body: `招待: ${link}` }),
   );
   if (!invitation.ok) throw new Error("world: invitation refused");
   const calendarToken = await resetCalendarToken(student.id);
