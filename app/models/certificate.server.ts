@@ -15,12 +15,20 @@
  *
  * The functions taking a `db` work inside a caller's transaction (the demo seed uses them).
  */
-import { decodeJwt } from "jose";
+import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { issueCredential, issuerProfile, signCredential } from "~/certificates/credential.server";
+import {
+  type AchievementInput,
+  credentialFromJwt,
+  issueCredential,
+  issuerProfile,
+  proveCredential,
+  signCredential,
+} from "~/certificates/credential.server";
 import type { CertificateData } from "~/certificates/data";
+import { type StatusListId, statusListPath } from "~/certificates/identifiers";
 import { newCertificateId, normalizeCertificateId } from "~/certificates/ids";
-import { getActiveSigningKey } from "~/certificates/keys.server";
+import { getEd25519Keys, loadSigningKeys } from "~/certificates/keys.server";
 import { buildStatusListCredential, encodeStatusList, randomStatusListIndex } from "~/certificates/status-list";
 import { isLng } from "~/i18n";
 import { getDb, now } from "~/utils/db.server";
@@ -39,9 +47,9 @@ interface Actor {
   id: number;
 }
 
-/** Where the revocation list is served; every credential's credentialStatus points here. */
-export const STATUS_LIST_PATH = "/credentials/status/1";
-export const statusListUrl = () => `${config().publicUrl}${STATUS_LIST_PATH}`;
+/** Where the revocation lists are served: 1 for certificates (every certificate's credentialStatus), 2 for wallet copies. */
+export const STATUS_LIST_PATH = statusListPath(1);
+export const statusListUrl = (list: StatusListId = 1) => `${config().publicUrl}${statusListPath(list)}`;
 
 // ─── eligibility ─────────────────────────────────────────────────────────────
 
@@ -231,7 +239,7 @@ export async function issueWithin(
   actor: Actor | null,
   at = now(),
 ) {
-  await getActiveSigningKey(); // fails before writing anything when there is no key
+  await loadSigningKeys(); // fails before writing anything when a key is missing
   const used = new Set(
     (await trx.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index),
   );
@@ -244,6 +252,8 @@ export async function issueWithin(
     used.add(index);
     const data: CertificateData = {
       certificateId: newCertificateId(),
+      // The credential's subject: random, so that it says nothing about the student (README, Decisions).
+      subjectId: `urn:uuid:${randomUUID()}`,
       issuedAt: at,
       ...subject,
     };
@@ -440,13 +450,13 @@ export async function getCertificate(id: string) {
 
 export type Certificate = NonNullable<Awaited<ReturnType<typeof getCertificate>>>;
 
-/** What the PDF needs besides the data: the verification URL, the JWT and its payload. */
+/** What the PDF needs besides the data: the verification URL, the JWT and the credential it carries. */
 export function pdfInput(cert: Certificate) {
   return {
     ...cert.data,
     verifyUrl: `${config().publicUrl}/verify/${cert.id}`,
     credentialJwt: cert.credential_jwt,
-    credential: decodeJwt(cert.credential_jwt),
+    credential: credentialFromJwt(cert.credential_jwt),
   };
 }
 
@@ -476,13 +486,24 @@ export async function listEventCertificates(eventId: number) {
 
 // ─── the status list ─────────────────────────────────────────────────────────
 
-/** The revocation bitstring: one set bit per revoked certificate. */
-export async function currentStatusList() {
-  const revoked = await getDb()
-    .selectFrom("certificate")
-    .select(["status_index", "revoked_at"])
-    .where("revoked_at", "is not", null)
-    .execute();
+/**
+ * A revocation bitstring: list 1 has one set bit per revoked certificate; list 2 one per wallet copy of a revoked
+ * certificate (a copy is revoked with its certificate, so its bit is derived here and never written).
+ */
+export async function currentStatusList(list: StatusListId = 1) {
+  const revoked =
+    list === 1
+      ? await getDb()
+          .selectFrom("certificate")
+          .select(["status_index", "revoked_at"])
+          .where("revoked_at", "is not", null)
+          .execute()
+      : await getDb()
+          .selectFrom("wallet_credential")
+          .innerJoin("certificate", "certificate.id", "wallet_credential.certificate_id")
+          .select(["wallet_credential.status_index", "certificate.revoked_at"])
+          .where("certificate.revoked_at", "is not", null)
+          .execute();
   const latest = revoked.reduce<string | null>((max, r) => (max && max > r.revoked_at! ? max : r.revoked_at), null);
   return {
     encodedList: encodeStatusList(revoked.map((r) => r.status_index)),
@@ -490,17 +511,43 @@ export async function currentStatusList() {
   };
 }
 
-/** The BitstringStatusListCredential (unsigned) and its VC-JWT. */
-export async function statusListCredential() {
-  const { encodedList, updatedAt } = await currentStatusList();
+/** The list's credential with an embedded proof, remembered per content and key (proving costs tens of milliseconds). */
+const provedLists = new Map<string, Promise<object>>();
+
+/**
+ * The BitstringStatusListCredential (unsigned), its VC-JWT, and (on demand) the credential with an embedded proof
+ * for JSON-LD readers such as wallets. Before any revocation the list is valid from the start of the service
+ * (fixed, so the proved list can be remembered).
+ */
+export async function statusListCredential(list: StatusListId = 1) {
+  const { encodedList, updatedAt } = await currentStatusList(list);
   const credential = buildStatusListCredential({
-    id: statusListUrl(),
-    issuer: issuerProfile(),
+    id: statusListUrl(list),
+    // The DID alone: the list uses only the VC 2.0 context, which has no "Profile" type.
+    issuer: issuerProfile().id,
     encodedList,
-    validFrom: updatedAt ?? now(),
+    validFrom: updatedAt ?? SERVICE_START,
   });
-  return { credential, jwt: await signCredential(credential) };
+  return {
+    credential,
+    jwt: await signCredential(credential),
+    proved: async () => {
+      // Per content and signing key: after a key rotation the list is proved again with the new key.
+      const key = `${(await getEd25519Keys()).active.publicKeyMultibase} ${JSON.stringify(credential)}`;
+      let proved = provedLists.get(key);
+      if (!proved) {
+        if (provedLists.size >= 16) provedLists.clear();
+        proved = proveCredential(credential);
+        proved.catch(() => provedLists.delete(key));
+        provedLists.set(key, proved);
+      }
+      return proved;
+    },
+  };
 }
+
+/** When the status lists start to be valid when nothing has been revoked yet. */
+const SERVICE_START = "2025-04-01T00:00:00Z";
 
 /** A certificate by the id in a public URL (typed ids are normalised); 404 Response when malformed or unknown. */
 export async function loadPublicCertificate(rawId: string | undefined) {
@@ -508,4 +555,64 @@ export async function loadPublicCertificate(rawId: string | undefined) {
   const cert = id ? await getCertificate(id) : null;
   if (!cert) throw new Response("Not Found", { status: 404 });
   return cert;
+}
+
+// ─── public credentials: certificates and their wallet copies ───────────────
+
+export interface PublicCredential {
+  /** The id in the URL: the certificate's, or a wallet copy's. */
+  id: string;
+  certificate: Certificate;
+  /** The VC-JWT (which carries the credential and its embedded proof). */
+  credentialJwt: string;
+  /** For a wallet copy: the DID it was issued to. */
+  holderDid: string | null;
+}
+
+/**
+ * A certificate, or a copy claimed into a wallet, by the id in a public URL (typed ids are normalised); null when
+ * malformed or unknown. A copy shows its certificate's facts and status.
+ */
+export async function getPublicCredential(rawId: string | undefined): Promise<PublicCredential | null> {
+  const id = normalizeCertificateId(rawId ?? "");
+  if (!id) return null;
+  const certificate = await getCertificate(id);
+  if (certificate) return { id, certificate, credentialJwt: certificate.credential_jwt, holderDid: null };
+  const copy = await getDb()
+    .selectFrom("wallet_credential")
+    .select(["certificate_id", "holder_did", "credential_jwt"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  const original = copy && (await getCertificate(copy.certificate_id));
+  return original
+    ? { id, certificate: original, credentialJwt: copy.credential_jwt, holderDid: copy.holder_did }
+    : null;
+}
+
+/**
+ * What a project's achievement says (its title, seminar and university), or null: only projects that have issued a
+ * certificate have an achievement to show (drafts and projects in review stay private).
+ */
+export async function getAchievementInput(projectId: number): Promise<AchievementInput | null> {
+  const project = await getDb()
+    .selectFrom("project")
+    .innerJoin("university", "university.id", "project.university_id")
+    .select([
+      "project.id",
+      "project.title_ja",
+      "project.title_en",
+      "project.seminar_name",
+      "university.name_ja",
+      "university.name_en",
+    ])
+    .where("project.id", "=", projectId)
+    .where((eb) => eb.exists(eb.selectFrom("certificate").select("id").where("project_id", "=", projectId)))
+    .executeTakeFirst();
+  if (!project) return null;
+  return {
+    projectId: project.id,
+    title: { ja: project.title_ja, en: project.title_en },
+    seminar: { ja: project.seminar_name },
+    university: { ja: project.name_ja, en: project.name_en },
+  };
 }

@@ -12,6 +12,7 @@ import * as m20261125040000 from "./20261125040000_create_pairing_runs";
 import * as m20261125050000 from "./20261125050000_create_interviews";
 import * as m20261125060000 from "./20261125060000_create_events_and_certificates";
 import * as m20261125080000 from "./20261125080000_add_certificate_data";
+import * as m20261130040000 from "./20261130040000_create_wallet_exchanges";
 
 export const migrations: Record<string, Migration> = {
   "20261125000000_create_foundation": m20261125000000,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   "20261125050000_create_interviews": m20261125050000,
   "20261125060000_create_events_and_certificates": m20261125060000,
   "20261125080000_add_certificate_data": m20261125080000,
+  "20261130040000_create_wallet_exchanges": m20261130040000,
 };
 
 export const migrationProvider: MigrationProvider = {
