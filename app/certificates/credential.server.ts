@@ -277,6 +277,33 @@ async function checkCredentialJwt(jwt: string, jwks: { keys: object[] }): Promis
   }
 }
 
+/**
+ * True when a signed credential says what a certificate's stored data says (the names, the achievement, the event
+ * and the date), so that the verification page never shows as signed anything the signature does not cover.
+ */
+export function signedFactsMatch(
+  credential: Credential,
+  data: CertificateData,
+  publicUrl = config().publicUrl,
+): boolean {
+  const expected = buildOpenBadgeCredential(data, { statusListUrl: "", index: 0 }, publicUrl);
+  const facts = (c: Credential) => {
+    const subject = (Array.isArray(c.credentialSubject) ? {} : (c.credentialSubject ?? {})) as {
+      identifier?: unknown;
+      achievement?: { name?: unknown; description?: unknown; criteria?: unknown };
+    };
+    return JSON.stringify([
+      Math.floor(Date.parse(c.validFrom) / 1000),
+      subject.identifier,
+      subject.achievement?.name,
+      subject.achievement?.description,
+      subject.achievement?.criteria,
+      c.evidence,
+    ]);
+  };
+  return facts(credential) === facts(expected);
+}
+
 /** Embedded proof outcomes, per published Ed25519 key set (a new set after a key change starts afresh). */
 const proofOutcomes = new WeakMap<object, Map<string, ProofCheck>>();
 

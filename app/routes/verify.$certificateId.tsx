@@ -9,7 +9,12 @@
 import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { credentialFromJwt, hasEmbeddedProof, verifyCertificateCredential } from "~/certificates/credential.server";
+import {
+  credentialFromJwt,
+  hasEmbeddedProof,
+  signedFactsMatch,
+  verifyCertificateCredential,
+} from "~/certificates/credential.server";
 import { CREDENTIAL_JSON_TYPES, wantsJson } from "~/certificates/negotiate";
 import { CertificateFacts, CertificateShare, certificateLinks } from "~/components/certificates";
 import { getPublicCredential } from "~/models/certificate.server";
@@ -21,13 +26,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (wantsJson(request, CREDENTIAL_JSON_TYPES))
     throw redirect(certificateLinks(record.id).json, { status: 303, headers: { Vary: "Accept" } });
   const check = await verifyCertificateCredential(record.credentialJwt);
+  // What the page shows comes from the stored data: it counts as signed only if the signed credential says the same.
+  const matches = check.jwt.valid && signedFactsMatch(check.jwt.payload, record.certificate.data);
   return {
     id: record.id,
     data: record.certificate.data,
     revokedAt: record.certificate.revoked_at,
     holderDid: record.holderDid,
     signature: {
-      valid: check.valid,
+      valid: check.valid && matches,
+      mismatch: check.valid && !matches,
       kid: check.jwt.kid,
       embedded: check.embedded
         ? { valid: check.embedded.valid, method: check.embedded.valid ? check.embedded.verificationMethod : null }
@@ -67,7 +75,9 @@ export default function VerifyCertificate() {
       <p data-testid="signature">
         {signature.valid
           ? t("certificates.signature.valid", { kid: signature.kid })
-          : t("certificates.signature.invalid")}
+          : signature.mismatch
+            ? t("certificates.signature.mismatch")
+            : t("certificates.signature.invalid")}
       </p>
       <p data-testid="embedded-proof">
         {signature.embedded === null

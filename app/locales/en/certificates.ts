@@ -27,6 +27,7 @@ const certificates: typeof ja = {
   signature: {
     valid: "The signature is valid (verified with public key {{kid}})",
     invalid: "The signature could not be verified",
+    mismatch: "The signature is valid, but what this page shows does not match what was signed",
     embeddedValid: "The embedded proof (Data Integrity, eddsa-rdfc-2022) is valid too (key {{method}})",
     embeddedInvalid: "The embedded proof (Data Integrity) could not be verified",
     noEmbeddedProof:

@@ -25,6 +25,7 @@ const certificates = {
   signature: {
     valid: "署名は有効です（公開鍵 {{kid}} で検証）",
     invalid: "署名を確認できませんでした",
+    mismatch: "署名は有効ですが、この証明書の表示内容は署名された内容と一致しません",
     embeddedValid: "埋め込み証明（Data Integrity, eddsa-rdfc-2022）も有効です（鍵 {{method}}）",
     embeddedInvalid: "埋め込み証明（Data Integrity）を確認できませんでした",
     noEmbeddedProof: "この証明書は埋め込み証明の導入（2026年11月30日）より前に発行されたため、署名は VC-JWT のみです。",
