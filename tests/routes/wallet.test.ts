@@ -4,10 +4,10 @@
 // receives the certificate issued to its DID, which outside verifiers accept. Then everything that must fail: replays,
 // expiry, revocation, wrong challenge or domain, forged or huge requests, concurrent answers.
 import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
+import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { Ed25519Signature2020 } from "@digitalbazaar/ed25519-signature-2020";
 import { Ed25519VerificationKey2020 } from "@digitalbazaar/ed25519-verification-key-2020";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
-import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import * as vc from "@digitalbazaar/vc";
 import { beforeEach, describe, expect, it } from "vitest";
 import { credentialFromJwt } from "~/certificates/credential.server";
