@@ -7,7 +7,7 @@ import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { inEnglish, ISSUER, PROGRAMME, STATEMENT } from "~/certificates/data";
-import { JSON_TYPES, wantsJson } from "~/certificates/negotiate";
+import { JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import { inLng } from "~/components/certificates";
 import type { Lng } from "~/i18n";
 import { getAchievementInput } from "~/models/certificate.server";

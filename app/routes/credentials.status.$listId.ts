@@ -7,7 +7,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { VC_JWT_MEDIA_TYPE } from "~/certificates/credential.server";
-import { CREDENTIAL_JSON_TYPES, preferredType } from "~/certificates/negotiate";
+import { CREDENTIAL_JSON_TYPES, preferredType } from "~/certificates/negotiate.server";
 import { statusListCredential } from "~/models/certificate.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

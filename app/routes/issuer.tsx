@@ -10,7 +10,7 @@ import { useTranslation } from "react-i18next";
 import { ISSUER } from "~/certificates/data";
 import { issuerDid, jwkUrl } from "~/certificates/identifiers";
 import { getEd25519Keys, getPublicJwks } from "~/certificates/keys.server";
-import { JSON_TYPES, wantsJson } from "~/certificates/negotiate";
+import { JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import type { Lng } from "~/i18n";
 import { config } from "~/utils/env.server";
 

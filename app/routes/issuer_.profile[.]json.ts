@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { issuerProfile, OB_CONTEXT, VC_CONTEXT_V2 } from "~/certificates/credential.server";
 import { badgeImageUrl } from "~/certificates/identifiers";
-import { JSON_TYPES, preferredType } from "~/certificates/negotiate";
+import { JSON_TYPES, preferredType } from "~/certificates/negotiate.server";
 import { config } from "~/utils/env.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -15,7 +15,7 @@ import {
   signedFactsMatch,
   verifyCertificateCredential,
 } from "~/certificates/credential.server";
-import { CREDENTIAL_JSON_TYPES, wantsJson } from "~/certificates/negotiate";
+import { CREDENTIAL_JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import { CertificateFacts, CertificateShare, certificateLinks } from "~/components/certificates";
 import { getPublicCredential } from "~/models/certificate.server";
 import { config } from "~/utils/env.server";

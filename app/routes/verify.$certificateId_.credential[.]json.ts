@@ -5,7 +5,7 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { credentialFromJwt, hasEmbeddedProof } from "~/certificates/credential.server";
-import { CREDENTIAL_JSON_TYPES, preferredType } from "~/certificates/negotiate";
+import { CREDENTIAL_JSON_TYPES, preferredType } from "~/certificates/negotiate.server";
 import { getPublicCredential } from "~/models/certificate.server";
 import { found, invariantResponse } from "~/utils/invariant";
 

@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { errorCode, exchangeError, exchangeJson } from "~/certificates/exchange-response.server";
 import { exchangeIdFromToken } from "~/certificates/exchange-token.server";
-import { preferredType } from "~/certificates/negotiate";
+import { preferredType } from "~/certificates/negotiate.server";
 import { describeExchange, exchangeUrls } from "~/models/wallet.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
