@@ -3,7 +3,7 @@
  * credentialSubject.achievement.id). People get this page; JSON-LD clients are sent on with 303 See Other to the
  * Achievement JSON. Only projects that have issued a certificate have one (404 otherwise).
  */
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { inEnglish, ISSUER, PROGRAMME, STATEMENT } from "~/certificates/data";
@@ -21,6 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (wantsJson(request, JSON_TYPES)) throw redirect(json, { status: 303, headers: { Vary: "Accept" } });
   return { achievement, json };
 }
+
+/** The same URL answers JSON-LD clients differently (303), so caches must key on Accept. */
+export const headers: HeadersFunction = () => ({ Vary: "Accept" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

@@ -4,7 +4,7 @@
  * (and the issuer.id of certificates issued before 2026-11-30); JSON-LD clients are sent on with 303 See Other to
  * the Profile JSON.
  */
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ISSUER } from "~/certificates/data";
@@ -25,6 +25,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     proofKeys: published.map((k) => k.publicKeyMultibase),
   };
 }
+
+/** The same URL answers JSON-LD clients differently (303), so caches must key on Accept. */
+export const headers: HeadersFunction = () => ({ Vary: "Accept" });
 
 export const meta: MetaFunction<typeof loader> = () => [
   { title: `${ISSUER.ja} – 参加証明書の発行者 / Certificate issuer` },

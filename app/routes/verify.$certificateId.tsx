@@ -6,7 +6,7 @@
  * application/ld+json, application/json) are sent on to the credential JSON with 303 See Other.
  * An unknown or malformed id is a 404 page.
  */
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -46,11 +46,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The same URL answers JSON-LD clients differently (303), so caches must key on Accept. */
+export const headers: HeadersFunction = () => ({ Vary: "Accept" });
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data ? `${data.id} – 参加証明書の検証 / Certificate verification` : "Not Found",
   },
   { name: "robots", content: "noindex" },
+  ...(data?.hasJson
+    ? [
+        {
+          tagName: "link",
+          rel: "alternate",
+          type: "application/vc+ld+json",
+          href: `/verify/${data.id}/credential.json`,
+        },
+      ]
+    : []),
 ];
 
 export default function VerifyCertificate() {
