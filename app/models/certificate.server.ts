@@ -7,11 +7,12 @@
  * published pairing gave them) has the outcome "done". Attendance is required as well because the certificate
  * states that the student presented at the event. Staff may certify anyone by hand, with a recorded reason.
  *
- * Issuing: the credential is signed inside the write transaction (node:crypto signs synchronously in µs), with a
- * random status list index not yet used, and inserted with ON CONFLICT (student_id, project_id) DO NOTHING, so a
- * batch repeated or run twice at once never issues two certificates for the same student and project. The audit
- * entry and the student's email are written in the same transaction. A collision on status_index (another process
- * took the index meanwhile; PostgreSQL) fails the transaction, which is retried with fresh indexes.
+ * Issuing: each credential is signed twice (embedded eddsa-rdfc-2022 proof, then the VC-JWT; tens of milliseconds)
+ * with a random status list index not yet used, BEFORE the write transaction (signCertificates), then inserted with
+ * ON CONFLICT (student_id, project_id) DO NOTHING, so a batch repeated or run twice at once never issues two
+ * certificates for the same student and project. The audit entry and the student's email are written in the same
+ * transaction. A collision on status_index (another batch took the index meanwhile) fails the transaction, which is
+ * retried with fresh indexes.
  *
  * The functions taking a `db` work inside a caller's transaction (the demo seed uses them).
  */
@@ -229,23 +230,27 @@ async function loadSubject(db: Db, r: IssueRequest): Promise<Subject | null> {
 // SQLite: "UNIQUE constraint failed: certificate.status_index"; PostgreSQL names the constraint (certificate_status_index_key).
 const isStatusIndexConflict = (error: unknown) => /status_index/i.test(String(error));
 
+/** A certificate ready to insert: what it says, its status list index and its signed credential. */
+export interface SignedCertificate {
+  request: IssueRequest;
+  data: CertificateData;
+  index: number;
+  jwt: string;
+}
+
 /**
- * Issues the requested certificates inside `trx` (audit and email included); returns the ids issued. Requests
- * for a (student, project) that already has a certificate are skipped.
+ * Reads what each requested certificate will say, draws its status list index and signs it (the embedded proof and
+ * the VC-JWT, tens of milliseconds each): the slow part, which `issue` does before its write transaction so that no
+ * lock is held meanwhile. Requests whose student, project or event is missing are left out.
  */
-export async function issueWithin(
-  trx: Transaction<Database>,
-  requests: IssueRequest[],
-  actor: Actor | null,
-  at = now(),
-) {
+export async function signCertificates(db: Db, requests: IssueRequest[], at = now()): Promise<SignedCertificate[]> {
   await loadSigningKeys(); // fails before writing anything when a key is missing
   const used = new Set(
-    (await trx.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index),
+    (await db.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index),
   );
-  const issued: Array<{ id: string; studentId: number; projectId: number }> = [];
-  for (const r of requests) {
-    const subject = await loadSubject(trx, r);
+  const signed: SignedCertificate[] = [];
+  for (const request of requests) {
+    const subject = await loadSubject(db, request);
     if (!subject) continue;
     let index = randomStatusListIndex();
     while (used.has(index)) index = randomStatusListIndex();
@@ -257,10 +262,24 @@ export async function issueWithin(
       issuedAt: at,
       ...subject,
     };
-    const { jwt } = await issueCredential(data, {
-      statusListUrl: statusListUrl(),
-      index,
-    });
+    const { jwt } = await issueCredential(data, { statusListUrl: statusListUrl(), index });
+    signed.push({ request, data, index, jwt });
+  }
+  return signed;
+}
+
+/**
+ * Inserts signed certificates inside `trx` (audit and email included); returns the ids issued. Certificates for a
+ * (student, project) that already has one are skipped.
+ */
+export async function insertSignedCertificates(
+  trx: Transaction<Database>,
+  signed: SignedCertificate[],
+  actor: Actor | null,
+  at = now(),
+) {
+  const issued: Array<{ id: string; studentId: number; projectId: number }> = [];
+  for (const { request: r, data, index, jwt } of signed) {
     const row = await trx
       .insertInto("certificate")
       .values({
@@ -297,6 +316,19 @@ export async function issueWithin(
   return issued;
 }
 
+/**
+ * Issues the requested certificates inside `trx` (signing included; audit and email too); returns the ids issued.
+ * Requests for a (student, project) that already has a certificate are skipped.
+ */
+export async function issueWithin(
+  trx: Transaction<Database>,
+  requests: IssueRequest[],
+  actor: Actor | null,
+  at = now(),
+) {
+  return insertSignedCertificates(trx, await signCertificates(trx, requests, at), actor, at);
+}
+
 async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, data: CertificateData) {
   const student = await trx
     .selectFrom("user")
@@ -321,10 +353,14 @@ async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, 
 
 async function issue(requests: IssueRequest[], actor: Actor) {
   for (let attempt = 1; ; attempt++) {
+    const at = now();
+    // Signed before the transaction (tens of milliseconds a certificate), so the write lock is held for the inserts
+    // only. A status index another process took meanwhile fails the inserts, and the batch is signed again.
+    const signed = await signCertificates(getDb(), requests, at);
     try {
       return await getDb()
         .transaction()
-        .execute((trx) => issueWithin(trx, requests, actor));
+        .execute((trx) => insertSignedCertificates(trx, signed, actor, at));
     } catch (error) {
       if (attempt >= 3 || !isStatusIndexConflict(error)) throw error;
     }

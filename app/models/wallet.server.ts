@@ -4,10 +4,10 @@
  * 1. The student starts an exchange for one of their certificates (not revoked): single use, 15 minutes.
  * 2. The wallet asks for the presentation request (`POST {}`): DID Authentication with a did:key, the exchange's
  *    challenge and the issuer's origin as domain.
- * 3. The wallet sends its signed presentation; once the challenge, domain and signature check out, the exchange is
- *    spent (one conditional UPDATE, the first statement of its transaction, so a replay or a second concurrent
- *    answer gets nothing) and a copy of the certificate is issued to the holder's DID: the same achievement and
- *    evidence, both proofs, its own index in status list 2. Revoking the certificate revokes every copy (the bit is
+ * 3. The wallet sends its signed presentation; once the challenge, domain and signature check out, a copy of the
+ *    certificate is signed for the holder's DID (the same achievement and evidence, both proofs, its own index in
+ *    status list 2) and stored in a transaction whose first statement spends the exchange (one conditional UPDATE,
+ *    so a replay or a second concurrent answer gets nothing). Revoking the certificate revokes every copy (the bit is
  *    derived from the certificate, see currentStatusList).
  *
  * Failures are catalog keys under certificates.exchange.errors; the exchange routes turn them into JSON errors.
@@ -208,8 +208,22 @@ export async function completeExchange(exchangeId: string, presentation: unknown
     });
   const data = JSON.parse(exchange!.data ?? "null") as CertificateData;
   for (let attempt = 1; ; attempt++) {
+    // Signed before the transaction (tens of milliseconds), so the write lock is held for the writes only; a copy
+    // signed for an answer that then loses the race below is simply never stored.
+    const used = new Set(
+      (await getDb().selectFrom("wallet_credential").select("status_index").execute()).map((r) => r.status_index),
+    );
+    let index = randomStatusListIndex();
+    while (used.has(index)) index = randomStatusListIndex();
+    const id = newCertificateId();
+    const { credential, jwt } = await issueCredential(
+      data,
+      { statusListUrl: statusListUrl(2), index },
+      config().publicUrl,
+      { id: verificationUrl(config().publicUrl, id), subjectId: auth.holder, created: at },
+    );
     try {
-      const issued = await getDb()
+      await getDb()
         .transaction()
         .execute(async (trx) => {
           // Spend the exchange first: of two answers (a replay, or two at once) only one gets a credential.
@@ -227,18 +241,6 @@ export async function completeExchange(exchangeId: string, presentation: unknown
             .where("id", "=", exchange!.certificate_id)
             .executeTakeFirstOrThrow();
           if (cert.revoked_at) throw new ExchangeRefused("certificates.exchange.errors.revoked");
-          const used = new Set(
-            (await trx.selectFrom("wallet_credential").select("status_index").execute()).map((r) => r.status_index),
-          );
-          let index = randomStatusListIndex();
-          while (used.has(index)) index = randomStatusListIndex();
-          const id = newCertificateId();
-          const { credential, jwt } = await issueCredential(
-            data,
-            { statusListUrl: statusListUrl(2), index },
-            config().publicUrl,
-            { id: verificationUrl(config().publicUrl, id), subjectId: auth.holder, created: at },
-          );
           await trx
             .insertInto("wallet_credential")
             .values({
@@ -258,9 +260,8 @@ export async function completeExchange(exchangeId: string, presentation: unknown
             entityId: cert.id,
             detail: { walletCredentialId: id, holderDid: auth.holder },
           });
-          return { id, credential, jwt };
         });
-      return ok(issued);
+      return ok({ id, credential, jwt });
     } catch (error) {
       if (error instanceof ExchangeRefused) return fail(error.reason);
       if (attempt >= 3 || !isStatusIndexConflict(error)) throw error;
