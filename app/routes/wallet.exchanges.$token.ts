@@ -10,12 +10,13 @@ import { exchangeIdFromToken } from "~/certificates/exchange-token.server";
 import { readJsonBody } from "~/certificates/json-body.server";
 import { completeExchange, offerPresentation, requestPresentation } from "~/models/wallet.server";
 
+/** GET (and HEAD) are not part of the exchange; OPTIONS, which Remix also routes here, is a CORS preflight. */
 export async function loader({ request }: LoaderFunctionArgs) {
+  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
   return exchangeError(request, "methodNotAllowed");
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
   if (request.method !== "POST") return exchangeError(request, "methodNotAllowed");
   const id = exchangeIdFromToken(params.token);
   if (!id) return exchangeError(request, "notFound");

@@ -17,7 +17,7 @@ import { loader as jsonLoader } from "~/routes/verify.$certificateId_.credential
 import { getDb } from "~/utils/db.server";
 import { issueTestCertificate } from "../factories/issued-certificates";
 import { createProjectFixture } from "../factories/projects";
-import { ob3SchemaErrors, readITxt, verifyWithDigitalBazaar } from "../factories/verifiers";
+import { expandSafely, ob3SchemaErrors, readITxt, verifyWithDigitalBazaar } from "../factories/verifiers";
 import { kitaIssuerHandlers } from "../mocks/kita-issuer";
 import { server } from "../mocks/server";
 import { BASE, get, payload, settle, statusOf } from "../setup/http";
@@ -206,6 +206,7 @@ describe("the achievement and its image", () => {
     expect(json.name).toContain("Interviewing Kita City manufacturers");
     expect(json.description).toMatch(/の学生が.* \/ An industry–academia project/);
     expect(json.criteria.narrative).toContain("This is to certify");
+    await expect(expandSafely(json)).resolves.toHaveLength(1); // every term defined
     // The same achievement the credential names.
     const { credentialSubject } = credentialFromJwt(certificate.credential_jwt) as any;
     expect(credentialSubject.achievement).toMatchObject({ id: json.id, name: json.name, image: json.image });

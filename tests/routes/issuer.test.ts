@@ -8,6 +8,7 @@ import { loader } from "~/routes/issuer";
 import { loader as keyLoader } from "~/routes/issuer_.keys.$kid";
 import { loader as profileLoader } from "~/routes/issuer_.profile[.]json";
 import { config } from "~/utils/env.server";
+import { expandSafely } from "../factories/verifiers";
 import { get, settle } from "../setup/http";
 
 const context = {};
@@ -38,6 +39,7 @@ describe("GET /issuer", () => {
     expect(profile).toMatchObject({ id: DID, type: ["Profile"], url: `${config().publicUrl}/issuer` });
     expect(profile.name).toContain("北区");
     expect(profile.image.id).toBe(`${config().publicUrl}/achievements/badge.png`);
+    await expect(expandSafely(profile)).resolves.toHaveLength(1); // every term defined
   });
 });
 

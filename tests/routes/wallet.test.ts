@@ -391,7 +391,12 @@ describe("what an exchange refuses", () => {
     expect(streamed.status).toBe(413);
 
     expect((await call(token, { method: "PUT", body: "{}" })).status).toBe(405);
-    const options = await call(token, { method: "OPTIONS" });
+    // Remix routes OPTIONS to the loader, as the server does.
+    const options = await exchangeLoader({
+      request: new Request(`${BASE}/wallet/exchanges/${token}`, { method: "OPTIONS" }),
+      params: { token },
+      context,
+    });
     expect(options.status).toBe(204);
     expect(options.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const getRes = await exchangeLoader({ request: get(`/wallet/exchanges/${token}`), params: { token }, context });
