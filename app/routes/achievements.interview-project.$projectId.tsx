@@ -10,7 +10,7 @@ import { inEnglish, ISSUER, PROGRAMME, STATEMENT } from "~/certificates/data";
 import { JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import { inLng } from "~/components/certificates";
 import type { Lng } from "~/i18n";
-import { getAchievementInput } from "~/models/certificate.server";
+import { getAchievementInput } from "~/models/certificate-public.server";
 import { idParam } from "~/schemas/params";
 import { found } from "~/utils/invariant";
 

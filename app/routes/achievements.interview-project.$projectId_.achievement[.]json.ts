@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { buildAchievement, OB_CONTEXT, VC_CONTEXT_V2 } from "~/certificates/credential.server";
 import { JSON_TYPES, preferredType } from "~/certificates/negotiate.server";
-import { getAchievementInput } from "~/models/certificate.server";
+import { getAchievementInput } from "~/models/certificate-public.server";
 import { idParam } from "~/schemas/params";
 import { found } from "~/utils/invariant";
 

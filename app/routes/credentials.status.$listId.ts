@@ -8,7 +8,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { VC_JWT_MEDIA_TYPE } from "~/certificates/credential.server";
 import { CREDENTIAL_JSON_TYPES, preferredType } from "~/certificates/negotiate.server";
-import { statusListCredential } from "~/models/certificate.server";
+import { statusListCredential } from "~/models/certificate-public.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const list = params.listId === "1" ? 1 : params.listId === "2" ? 2 : null;

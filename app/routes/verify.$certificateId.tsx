@@ -17,7 +17,7 @@ import {
 } from "~/certificates/credential.server";
 import { CREDENTIAL_JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import { CertificateFacts, CertificateShare, certificateLinks } from "~/components/certificates";
-import { getPublicCredential } from "~/models/certificate.server";
+import { getPublicCredential } from "~/models/certificate-public.server";
 import { config } from "~/utils/env.server";
 import { found } from "~/utils/invariant";
 

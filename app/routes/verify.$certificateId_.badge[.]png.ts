@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { badgePng, bakePng } from "~/certificates/badge.server";
 import { credentialFromJwt, hasEmbeddedProof } from "~/certificates/credential.server";
-import { getPublicCredential } from "~/models/certificate.server";
+import { getPublicCredential } from "~/models/certificate-public.server";
 import { found } from "~/utils/invariant";
 
 export async function loader({ params }: LoaderFunctionArgs) {

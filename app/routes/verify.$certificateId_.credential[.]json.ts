@@ -6,7 +6,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { credentialFromJwt, hasEmbeddedProof } from "~/certificates/credential.server";
 import { CREDENTIAL_JSON_TYPES, preferredType } from "~/certificates/negotiate.server";
-import { getPublicCredential } from "~/models/certificate.server";
+import { getPublicCredential } from "~/models/certificate-public.server";
 import { found, invariantResponse } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 /** A certificate's (or wallet copy's) signed credential (VC-JWT), public like its verification page. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { VC_JWT_MEDIA_TYPE } from "~/certificates/credential.server";
-import { getPublicCredential } from "~/models/certificate.server";
+import { getPublicCredential } from "~/models/certificate-public.server";
 import { found } from "~/utils/invariant";
 
 export async function loader({ params }: LoaderFunctionArgs) {
