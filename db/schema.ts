@@ -461,6 +461,32 @@ export interface CertificateTable {
   data: string | null; // the CertificateData JSON it certified, frozen at issue (the PDF is rendered from it)
 }
 
+// === wallet exchanges (issue 13) ===
+
+/** A VC-API exchange that puts one certificate into a student's wallet: single use, 15 minutes. */
+export interface WalletExchangeTable {
+  id: string; // random; the URL token is id + HMAC, never stored
+  certificate_id: string;
+  student_id: number;
+  challenge: string; // the DID Authentication challenge
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  requested_at: Timestamp | null; // the wallet asked for the presentation request
+  completed_at: Timestamp | null; // the wallet authenticated and received its credential (the exchange is spent)
+  holder_did: string | null;
+}
+
+/** The copy of a certificate issued to a holder's DID; revoked whenever its certificate is. */
+export interface WalletCredentialTable {
+  id: string; // public id (Crockford base32); the credential id is /verify/<id>
+  certificate_id: string;
+  exchange_id: string;
+  holder_did: string;
+  status_index: number; // its bit in the second revocation list (/credentials/status/2)
+  credential_jwt: string; // the VC-JWT, carrying the credential with its embedded proof
+  issued_at: Timestamp;
+}
+
 export interface Database {
   university: UniversityTable;
   user: UserTable;
@@ -495,6 +521,8 @@ export interface Database {
   presentation: PresentationTable;
   attendance: AttendanceTable;
   certificate: CertificateTable;
+  wallet_exchange: WalletExchangeTable;
+  wallet_credential: WalletCredentialTable;
   firm_register: FirmRegisterTable;
   firm_import: FirmImportTable;
 }

@@ -15,6 +15,11 @@ export interface Bilingual {
 
 export interface CertificateData {
   certificateId: string;
+  /**
+   * The credential's subject: a urn:uuid: drawn at issue, with no personal data in it (certificates issued before
+   * 2026-11-30 have none). A copy claimed into a wallet names the holder's DID instead.
+   */
+  subjectId?: string;
   /** When the certificate was issued (ISO UTC). */
   issuedAt: string;
   /** Name as written (usually kanji) and its reading in Latin letters ("Taro YAMADA"). */
@@ -56,9 +61,4 @@ export const STATEMENT = {
 /** The public verification page of a certificate (also its credential id); `publicUrl` without a trailing slash. */
 export function verificationUrl(publicUrl: string, certificateId: string): string {
   return `${publicUrl}/verify/${certificateId}`;
-}
-
-/** The issuer's profile page (the credential's issuer.id). */
-export function issuerUrl(publicUrl: string): string {
-  return `${publicUrl}/issuer`;
 }

@@ -212,7 +212,7 @@ export async function renderCertificatePdf(data: CertificatePdfInput): Promise<U
   });
   pen.line(data.verifyUrl, { x: MARGIN, y: noteY - 4, size: pen.fitSize(data.verifyUrl, noteWidth, 9), color: ACCENT });
   pen.paragraph(
-    "署名付きのデジタル証明書（Open Badges 3.0, VC-JWT）をこのPDFに添付しています。 The signed digital credential (Open Badges 3.0, VC-JWT) is attached to this PDF.",
+    "署名付きのデジタル証明書（Open Badges 3.0：VC-JWT と JSON-LD）をこのPDFに添付しています。 The signed digital credential (Open Badges 3.0: VC-JWT and JSON-LD) is attached to this PDF.",
     { x: MARGIN, y: BOTTOM + 8, width: noteWidth, size: 6.5, lineHeight: 9, color: MUTED, align: "left" },
   );
 
@@ -224,9 +224,14 @@ export async function renderCertificatePdf(data: CertificatePdfInput): Promise<U
     modificationDate: issued,
     afRelationship: AFRelationship.Source,
   });
+  // The JSON-LD credential carries its embedded proof (certificates since 2026-11-30): a wallet or JSON-LD verifier
+  // takes it as it is; for older certificates it is the JWT's payload, for reading.
+  const proved = Boolean((data.credential as { proof?: unknown }).proof);
   await doc.attach(new TextEncoder().encode(`${JSON.stringify(data.credential, null, 2)}\n`), "credential.json", {
     mimeType: "application/vc",
-    description: "証明書データ（署名なし・閲覧用）/ The credential, unsigned, for reading",
+    description: proved
+      ? "署名付き資格情報（JSON-LD、埋め込み証明）/ Signed credential (JSON-LD with embedded proof)"
+      : "証明書データ（署名なし・閲覧用）/ The credential, unsigned, for reading",
     creationDate: issued,
     modificationDate: issued,
     afRelationship: AFRelationship.Supplement,

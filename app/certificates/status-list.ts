@@ -6,7 +6,9 @@
  * (randomStatusListIndex). Bit order per the spec: index 0 is the most significant (left-most) bit of the first byte.
  * encodedList = "u" (multibase base64url, no padding) + base64url(GZIP(bitstring)).
  *
- * The route serves buildStatusListCredential(…) signed with signCredential (credential.server.ts) as a VC-JWT.
+ * The route serves buildStatusListCredential(…) signed with signCredential (credential.server.ts) as a VC-JWT, and
+ * to JSON-LD readers (wallets) with an embedded proof. List 1 holds the certificates, list 2 the copies claimed into
+ * wallets.
  */
 import { randomInt } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -61,7 +63,8 @@ export function buildStatusListCredential({ id, issuer, encodedList, validFrom }
     id,
     type: ["VerifiableCredential", "BitstringStatusListCredential"],
     issuer,
-    validFrom: new Date(validFrom).toISOString(),
+    // Whole seconds, as the JWT's nbf and the proof's created.
+    validFrom: new Date(validFrom).toISOString().replace(/\.\d{3}Z$/, "Z"),
     credentialSubject: {
       id: `${id}#list`,
       type: "BitstringStatusList",

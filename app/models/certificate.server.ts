@@ -1,27 +1,30 @@
 /**
- * Participation certificates: who may get one, issuing (one, by hand, or a whole event in one batch), revoking,
- * reading, and the revocation status list.
+ * Participation certificates: who may get one, issuing (one, by hand, or a whole event in one batch), revoking and
+ * reading. What the public endpoints read (status lists, credentials by public id, achievements) is in
+ * certificate-public.server.ts.
  *
  * Eligibility (per event, per student and project): the student is on the event's programme, their team's
  * presentation was marked given, they were marked present, and their team's interview (a slot of the host the
  * published pairing gave them) has the outcome "done". Attendance is required as well because the certificate
  * states that the student presented at the event. Staff may certify anyone by hand, with a recorded reason.
  *
- * Issuing: the credential is signed inside the write transaction (node:crypto signs synchronously in µs), with a
- * random status list index not yet used, and inserted with ON CONFLICT (student_id, project_id) DO NOTHING, so a
- * batch repeated or run twice at once never issues two certificates for the same student and project. The audit
- * entry and the student's email are written in the same transaction. A collision on status_index (another process
- * took the index meanwhile; PostgreSQL) fails the transaction, which is retried with fresh indexes.
+ * Issuing: each credential is signed twice (embedded eddsa-rdfc-2022 proof, then the VC-JWT; tens of milliseconds)
+ * with a random status list index not yet used, BEFORE the write transaction (signCertificates), then inserted with
+ * ON CONFLICT (student_id, project_id) DO NOTHING, so a batch repeated or run twice at once never issues two
+ * certificates for the same student and project. The audit entry and the student's email are written in the same
+ * transaction. A collision on status_index (another batch took the index meanwhile) fails the transaction, which is
+ * retried with fresh indexes.
  *
  * The functions taking a `db` work inside a caller's transaction (the demo seed uses them).
  */
-import { decodeJwt } from "jose";
+import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { issueCredential, issuerProfile, signCredential } from "~/certificates/credential.server";
+import { credentialFromJwt, issueCredential } from "~/certificates/credential.server";
 import type { CertificateData } from "~/certificates/data";
+import { type StatusListId, statusListPath } from "~/certificates/identifiers";
 import { newCertificateId, normalizeCertificateId } from "~/certificates/ids";
-import { getActiveSigningKey } from "~/certificates/keys.server";
-import { buildStatusListCredential, encodeStatusList, randomStatusListIndex } from "~/certificates/status-list";
+import { loadSigningKeys } from "~/certificates/keys.server";
+import { randomStatusListIndex } from "~/certificates/status-list";
 import { isLng } from "~/i18n";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
@@ -39,9 +42,9 @@ interface Actor {
   id: number;
 }
 
-/** Where the revocation list is served; every credential's credentialStatus points here. */
-export const STATUS_LIST_PATH = "/credentials/status/1";
-export const statusListUrl = () => `${config().publicUrl}${STATUS_LIST_PATH}`;
+/** Where the revocation lists are served: 1 for certificates (every certificate's credentialStatus), 2 for wallet copies. */
+export const STATUS_LIST_PATH = statusListPath(1);
+export const statusListUrl = (list: StatusListId = 1) => `${config().publicUrl}${statusListPath(list)}`;
 
 // ─── eligibility ─────────────────────────────────────────────────────────────
 
@@ -221,36 +224,56 @@ async function loadSubject(db: Db, r: IssueRequest): Promise<Subject | null> {
 // SQLite: "UNIQUE constraint failed: certificate.status_index"; PostgreSQL names the constraint (certificate_status_index_key).
 const isStatusIndexConflict = (error: unknown) => /status_index/i.test(String(error));
 
+/** A certificate ready to insert: what it says, its status list index and its signed credential. */
+export interface SignedCertificate {
+  request: IssueRequest;
+  data: CertificateData;
+  index: number;
+  jwt: string;
+}
+
 /**
- * Issues the requested certificates inside `trx` (audit and email included); returns the ids issued. Requests
- * for a (student, project) that already has a certificate are skipped.
+ * Reads what each requested certificate will say, draws its status list index and signs it (the embedded proof and
+ * the VC-JWT, tens of milliseconds each): the slow part, which `issue` does before its write transaction so that no
+ * lock is held meanwhile. Requests whose student, project or event is missing are left out.
  */
-export async function issueWithin(
-  trx: Transaction<Database>,
-  requests: IssueRequest[],
-  actor: Actor | null,
-  at = now(),
-) {
-  await getActiveSigningKey(); // fails before writing anything when there is no key
+export async function signCertificates(db: Db, requests: IssueRequest[], at = now()): Promise<SignedCertificate[]> {
+  await loadSigningKeys(); // fails before writing anything when a key is missing
   const used = new Set(
-    (await trx.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index),
+    (await db.selectFrom("certificate").select("status_index").execute()).map((r) => r.status_index),
   );
-  const issued: Array<{ id: string; studentId: number; projectId: number }> = [];
-  for (const r of requests) {
-    const subject = await loadSubject(trx, r);
+  const signed: SignedCertificate[] = [];
+  for (const request of requests) {
+    const subject = await loadSubject(db, request);
     if (!subject) continue;
     let index = randomStatusListIndex();
     while (used.has(index)) index = randomStatusListIndex();
     used.add(index);
     const data: CertificateData = {
       certificateId: newCertificateId(),
+      // The credential's subject: random, so that it says nothing about the student (README, Decisions).
+      subjectId: `urn:uuid:${randomUUID()}`,
       issuedAt: at,
       ...subject,
     };
-    const { jwt } = await issueCredential(data, {
-      statusListUrl: statusListUrl(),
-      index,
-    });
+    const { jwt } = await issueCredential(data, { statusListUrl: statusListUrl(), index });
+    signed.push({ request, data, index, jwt });
+  }
+  return signed;
+}
+
+/**
+ * Inserts signed certificates inside `trx` (audit and email included); returns the ids issued. Certificates for a
+ * (student, project) that already has one are skipped.
+ */
+export async function insertSignedCertificates(
+  trx: Transaction<Database>,
+  signed: SignedCertificate[],
+  actor: Actor | null,
+  at = now(),
+) {
+  const issued: Array<{ id: string; studentId: number; projectId: number }> = [];
+  for (const { request: r, data, index, jwt } of signed) {
     const row = await trx
       .insertInto("certificate")
       .values({
@@ -287,6 +310,19 @@ export async function issueWithin(
   return issued;
 }
 
+/**
+ * Issues the requested certificates inside `trx` (signing included; audit and email too); returns the ids issued.
+ * Requests for a (student, project) that already has a certificate are skipped.
+ */
+export async function issueWithin(
+  trx: Transaction<Database>,
+  requests: IssueRequest[],
+  actor: Actor | null,
+  at = now(),
+) {
+  return insertSignedCertificates(trx, await signCertificates(trx, requests, at), actor, at);
+}
+
 async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, data: CertificateData) {
   const student = await trx
     .selectFrom("user")
@@ -311,10 +347,14 @@ async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, 
 
 async function issue(requests: IssueRequest[], actor: Actor) {
   for (let attempt = 1; ; attempt++) {
+    const at = now();
+    // Signed before the transaction (tens of milliseconds a certificate), so the write lock is held for the inserts
+    // only. A status index another process took meanwhile fails the inserts, and the batch is signed again.
+    const signed = await signCertificates(getDb(), requests, at);
     try {
       return await getDb()
         .transaction()
-        .execute((trx) => issueWithin(trx, requests, actor));
+        .execute((trx) => insertSignedCertificates(trx, signed, actor, at));
     } catch (error) {
       if (attempt >= 3 || !isStatusIndexConflict(error)) throw error;
     }
@@ -440,13 +480,13 @@ export async function getCertificate(id: string) {
 
 export type Certificate = NonNullable<Awaited<ReturnType<typeof getCertificate>>>;
 
-/** What the PDF needs besides the data: the verification URL, the JWT and its payload. */
+/** What the PDF needs besides the data: the verification URL, the JWT and the credential it carries. */
 export function pdfInput(cert: Certificate) {
   return {
     ...cert.data,
     verifyUrl: `${config().publicUrl}/verify/${cert.id}`,
     credentialJwt: cert.credential_jwt,
-    credential: decodeJwt(cert.credential_jwt),
+    credential: credentialFromJwt(cert.credential_jwt),
   };
 }
 
@@ -472,34 +512,6 @@ export async function listEventCertificates(eventId: number) {
     .orderBy("id")
     .execute();
   return rows.map(withData);
-}
-
-// ─── the status list ─────────────────────────────────────────────────────────
-
-/** The revocation bitstring: one set bit per revoked certificate. */
-export async function currentStatusList() {
-  const revoked = await getDb()
-    .selectFrom("certificate")
-    .select(["status_index", "revoked_at"])
-    .where("revoked_at", "is not", null)
-    .execute();
-  const latest = revoked.reduce<string | null>((max, r) => (max && max > r.revoked_at! ? max : r.revoked_at), null);
-  return {
-    encodedList: encodeStatusList(revoked.map((r) => r.status_index)),
-    updatedAt: latest,
-  };
-}
-
-/** The BitstringStatusListCredential (unsigned) and its VC-JWT. */
-export async function statusListCredential() {
-  const { encodedList, updatedAt } = await currentStatusList();
-  const credential = buildStatusListCredential({
-    id: statusListUrl(),
-    issuer: issuerProfile(),
-    encodedList,
-    validFrom: updatedAt ?? now(),
-  });
-  return { credential, jwt: await signCredential(credential) };
 }
 
 /** A certificate by the id in a public URL (typed ids are normalised); 404 Response when malformed or unknown. */

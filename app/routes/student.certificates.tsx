@@ -1,24 +1,70 @@
-/** The student's own certificates, each with its PDF, verification page, LinkedIn link and CV lines. */
-import type { LoaderFunctionArgs } from "@remix-run/node";
+/**
+ * The student's own certificates, each with its PDF, JSON (for wallets), baked badge, verification page, LinkedIn
+ * link and CV lines, and "add to wallet": a button (a plain form) starts a wallet exchange, after which the page
+ * shows its QR code as inline SVG with a link, until it is used or expires (15 minutes).
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CertificateFacts, CertificateShare, certificateLinks, inLng } from "~/components/certificates";
+import { credentialFromJwt, hasEmbeddedProof } from "~/certificates/credential.server";
+import { qrPath } from "~/certificates/qr.server";
+import { learnerCredentialWalletLink } from "~/certificates/wallet-links";
+import { CertificateFacts, CertificateShare, certificateLinks, inLng, WalletPanel } from "~/components/certificates";
 import type { Lng } from "~/i18n";
 import { listStudentCertificates } from "~/models/certificate.server";
+import { exchangeUrls, startWalletExchange, walletStateOf } from "~/models/wallet.server";
+import { WalletStartSchema } from "~/schemas/certificates";
 import { config } from "~/utils/env.server";
 import { requireRole } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const student = await requireRole(request, "student");
-  const certificates = await listStudentCertificates(student.id);
+  const [certificates, wallet] = await Promise.all([listStudentCertificates(student.id), walletStateOf(student.id)]);
   return {
-    certificates: certificates.map((c) => ({
-      id: c.id,
-      data: c.data,
-      revokedAt: c.revoked_at,
-      verifyUrl: `${config().publicUrl}/verify/${c.id}`,
-    })),
+    certificates: certificates.map((c) => {
+      const live = wallet.exchanges.get(c.id);
+      const urls = live && exchangeUrls(live.exchangeId);
+      return {
+        id: c.id,
+        data: c.data,
+        revokedAt: c.revoked_at,
+        verifyUrl: `${config().publicUrl}/verify/${c.id}`,
+        hasJson: hasEmbeddedProof(credentialFromJwt(c.credential_jwt)),
+        wallet: {
+          certificateId: c.id,
+          revoked: Boolean(c.revoked_at),
+          exchange:
+            live && urls && !c.revoked_at
+              ? {
+                  interactionUrl: urls.interactionUrl,
+                  lcwLink: learnerCredentialWalletLink(urls.exchangeUrl),
+                  expiresAt: live.expiresAt,
+                  qr: qrPath(urls.interactionUrl),
+                }
+              : null,
+          copies: wallet.copies
+            .filter((copy) => copy.certificateId === c.id)
+            .map(({ id, holderDid, issuedAt }) => ({ id, holderDid, issuedAt })),
+        },
+      };
+    }),
   };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const student = await requireRole(request, "student");
+  const submission = parseWithZod(await request.formData(), { schema: WalletStartSchema });
+  if (submission.status !== "success")
+    return redirectWithToast("/student/certificates", { kind: "error", key: "certificates.exchange.errors.notFound" });
+  const { certificateId } = submission.value;
+  const result = await startWalletExchange(student.id, certificateId);
+  if (!result.ok) return redirectWithToast("/student/certificates", { kind: "error", key: result.reason });
+  return redirectWithToast(`/student/certificates#wallet-${certificateId}`, {
+    kind: "success",
+    key: "certificates.wallet.toast.started",
+  });
 }
 
 export default function StudentCertificates() {
@@ -37,7 +83,14 @@ export default function StudentCertificates() {
           <p>
             <Link to={certificateLinks(c.id).verify}>{t("certificates.links.verify")}</Link>
           </p>
-          <CertificateShare data={c.data} verifyUrl={c.verifyUrl} revoked={Boolean(c.revokedAt)} headingLevel={3} />
+          <WalletPanel wallet={c.wallet} />
+          <CertificateShare
+            data={c.data}
+            verifyUrl={c.verifyUrl}
+            revoked={Boolean(c.revokedAt)}
+            headingLevel={3}
+            hasJson={c.hasJson}
+          />
         </section>
       ))}
     </>

@@ -23,3 +23,9 @@ export const CertifyByHandSchema = z.object({
 });
 
 export const RevokeSchema = z.object({ reason: requiredText(500) });
+
+/** A student starts putting one of their certificates into a wallet (the id as issued: 32 Crockford characters). */
+export const WalletStartSchema = z.object({
+  intent: z.literal("wallet"),
+  certificateId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{32}$/, msg("validation.chooseOne")),
+});

@@ -9,7 +9,7 @@ import { issueForEvent } from "~/models/certificate.server";
 import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
 import { signUp } from "~/models/signup.server";
 import { loader as jwksLoader } from "~/routes/[.]well-known.jwks[.]json";
-import { loader as statusLoader } from "~/routes/credentials.status.1";
+import { loader as statusLoader } from "~/routes/credentials.status.$listId";
 import { action as detailAction, loader as detailLoader } from "~/routes/staff.certificates.$certificateId";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.events.$eventId.certificates";
 import { loader as studentLoader } from "~/routes/student.certificates";
@@ -75,7 +75,7 @@ const fetchStatusList = async () =>
     await (
       await statusLoader({
         request: get("/credentials/status/1?format=json"),
-        params: {},
+        params: { listId: "1" },
         context: ctx,
       })
     ).json()
@@ -334,6 +334,7 @@ describe("the signed credential", () => {
     expect(jwks.keys[0]).not.toHaveProperty("d");
     const { payload: vc, protectedHeader } = await jwtVerify(jwt, createLocalJWKSet(jwks), { algorithms: ["ES256"] });
     expect(protectedHeader.kid).toBe(jwks.keys[0].kid);
+    expect(protectedHeader.kid).toMatch(/^http:\/\/localhost:3000\/issuer\/keys\//);
     expect(vc.type).toContain("OpenBadgeCredential");
     expect(vc.id).toBe(`http://localhost:3000/verify/${cert.id}`);
     expect((vc.credentialStatus as { statusListCredential: string }).statusListCredential).toBe(
@@ -353,7 +354,7 @@ describe("the signed credential", () => {
     // The status list itself is a VC-JWT signed with the same published key.
     const statusRes = await statusLoader({
       request: get("/credentials/status/1"),
-      params: {},
+      params: { listId: "1" },
       context: ctx,
     });
     expect(statusRes.headers.get("Content-Type")).toBe("application/vc+jwt");

@@ -1,6 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { issuerProfile, signCredential, verifyCredentialJwt } from "~/certificates/credential.server";
+import { issuerProfile, proveCredential, signCredential, verifyCredentialJwt } from "~/certificates/credential.server";
+import { verifyDataIntegrityProof } from "~/certificates/data-integrity.server";
 import {
   buildStatusListCredential,
   decodeStatusList,
@@ -59,16 +60,16 @@ describe("status list credential", () => {
     const encodedList = encodeStatusList([4242]);
     const credential = buildStatusListCredential({
       id,
-      issuer: issuerProfile("https://collab.city.kita.example"),
+      issuer: issuerProfile("https://collab.city.kita.example").id,
       encodedList,
-      validFrom: "2027-03-01T00:00:00Z",
+      validFrom: "2026-03-01T00:00:00.500Z",
     });
     expect(credential).toMatchObject({
       "@context": ["https://www.w3.org/ns/credentials/v2"],
       id,
       type: ["VerifiableCredential", "BitstringStatusListCredential"],
-      issuer: { id: "https://collab.city.kita.example/issuer" },
-      validFrom: "2027-03-01T00:00:00.000Z",
+      issuer: "did:web:collab.city.kita.example",
+      validFrom: "2026-03-01T00:00:00Z",
       credentialSubject: { id: `${id}#list`, type: "BitstringStatusList", statusPurpose: "revocation", encodedList },
     });
     const result = await verifyCredentialJwt(await signCredential(credential));
@@ -76,5 +77,14 @@ describe("status list credential", () => {
     const subject = (result.payload as unknown as typeof credential).credentialSubject;
     expect(isRevoked(subject.encodedList, 4242)).toBe(true);
     expect(isRevoked(subject.encodedList, 4241)).toBe(false);
+
+    // Wallets read it as JSON-LD with an embedded proof.
+    const proved = await proveCredential(credential, "https://collab.city.kita.example");
+    expect(await verifyDataIntegrityProof(proved, "https://collab.city.kita.example")).toMatchObject({ valid: true });
+    const flipped = {
+      ...proved,
+      credentialSubject: { ...proved.credentialSubject, encodedList: encodeStatusList([]) },
+    };
+    expect(await verifyDataIntegrityProof(flipped, "https://collab.city.kita.example")).toMatchObject({ valid: false });
   });
 });
