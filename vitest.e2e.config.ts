@@ -10,7 +10,7 @@ export default defineConfig({
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000, // whole journeys on a busy 2-core machine
     hookTimeout: 120_000,
   },
 });

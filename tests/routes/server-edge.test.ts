@@ -190,7 +190,11 @@ describe("security headers", () => {
 
 describe("body limits", () => {
   it("keeps one table, in step with the upload limits the actions check", () => {
-    expect(BODY_LIMITS.map((r) => r.fileLimit)).toEqual([MAX_DOCUMENT_BYTES, MAX_IMPORT_BYTES]);
+    expect(BODY_LIMITS.filter((r) => r.fileLimit).map((r) => r.fileLimit)).toEqual([
+      MAX_DOCUMENT_BYTES,
+      MAX_IMPORT_BYTES,
+    ]);
+    expect(bodyLimitFor("/wallet/exchanges/abc.def")).toBe(64 * 1024);
     expect(bodyLimitFor("/staff/agreements/12")).toBe(MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD);
     expect(bodyLimitFor("/staff/agreements/12.data")).toBe(MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD);
     expect(bodyLimitFor("/staff/firms/import")).toBe(MAX_IMPORT_BYTES + MULTIPART_OVERHEAD);
@@ -274,6 +278,11 @@ describe("content types", () => {
     expect(contentTypeProblem("PUT", "application/json")).toBe(415);
     expect(contentTypeProblem("PATCH", "text/plain;charset=UTF-8")).toBe(415);
     expect(contentTypeProblem("POST", "application/x-www-form-urlencodedx")).toBe(415);
+    // JSON only where a route speaks it (the wallet's VC-API exchange), and there only JSON.
+    expect(contentTypeProblem("POST", "application/json", "/login")).toBe(415);
+    expect(contentTypeProblem("POST", "application/json", "/wallet/exchanges/abc.def")).toBe(0);
+    expect(contentTypeProblem("POST", "application/json; charset=utf-8", "/wallet/exchanges/abc.def")).toBe(0);
+    expect(contentTypeProblem("POST", "application/x-www-form-urlencoded", "/wallet/exchanges/abc.def")).toBe(415);
     expect(contentTypeProblem("POST", "multipart/form-data")).toBe(400);
     expect(contentTypeProblem("POST", `multipart/form-data; boundary=${"b".repeat(71)}`)).toBe(400);
     expect(contentTypeProblem("POST", "multipart/form-data; boundary=")).toBe(400);
