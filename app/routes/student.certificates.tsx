@@ -3,7 +3,6 @@
  * link and CV lines, and "add to wallet": a button (a plain form) starts a wallet exchange, after which the page
  * shows its QR code as inline SVG with a link, until it is used or expires (15 minutes).
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +15,7 @@ import { listStudentCertificates } from "~/models/certificate.server";
 import { exchangeUrls, startWalletExchange, walletStateOf } from "~/models/wallet.server";
 import { WalletStartSchema } from "~/schemas/certificates";
 import { config } from "~/utils/env.server";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const student = await requireRole(request, "student");
-  const submission = parseWithZod(await request.formData(), { schema: WalletStartSchema });
+  const submission = (await readForm(request)).parse(WalletStartSchema);
   if (submission.status !== "success")
     return redirectWithToast("/student/certificates", { kind: "error", key: "certificates.exchange.errors.notFound" });
   const { certificateId } = submission.value;

@@ -1,9 +1,11 @@
 // A small world in which every route has something to show and someone it belongs to: two universities with a
 // professor each, a published pairing per project (students, firms with their users), an open project with a
 // pending hosting request, a draft, a booked interview slot, an event with a programme, attendance and a
-// certificate, an agreement with a stored PDF, an open invitation and a calendar feed. The authorization matrix and
-// the malformed-input test both run against it.
+// certificate (and a teammate's with a live wallet exchange), an agreement with a stored PDF, an open invitation and a calendar feed.
+// The authorization matrix and the malformed-input test both run against it.
 import { PDFDocument } from "pdf-lib";
+import { exchangeToken } from "~/certificates/exchange-token.server";
+import { getPublicJwks } from "~/certificates/keys.server";
 import { addDocument } from "~/models/agreement-document.server";
 import { setAttendance } from "~/models/attendance.server";
 import { resetCalendarToken } from "~/models/calendar.server";
@@ -12,6 +14,7 @@ import { addPresentation, createEvent } from "~/models/event.server";
 import { bookSlot } from "~/models/interview.server";
 import { createInvitation } from "~/models/invitation.server";
 import { inviteHost } from "~/models/project-host.server";
+import { startWalletExchange } from "~/models/wallet.server";
 import { getDb } from "~/utils/db.server";
 import { signIn, userWithCookie } from "../setup/http";
 import { createPublishedProject, insertSlot } from "./interviews";
@@ -139,6 +142,27 @@ export async function createWorld() {
     .where("student_id", "=", student.id)
     .executeTakeFirstOrThrow();
 
+  // A teammate's certificate on its way into a wallet: a live exchange, whose token is the URLs' only credential.
+  // Not the student's certificate, which the malformed-input test revokes (and a revoked exchange only says 410).
+  const teammate = a.teams[0].members[1];
+  await setAttendance(staff, eventId, teammate.id, true);
+  const teammateCertified = await certifyByHand(teammate.id, a.projectId, eventId, "手作業で確認", staff);
+  if (!teammateCertified.ok) throw new Error(`world: certificate refused (${teammateCertified.reason})`);
+  const walletCertificate = await db
+    .selectFrom("certificate")
+    .select("id")
+    .where("student_id", "=", teammate.id)
+    .executeTakeFirstOrThrow();
+  const exchange = await startWalletExchange(teammate.id, walletCertificate.id);
+  if (!exchange.ok) throw new Error(`world: wallet exchange refused (${exchange.reason})`);
+  const { challenge } = await db
+    .selectFrom("wallet_exchange")
+    .select("challenge")
+    .where("id", "=", exchange.exchangeId)
+    .executeTakeFirstOrThrow();
+  const walletToken = exchangeToken(exchange.exchangeId);
+  const [signingKey] = (await getPublicJwks()).keys;
+
   const users = {
     student,
     otherStudent: b.teams[0].members[0],
@@ -162,6 +186,8 @@ export async function createWorld() {
     a,
     b,
     users,
+    /** The world's wallet exchange, for a holder's DID Authentication (its challenge, in the database only). */
+    wallet: { exchangeId: exchange.exchangeId, challenge },
     /** A fresh session cookie for an actor (a sign-out in one call must not sign out the next). */
     async cookieFor(actor: Actor): Promise<string | undefined> {
       return actor === "anonymous" ? undefined : signIn(users[actor].id);
@@ -191,6 +217,10 @@ export async function createWorld() {
       universityId: String(a.universityId),
       spareAgreementId: String(b.agreementId),
       unknownPath: "no/such/page",
+      walletToken,
+      // Status list 1: the certificates' revocation bits (2 is the wallet copies').
+      listId: "1",
+      kid: signingKey.kid,
     },
     /** What no refusal (403, 404, a redirect to sign in) may ever contain. */
     secrets: [
@@ -199,6 +229,7 @@ export async function createWorld() {
       "secret.contact@firm.example",
       a.joinCode,
       certificateId,
+      walletToken,
     ],
   };
 }

@@ -2,7 +2,7 @@
 // called by each of eight actors (anonymous, a student and another student, the project's professor and another
 // university's professor, the host firm's user and another firm's user, staff) with ids that belong to the first
 // project's people. Only the actors the table allows get through; everyone else is sent to sign in or refused with
-// 403/404, and a refusal never carries the data it protects. A route file without a row here fails the test.
+// 403/404 (405 for a method an endpoint does not take), and a refusal never carries the data it protects. A route file without a row here fails the test.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ACTORS, createWorld, type Actor, type World } from "../factories/world";
 import { get, payload, post, statusOf } from "../setup/http";
@@ -31,13 +31,20 @@ const staffForm = { loader: ["staff"], action: ["staff"] } as const satisfies Ro
  */
 const MATRIX: Record<string, Row> = {
   "$.tsx": { loader: "nobody", params: { "*": "unknownPath" } },
+  // The issuer's keys, profile, badge image and revocation lists: what outside verifiers and wallets read.
+  "[.]well-known.did[.]json.ts": { loader: "everyone" },
   "[.]well-known.jwks[.]json.ts": { loader: "everyone" },
   "_index.tsx": { loader: "everyone" },
   "account.tsx": { loader: "signedIn", action: "signedIn" },
   "account_.calendar.tsx": { loader: "signedIn", action: "signedIn" },
+  "achievements.badge[.]png.ts": { loader: "everyone" },
+  // The achievement a certificate names: public, like the project that has issued it.
+  "achievements.interview-project.$projectId.tsx": { loader: "everyone" },
+  "achievements.interview-project.$projectId_.achievement[.]json.ts": { loader: "everyone" },
   // The feed token is the credential: whoever holds the URL gets the feed, signed in or not.
   "calendar.$token[.]ics.ts": { loader: "everyone", params: { token: "calendarToken" } },
-  "credentials.status.1.ts": { loader: "everyone" },
+  "credentials.status.$listId.ts": { loader: "everyone" },
+  "did[.]json.ts": { loader: "everyone" },
   "events.$eventId.tsx": { loader: "everyone" },
   "events._index.tsx": { loader: "everyone" },
   "firm._index.tsx": { loader: firm },
@@ -57,7 +64,9 @@ const MATRIX: Record<string, Row> = {
   "host-response.thanks.tsx": { loader: "everyone" },
   "interviews.$slotId[.]ics.ts": { loader: ["student", "professor", "firm", "staff"] },
   "invitations.$token.tsx": { loader: "everyone", action: "everyone", params: { token: "invitationToken" } },
-  "issuer.ts": { loader: "everyone" },
+  "issuer.tsx": { loader: "everyone" },
+  "issuer_.keys.$kid.ts": { loader: "everyone" },
+  "issuer_.profile[.]json.ts": { loader: "everyone" },
   "locale.tsx": { loader: "nobody", action: "everyone" },
   "login.tsx": { loader: ["anonymous"], action: "everyone" },
   "logout.tsx": { loader: "nobody", action: "everyone" },
@@ -111,15 +120,23 @@ const MATRIX: Record<string, Row> = {
   "staff.reports._index.tsx": { ...staffPage, redirects: true },
   "staff.users.tsx": staffForm,
   "student._index.tsx": { loader: student },
-  "student.certificates.tsx": { loader: student },
+  // "Add to wallet" names the certificate in the form; the model starts exchanges for the student's own only.
+  "student.certificates.tsx": { loader: student, action: student },
   "student.interviews.tsx": { loader: student, action: student },
   "student.join.tsx": { loader: student, action: student },
   "student.projects.$projectId.pairing.tsx": { loader: ["student"] },
   // The project is public (paired): any student may read its page; only the signed-up student has a ranking.
   "student.projects.$projectId.signup.tsx": { loader: student, action: student },
   "verify.$certificateId.tsx": { loader: "everyone" },
+  "verify.$certificateId_.badge[.]png.ts": { loader: "everyone" },
   "verify.$certificateId_.certificate[.]pdf.ts": { loader: "everyone" },
+  "verify.$certificateId_.credential[.]json.ts": { loader: "everyone" },
   "verify.$certificateId_.credential[.]jwt.ts": { loader: "everyone" },
+  // A wallet exchange's token is its credential (like the calendar feed's): the page it opens names no person, the
+  // wallet is signed in nowhere. The exchange URL takes POSTs only (a GET is a 405); a form body is a JSON 400.
+  "wallet.add.$token.tsx": { loader: "everyone", params: { token: "walletToken" } },
+  "wallet.exchanges.$token.ts": { loader: "nobody", action: "everyone", params: { token: "walletToken" } },
+  "wallet.interactions.$token.ts": { loader: "everyone", params: { token: "walletToken" } },
 };
 
 function allows(who: Who | undefined, actor: Actor) {
@@ -209,7 +226,7 @@ describe("the authorization matrix", () => {
             continue;
           }
           const refused =
-            [403, 404, 410].includes(status) ||
+            [403, 404, 405, 410].includes(status) ||
             (status >= 300 &&
               status < 400 &&
               (actor === "anonymous" ? toLogin || HOMES.includes(location) : HOMES.includes(location)));

@@ -4,13 +4,25 @@
 // also sent with a junk list index, as broken multipart, and as JSON. No answer may be a 500 (or a thrown error that
 // is not a Response), and an answer that refuses (4xx) must leave every table as it was.
 //
+// An action that reads JSON (the wallet exchange) has a JSON row instead: each member, down to the third level, in
+// turn left out or replaced by an empty, 10,000-character or NUL-carrying string, null, a number, a boolean, an
+// empty array or object, 20,000 nested arrays, 5,000 nested objects or a __proto__ object; the whole body sent
+// malformed, truncated, as a bare array, null, string or number, with a duplicate key, as invalid UTF-8, 20,000
+// arrays deep, just over the size cap and at 5 MB, as a form, and as the broken multipart above. A signed body (the
+// wallet's DID Authentication) must be refused in every altered form, accepted as it is, and refused when replayed.
+//
 // Not compared: `session` (each call signs in afresh, and a request refreshes its session's last use) and
 // `login_attempt` (a refused sign-in is counted on purpose: that is the rate limit).
 import { createHash } from "node:crypto";
+import { DataIntegrityProof } from "@digitalbazaar/data-integrity";
+import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
+import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
+import * as vc from "@digitalbazaar/vc";
 import type { Statement } from "better-sqlite3";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/utils/db.server";
+import { documentLoader } from "../factories/verifiers";
 import { createWorld, type Actor, type World } from "../factories/world";
 import { BASE, statusOf } from "../setup/http";
 import { listAppRoutes, type AppRoute } from "../setup/routes";
@@ -24,6 +36,44 @@ interface FormRow {
   actor: Actor;
   fields: (w: World) => Fields;
   params?: Record<string, keyof World["params"]>;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** An action that reads a JSON body rather than a form. */
+interface JsonRow {
+  name: string;
+  actor: Actor;
+  json: (w: World) => { [key: string]: Json };
+  params?: Record<string, keyof World["params"]>;
+  /**
+   * The body's member that is signed: every alteration of it or within it must be refused (leaving it out altogether
+   * is another message, as `{}` is), and the body as it is is accepted once, then refused.
+   */
+  signed?: string;
+}
+
+type Row = FormRow | JsonRow;
+
+/** The wallet's DID Authentication for the world's exchange (a did:key holder made in beforeAll). */
+let presentation: { [key: string]: Json };
+
+async function didAuthentication(challenge: string): Promise<{ [key: string]: Json }> {
+  const generated = await Ed25519Multikey.generate();
+  const did = `did:key:${generated.publicKeyMultibase}`;
+  const key = await Ed25519Multikey.from({
+    ...(await generated.export({ publicKey: true, secretKey: true, includeContext: true })),
+    id: `${did}#${generated.publicKeyMultibase}`,
+    controller: did,
+  });
+  const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite: eddsaRdfc2022 });
+  return (await vc.signPresentation({
+    presentation: vc.createPresentation({ holder: did, version: 2.0 }),
+    suite,
+    challenge,
+    domain: new URL(BASE).origin,
+    documentLoader,
+  })) as { [key: string]: Json };
 }
 
 let pdfBytes: Uint8Array;
@@ -108,7 +158,7 @@ const ranking = (w: World, key: "host" | "signup"): Fields =>
     : { "ranking[0].signup": w.params.signupId, "ranking[0].position": "1" };
 
 /** Each action's forms: the fields as the page posts them, by whom. A route with an action needs a row here. */
-const FORMS: Record<string, FormRow[]> = {
+const FORMS: Record<string, Row[]> = {
   "account.tsx": [{ name: "locale", actor: "student", fields: () => ({ locale: "en" }) }],
   "account_.calendar.tsx": [
     { name: "reset", actor: "student", fields: () => ({ intent: "reset" }) },
@@ -344,6 +394,9 @@ const FORMS: Record<string, FormRow[]> = {
       }),
     },
   ],
+  "student.certificates.tsx": [
+    { name: "wallet", actor: "student", fields: (w) => ({ intent: "wallet", certificateId: w.params.certificateId }) },
+  ],
   "student.interviews.tsx": [
     { name: "book", actor: "student", fields: (w) => ({ intent: "book", slotId: w.params.slotId }) },
   ],
@@ -367,6 +420,17 @@ const FORMS: Record<string, FormRow[]> = {
     },
     { name: "withdraw", actor: "student", fields: () => ({ intent: "withdraw" }) },
   ],
+  // The wallet is signed in nowhere: the token in the URL is its credential.
+  "wallet.exchanges.$token.ts": [
+    { name: "request", actor: "anonymous", json: () => ({}), params: { token: "walletToken" } },
+    {
+      name: "present",
+      actor: "anonymous",
+      json: () => ({ verifiablePresentation: presentation }),
+      params: { token: "walletToken" },
+      signed: "verifiablePresentation",
+    },
+  ],
 };
 
 const TEXT_10K = "あ".repeat(10_000);
@@ -387,6 +451,98 @@ function fieldVariants(name: string, value: Value): Array<[string, Fields]> {
     ["date 2026-02-30", { [name]: "2026-02-30" }],
     ...(typeof first === "string" && /^\d+$/.test(first) ? [["unknown id", { [name]: "987654321" }]] : []),
   ].map(([label, replacement]) => [label as string, replacement as Fields]);
+}
+
+/** Stands for a member's hostile value in the serialized body (raw JSON text, so nesting needs no recursion). */
+const HOLE = "\u0000hostile\u0000";
+const nested = (open: string, inner: string, close: string, n: number) => open.repeat(n) + inner + close.repeat(n);
+const HOSTILE_JSON: Array<[string, string]> = [
+  ["empty string", '""'],
+  ["10,000 characters", JSON.stringify(TEXT_10K)],
+  ["NUL byte", '"x\u0000x"'],
+  ["null", "null"],
+  ["number", "-1e999"],
+  ["boolean", "true"],
+  ["empty array", "[]"],
+  ["empty object", "{}"],
+  ["20,000 nested arrays", nested("[", "", "]", 20_000)],
+  ["5,000 nested objects", nested('{"a":', "{}", "}", 5_000)],
+  ["__proto__", '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}'],
+];
+
+type Path = Array<string | number>;
+
+/** The paths of a body's members, down to the third level. */
+function memberPaths(value: Json, path: Path = []): Path[] {
+  if (path.length >= 3 || value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, member]) => {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    return [at, ...memberPaths(member, at)];
+  });
+}
+
+/** A copy of `root` with the member at `path` replaced by `value`, or left out. */
+function withMember(root: Json, path: Path, value: Json | undefined): Json {
+  const copy = structuredClone(root);
+  let node = copy as Record<string | number, Json>;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, Json>;
+  const last = path[path.length - 1];
+  if (value !== undefined) node[last] = value;
+  else if (Array.isArray(node)) node.splice(Number(last), 1);
+  else delete node[last];
+  return copy;
+}
+
+/** The body with each member in turn left out or replaced by each hostile value, serialized, with the path. */
+function jsonVariants(body: Json): Array<[string, string, Path, "left out" | "replaced"]> {
+  return memberPaths(body).flatMap((path): Array<[string, string, Path, "left out" | "replaced"]> => {
+    const label = path.join(".");
+    return [
+      [`${label}: left out`, JSON.stringify(withMember(body, path, undefined)), path, "left out"],
+      ...HOSTILE_JSON.map(([name, raw]): [string, string, Path, "replaced"] => [
+        `${label}: ${name}`,
+        JSON.stringify(withMember(body, path, HOLE)).replace(JSON.stringify(HOLE), raw),
+        path,
+        "replaced",
+      ]),
+    ];
+  });
+}
+
+/** The cases of a JSON row: member variants (refused, within the signed member), then the whole body made hostile. */
+function jsonCases(body: { [key: string]: Json }, signed: string | undefined): Array<[string, Body, Expect?]> {
+  const text = JSON.stringify(body);
+  const json = (raw: string | Uint8Array): Body => ({ kind: "raw", type: "application/json", body: raw });
+  const firstKey = Object.keys(body)[0];
+  return [
+    ...jsonVariants(body).map(([label, raw, path, how]): [string, Body, Expect?] => [
+      label,
+      json(raw),
+      path[0] === signed && (path.length > 1 || how === "replaced") ? "refused" : undefined,
+    ]),
+    // Not JSON, or over the size cap: no JSON endpoint may take these.
+    ["malformed", json("{"), "refused"],
+    ["truncated", json(text.slice(0, -1) || "{"), "refused"],
+    ["trailing comma", json(text.replace(/}$/, ",}")), "refused"],
+    ...["[]", "null", '"x"', "42", "true"].map((raw): [string, Body] => [`body ${raw}`, json(raw)]),
+    ...(firstKey
+      ? [
+          [
+            `duplicate ${firstKey}, the last one null`,
+            json(text.replace(/}$/, `,${JSON.stringify(firstKey)}:null}`)),
+            firstKey === signed ? "refused" : undefined,
+          ] as [string, Body, Expect?],
+        ]
+      : []),
+    ["invalid UTF-8", json(new Uint8Array([0x7b, 0xff, 0xfe, 0xc0, 0x80, 0x7d])), "refused"],
+    ["20,000 arrays deep", json(nested("[", "", "]", 20_000))],
+    ["just over 64 KiB", json(text + " ".repeat(64 * 1024 + 1 - text.length)), "refused"],
+    ["5 MB", json(`{"x":"${"x".repeat(5_000_000)}"}`), "refused"],
+    [
+      "as a form",
+      { kind: "form", fields: Object.fromEntries(Object.entries(body).map(([k, v]) => [k, JSON.stringify(v)])) },
+    ],
+  ];
 }
 
 function formData(fields: Fields): FormData {
@@ -430,12 +586,15 @@ beforeAll(async () => {
   doc.addPage().drawText("Agreement");
   pdfBytes = await doc.save();
   world = await createWorld();
+  presentation = await didAuthentication(world.wallet.challenge);
   routes = (await listAppRoutes()).filter((r) => r.action);
 }, 60_000);
 
-type Body = { kind: "form"; fields: Fields } | { kind: "raw"; type: string; body: string };
+type Body = { kind: "form"; fields: Fields } | { kind: "raw"; type: string; body: string | Uint8Array };
+/** What a case must get, beyond no 500: accepted (2xx, 3xx) or refused (4xx). */
+type Expect = "accepted" | "refused";
 
-async function send(route: AppRoute, row: FormRow, body: Body) {
+async function send(route: AppRoute, row: Row, body: Body) {
   const params = Object.fromEntries(
     route.params.map((p) => [p, world.params[(row.params?.[p] ?? p) as keyof World["params"]]]),
   );
@@ -445,7 +604,7 @@ async function send(route: AppRoute, row: FormRow, body: Body) {
   const request = new Request(BASE + route.path(params), {
     method: "POST",
     headers,
-    body: body.kind === "form" ? formData(body.fields) : body.body,
+    body: body.kind === "form" ? formData(body.fields) : (body.body as BodyInit),
   });
   const started = performance.now();
   try {
@@ -477,17 +636,20 @@ describe("malformed input against every action", () => {
     let known: string | null = null;
     for (const route of routes) {
       for (const row of FORMS[route.file] ?? []) {
-        const base = row.fields(world);
-        const cases: Array<[string, Body]> = [];
-        for (const [name, value] of Object.entries(base)) {
-          for (const [label, replacement] of fieldVariants(name, value)) {
-            const fields = { ...base };
-            delete fields[name];
-            cases.push([`${name}: ${label}`, { kind: "form", fields: { ...fields, ...replacement } }]);
+        const cases: Array<[string, Body, Expect?]> = [];
+        if ("json" in row) cases.push(...jsonCases(row.json(world), row.signed));
+        else {
+          const base = row.fields(world);
+          for (const [name, value] of Object.entries(base)) {
+            for (const [label, replacement] of fieldVariants(name, value)) {
+              const fields = { ...base };
+              delete fields[name];
+              cases.push([`${name}: ${label}`, { kind: "form", fields: { ...fields, ...replacement } }]);
+            }
           }
+          cases.push(["junk[99999999]", { kind: "form", fields: { ...base, [`junk[${HUGE_INDEX}]`]: "1" } }]);
+          cases.push(["__intent__ not JSON", { kind: "form", fields: { ...base, __intent__: "{" } }]);
         }
-        cases.push(["junk[99999999]", { kind: "form", fields: { ...base, [`junk[${HUGE_INDEX}]`]: "1" } }]);
-        cases.push(["__intent__ not JSON", { kind: "form", fields: { ...base, __intent__: "{" } }]);
         cases.push([
           "truncated multipart",
           {
@@ -498,8 +660,14 @@ describe("malformed input against every action", () => {
         ]);
         cases.push(["multipart without boundary", { kind: "raw", type: "multipart/form-data", body: "--B--\r\n" }]);
         cases.push(["JSON", { kind: "raw", type: "application/json", body: '{"intent":"x"}' }]);
+        if ("json" in row && row.signed) {
+          // Last, as it spends what it signs: accepted once, then a replay and a new start are refused.
+          const valid: Body = { kind: "raw", type: "application/json", body: JSON.stringify(row.json(world)) };
+          cases.push(["as signed", valid, "accepted"], ["replayed", valid, "refused"]);
+          cases.push(["started again after", { kind: "raw", type: "application/json", body: "{}" }, "refused"]);
+        }
 
-        for (const [label, body] of cases) {
+        for (const [label, body, expected] of cases) {
           calls++;
           const before: string = known ?? digest();
           const { status, ms, error } = await send(route, row, body);
@@ -512,6 +680,8 @@ describe("malformed input against every action", () => {
             if (known !== before) problems.push(`${where}: ${status} but wrote`);
           } else cookies.clear(); // a success may have signed someone in or out
           if (ms > 3_000) problems.push(`${where}: took ${Math.round(ms)} ms`);
+          if (expected === "refused" && !error && status < 400) problems.push(`${where}: ${status}, not refused`);
+          if (expected === "accepted" && (error || status >= 400)) problems.push(`${where}: ${status}, not accepted`);
         }
       }
     }
