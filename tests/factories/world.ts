@@ -191,6 +191,9 @@ export async function createWorld() {
       universityId: String(a.universityId),
       spareAgreementId: String(b.agreementId),
       unknownPath: "no/such/page",
+      openDataset: "firms",
+      previewPath: "firms.png",
+      sitemapPart: "1",
     },
     /** What no refusal (403, 404, a redirect to sign in) may ever contain. */
     secrets: [
