@@ -6,6 +6,9 @@ export const supportedLngs = ["ja", "en"] as const;
 export type Lng = (typeof supportedLngs)[number];
 export const fallbackLng: Lng = "ja";
 
+/** The query parameter that names a page's language explicitly (`?lng=en`); see app/utils/i18n.server.ts. */
+export const LNG_PARAM = "lng";
+
 export function isLng(value: unknown): value is Lng {
   return value === "ja" || value === "en";
 }

@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +20,9 @@ import { useNonce } from "./components/nonce";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { ToastMessage } from "./components/toast";
 import { fallbackLng } from "./i18n";
+import { isNoindexPath } from "./seo/indexing";
 import stylesheet from "./styles/app.css";
+import { config } from "./utils/env.server";
 import { getLocale } from "./utils/i18n.server";
 import { getSessionUser } from "./utils/session.server";
 import { readToast } from "./utils/toast.server";
@@ -36,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       locale,
+      // Canonical and alternate URLs, and link previews, are absolute (app/seo/meta.ts).
+      publicUrl: config().publicUrl,
       toast,
       user: user && { id: user.id, name: user.name, role: user.role },
     },
@@ -47,6 +52,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.locale === "en" ? "Kita City Industry–Academia Collaboration" : "北区 産学連携プラットフォーム" },
 ];
 
+/** Routes whose own meta export already says noindex, so the document does not say it twice. */
+const ROBOTS_IN_ROUTE_META = ["/verify/", "/wallet/"];
+
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");
 }
@@ -56,12 +64,17 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = root?.locale ?? fallbackLng;
   const { t } = useTranslation();
   const nonce = useNonce();
+  const { pathname } = useLocation();
   useChangeLanguage(locale);
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Staff, account, token and verification pages (the verify and wallet pages also say so in their meta). */}
+        {isNoindexPath(pathname) && !ROBOTS_IN_ROUTE_META.some((p) => pathname.startsWith(p)) ? (
+          <meta name="robots" content="noindex" />
+        ) : null}
         <Meta />
         <Links />
       </head>

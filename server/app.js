@@ -1,6 +1,6 @@
 /**
  * The Express application in front of Remix, in the order each request meets it: security headers (with the CSP
- * nonce), compression, static files, the cross-site guard, the body guard (content type, declared size), Remix (which
+ * nonce), `X-Robots-Tag: noindex` where it applies, compression, static files, the cross-site guard, the body guard (content type, declared size), Remix (which
  * counts streamed bodies), and a last error handler. server.js builds it around the Remix build; tests build it around
  * a stand-in handler.
  */
@@ -10,6 +10,7 @@ import { bodyGuard } from "./body-limit.js";
 import { clientAddress, trustProxyHops } from "./client-address.js";
 import { crossSiteGuard } from "./cross-site-guard.js";
 import { sendStatusPage } from "./pages.js";
+import { robotsTag } from "./robots-tag.js";
 import { cspNonce, securityHeaders } from "./security-headers.js";
 
 /**
@@ -25,6 +26,7 @@ export function createApp({ handler, env = process.env, assets = "public/build" 
   app.set("trust proxy", trustProxyHops(env.TRUST_PROXY));
   app.use(cspNonce);
   app.use(securityHeaders({ production: env.APP_ENV === "production", devOrigin: env.REMIX_DEV_ORIGIN }));
+  app.use(robotsTag);
   app.use(compression());
   app.use("/build", express.static(assets, { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));

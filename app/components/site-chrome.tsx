@@ -1,7 +1,7 @@
 /** Header (site name, role navigation, language switch, sign-out) and footer. */
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Lng } from "~/i18n";
+import { LNG_PARAM, type Lng } from "~/i18n";
 import { NAV, PUBLIC_NAV } from "~/utils/nav";
 import type { Role } from "../../db/schema";
 
@@ -13,7 +13,8 @@ interface HeaderProps {
 export function SiteHeader({ user, locale }: HeaderProps) {
   const { t } = useTranslation();
   const location = useLocation();
-  const here = location.pathname + location.search;
+  // Without `lng`: an explicit language in the URL would otherwise override the choice just made.
+  const here = location.pathname + withoutLng(location.search);
   const other: Lng = locale === "ja" ? "en" : "ja";
   return (
     <header className="site-header">
@@ -81,11 +82,21 @@ export function SiteHeader({ user, locale }: HeaderProps) {
   );
 }
 
+function withoutLng(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete(LNG_PARAM);
+  const rest = params.toString();
+  return rest ? `?${rest}` : "";
+}
+
 export function SiteFooter() {
   const { t } = useTranslation();
   return (
     <footer className="site-footer">
       <p>{t("app.footer")}</p>
+      <p>
+        <Link to="/open-data">{t("seo.openData.title")}</Link>
+      </p>
     </footer>
   );
 }

@@ -8,6 +8,7 @@ import interviews from "./en/interviews";
 import pairing from "./en/pairing";
 import projects from "./en/projects";
 import reports from "./en/reports";
+import seo from "./en/seo";
 import signup from "./en/signup";
 import type { Messages } from "./ja";
 
@@ -21,6 +22,7 @@ const en: Messages = {
   interviews,
   pairing,
   projects,
+  seo,
   signup,
   app: {
     name: "Kita City Industry–Academia Collaboration",

@@ -9,6 +9,7 @@ import interviews from "./ja/interviews";
 import pairing from "./ja/pairing";
 import projects from "./ja/projects";
 import reports from "./ja/reports";
+import seo from "./ja/seo";
 import signup from "./ja/signup";
 
 const ja = {
@@ -21,6 +22,7 @@ const ja = {
   interviews,
   pairing,
   projects,
+  seo,
   signup,
   app: {
     name: "北区 産学連携プラットフォーム",

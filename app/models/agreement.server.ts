@@ -244,6 +244,7 @@ export async function listAgreements(today: string) {
       "agreement.renewal_term_months",
       "agreement.notice_days",
       "agreement.terminated_on",
+      "agreement.updated_at",
       "university.name_ja as university_ja",
       "university.name_en as university_en",
     ])
@@ -332,6 +333,13 @@ export async function listPartners(today: string) {
           title_ja: a.title_ja,
           title_en: a.title_en,
           signed_on: a.signed_on,
+          effective_from: a.effective_from,
+          expires_on: a.expires_on,
+          term_end: a.termEnd,
+          auto_renew: a.auto_renew,
+          renewal_term_months: a.renewal_term_months,
+          status: a.status,
+          updated_at: a.updated_at,
           areas: AGREEMENT_AREAS.filter((area) => areas.some((r) => r.agreement_id === a.id && r.area === area)),
         })),
     }))

@@ -98,7 +98,7 @@ export function listEvents() {
 export async function listPublicEvents(at: Date = new Date()) {
   const rows = await getDb()
     .selectFrom("event")
-    .select(["id", "title_ja", "title_en", "starts_at", "ends_at", "venue_ja", "venue_en"])
+    .select(["id", "title_ja", "title_en", "starts_at", "ends_at", "venue_ja", "venue_en", "updated_at"])
     .orderBy("starts_at")
     .orderBy("id")
     .execute();
@@ -225,6 +225,24 @@ export async function getProgramme(eventId: number) {
   }));
 }
 
+/** What the public sees of an event (its page and the open-data file): nothing about who created it. */
+const PUBLIC_EVENT_COLUMNS = [
+  "id",
+  "title_ja",
+  "title_en",
+  "starts_at",
+  "ends_at",
+  "venue_ja",
+  "venue_en",
+  "description_ja",
+  "description_en",
+] as const;
+
+/** Every event with what its public page shows of it, soonest first (the open-data file). */
+export function listPublicEventDetails() {
+  return getDb().selectFrom("event").select(PUBLIC_EVENT_COLUMNS).orderBy("starts_at").orderBy("id").execute();
+}
+
 /**
  * The public page: no personal data at all (no student, no professor). A firm is named only when it is listed in
  * the public directory; a research title is shown only once the professor has confirmed it.
@@ -232,17 +250,7 @@ export async function getProgramme(eventId: number) {
 export async function getPublicEvent(eventId: number) {
   const event = await getDb()
     .selectFrom("event")
-    .select([
-      "id",
-      "title_ja",
-      "title_en",
-      "starts_at",
-      "ends_at",
-      "venue_ja",
-      "venue_en",
-      "description_ja",
-      "description_en",
-    ])
+    .select(PUBLIC_EVENT_COLUMNS)
     .where("id", "=", eventId)
     .executeTakeFirst();
   if (!event) return null;

@@ -49,9 +49,8 @@ export interface FirmSearch {
  * register (hidden firms only when asked). Each query word must appear in the folded search text.
  */
 export async function searchFirms(search: FirmSearch, scope: "public" | "staff") {
-  let query = getDb().selectFrom("firm");
-  if (scope === "public") query = query.where("is_public", "=", 1).where("hidden_at", "is", null);
-  else if (!search.includeHidden) query = query.where("hidden_at", "is", null);
+  let query = scope === "public" ? listedFirms() : getDb().selectFrom("firm");
+  if (scope === "staff" && !search.includeHidden) query = query.where("hidden_at", "is", null);
   for (const term of searchTerms(search.q)) {
     query = query.where(sql<boolean>`${sql.ref("search_text")} like ${containsPattern(term)} escape '\\'`);
   }
@@ -134,15 +133,33 @@ async function touchRegister(trx: Db) {
 
 const FIRM_COLUMNS = ["id", ...FIRM_FIELDS, "hidden_at", "created_at", "updated_at"] as const;
 
+/**
+ * The firms of the public directory: listed by the firm and not hidden by staff. Every public read of firms (the
+ * directory, a firm's page, the sitemap, the open-data file) starts here, so none can show a firm the others hide.
+ */
+function listedFirms() {
+  return getDb().selectFrom("firm").where("is_public", "=", 1).where("hidden_at", "is", null);
+}
+
 /** A firm of the public directory, or undefined when it is unknown, hidden or not listed. */
 export function getPublicFirm(id: number) {
-  return getDb()
-    .selectFrom("firm")
+  return listedFirms()
     .select(["id", ...FIRM_FIELDS])
     .where("id", "=", id)
-    .where("is_public", "=", 1)
-    .where("hidden_at", "is", null)
     .executeTakeFirst();
+}
+
+/** Every listed firm with the fields its public page shows, in corporate-number order (the open-data file). */
+export function listPublicFirms() {
+  return listedFirms()
+    .select(["id", ...FIRM_FIELDS, "updated_at"])
+    .orderBy("corporate_number")
+    .execute();
+}
+
+/** Every listed firm's id and last change, in id order (the sitemap). */
+export function listPublicFirmStamps() {
+  return listedFirms().select(["id", "updated_at"]).orderBy("id").execute();
 }
 
 /** Any firm of the register (staff, and a firm user's own firm). */

@@ -1,14 +1,18 @@
 /** The public home: what the programme is, for whom, and the partner universities. */
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listPartnerships } from "~/models/university.server";
+import { pageMeta } from "~/seo/meta";
+import { homeSeo } from "~/seo/pages";
 import { getSessionUser, homePathFor } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   return { partnerships: await listPartnerships(), home: user ? homePathFor(user.role) : null };
 }
+
+export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (lng) => homeSeo(lng));
 
 const FLOW = [
   "agreement",

@@ -10,6 +10,8 @@ import type { Lng } from "~/i18n";
 import { getPublicEvent } from "~/models/event.server";
 import { tokyoTime } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
+import { notFoundMeta, pageMeta } from "~/seo/meta";
+import { eventSeo } from "~/seo/pages";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicEvent(parseId(params.eventId));
@@ -17,7 +19,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return found;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.event.title_ja }] : []);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? pageMeta(args, (lng, root) => eventSeo(args.data!.event, lng, root)) : notFoundMeta(args.matches);
 
 export default function PublicEvent() {
   const { t, i18n } = useTranslation();

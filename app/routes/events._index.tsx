@@ -1,14 +1,21 @@
 /** GET /events: the city's presentation events, upcoming first, then past ones. Public. */
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { eventWhen, localTitle, localVenue } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { listPublicEvents } from "~/models/event.server";
+import { pageMeta } from "~/seo/meta";
+import { eventsSeo } from "~/seo/pages";
 
 export async function loader(_: LoaderFunctionArgs) {
   return listPublicEvents();
 }
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (lng) =>
+    eventsSeo({ upcoming: args.data?.upcoming.length ?? 0, past: args.data?.past.length ?? 0 }, lng),
+  );
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
 

@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { getPublicFirm } from "~/models/firm.server";
 import { idParam } from "~/schemas/params";
+import { notFoundMeta, pageMeta } from "~/seo/meta";
+import { firmSeo } from "~/seo/pages";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -13,7 +15,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { firm };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.firm.name }] : []);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? pageMeta(args, (lng, root) => firmSeo(args.data!.firm, lng, root)) : notFoundMeta(args.matches);
 
 export default function FirmPage() {
   const { t, i18n } = useTranslation();

@@ -1,5 +1,5 @@
 /** GET /firms: the public directory of the firms that chose to be listed (`?q=` searches; filters stay in the URL). */
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmSearchForm, ResultCount } from "~/components/firm-search";
@@ -7,6 +7,8 @@ import { Pagination } from "~/components/pagination";
 import type { Lng } from "~/i18n";
 import { searchDirectory } from "~/models/firm.server";
 import { FIRMS_PER_PAGE, parseFirmSearchParams } from "~/schemas/firm";
+import { pageMeta } from "~/seo/meta";
+import { directorySeo } from "~/seo/pages";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,6 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
   };
 }
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (lng) => {
+    const { params, total, page } = args.data ?? { params: {}, total: 0, page: 1 };
+    const filtered = Boolean(params.q || params.industry || params.town || params.new_product);
+    return directorySeo({ total, page, filtered, searchPath: args.location.pathname + args.location.search }, lng);
+  });
 
 export default function FirmDirectory() {
   const { t, i18n } = useTranslation();

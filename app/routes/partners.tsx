@@ -1,13 +1,19 @@
 /** Public: the partner universities, the areas their agreements in force cover, and since when. No personal data. */
+import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { listPartners } from "~/models/agreement.server";
+import { pageMeta } from "~/seo/meta";
+import { partnersSeo } from "~/seo/pages";
 import { formatDate, tokyoDate } from "~/utils/format";
 
 export async function loader() {
   return { partners: await listPartners(tokyoDate()) };
 }
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (lng) => partnersSeo(args.data?.partners ?? [], lng));
 
 export default function Partners() {
   const { t, i18n } = useTranslation();

@@ -10,6 +10,8 @@ import type { Lng } from "~/i18n";
 import { getPublicProject, isOpenForSignup } from "~/models/project.server";
 import { idParam } from "~/schemas/params";
 import { firmIndustriesOf } from "~/schemas/project";
+import { notFoundMeta, pageMeta } from "~/seo/meta";
+import { projectSeo } from "~/seo/pages";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -24,7 +26,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.project.title_ja }] : []);
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data ? pageMeta(args, (lng) => projectSeo(args.data!.project, lng)) : notFoundMeta(args.matches);
 
 export default function PublicProject() {
   const { t, i18n } = useTranslation();

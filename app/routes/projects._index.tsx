@@ -1,16 +1,23 @@
 /** GET /projects: public list of projects — open for sign-up first, then the others in a public state. One query. */
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { projectTitle, StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listPublicProjects } from "~/models/project.server";
+import { pageMeta } from "~/seo/meta";
+import { projectsSeo } from "~/seo/pages";
 import { formatDateTime, formatFiscalYear } from "~/utils/format";
 
 export async function loader(_: LoaderFunctionArgs) {
   // Public: no guard. Only projects in PUBLIC_STATES are selected, and no personal data.
   return listPublicProjects();
 }
+
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageMeta(args, (lng) =>
+    projectsSeo({ open: args.data?.open.length ?? 0, others: args.data?.others.length ?? 0 }, lng),
+  );
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["open"][number];
 

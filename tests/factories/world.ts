@@ -221,6 +221,9 @@ export async function createWorld() {
       // Status list 1: the certificates' revocation bits (2 is the wallet copies').
       listId: "1",
       kid: signingKey.kid,
+      openDataset: "firms",
+      previewPath: "firms.png",
+      sitemapPart: "1",
     },
     /** What no refusal (403, 404, a redirect to sign in) may ever contain. */
     secrets: [

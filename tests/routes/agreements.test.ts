@@ -594,6 +594,14 @@ describe("/partners", () => {
       title_ja: "包括連携協定（公開）",
       title_en: "Joint research agreement between Kita City and Toyo University",
       signed_on: "2011-07-13",
+      // The term and status are public too: the open-data file of agreements is written from this list.
+      effective_from: "2011-07-13",
+      expires_on: null,
+      term_end: null,
+      auto_renew: 0,
+      renewal_term_months: null,
+      status: "active",
+      updated_at: expect.any(String),
       areas: ["education", "industry"],
     });
     // The terminated agreement (and with it the university that has nothing else) is not listed.
