@@ -31,7 +31,28 @@ export async function newContext(
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
+  else waitForHydrationAfterGoto(context);
   return context;
+}
+
+/**
+ * With JavaScript on, a page typed into before React hydrates it can lose what was typed or submit natively; on a
+ * busy machine that made journeys flaky. Every `goto` of this context's pages therefore waits for the mark the root
+ * layout sets once hydrated.
+ */
+function waitForHydrationAfterGoto(context: BrowserContext) {
+  const newPage = context.newPage.bind(context);
+  context.newPage = async () => {
+    const page = await newPage();
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      const html = (response?.headers()["content-type"] ?? "").startsWith("text/html");
+      if (html) await page.waitForSelector("html[data-hydrated]", { state: "attached" });
+      return response;
+    };
+    return page;
+  };
 }
 
 /**

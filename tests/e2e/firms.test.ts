@@ -33,7 +33,8 @@ describe("the public firm directory", () => {
       await expectAccessible(page);
 
       await Promise.all([page.waitForURL(/\/firms\/\d+$/), result.click()]);
-      await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toContain("株式会社赤羽精密");
+      // A client-side navigation renders just after the URL changes: wait for the new page, then read it.
+      await page.getByRole("heading", { level: 1, name: "株式会社赤羽精密" }).waitFor();
       await expect(page.locator("main").textContent()).resolves.toContain("精密切削部品");
       await expectAccessible(page);
       await page.context().close();
