@@ -264,7 +264,7 @@ export async function retryMailNow(messageId: number, actorId: number): Promise<
         .where("status", "=", "pending")
         .where("attempts", ">", 0)
         .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) return fail("operations.mailbox.notRetryable");
+      if (Number(updated.numUpdatedRows) !== 1) return fail("accounts.mailbox.notRetryable");
       await recordAudit(trx, { actorId, action: "mail.retry", entityType: "outbox_message", entityId: messageId });
       return ok();
     });

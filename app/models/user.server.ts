@@ -1,6 +1,5 @@
 /** Users: lookup, student self-registration, profile settings, the staff's account list, disabling accounts. */
 import { getDb, now } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
 import { fail, ok, type Result } from "~/utils/result";
 import type { Locale, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -26,62 +25,8 @@ export async function emailExists(email: string) {
   return Boolean(row);
 }
 
-export interface NewStudent {
-  email: string;
-  password: string;
-  name: string;
-  nameKana: string;
-  nameLatin: string;
-  universityId: number;
-  locale: Locale | null;
-}
-
-/** Creates a student account; returns null when the email is taken (the unique index decides, not a prior read). */
-export async function createStudent(input: NewStudent): Promise<number | null> {
-  const t = now();
-  const passwordHash = await hashPassword(input.password);
-  const row = await getDb()
-    .insertInto("user")
-    .values({
-      email: normalizeEmail(input.email),
-      password_hash: passwordHash,
-      role: "student",
-      name: input.name,
-      name_kana: input.nameKana,
-      name_latin: input.nameLatin,
-      locale: input.locale,
-      university_id: input.universityId,
-      created_at: t,
-      updated_at: t,
-    })
-    .onConflict((oc) => oc.column("email").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 export async function setUserLocale(userId: number, locale: Locale | null) {
   await getDb().updateTable("user").set({ locale, updated_at: now() }).where("id", "=", userId).execute();
-}
-
-export function listUsers() {
-  return getDb()
-    .selectFrom("user")
-    .leftJoin("university", "university.id", "user.university_id")
-    .leftJoin("firm", "firm.id", "user.firm_id")
-    .select([
-      "user.id",
-      "user.name",
-      "user.email",
-      "user.role",
-      "user.created_at",
-      "university.name_ja as university_ja",
-      "university.name_en as university_en",
-      "firm.name as firm_name",
-    ])
-    .orderBy("user.role")
-    .orderBy("user.id")
-    .execute();
 }
 
 export async function countUsersByRole(): Promise<Record<Role, number>> {
