@@ -46,7 +46,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listUniversities(),
     listFirmOptions(),
   ]);
-  return { filter, accounts, invitations, universities, firms, me: staff.id, now: new Date().toISOString() };
+  return {
+    filter,
+    accounts,
+    invitations,
+    universities,
+    firms,
+    me: staff.id,
+    now: new Date().toISOString(),
+    // From the loader: a .server module's constant is undefined in the browser (the page would not hydrate cleanly).
+    invitationDays: INVITATION_DAYS,
+  };
 }
 
 const ROW_INTENTS = ["disable", "enable", "resend", "withdraw"] as const;
@@ -109,7 +119,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StaffUsers() {
   const { t, i18n } = useTranslation();
-  const { filter, accounts, invitations, universities, firms, me, now } = useLoaderData<typeof loader>();
+  const { filter, accounts, invitations, universities, firms, me, now, invitationDays } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "invite",
@@ -121,7 +132,7 @@ export default function StaffUsers() {
       <h1>{t("staff.usersTitle")}</h1>
       <section aria-labelledby="invite-title" className="panel">
         <h2 id="invite-title">{t("staff.inviteTitle")}</h2>
-        <p>{t("staff.inviteLead", { days: INVITATION_DAYS })}</p>
+        <p>{t("staff.inviteLead", { days: invitationDays })}</p>
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <TextField meta={fields.name} label={t("staff.colName")} />
