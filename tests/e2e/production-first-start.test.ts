@@ -16,7 +16,7 @@ let browser: Browser;
 let child: ChildProcess | undefined;
 let exited: Promise<number | string | null> | undefined;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-first-start-"));
-let env: Record<string, string>;
+let env: NodeJS.ProcessEnv;
 let origin: string;
 
 function freePort(): Promise<number> {
@@ -36,7 +36,7 @@ beforeAll(async () => {
   // localhost: a secure context for the browser, so the production cookies (Secure, __Host-) work over plain http.
   origin = `http://localhost:${port}`;
   env = {
-    ...(process.env as Record<string, string>),
+    ...process.env,
     APP_ENV: "production",
     PORT: String(port),
     PUBLIC_URL: origin,
@@ -51,10 +51,11 @@ beforeAll(async () => {
   delete env.MAIL_MODE;
   delete env.DEMO_DATA;
   const logs: string[] = [];
-  child = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout!.on("data", (d) => logs.push(String(d)));
-  child.stderr!.on("data", (d) => logs.push(String(d)));
-  exited = new Promise((resolve) => child!.on("exit", (code, signal) => resolve(code ?? signal)));
+  const server = spawn(process.execPath, ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  child = server;
+  server.stdout.on("data", (d) => logs.push(String(d)));
+  server.stderr.on("data", (d) => logs.push(String(d)));
+  exited = new Promise((resolve) => server.on("exit", (code, signal) => resolve(code ?? signal)));
   const deadline = Date.now() + 90_000;
   for (;;) {
     try {
@@ -62,7 +63,7 @@ beforeAll(async () => {
     } catch {
       /* not up yet */
     }
-    if (child.exitCode !== null || Date.now() > deadline)
+    if (server.exitCode !== null || Date.now() > deadline)
       throw new Error(`The server did not start:\n${logs.join("")}`);
     await new Promise((r) => setTimeout(r, 200));
   }
