@@ -15,8 +15,8 @@ import path from "node:path";
 import url from "node:url";
 import { broadcastDevReady } from "@remix-run/node";
 import { createApp, loadContext } from "./server/app.js";
-import { logServerError } from "./server/request-log.js";
 import { remixHandler } from "./server/remix-handler.js";
+import { logServerError } from "./server/request-log.js";
 
 process.env.NODE_ENV ??= "production";
 const development = process.env.NODE_ENV === "development";
