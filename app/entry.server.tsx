@@ -1,6 +1,7 @@
 /**
  * Server entry: renders documents with the locale the root loader chose, and exports `prepareServer` for server.js
- * (migrations, demo data, the mail worker), so that db/ is bundled with the app instead of loaded at run time.
+ * (migrations, demo data), `startBackgroundJobs` (mail, reminders, daily backup) and `closeDatabase`, so that db/ is
+ * bundled with the app instead of loaded at run time.
  */
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
@@ -11,8 +12,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { fallbackLng, i18nConfig, isLng } from "./i18n";
+import { logError } from "./utils/log.server";
 
-export { prepareServer } from "./utils/boot.server";
+export { closeDatabase, prepareServer } from "./utils/boot.server";
+export { startBackgroundJobs } from "./operations/jobs.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -58,7 +61,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logError("render failed", error);
         },
       },
     );
@@ -68,5 +71,5 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  logError("unhandled error in a loader, action or render", error);
 }

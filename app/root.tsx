@@ -16,7 +16,7 @@ import {
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { GeneralErrorBoundary } from "./components/general-error-boundary";
+import { GeneralErrorBoundary, useMarkHydrated } from "./components/general-error-boundary";
 import { useNonce } from "./components/nonce";
 import { SiteFooter, SiteHeader } from "./components/site-chrome";
 import { ToastMessage } from "./components/toast";
@@ -33,7 +33,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const locale = await getLocale(request, user);
   const { toast, clear } = await readToast(request);
@@ -44,6 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       publicUrl: config().publicUrl,
       toast,
       user: user && { id: user.id, name: user.name, role: user.role },
+      // Shown on a server-rendered error page, so that staff can quote it (the log line has it too).
+      requestId: context.requestId ?? null,
     },
     { headers: clear ? { "Set-Cookie": clear } : {} },
   );
@@ -71,6 +73,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  useMarkHydrated();
   return (
     <html lang={locale}>
       <head>

@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     clientIp?: string;
     /** This response's Content-Security-Policy script nonce (server/security-headers.js). */
     cspNonce?: string;
+    /** This request's id (server/request-log.js): in the log line and on the error page. */
+    requestId?: string;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * npm run db:migrate | db:seed | db:reset — against DATABASE_PATH (default data/app.db).
- * db:seed adds the demo data only to an empty database; db:reset deletes the file, migrates and seeds.
+ * db:seed adds the demo data only to an empty database; db:reset deletes the file, migrates and seeds. Both refuse
+ * APP_ENV=production (the demo accounts' password is public).
  */
 import fs from "node:fs";
 import { closeDb, getDb, migrateToLatest } from "../app/utils/db.server";
@@ -18,6 +19,8 @@ async function main(command: string | undefined) {
       break;
     }
     case "seed": {
+      if (isProduction)
+        throw new Error("db:seed refuses to run with APP_ENV=production: the demo accounts have a public password.");
       await migrateToLatest(getDb());
       if (!(await isDatabaseEmpty(getDb()))) {
         console.log("The database is not empty: demo data is only added to an empty database (use db:reset).");

@@ -116,10 +116,11 @@ export interface InvitationTable {
   name: string;
   university_id: number | null;
   firm_id: number | null;
-  invited_by: number;
+  invited_by: number | null; // null: sent from the console (npm run staff:invite)
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  withdrawn_at: Timestamp | null; // withdrawn by staff: the link no longer works
 }
 
 export type OutboxStatus = "pending" | "sending" | "sent" | "kept";
@@ -487,6 +488,55 @@ export interface WalletCredentialTable {
   issued_at: Timestamp;
 }
 
+// === accounts and operations (issue 11) ===
+
+/** A password reset request. Every request is a row (the limits count them); only one with an account has a token. */
+export interface PasswordResetTable {
+  id: Generated<number>;
+  email: string; // normalised, as asked
+  ip: string; // the address bucket (login-attempt.server.ts addressBucket)
+  user_id: number | null;
+  token_hash: string | null; // SHA-256 (hex) of the emailed token; null when nothing was mailed
+  created_at: Timestamp;
+  expires_at: Timestamp; // one hour
+  used_at: Timestamp | null;
+}
+
+/** A student's registration waiting for its emailed confirmation; the account is created when the link is used. */
+export interface RegistrationTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  token_hash: string | null; // null: the address already had an account, whose owner was mailed instead
+  password_hash: string | null;
+  name: string;
+  name_kana: string | null;
+  name_latin: string | null;
+  university_id: number | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A backup written by `npm run db:backup` or the daily schedule (the newest one's age is on /readyz). */
+export interface BackupTable {
+  id: Generated<number>;
+  path: string;
+  trigger: "command" | "schedule";
+  database_bytes: number;
+  document_count: number;
+  created_at: Timestamp;
+}
+
+/** One claim per scheduled job and slot, so that a job runs once whatever the number of server processes. */
+export interface JobRunTable {
+  name: string;
+  slot: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  error: string | null;
+}
+
 export interface Database {
   university: UniversityTable;
   user: UserTable;
@@ -525,6 +575,11 @@ export interface Database {
   wallet_credential: WalletCredentialTable;
   firm_register: FirmRegisterTable;
   firm_import: FirmImportTable;
+  // — accounts and operations (issue 11) —
+  password_reset: PasswordResetTable;
+  registration: RegistrationTable;
+  backup: BackupTable;
+  job_run: JobRunTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, Vitest (unit and route tests), then the production build and the browser tests in
- * Debian's Chromium. Without a Chromium the browser part is skipped with instructions; with CI=true that is a failure.
+ * `npm test`: typecheck, Vitest (unit and route tests), then the production build, the operations tests against it
+ * (tests/ops) and the browser tests in Debian's Chromium. Without a Chromium the browser part is skipped with
+ * instructions; with CI=true that is a failure.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -21,6 +22,10 @@ run("typecheck", "npx", ["tsc", "--noEmit"]);
 run("lint", "npx", ["eslint", "."]);
 run("format", "npx", ["prettier", "--check", "."]);
 run("unit and route tests", "npx", ["vitest", "run"]);
+// The operations tests (backup under write load and restore, SIGKILL during writes) run the production build as a
+// real process; they need no browser.
+run("production build", "npx", ["remix", "build"]);
+run("operations tests", "npx", ["vitest", "run", "--config", "vitest.ops.config.ts"]);
 
 if (!fs.existsSync(CHROMIUM)) {
   const message =
@@ -35,6 +40,5 @@ if (!fs.existsSync(CHROMIUM)) {
   process.exit(0);
 }
 
-run("production build", "npx", ["remix", "build"]);
 run("browser tests", "npx", ["vitest", "run", "--config", "vitest.e2e.config.ts"]);
 console.log("\n✔ all test suites passed");

@@ -1,6 +1,7 @@
 /**
- * The Express application in front of Remix, in the order each request meets it: security headers (with the CSP
- * nonce), `X-Robots-Tag: noindex` where it applies, compression, static files, the cross-site guard, the body guard (content type, declared size), Remix (which
+ * The Express application in front of Remix, in the order each request meets it: the request log (request id),
+ * security headers (with the CSP nonce), `X-Robots-Tag: noindex` where it applies, compression, static files, the
+ * cross-site guard, the body guard (content type, declared size), Remix (which
  * counts streamed bodies), and a last error handler. server.js builds it around the Remix build; tests build it around
  * a stand-in handler.
  */
@@ -10,6 +11,7 @@ import { bodyGuard } from "./body-limit.js";
 import { clientAddress, trustProxyHops } from "./client-address.js";
 import { crossSiteGuard } from "./cross-site-guard.js";
 import { sendStatusPage } from "./pages.js";
+import { logServerError, requestLog } from "./request-log.js";
 import { robotsTag } from "./robots-tag.js";
 import { cspNonce, securityHeaders } from "./security-headers.js";
 
@@ -18,12 +20,21 @@ import { cspNonce, securityHeaders } from "./security-headers.js";
  *   handler: import("express").RequestHandler,
  *   env?: Record<string, string | undefined>,
  *   assets?: string,
- * }} options `handler` answers everything the static files do not (Remix); `assets` is the client build folder.
+ *   log?: ((line: string) => void) | null,
+ *   shuttingDown?: () => boolean,
+ * }} options `handler` answers everything the static files do not (Remix); `assets` is the client build folder;
+ * `log` writes the request log's lines (stdout by default, none under APP_ENV=test); while `shuttingDown()` every
+ * answer closes its connection, so that keep-alive clients reconnect to a server that is up.
  */
-export function createApp({ handler, env = process.env, assets = "public/build" }) {
+export function createApp({ handler, env = process.env, assets = "public/build", log, shuttingDown = () => false }) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxyHops(env.TRUST_PROXY));
+  app.use(requestLog({ write: log !== undefined ? log : env.APP_ENV === "test" ? null : undefined }));
+  app.use((req, res, next) => {
+    if (shuttingDown()) res.set("Connection", "close");
+    next();
+  });
   app.use(cspNonce);
   app.use(securityHeaders({ production: env.APP_ENV === "production", devOrigin: env.REMIX_DEV_ORIGIN }));
   app.use(robotsTag);
@@ -39,23 +50,24 @@ export function createApp({ handler, env = process.env, assets = "public/build" 
 
 /** What Remix needs from Express in every loader and action (see app/types.d.ts). */
 export function loadContext(req, res) {
-  return { clientIp: clientAddress(req), cspNonce: res.locals.cspNonce };
+  return { clientIp: clientAddress(req), cspNonce: res.locals.cspNonce, requestId: res.locals.requestId };
 }
 
 /**
  * Anything that escapes (a path that cannot be decoded, a client that went away, a bug): logged here with its
- * stack, answered with a short page and no detail. Errors Express marks as the client's (status 4xx) answer 400.
+ * stack, answered with a short page and no detail but the request id. Errors Express marks as the client's (status
+ * 4xx) answer 400.
  * @type {import("express").ErrorRequestHandler}
  */
 function lastErrorHandler(error, req, res, next) {
   const status = Number(error?.status ?? error?.statusCode);
   const clientError = status >= 400 && status < 500;
-  if (clientError) console.warn(`${status} ${req.method} ${req.originalUrl}: ${error?.message ?? error}`);
-  else console.error(`${req.method} ${req.originalUrl}:`, error);
+  const requestId = res.locals.requestId;
+  logServerError(clientError ? `client error ${status}` : "unhandled server error", error, requestId);
   if (res.headersSent) {
     // Too late for a page: let Express close the connection.
     next(error);
     return;
   }
-  sendStatusPage(res, status === 413 ? 413 : clientError ? 400 : 500, { close: clientError });
+  sendStatusPage(res, status === 413 ? 413 : clientError ? 400 : 500, { close: clientError, requestId });
 }

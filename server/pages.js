@@ -22,13 +22,20 @@ export const MESSAGES = {
   },
 };
 
-/** The page for a status (one of MESSAGES' keys; anything else reads as 400 or 500). */
-export function statusPage(status) {
+/**
+ * The page for a status (one of MESSAGES' keys; anything else reads as 400 or 500). A server error names its request
+ * id (ours, a UUID: nothing the client wrote), so that staff can quote it and the log line be found.
+ */
+export function statusPage(status, requestId) {
   const m = MESSAGES[status] ?? MESSAGES[status >= 500 ? 500 : 400];
+  const reference =
+    status >= 500 && requestId && /^[0-9a-f-]{36}$/.test(requestId)
+      ? `<p>問い合わせ番号 <span lang="en">/ Reference</span>: <code>${requestId}</code></p>`
+      : "";
   return (
     `<!doctype html><html lang="ja"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title></head>` +
-    `<body><main><h1>${status}</h1><p>${m.ja}</p><p lang="en">${m.en}</p>` +
+    `<body><main><h1>${status}</h1><p>${m.ja}</p><p lang="en">${m.en}</p>${reference}` +
     `<p><a href="/">ホーム</a> · <a href="/" lang="en">Home</a></p></main></body></html>`
   );
 }
@@ -42,11 +49,12 @@ export const LINGER_MS = 2_000;
  * the connection ends only after LINGER_MS, unread meanwhile. Closing at once with unread bytes would make TCP reset
  * the connection, which can destroy the answer before the browser shows it; while we do not read, the sender just
  * waits.
- * @param {import("express").Response} res @param {number} status @param {{ close?: boolean }} [options]
+ * @param {import("express").Response} res @param {number} status
+ * @param {{ close?: boolean, requestId?: string }} [options]
  */
 export function sendStatusPage(res, status, options = {}) {
   if (res.headersSent) return;
-  const html = statusPage(status);
+  const html = statusPage(status, options.requestId ?? res.locals?.requestId);
   res.status(status).set({
     "Content-Type": "text/html; charset=utf-8",
     "Content-Length": String(Buffer.byteLength(html)),

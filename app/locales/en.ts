@@ -1,4 +1,5 @@
 /** English message catalog. Same keys as ja.ts (the type enforces it). */
+import accounts from "./en/accounts";
 import agreements from "./en/agreements";
 import certificates from "./en/certificates";
 import events from "./en/events";
@@ -13,6 +14,7 @@ import signup from "./en/signup";
 import type { Messages } from "./ja";
 
 const en: Messages = {
+  accounts,
   agreements,
   certificates,
   events,
@@ -40,6 +42,7 @@ const en: Messages = {
     logout: "Sign out",
     register: "Student registration",
     users: "Accounts and invitations",
+    universities: "Partner universities",
     mailbox: "Sent mail",
     agreements: "Agreements",
     firmRegister: "Firm register",
@@ -124,6 +127,7 @@ const en: Messages = {
     invitationInvalid: "This invitation link is not valid.",
     invitationUsed: "This invitation link has already been used. Please sign in.",
     invitationExpired: "This invitation link has expired. Please ask the city office to send a new one.",
+    invitationWithdrawn: "This invitation was withdrawn. Please ask the city office.",
     submitInvitation: "Set password and start",
   },
   staff: {
@@ -196,9 +200,6 @@ const en: Messages = {
     invitationSubject: "[Kita Collaboration] You are invited",
     invitationBody:
       "Dear {{name}},\n\nThe Industry Promotion Section of Kita City has invited you to the Kita City industry–academia collaboration platform as {{role}}.\nPlease choose your password with this link (single use, valid until {{expires}}):\n\n{{link}}\n\nIf you did not expect this email, please ignore it.",
-    welcomeSubject: "[Kita Collaboration] Your student registration is complete",
-    welcomeBody:
-      "Dear {{name}},\n\nThank you for registering on the Kita City industry–academia collaboration platform.\nYou can sign in at {{link}}.",
   },
   validation: {
     required: "Please fill in this field.",
@@ -215,6 +216,8 @@ const en: Messages = {
     formTooLarge: "The form is too large.",
     controlCharacters: "This contains control characters that cannot be used.",
     invalid: "This value is not valid.",
+    passwordCommon: "This password is one of the most common ones and easy to guess. Please choose another.",
+    passwordIsEmail: "The password cannot be your email address.",
   },
   toast: { close: "Close", success: "Done", error: "Error" },
   errors: {
@@ -228,6 +231,7 @@ const en: Messages = {
     429: "Too many requests. Please try again shortly.",
     500: "Sorry, something went wrong on our side. Please try again later.",
     backHome: "Back to home",
+    reference: "Reference:",
     crossSite: "Requests sent from another site are not accepted.",
   },
 };

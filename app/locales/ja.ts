@@ -1,5 +1,6 @@
 /** Japanese message catalog (the first language). Keys are shared with en.ts, which must have the same shape.
  * Big features keep their messages in ja/<feature>.ts and en/<feature>.ts. */
+import accounts from "./ja/accounts";
 import agreements from "./ja/agreements";
 import certificates from "./ja/certificates";
 import events from "./ja/events";
@@ -13,6 +14,7 @@ import seo from "./ja/seo";
 import signup from "./ja/signup";
 
 const ja = {
+  accounts,
   agreements,
   certificates,
   events,
@@ -39,6 +41,7 @@ const ja = {
     logout: "ログアウト",
     register: "学生登録",
     users: "アカウントと招待",
+    universities: "連携大学",
     mailbox: "送信メール",
     agreements: "協定",
     firmRegister: "企業登録",
@@ -123,6 +126,7 @@ const ja = {
     invitationInvalid: "この招待リンクは無効です。",
     invitationUsed: "この招待リンクはすでに使用されています。ログインしてください。",
     invitationExpired: "この招待リンクの有効期限が切れています。区の担当者に再送を依頼してください。",
+    invitationWithdrawn: "この招待は取り消されました。区の担当者にお問い合わせください。",
     submitInvitation: "パスワードを設定してはじめる",
   },
   staff: {
@@ -192,9 +196,6 @@ const ja = {
     invitationSubject: "【北区産学連携】アカウントへのご招待",
     invitationBody:
       "{{name}} 様\n\n北区産業振興課より、北区産学連携プラットフォームへ{{role}}として招待されました。\n次のリンクからパスワードを設定してください（{{expires}}まで有効、1回限り）。\n\n{{link}}\n\n心当たりがない場合は、このメールを破棄してください。",
-    welcomeSubject: "【北区産学連携】学生登録が完了しました",
-    welcomeBody:
-      "{{name}} 様\n\n北区産学連携プラットフォームへのご登録ありがとうございます。\n{{link}} からログインできます。",
   },
   validation: {
     required: "入力してください。",
@@ -211,6 +212,8 @@ const ja = {
     formTooLarge: "送信された内容が大きすぎます。",
     controlCharacters: "使用できない制御文字が含まれています。",
     invalid: "入力内容が正しくありません。",
+    passwordCommon: "よく使われていて推測されやすいパスワードです。別のパスワードにしてください。",
+    passwordIsEmail: "メールアドレスと同じパスワードは使えません。",
   },
   toast: { close: "閉じる", success: "完了", error: "エラー" },
   errors: {
@@ -224,6 +227,7 @@ const ja = {
     429: "アクセスが集中しています。しばらくしてからお試しください。",
     500: "申し訳ありません。サーバーで問題が発生しました。時間をおいてもう一度お試しください。",
     backHome: "ホームへ戻る",
+    reference: "問い合わせ番号：",
     crossSite: "別のサイトからの送信は受け付けられません。",
   },
 };

@@ -3,10 +3,14 @@
  * hash is stored, and the queued email holds the link only sealed); it is single-use and expires. Accepting it
  * creates the account in one transaction.
  */
+import type { Lng } from "~/i18n";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
+import { formatDateTime } from "~/utils/format";
+import { getT } from "~/utils/i18n.server";
 import { secretPlaceholder } from "~/utils/mail-secrets";
 import { hashPassword } from "~/utils/password.server";
+import { fail, ok, type Result } from "~/utils/result";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import type { Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -21,7 +25,31 @@ export interface InvitationInput {
   role: Exclude<Role, "student">;
   universityId: number | null;
   firmId: number | null;
-  invitedBy: number;
+  /** The staff member inviting, or null from the console (`npm run staff:invite`). */
+  invitedBy: number | null;
+}
+
+type InvitationMail = (values: { link: string; expiresAt: string }) => { subject: string; body: string };
+
+/**
+ * The invitation mail, in both languages (the invitee's is not known yet), Japanese first: what createInvitation and
+ * resendInvitation take as `mail`.
+ */
+export async function invitationMail(invitee: { name: string; role: Role }): Promise<InvitationMail> {
+  const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
+  return ({ link, expiresAt }) => {
+    const body = (t: typeof ja, lng: Lng) =>
+      t("mail.invitationBody", {
+        name: invitee.name,
+        role: t(`roles.${invitee.role}`),
+        link,
+        expires: formatDateTime(expiresAt, lng),
+      });
+    return {
+      subject: `${ja("mail.invitationSubject")} / ${en("mail.invitationSubject")}`,
+      body: `${body(ja, "ja")}\n\n---\n\n${body(en, "en")}`,
+    };
+  };
 }
 
 export type CreateInvitationResult = { ok: true; token: string } | { ok: false; field: "universityId" | "firmId" };
@@ -95,16 +123,18 @@ export type InvitationState =
   | { state: "invalid" }
   | { state: "used" }
   | { state: "expired" }
+  | { state: "withdrawn" }
   | { state: "open"; invitation: { id: number; email: string; name: string; role: Role } };
 
 export async function findInvitation(token: string, at = new Date()): Promise<InvitationState> {
   const row = await getDb()
     .selectFrom("invitation")
-    .select(["id", "email", "name", "role", "used_at", "expires_at"])
+    .select(["id", "email", "name", "role", "used_at", "expires_at", "withdrawn_at"])
     .where("token_hash", "=", hashToken(token))
     .executeTakeFirst();
   if (!row) return { state: "invalid" };
   if (row.used_at) return { state: "used" };
+  if (row.withdrawn_at) return { state: "withdrawn" };
   if (Date.parse(row.expires_at) <= at.getTime()) return { state: "expired" };
   return { state: "open", invitation: { id: row.id, email: row.email, name: row.name, role: row.role } };
 }
@@ -117,7 +147,8 @@ export async function acceptInvitation(
   token: string,
   password: string,
 ): Promise<
-  { ok: true; userId: number; role: Role } | { ok: false; reason: "invalid" | "used" | "expired" | "email_taken" }
+  | { ok: true; userId: number; role: Role }
+  | { ok: false; reason: "invalid" | "used" | "expired" | "withdrawn" | "email_taken" }
 > {
   const passwordHash = await hashPassword(password);
   const t = now();
@@ -129,6 +160,7 @@ export async function acceptInvitation(
         .set({ used_at: t })
         .where("token_hash", "=", hashToken(token))
         .where("used_at", "is", null)
+        .where("withdrawn_at", "is", null)
         .where("expires_at", ">", t)
         .returning(["id", "email", "name", "role", "university_id", "firm_id", "invited_by"])
         .executeTakeFirst();
@@ -171,12 +203,96 @@ export async function acceptInvitation(
 
 class EmailTaken extends Error {}
 
+/** Invitations not used and not withdrawn, expired ones included (staff may send those again). */
 export function listOpenInvitations() {
   return getDb()
     .selectFrom("invitation")
     .select(["id", "email", "name", "role", "expires_at", "created_at"])
     .where("used_at", "is", null)
-    .where("expires_at", ">", now())
+    .where("withdrawn_at", "is", null)
     .orderBy("id", "desc")
     .execute();
+}
+
+/** The open (unused, not withdrawn) invitation for an address, if any: the newest. */
+export function findOpenInvitationFor(email: string) {
+  return getDb()
+    .selectFrom("invitation")
+    .select(["id", "email", "name", "role"])
+    .where("email", "=", normalizeEmail(email))
+    .where("used_at", "is", null)
+    .where("withdrawn_at", "is", null)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/**
+ * Sends an open invitation again: a new token (the old link stops working) and a new expiry, mailed in the same
+ * transaction. Refused when it was used or withdrawn meanwhile.
+ */
+export async function resendInvitation(
+  invitationId: number,
+  actorId: number | null,
+): Promise<Result<{ token: string; email: string }>> {
+  const row = await getDb()
+    .selectFrom("invitation")
+    .select(["name", "role"])
+    .where("id", "=", invitationId)
+    .executeTakeFirst();
+  if (!row) return fail("accounts.invitations.notOpen");
+  const mail = await invitationMail(row);
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000).toISOString();
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const updated = await trx
+        .updateTable("invitation")
+        .set({ token_hash: hashToken(token), expires_at: expiresAt })
+        .where("id", "=", invitationId)
+        .where("used_at", "is", null)
+        .where("withdrawn_at", "is", null)
+        .returning(["email"])
+        .executeTakeFirst();
+      if (!updated) return fail("accounts.invitations.notOpen");
+      await enqueueMail(trx, {
+        to: updated.email,
+        kind: "invitation",
+        ...mail({ link: secretPlaceholder("link"), expiresAt }),
+        secrets: { link: `${config().publicUrl}/invitations/${token}` },
+      });
+      await recordAudit(trx, {
+        actorId,
+        action: "invitation.resend",
+        entityType: "invitation",
+        entityId: invitationId,
+        detail: { email: updated.email },
+      });
+      return ok({ token, email: updated.email });
+    });
+}
+
+/** Withdraws an open invitation: its link stops working at once. */
+export async function withdrawInvitation(invitationId: number, actorId: number): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const updated = await trx
+        .updateTable("invitation")
+        .set({ withdrawn_at: now() })
+        .where("id", "=", invitationId)
+        .where("used_at", "is", null)
+        .where("withdrawn_at", "is", null)
+        .returning(["email"])
+        .executeTakeFirst();
+      if (!updated) return fail("accounts.invitations.notOpen");
+      await recordAudit(trx, {
+        actorId,
+        action: "invitation.withdraw",
+        entityType: "invitation",
+        entityId: invitationId,
+        detail: { email: updated.email },
+      });
+      return ok();
+    });
 }

@@ -13,8 +13,10 @@ import type { Kysely, Transaction } from "kysely";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { fillSecrets, sealContextOf, secretPlaceholder } from "~/utils/mail-secrets";
+import { fail, ok, type Result } from "~/utils/result";
 import { openSecrets, sealSecrets } from "~/utils/secret-box.server";
 import type { Database, OutboxMessage } from "../../db/schema";
+import { recordAudit } from "./audit.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -104,7 +106,7 @@ export async function deliverDueMail(at: Date = new Date()): Promise<DeliveryRep
   const db = getDb();
   const report: DeliveryReport = { sent: 0, failed: 0, kept: 0 };
   const t = at.toISOString();
-  if (!config().mailApiUrl) {
+  if (config().mailMode === "keep") {
     report.kept = await keepPendingMail();
     return report;
   }
@@ -216,12 +218,66 @@ export function listMailbox(limit = 200) {
       "status",
       "attempts",
       "last_error",
+      "next_attempt_at",
       "created_at",
       "sent_at",
     ])
     .orderBy("id", "desc")
     .limit(limit)
     .execute();
+}
+
+/** Messages that failed at least once and are not delivered yet (retried with back-off), oldest first. */
+export function listUndelivered(limit = 200) {
+  return getDb()
+    .selectFrom("outbox_message")
+    .select([
+      "id",
+      "to_address",
+      "subject",
+      "kind",
+      "status",
+      "attempts",
+      "last_error",
+      "next_attempt_at",
+      "created_at",
+    ])
+    .where("status", "in", ["pending", "sending"])
+    .where("attempts", ">", 0)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * "Retry now": a waiting message becomes due at once (the next delivery pass, within 5 s, sends it). Only a message
+ * waiting after a failure; one being sent or already sent is left alone. Audited.
+ */
+export async function retryMailNow(messageId: number, actorId: number): Promise<Result> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const updated = await trx
+        .updateTable("outbox_message")
+        .set({ next_attempt_at: now() })
+        .where("id", "=", messageId)
+        .where("status", "=", "pending")
+        .where("attempts", ">", 0)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return fail("accounts.mailbox.notRetryable");
+      await recordAudit(trx, { actorId, action: "mail.retry", entityType: "outbox_message", entityId: messageId });
+      return ok();
+    });
+}
+
+/** When the oldest message not yet delivered was written (null: none waiting), for /readyz. */
+export async function oldestUnsentAt(): Promise<string | null> {
+  const row = await getDb()
+    .selectFrom("outbox_message")
+    .select((eb) => eb.fn.min("created_at").as("oldest"))
+    .where("status", "in", ["pending", "sending"])
+    .executeTakeFirst();
+  return (row?.oldest as string | null | undefined) ?? null;
 }
 
 export async function countUnsentMail() {

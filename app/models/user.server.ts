@@ -1,7 +1,8 @@
-/** Users: lookup, student self-registration, profile settings, the staff's account list. */
+/** Users: lookup, student self-registration, profile settings, the staff's account list, disabling accounts. */
 import { getDb, now } from "~/utils/db.server";
-import { hashPassword } from "~/utils/password.server";
+import { fail, ok, type Result } from "~/utils/result";
 import type { Locale, Role } from "../../db/schema";
+import { recordAudit } from "./audit.server";
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
@@ -24,62 +25,8 @@ export async function emailExists(email: string) {
   return Boolean(row);
 }
 
-export interface NewStudent {
-  email: string;
-  password: string;
-  name: string;
-  nameKana: string;
-  nameLatin: string;
-  universityId: number;
-  locale: Locale | null;
-}
-
-/** Creates a student account; returns null when the email is taken (the unique index decides, not a prior read). */
-export async function createStudent(input: NewStudent): Promise<number | null> {
-  const t = now();
-  const passwordHash = await hashPassword(input.password);
-  const row = await getDb()
-    .insertInto("user")
-    .values({
-      email: normalizeEmail(input.email),
-      password_hash: passwordHash,
-      role: "student",
-      name: input.name,
-      name_kana: input.nameKana,
-      name_latin: input.nameLatin,
-      locale: input.locale,
-      university_id: input.universityId,
-      created_at: t,
-      updated_at: t,
-    })
-    .onConflict((oc) => oc.column("email").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
-
 export async function setUserLocale(userId: number, locale: Locale | null) {
   await getDb().updateTable("user").set({ locale, updated_at: now() }).where("id", "=", userId).execute();
-}
-
-export function listUsers() {
-  return getDb()
-    .selectFrom("user")
-    .leftJoin("university", "university.id", "user.university_id")
-    .leftJoin("firm", "firm.id", "user.firm_id")
-    .select([
-      "user.id",
-      "user.name",
-      "user.email",
-      "user.role",
-      "user.created_at",
-      "university.name_ja as university_ja",
-      "university.name_en as university_en",
-      "firm.name as firm_name",
-    ])
-    .orderBy("user.role")
-    .orderBy("user.id")
-    .execute();
 }
 
 export async function countUsersByRole(): Promise<Record<Role, number>> {
@@ -118,4 +65,120 @@ export function listStaffUsers() {
     .orderBy("name_kana")
     .orderBy("id")
     .execute();
+}
+
+export const ACCOUNT_STATUSES = ["active", "disabled", "all"] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export interface AccountFilter {
+  role?: Role;
+  universityId?: number;
+  firmId?: number;
+  status: AccountStatus;
+  page: number;
+}
+
+export const ACCOUNTS_PER_PAGE = 50;
+
+/** Every account, filtered, newest first, a page at a time, with when it was last seen signed in. */
+export async function listAccounts(filter: AccountFilter) {
+  const db = getDb();
+  const base = db
+    .selectFrom("user")
+    .$if(filter.role !== undefined, (q) => q.where("user.role", "=", filter.role!))
+    .$if(filter.universityId !== undefined, (q) => q.where("user.university_id", "=", filter.universityId!))
+    .$if(filter.firmId !== undefined, (q) => q.where("user.firm_id", "=", filter.firmId!))
+    .$if(filter.status === "active", (q) => q.where("user.disabled_at", "is", null))
+    .$if(filter.status === "disabled", (q) => q.where("user.disabled_at", "is not", null));
+  const [{ n }, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base
+      .leftJoin("university", "university.id", "user.university_id")
+      .leftJoin("firm", "firm.id", "user.firm_id")
+      .select((eb) => [
+        "user.id",
+        "user.name",
+        "user.email",
+        "user.role",
+        "user.created_at",
+        "user.disabled_at",
+        "university.name_ja as university_ja",
+        "university.name_en as university_en",
+        "firm.name as firm_name",
+        eb
+          .selectFrom("session")
+          .select((s) => s.fn.max("session.last_seen_at").as("seen"))
+          .whereRef("session.user_id", "=", "user.id")
+          .as("last_seen_at"),
+      ])
+      .orderBy("user.id", "desc")
+      .limit(ACCOUNTS_PER_PAGE)
+      .offset((filter.page - 1) * ACCOUNTS_PER_PAGE)
+      .execute(),
+  ]);
+  const total = Number(n);
+  return { rows, total, pageCount: Math.max(1, Math.ceil(total / ACCOUNTS_PER_PAGE)) };
+}
+
+/**
+ * Disables an account (its sessions end at once; it can no longer sign in, reset its password or use its calendar
+ * feed) or enables it again, audited. One conditional UPDATE each, so that nobody disables themselves and the last
+ * enabled staff account cannot be disabled, even by two staff members at the same moment.
+ */
+export async function setAccountDisabled(userId: number, disabled: boolean, actorId: number): Promise<Result> {
+  if (disabled && userId === actorId) return fail("accounts.users.notYourself");
+  const t = now();
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const exists = await trx.selectFrom("user").select(["id", "email"]).where("id", "=", userId).executeTakeFirst();
+      if (!exists) return fail("accounts.users.notFound");
+      const changed = disabled
+        ? await trx
+            .updateTable("user")
+            .set({ disabled_at: t, updated_at: t })
+            .where("id", "=", userId)
+            .where("disabled_at", "is", null)
+            .where((eb) =>
+              eb.or([
+                eb("role", "!=", "staff"),
+                eb(
+                  eb
+                    .selectFrom("user as other")
+                    .select((s) => s.fn.countAll().as("n"))
+                    .where("other.role", "=", "staff")
+                    .where("other.disabled_at", "is", null)
+                    .where("other.id", "!=", userId),
+                  ">",
+                  0,
+                ),
+              ]),
+            )
+            .executeTakeFirst()
+        : await trx
+            .updateTable("user")
+            .set({ disabled_at: null, updated_at: t })
+            .where("id", "=", userId)
+            .where("disabled_at", "is not", null)
+            .executeTakeFirst();
+      if (Number(changed.numUpdatedRows) !== 1) {
+        const current = await trx
+          .selectFrom("user")
+          .select(["disabled_at", "role"])
+          .where("id", "=", userId)
+          .executeTakeFirstOrThrow();
+        // Already as asked (another tab, a double click): nothing to do, and no error.
+        if (Boolean(current.disabled_at) === disabled) return ok();
+        return fail("accounts.users.lastStaff");
+      }
+      if (disabled) await trx.deleteFrom("session").where("user_id", "=", userId).execute();
+      await recordAudit(trx, {
+        actorId,
+        action: disabled ? "user.disable" : "user.enable",
+        entityType: "user",
+        entityId: userId,
+        detail: { email: exists.email },
+      });
+      return ok();
+    });
 }

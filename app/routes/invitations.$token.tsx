@@ -9,6 +9,7 @@ import { acceptInvitation, findInvitation } from "~/models/invitation.server";
 import { SetPasswordSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
 import { readForm } from "~/utils/form.server";
+import { passwordProblem } from "~/utils/password-policy.server";
 import { homePathFor, startSession } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -26,6 +27,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = (await readForm(request)).parse(SetPasswordSchema);
   if (submission.status !== "success")
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const found = await findInvitation(params.token ?? "");
+  const problem = found.state === "open" ? passwordProblem(submission.value.password, found.invitation.email) : null;
+  if (problem) {
+    return data(
+      { result: submission.reply({ fieldErrors: { password: [problem] }, hideFields: ["password"] }) },
+      { status: 400 },
+    );
+  }
   const accepted = await acceptInvitation(params.token ?? "", submission.value.password);
   if (!accepted.ok) {
     const key =
@@ -52,9 +61,12 @@ export default function AcceptInvitation() {
     constraint: getZodConstraint(SetPasswordSchema),
   });
   if (!loaderData.invitation) {
-    const key = { invalid: "auth.invitationInvalid", used: "auth.invitationUsed", expired: "auth.invitationExpired" }[
-      loaderData.state as "invalid" | "used" | "expired"
-    ];
+    const key = {
+      invalid: "auth.invitationInvalid",
+      used: "auth.invitationUsed",
+      expired: "auth.invitationExpired",
+      withdrawn: "auth.invitationWithdrawn",
+    }[loaderData.state as "invalid" | "used" | "expired" | "withdrawn"];
     return (
       <section className="narrow">
         <h1>{t("auth.invitationTitle")}</h1>

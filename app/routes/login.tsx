@@ -82,6 +82,9 @@ export default function Login() {
         </button>
       </Form>
       <p>
+        <Link to="/forgot-password">{t("accounts.forgot.link")}</Link>
+      </p>
+      <p>
         {t("auth.noAccount")} <Link to="/register">{t("auth.registerLink")}</Link>
       </p>
     </section>

@@ -1,25 +1,28 @@
-/** GET/POST /register: students create their own account. */
+/**
+ * GET/POST /register: students create their own account. Every valid registration answers "check your email", so
+ * the page never tells whether an address has an account: a new address gets a confirmation link (the account is
+ * created when it is used), a taken one a notice to its owner (app/models/registration.server.ts).
+ */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
-import { enqueueMail } from "~/models/outbox.server";
+import { requestRegistration } from "~/models/registration.server";
 import { listUniversities } from "~/models/university.server";
-import { createStudent } from "~/models/user.server";
 import { RegisterSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
-import { getDb } from "~/utils/db.server";
-import { config } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
-import { getLocale, getT } from "~/utils/i18n.server";
-import { requireAnonymous, startSession } from "~/utils/session.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { getLocale } from "~/utils/i18n.server";
+import { localized } from "~/utils/localized";
+import { passwordProblem } from "~/utils/password-policy.server";
+import { requireAnonymous } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return { universities: await listUniversities() };
+  const sent = new URL(request.url).searchParams.get("sent") === "1";
+  return { sent, universities: sent ? [] : await listUniversities() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,38 +39,34 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const v = submission.value;
-  const locale = await getLocale(request);
-  const userId = await createStudent({ ...v, locale: null });
-  if (!userId) {
+  const problem = passwordProblem(v.password, v.email);
+  if (problem) {
     return data(
-      { result: submission.reply({ fieldErrors: { email: [msg("auth.emailTaken")] }, hideFields: ["password"] }) },
+      { result: submission.reply({ fieldErrors: { password: [problem] }, hideFields: ["password"] }) },
       { status: 400 },
     );
   }
-  const t = await getT(locale);
-  await enqueueMail(getDb(), {
-    to: v.email.toLowerCase(),
-    kind: "welcome",
-    subject: t("mail.welcomeSubject"),
-    body: t("mail.welcomeBody", { name: v.name, link: `${config().publicUrl}/login` }),
-  });
-  const setCookie = await startSession(request, userId, context.clientIp ?? null);
-  return redirectWithToast(
-    "/student",
-    { kind: "success", key: "auth.welcome", values: { name: v.name } },
-    { "Set-Cookie": setCookie },
-  );
+  await requestRegistration({ ...v, ip: context.clientIp ?? "unknown", lng: await getLocale(request) });
+  return redirect("/register?sent=1", 303);
 }
 
 export default function Register() {
   const { t, i18n } = useTranslation();
-  const { universities } = useLoaderData<typeof loader>();
+  const { sent, universities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "register",
     lastResult: actionData?.result,
     constraint: getZodConstraint(RegisterSchema),
   });
+  if (sent) {
+    return (
+      <section className="narrow">
+        <h1>{t("accounts.register.sentTitle")}</h1>
+        <p role="status">{t("accounts.register.sentBody")}</p>
+      </section>
+    );
+  }
   return (
     <section className="narrow">
       <h1>{t("auth.registerTitle")}</h1>
@@ -83,7 +82,7 @@ export default function Register() {
           placeholder={t("auth.chooseUniversity")}
           options={universities.map((u) => ({
             value: String(u.id),
-            label: i18n.language === "en" ? u.name_en : u.name_ja,
+            label: localized(u, "name", i18n.language),
           }))}
         />
         <TextField meta={fields.email} label={t("auth.email")} type="email" autoComplete="email" />

@@ -14,7 +14,10 @@ import { redirectWithToast } from "~/utils/toast.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const [universities, staff] = await Promise.all([listUniversities(), listStaffUsers()]);
-  return { universities, staff: staff.filter((s) => !s.disabled_at) };
+  // "Enter an agreement with this university" on the universities page names it in ?universityId=.
+  const chosen = Number(new URL(request.url).searchParams.get("universityId"));
+  const universityId = universities.some((u) => u.id === chosen) ? chosen : undefined;
+  return { universities, staff: staff.filter((s) => !s.disabled_at), universityId };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,13 +32,14 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewAgreement() {
   const { t } = useTranslation();
-  const { universities, staff } = useLoaderData<typeof loader>();
+  const { universities, staff, universityId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <section>
       <h1>{t("agreements.newTitle")}</h1>
       <AgreementForm
         lastResult={actionData?.result}
+        defaultValue={universityId ? { university_id: universityId } : undefined}
         universities={universities}
         staff={staff}
         submitLabel={t("agreements.submitCreate")}

@@ -1,44 +1,102 @@
-/** Staff: the account list, open invitations, and the invitation form for staff, professors and firm users. */
+/**
+ * Staff: every account (filtered by role, university, firm and status, a page at a time), disabling and enabling
+ * accounts, the open invitations (sent again or withdrawn), and the invitation form for staff, professors and firm
+ * users. Every change is audited by its model.
+ */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AccountFilters, AccountTable, InvitationTable } from "~/components/accounts";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
-import type { Lng } from "~/i18n";
+import { Pagination } from "~/components/pagination";
 import { listFirmOptions } from "~/models/firm.server";
-import { createInvitation, INVITATION_DAYS, listOpenInvitations } from "~/models/invitation.server";
+import {
+  createInvitation,
+  INVITATION_DAYS,
+  invitationMail,
+  listOpenInvitations,
+  resendInvitation,
+  withdrawInvitation,
+} from "~/models/invitation.server";
 import { listUniversities } from "~/models/university.server";
-import { emailExists, listUsers } from "~/models/user.server";
+import { emailExists, listAccounts, setAccountDisabled } from "~/models/user.server";
+import { parseAccountFilter, RowIdSchema } from "~/schemas/accounts";
 import { InviteSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
 import { readForm } from "~/utils/form.server";
-import { formatDate, formatDateTime } from "~/utils/format";
-import { getT } from "~/utils/i18n.server";
+import { invariantResponse } from "~/utils/invariant";
+import { localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "staff");
-  const [users, invitations, universities, firms] = await Promise.all([
-    listUsers(),
+  const staff = await requireRole(request, "staff");
+  const filter = parseAccountFilter(new URL(request.url));
+  const [accounts, invitations, universities, firms] = await Promise.all([
+    listAccounts({
+      role: filter.role as Parameters<typeof listAccounts>[0]["role"],
+      universityId: filter.university,
+      firmId: filter.firm,
+      status: filter.status,
+      page: filter.page,
+    }),
     listOpenInvitations(),
     listUniversities(),
     listFirmOptions(),
   ]);
-  return { users, invitations, universities, firms };
+  return {
+    filter,
+    accounts,
+    invitations,
+    universities,
+    firms,
+    me: staff.id,
+    now: new Date().toISOString(),
+    // From the loader: a .server module's constant is undefined in the browser (the page would not hydrate cleanly).
+    invitationDays: INVITATION_DAYS,
+  };
 }
+
+const ROW_INTENTS = ["disable", "enable", "resend", "withdraw"] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const submission = (await readForm(request)).parse(InviteSchema);
+  const form = await readForm(request);
+  const intent = form.value("intent");
+  // Where a row button sends back to: the list as it was filtered (the form carries its own query string).
+  const back = `/staff/users${new URL(request.url).search}`;
+  if (ROW_INTENTS.includes(intent as (typeof ROW_INTENTS)[number])) {
+    const row = form.parse(RowIdSchema);
+    // Only a tampered form can fail: the buttons carry the row's id.
+    invariantResponse(row.status === "success", "Bad Request", { status: 400 });
+    const id = row.value.id;
+    if (intent === "disable" || intent === "enable") {
+      const changed = await setAccountDisabled(id, intent === "disable", staff.id);
+      if (!changed.ok) return redirectWithToast(back, { kind: "error", key: changed.reason });
+      return redirectWithToast(back, { kind: "success", key: `accounts.users.${intent}d` });
+    }
+    if (intent === "resend") {
+      const resent = await resendInvitation(id, staff.id);
+      if (!resent.ok) return redirectWithToast(back, { kind: "error", key: resent.reason });
+      return redirectWithToast(back, {
+        kind: "success",
+        key: "accounts.invitations.resent",
+        values: { email: resent.email },
+      });
+    }
+    const withdrawn = await withdrawInvitation(id, staff.id);
+    if (!withdrawn.ok) return redirectWithToast(back, { kind: "error", key: withdrawn.reason });
+    return redirectWithToast(back, { kind: "success", key: "accounts.invitations.withdrawn" });
+  }
+
+  const submission = form.parse(InviteSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   if (await emailExists(v.email)) {
     return data({ result: submission.reply({ fieldErrors: { email: [msg("auth.emailTaken")] } }) }, { status: 400 });
   }
-  // The invitee's language is unknown: the email is written in both, Japanese first.
-  const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
   const created = await createInvitation(
     {
       email: v.email,
@@ -48,19 +106,7 @@ export async function action({ request }: ActionFunctionArgs) {
       firmId: v.firmId ?? null,
       invitedBy: staff.id,
     },
-    ({ link, expiresAt }) => {
-      const body = (t: typeof ja, lng: Lng) =>
-        t("mail.invitationBody", {
-          name: v.name,
-          role: t(`roles.${v.role}`),
-          link,
-          expires: formatDateTime(expiresAt, lng),
-        });
-      return {
-        subject: `${ja("mail.invitationSubject")} / ${en("mail.invitationSubject")}`,
-        body: `${body(ja, "ja")}\n\n---\n\n${body(en, "en")}`,
-      };
-    },
+    await invitationMail({ name: v.name, role: v.role }),
   );
   if (!created.ok) {
     return data(
@@ -73,8 +119,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StaffUsers() {
   const { t, i18n } = useTranslation();
-  const lng = i18n.language as Lng;
-  const { users, invitations, universities, firms } = useLoaderData<typeof loader>();
+  const { filter, accounts, invitations, universities, firms, me, now, invitationDays } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "invite",
@@ -86,7 +132,7 @@ export default function StaffUsers() {
       <h1>{t("staff.usersTitle")}</h1>
       <section aria-labelledby="invite-title" className="panel">
         <h2 id="invite-title">{t("staff.inviteTitle")}</h2>
-        <p>{t("staff.inviteLead", { days: INVITATION_DAYS })}</p>
+        <p>{t("staff.inviteLead", { days: invitationDays })}</p>
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <TextField meta={fields.name} label={t("staff.colName")} />
@@ -101,7 +147,7 @@ export default function StaffUsers() {
             meta={fields.universityId}
             label={t("staff.inviteUniversity")}
             placeholder="—"
-            options={universities.map((u) => ({ value: String(u.id), label: lng === "en" ? u.name_en : u.name_ja }))}
+            options={universities.map((u) => ({ value: String(u.id), label: localized(u, "name", i18n.language) }))}
           />
           <SelectField
             meta={fields.firmId}
@@ -116,59 +162,15 @@ export default function StaffUsers() {
       </section>
       <section aria-labelledby="inv-title">
         <h2 id="inv-title">{t("staff.pendingInvitations")}</h2>
-        {invitations.length === 0 ? (
-          <p>{t("staff.noInvitations")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("staff.colName")}</th>
-                  <th scope="col">{t("staff.colEmail")}</th>
-                  <th scope="col">{t("staff.colRole")}</th>
-                  <th scope="col">{t("staff.colExpires")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {invitations.map((i) => (
-                  <tr key={i.id}>
-                    <td>{i.name}</td>
-                    <td>{i.email}</td>
-                    <td>{t(`roles.${i.role}`)}</td>
-                    <td>{formatDateTime(i.expires_at, lng)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <InvitationTable invitations={invitations} now={now} />
       </section>
       <section aria-labelledby="users-title">
         <h2 id="users-title">{t("staff.usersList")}</h2>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("staff.colName")}</th>
-                <th scope="col">{t("staff.colEmail")}</th>
-                <th scope="col">{t("staff.colRole")}</th>
-                <th scope="col">{t("staff.colAffiliation")}</th>
-                <th scope="col">{t("staff.colCreated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.id}>
-                  <td>{u.name}</td>
-                  <td>{u.email}</td>
-                  <td>{t(`roles.${u.role}`)}</td>
-                  <td>{u.firm_name ?? (lng === "en" ? u.university_en : u.university_ja) ?? ""}</td>
-                  <td>{formatDate(u.created_at, lng)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <p>{t("accounts.users.disableLead")}</p>
+        <AccountFilters filter={filter} universities={universities} firms={firms} />
+        <p role="status">{t("accounts.users.count", { total: accounts.total })}</p>
+        <AccountTable rows={accounts.rows} me={me} />
+        <Pagination page={filter.page} pageCount={accounts.pageCount} />
       </section>
     </>
   );

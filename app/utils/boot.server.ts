@@ -1,12 +1,13 @@
-/** Start-up for the production server: migrate, seed the demo data into an empty database, run the mail worker. */
+/**
+ * Start-up for the production server: migrate, seed the demo data into an empty database. The background jobs start
+ * apart (app/operations/jobs.server.ts), so that several server processes can share one set of them.
+ */
 import { loadSigningKeys } from "~/certificates/keys.server";
-import { sendDueReminders } from "~/models/interview-reminder.server";
-import { deliverDueMail } from "~/models/outbox.server";
 import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
-import { getDb, migrateToLatest } from "./db.server";
+import { closeDb, getDb, migrateToLatest } from "./db.server";
 import { config } from "./env.server";
 
-export async function prepareServer(options: { worker?: boolean } = {}) {
+export async function prepareServer() {
   const cfg = config(); // throws when production secrets are missing
   // Certificate keys: production refuses to start without CERT_SIGNING_KEYS; elsewhere the key is created now.
   await loadSigningKeys();
@@ -16,14 +17,10 @@ export async function prepareServer(options: { worker?: boolean } = {}) {
     console.log("Empty database: seeding the demo data…");
     await seedDemoData(db);
   }
-  if (options.worker !== false) {
-    const tick = () => deliverDueMail().catch((error) => console.error("mail delivery failed:", error));
-    setInterval(tick, 5_000).unref();
-    void tick();
-    // The day-before interview reminders: claimed per slot, so a rerun (or `npm run interviews:remind`) never sends twice.
-    const remind = () => sendDueReminders().catch((error) => console.error("interview reminders failed:", error));
-    setInterval(remind, 5 * 60_000).unref();
-    void remind();
-  }
   return cfg;
+}
+
+/** Closes the database at shutdown (after the jobs have stopped and the last request is answered). */
+export async function closeDatabase() {
+  await closeDb();
 }

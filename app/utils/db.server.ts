@@ -40,6 +40,12 @@ export function getDb(): DB {
   return globalThis.__kitaDb.db;
 }
 
+/** The better-sqlite3 connection under getDb(), for what Kysely does not offer (the online backup API). */
+export function getSqlite(): SQLite.Database {
+  getDb();
+  return globalThis.__kitaDb!.sqlite;
+}
+
 export async function closeDb() {
   const current = globalThis.__kitaDb;
   globalThis.__kitaDb = undefined;
@@ -55,6 +61,12 @@ export async function migrateToLatest(db: DB = getDb()) {
     throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${String(error)}`, { cause: error });
   }
   return results ?? [];
+}
+
+/** The migrations not applied yet (empty when the schema is current). */
+export async function pendingMigrations(db: DB = getDb()): Promise<string[]> {
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  return migrations.filter((m) => !m.executedAt).map((m) => m.name);
 }
 
 export function now(): string {

@@ -15,6 +15,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { to: "/staff/events", labelKey: "events.nav.staff" },
     { to: "/staff/reports", labelKey: "nav.reports" },
     { to: "/staff/agreements", labelKey: "nav.agreements" },
+    { to: "/staff/universities", labelKey: "nav.universities" },
     { to: "/staff/firms", labelKey: "nav.firmRegister" },
     { to: "/staff/users", labelKey: "nav.users" },
     { to: "/staff/mailbox", labelKey: "nav.mailbox" },

@@ -7,6 +7,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import type { Role, User } from "../../db/schema";
 import { getDb, now } from "./db.server";
 import { config } from "./env.server";
+import { noteRequestUser } from "./request-context.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000; // 12 hours without activity
@@ -49,6 +50,12 @@ export function sessionCookie(request?: Request) {
 async function readToken(request: Request): Promise<string | null> {
   const value = await sessionCookie(request).parse(request.headers.get("Cookie"));
   return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** The id (token hash) of the session the request carries, or null: to tell "this device" among a user's sessions. */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  const token = await readToken(request);
+  return token ? hashToken(token) : null;
 }
 
 export type SessionUser = Pick<
@@ -96,6 +103,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       .execute();
   }
   const { expires_at: _e, last_seen_at: _l, disabled_at: _d, ...user } = row;
+  noteRequestUser(user.id);
   return user;
 }
 

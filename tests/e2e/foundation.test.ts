@@ -100,13 +100,68 @@ describe("registration and language", () => {
     await page.getByLabel("氏名（ふりがな）").fill("あかばね じろう");
     await page.getByLabel("氏名（ローマ字）").fill("Jiro Akabane");
     await page.getByLabel("大学").selectOption({ label: "東洋大学" });
-    await page.getByLabel("メールアドレス").fill(`jiro.${Date.now()}@toyo.example`);
+    const email = `jiro.${Date.now()}@toyo.example`;
+    await page.getByLabel("メールアドレス").fill(email);
     await page.getByLabel("パスワード").fill("akabane-jiro-2026");
+    const after = await mailCursor();
     await page.getByRole("button", { name: "登録する" }).click();
+    // The same answer whether or not the address had an account: the account is made by the mailed link.
+    await page.getByRole("heading", { level: 1, name: "メールを確認してください" }).waitFor();
+    await expectAccessible(page);
+    const link = linkIn(await waitForMail(email, { after }), "/register/confirm/");
+    await page.goto(link);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "登録を完了する" }).click();
     await page.waitForURL("**/student");
     await expect(page.getByRole("status").textContent()).resolves.toContain("赤羽 次郎");
     await expectAccessible(page);
     await page.context().close();
+  });
+
+  it("sets a forgotten password by the mailed link, without JavaScript, and the old one stops working", async () => {
+    const email = `forgetful.${Date.now()}@toyo.example`;
+    // A fresh student of this test's own (the demo accounts' password stays as other tests expect).
+    const signup = await (await newContext(browser)).newPage();
+    await signup.goto("/register");
+    await signup.getByLabel("氏名（漢字）").fill("忘 れ子");
+    await signup.getByLabel("氏名（ふりがな）").fill("わすれ れこ");
+    await signup.getByLabel("氏名（ローマ字）").fill("Reko Wasure");
+    await signup.getByLabel("大学").selectOption({ label: "東洋大学" });
+    await signup.getByLabel("メールアドレス").fill(email);
+    await signup.getByLabel("パスワード").fill("the-first-passphrase");
+    let after = await mailCursor();
+    await signup.getByRole("button", { name: "登録する" }).click();
+    await signup.goto(linkIn(await waitForMail(email, { after }), "/register/confirm/"));
+    await signup.getByRole("button", { name: "登録を完了する" }).click();
+    await signup.waitForURL("**/student");
+    await signup.context().close();
+
+    const page = await (await newContext(browser, { javaScriptEnabled: false })).newPage();
+    await page.goto("/login");
+    await page.getByRole("link", { name: "パスワードを忘れた場合" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("メールアドレス").fill(email);
+    after = await mailCursor();
+    await page.getByRole("button", { name: "リンクを送る" }).click();
+    await page.getByRole("heading", { level: 1, name: "メールを確認してください" }).waitFor();
+    const link = linkIn(await waitForMail(email, { after }), "/reset-password/");
+    await page.goto(link);
+    await expectAccessible(page);
+    await page.getByLabel("新しいパスワード").fill("the-second-passphrase");
+    await page.getByRole("button", { name: "パスワードを設定する" }).click();
+    await page.getByRole("heading", { level: 1, name: "学生ホーム" }).waitFor();
+    await expect(page.getByRole("status").textContent()).resolves.toContain("新しいパスワードを設定しました");
+    await page.context().close();
+
+    // The link is spent, and only the new password signs in.
+    const again = await (await newContext(browser)).newPage();
+    const replay = await again.goto(link);
+    expect(replay?.status()).toBe(410);
+    await signInThroughForm(again, email, "the-first-passphrase");
+    await expect(again.getByRole("alert").textContent()).resolves.toContain("正しくありません");
+    await signInThroughForm(again, email, "the-second-passphrase");
+    await again.getByRole("heading", { level: 1, name: "学生ホーム" }).waitFor();
+    await again.context().close();
   });
 
   it("switches to English and keeps it, with JavaScript and without", async () => {
@@ -142,11 +197,13 @@ describe("invitations by email", () => {
     await staff.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
     await staff.goto("/staff/users");
     const after = await mailCursor();
-    await staff.getByLabel("氏名", { exact: true }).fill("招待 太郎");
-    await staff.getByLabel("メールアドレス", { exact: true }).fill(email);
-    await staff.getByLabel("役割").selectOption({ label: "教員" });
-    await staff.getByLabel("大学（教員の場合）").selectOption({ label: "東洋大学" });
-    await staff.getByRole("button", { name: "招待メールを送る" }).click();
+    // The invitation form (the account filters above it have a role field too).
+    const invite = staff.getByRole("region", { name: "招待する" });
+    await invite.getByLabel("氏名", { exact: true }).fill("招待 太郎");
+    await invite.getByLabel("メールアドレス", { exact: true }).fill(email);
+    await invite.getByLabel("役割").selectOption({ label: "教員" });
+    await invite.getByLabel("大学（教員の場合）").selectOption({ label: "東洋大学" });
+    await invite.getByRole("button", { name: "招待メールを送る" }).click();
     await staff
       .getByRole("status")
       .filter({ hasText: `${email} に招待メールを送りました。` })

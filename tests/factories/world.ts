@@ -16,6 +16,8 @@ import { createInvitation } from "~/models/invitation.server";
 import { inviteHost } from "~/models/project-host.server";
 import { startWalletExchange } from "~/models/wallet.server";
 import { getDb } from "~/utils/db.server";
+import { hashPassword } from "~/utils/password.server";
+import { hashToken, newToken } from "~/utils/tokens.server";
 import { signIn, userWithCookie } from "../setup/http";
 import { createPublishedProject, insertSlot } from "./interviews";
 import { createFirm, createProjectFixture } from "./projects";
@@ -130,6 +132,38 @@ export async function createWorld() {
   );
   if (!invitation.ok) throw new Error("world: invitation refused");
   const calendarToken = await resetCalendarToken(student.id);
+  // An open password-reset link of the student and a pending student registration: their tokens are the links'
+  // only credentials (only the hashes are stored, as the models store them).
+  const resetToken = newToken();
+  const registrationToken = newToken();
+  const t = new Date().toISOString();
+  const inAnHour = new Date(Date.now() + 60 * 60 * 1000).toISOString();
+  await db
+    .insertInto("password_reset")
+    .values({
+      email: student.email,
+      ip: "127.0.0.1",
+      user_id: student.id,
+      token_hash: hashToken(resetToken),
+      created_at: t,
+      expires_at: inAnHour,
+    })
+    .execute();
+  await db
+    .insertInto("registration")
+    .values({
+      email: "pending.student@univ.example",
+      ip: "127.0.0.1",
+      token_hash: hashToken(registrationToken),
+      password_hash: await hashPassword("a pending student's passphrase"),
+      name: "登録 待子",
+      name_kana: "とうろく まちこ",
+      name_latin: "Machiko Toroku",
+      university_id: a.universityId,
+      created_at: t,
+      expires_at: inAnHour,
+    })
+    .execute();
   const { id: signupId } = await db
     .selectFrom("signup")
     .select("id")
@@ -209,6 +243,8 @@ export async function createWorld() {
       fiscalYear: "2026",
       calendarToken: `${calendarToken}`,
       invitationToken: invitation.token,
+      resetToken,
+      registrationToken,
       hostLinkToken: invited.token,
       joinCode: a.joinCode,
       studentId: String(student.id),

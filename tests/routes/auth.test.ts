@@ -53,6 +53,7 @@ describe("sign-in", () => {
     process.env.APP_ENV = "production";
     process.env.SESSION_SECRET = "x".repeat(40);
     process.env.PUBLIC_URL = "https://kita.example";
+    process.env.MAIL_MODE = "keep";
     resetConfig();
     vi.resetModules();
     try {
@@ -73,6 +74,36 @@ describe("sign-in", () => {
     resetConfig();
     try {
       expect(() => config()).toThrow(/SESSION_SECRET/);
+    } finally {
+      process.env = before;
+      resetConfig();
+    }
+  });
+
+  it("refuses to start in production without MAIL_API_URL unless MAIL_MODE=keep says so", async () => {
+    const { resetConfig, config } = await import("~/utils/env.server");
+    const before = { ...process.env };
+    process.env.APP_ENV = "production";
+    process.env.SESSION_SECRET = "x".repeat(40);
+    process.env.PUBLIC_URL = "https://kita.example";
+    delete process.env.MAIL_API_URL;
+    delete process.env.MAIL_MODE;
+    try {
+      resetConfig();
+      expect(() => config()).toThrow(/MAIL_API_URL/);
+      process.env.MAIL_MODE = "api";
+      resetConfig();
+      expect(() => config()).toThrow(/MAIL_API_URL/);
+      process.env.MAIL_MODE = "bogus";
+      resetConfig();
+      expect(() => config()).toThrow(/MAIL_MODE/);
+      process.env.MAIL_MODE = "keep";
+      resetConfig();
+      expect(config().mailMode).toBe("keep");
+      delete process.env.MAIL_MODE;
+      process.env.MAIL_API_URL = "https://mail.example/send";
+      resetConfig();
+      expect(config().mailMode).toBe("api");
     } finally {
       process.env = before;
       resetConfig();

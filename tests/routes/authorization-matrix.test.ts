@@ -58,6 +58,8 @@ const MATRIX: Record<string, Row> = {
   "firm.projects._index.tsx": { loader: firm },
   "firms.$firmId.tsx": { loader: "everyone" },
   "firms._index.tsx": { loader: "everyone" },
+  // Forgotten passwords: asked for signed in or not (the answer is always the same); the mailed link is the credential.
+  "forgot-password.tsx": { loader: "everyone", action: "everyone" },
   "healthz.ts": { loader: "everyone" },
   // The signed link is the credential of a firm contact without an account.
   "host-response.$token.tsx": { loader: "everyone", action: "everyone", params: { token: "hostLinkToken" } },
@@ -90,10 +92,14 @@ const MATRIX: Record<string, Row> = {
   "professor.projects.new.tsx": { loader: professor, action: professor },
   "projects.$projectId.tsx": { loader: "everyone" },
   "projects._index.tsx": { loader: "everyone" },
+  // Readiness is for the reverse proxy and the monitor: it names no person and no secret.
+  "readyz.ts": { loader: "everyone" },
   "register.tsx": { loader: ["anonymous"], action: ["anonymous"] },
   "robots[.]txt.ts": { loader: "everyone" },
   "sitemap[.]xml.ts": { loader: "everyone" },
   "sitemaps.$part[.]xml.ts": { loader: "everyone", params: { part: "sitemapPart" } },
+  "register_.confirm.$token.tsx": { loader: "everyone", action: "everyone", params: { token: "registrationToken" } },
+  "reset-password.$token.tsx": { loader: "everyone", action: "everyone", params: { token: "resetToken" } },
   "staff._index.tsx": staffPage,
   "staff.agreements.$agreementId._index.tsx": staffForm,
   "staff.agreements.$agreementId.documents.$documentId.tsx": staffPage,
@@ -113,7 +119,7 @@ const MATRIX: Record<string, Row> = {
   "staff.firms.export.ts": staffPage,
   "staff.firms.import.tsx": staffForm,
   "staff.firms.new.tsx": staffForm,
-  "staff.mailbox.tsx": staffPage,
+  "staff.mailbox.tsx": staffForm,
   "staff.projects.$projectId._index.tsx": staffForm,
   "staff.projects.$projectId.hosts.tsx": staffForm,
   "staff.projects.$projectId.pairing.$runId._index.tsx": staffForm,
@@ -124,6 +130,8 @@ const MATRIX: Record<string, Row> = {
   "staff.reports.$fiscalYear.tsx": staffPage,
   "staff.reports.$fiscalYear[.]csv.ts": staffPage,
   "staff.reports._index.tsx": { ...staffPage, redirects: true },
+  "staff.universities.$universityId.tsx": staffForm,
+  "staff.universities._index.tsx": staffForm,
   "staff.users.tsx": staffForm,
   "student._index.tsx": { loader: student },
   // "Add to wallet" names the certificate in the form; the model starts exchanges for the student's own only.

@@ -82,6 +82,7 @@ describe("the session cookie", () => {
       APP_ENV: "production",
       SESSION_SECRET: "s".repeat(40),
       PUBLIC_URL: "https://kita.example",
+      MAIL_MODE: "keep",
     });
     resetConfig();
     vi.resetModules();

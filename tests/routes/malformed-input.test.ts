@@ -159,7 +159,15 @@ const ranking = (w: World, key: "host" | "signup"): Fields =>
 
 /** Each action's forms: the fields as the page posts them, by whom. A route with an action needs a row here. */
 const FORMS: Record<string, Row[]> = {
-  "account.tsx": [{ name: "locale", actor: "student", fields: () => ({ locale: "en" }) }],
+  "account.tsx": [
+    { name: "locale", actor: "student", fields: () => ({ locale: "en" }) },
+    {
+      name: "password",
+      actor: "student",
+      fields: () => ({ intent: "password", current: "not the password", password: "a long enough password" }),
+    },
+    { name: "signOutOthers", actor: "student", fields: () => ({ intent: "signOutOthers" }) },
+  ],
   "account_.calendar.tsx": [
     { name: "reset", actor: "student", fields: () => ({ intent: "reset" }) },
     { name: "delete", actor: "student", fields: () => ({ intent: "delete" }) },
@@ -216,6 +224,7 @@ const FORMS: Record<string, Row[]> = {
       params: { token: "invitationToken" },
     },
   ],
+  "forgot-password.tsx": [{ name: "forgot", actor: "anonymous", fields: () => ({ email: "someone@univ.example" }) }],
   "locale.tsx": [{ name: "locale", actor: "anonymous", fields: () => ({ locale: "en", redirectTo: "/firms" }) }],
   "login.tsx": [
     {
@@ -249,6 +258,17 @@ const FORMS: Record<string, Row[]> = {
     { name: "done", actor: "professor", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
   ],
   "professor.projects.new.tsx": [{ name: "new", actor: "professor", fields: project }],
+  "register_.confirm.$token.tsx": [
+    { name: "confirm", actor: "anonymous", fields: () => ({}), params: { token: "registrationToken" } },
+  ],
+  "reset-password.$token.tsx": [
+    {
+      name: "reset",
+      actor: "anonymous",
+      fields: () => ({ password: "a long enough password" }),
+      params: { token: "resetToken" },
+    },
+  ],
   "register.tsx": [
     {
       name: "register",
@@ -381,7 +401,16 @@ const FORMS: Record<string, Row[]> = {
     { name: "create", actor: "staff", fields: () => ({ intent: "create" }) },
     { name: "close", actor: "staff", fields: () => ({ intent: "close" }) },
   ],
+  "staff.mailbox.tsx": [{ name: "retry", actor: "staff", fields: () => ({ id: "1" }) }],
+  "staff.universities._index.tsx": [
+    { name: "add", actor: "staff", fields: () => ({ nameJa: "新設大学", nameEn: "New University" }) },
+  ],
+  "staff.universities.$universityId.tsx": [
+    { name: "edit", actor: "staff", fields: () => ({ nameJa: "改称大学", nameEn: "Renamed University" }) },
+  ],
   "staff.users.tsx": [
+    { name: "enable", actor: "staff", fields: (w) => ({ intent: "enable", id: w.params.studentId }) },
+    { name: "resend", actor: "staff", fields: () => ({ intent: "resend", id: "1" }) },
     {
       name: "invite",
       actor: "staff",

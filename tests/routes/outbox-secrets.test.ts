@@ -21,7 +21,7 @@ import { createProjectFixture } from "../factories/projects";
 import { MAIL_API_URL, sentMails } from "../mocks/mail-api";
 import { createUser, get, payload, post, settle, signIn } from "../setup/http";
 
-const ENV_KEYS = ["MAIL_API_URL", "APP_ENV", "SESSION_SECRET", "PUBLIC_URL"] as const;
+const ENV_KEYS = ["MAIL_API_URL", "MAIL_MODE", "APP_ENV", "SESSION_SECRET", "PUBLIC_URL"] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
 
 function setEnv(values: Partial<Record<(typeof ENV_KEYS)[number], string>>) {
@@ -215,7 +215,13 @@ describe("without a mail API", () => {
   });
 
   it("never prints in production", async () => {
-    setEnv({ APP_ENV: "production", SESSION_SECRET: "p".repeat(40), PUBLIC_URL: "https://collab.city.kita.example" });
+    // Production keeps mail only when MAIL_MODE=keep says so (it refuses to start otherwise).
+    setEnv({
+      APP_ENV: "production",
+      SESSION_SECRET: "p".repeat(40),
+      PUBLIC_URL: "https://collab.city.kita.example",
+      MAIL_MODE: "keep",
+    });
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     await queueSecretMail();

@@ -1,9 +1,13 @@
 // Student self-registration and the language switch.
 import { describe, expect, it } from "vitest";
+import { deliverableBody } from "~/models/outbox.server";
+import { REGISTRATION_LIMITS } from "~/models/registration.server";
 import { loader as rootLoader } from "~/root";
 import { action as localeAction } from "~/routes/locale";
 import { action as registerAction } from "~/routes/register";
+import { action as confirmAction, loader as confirmLoader } from "~/routes/register_.confirm.$token";
 import { getDb } from "~/utils/db.server";
+import { verifyPassword } from "~/utils/password.server";
 import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
 
 async function university() {
@@ -29,13 +33,40 @@ const valid = (universityId: number, email = "hanako@teikyo.example") => ({
 });
 
 describe("student registration", () => {
-  it("creates a student, signs them in and queues a welcome mail", async () => {
+  it("mails a confirmation link; the link's click creates the student once and signs them in", async () => {
     const u = await university();
     const res = (await settle(
       registerAction({ request: post("/register", valid(u.id)), params: {}, context: { clientIp: "127.0.0.1" } }),
     )) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/student");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("Location")).toBe("/register?sent=1");
+    // No account until the address is proven.
+    expect(
+      await getDb().selectFrom("user").select("id").where("email", "=", "hanako@teikyo.example").execute(),
+    ).toEqual([]);
+    const mail = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("to_address", "=", "hanako@teikyo.example")
+      .executeTakeFirstOrThrow();
+    expect(mail.kind).toBe("registration");
+    const token = deliverableBody(mail).match(/\/register\/confirm\/([A-Za-z0-9_-]+)/)![1];
+    expect(mail.body_text).not.toContain(token);
+    const stored = await getDb().selectFrom("registration").selectAll().execute();
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    const shown = await confirmLoader({ request: get(`/register/confirm/${token}`), params: { token }, context: {} });
+    expect(payload(shown).state).toBe("open");
+    // Opening the link (a mail scanner) creates nothing: only the click does.
+    expect(
+      await getDb().selectFrom("user").select("id").where("email", "=", "hanako@teikyo.example").execute(),
+    ).toEqual([]);
+    const confirmed = (await settle(
+      confirmAction({ request: post(`/register/confirm/${token}`, {}), params: { token }, context: {} }),
+    )) as Response;
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.get("Location")).toBe("/student");
+    expect(confirmed.headers.getSetCookie().join()).toMatch(/__session=|session/);
     const user = await getDb()
       .selectFrom("user")
       .selectAll()
@@ -43,13 +74,44 @@ describe("student registration", () => {
       .executeTakeFirstOrThrow();
     expect(user).toMatchObject({ role: "student", name: "北 花子", name_kana: "きた はなこ", university_id: u.id });
     expect(user.password_hash).toMatch(/^scrypt\$/);
-    expect(
-      await getDb()
-        .selectFrom("outbox_message")
-        .select("id")
-        .where("to_address", "=", "hanako@teikyo.example")
-        .execute(),
-    ).toHaveLength(1);
+
+    const again = await settle(
+      confirmAction({ request: post(`/register/confirm/${token}`, {}), params: { token }, context: {} }),
+    );
+    expect(statusOf(again)).toBe(410);
+    expect(payload(again).error).toBe("accounts.register.used");
+    const bogus = await confirmLoader({
+      request: get("/register/confirm/nope"),
+      params: { token: "nope" },
+      context: {},
+    });
+    expect(statusOf(bogus)).toBe(404);
+  });
+
+  it("a link past its day creates nothing", async () => {
+    const u = await university();
+    await settle(
+      registerAction({ request: post("/register", valid(u.id, "late@teikyo.example")), params: {}, context: {} }),
+    );
+    const mail = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("to_address", "=", "late@teikyo.example")
+      .executeTakeFirstOrThrow();
+    const token = deliverableBody(mail).match(/\/register\/confirm\/([A-Za-z0-9_-]+)/)![1];
+    await getDb()
+      .updateTable("registration")
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where("email", "=", "late@teikyo.example")
+      .execute();
+    const late = await settle(
+      confirmAction({ request: post(`/register/confirm/${token}`, {}), params: { token }, context: {} }),
+    );
+    expect(statusOf(late)).toBe(410);
+    expect(payload(late).error).toBe("accounts.register.expired");
+    expect(await getDb().selectFrom("user").select("id").where("email", "=", "late@teikyo.example").execute()).toEqual(
+      [],
+    );
   });
 
   it("shows every field error at once and writes nothing", async () => {
@@ -78,17 +140,89 @@ describe("student registration", () => {
     expect(await getDb().selectFrom("user").select("id").where("email", "=", "not-an-email").execute()).toHaveLength(0);
   });
 
-  it("refuses an unknown university and a taken email", async () => {
+  it("refuses an unknown university; a taken email gets the same answer, and its owner a notice", async () => {
     const u = await university();
     const unknown = await settle(
       registerAction({ request: post("/register", { ...valid(u.id), universityId: "9999" }), params: {}, context: {} }),
     );
     expect(payload(unknown).result.error.universityId).toEqual(["validation.chooseOne"]);
-    await createUser("student", { email: "taken@teikyo.example" });
-    const taken = await settle(
+    const owner = await createUser("student", { email: "taken@teikyo.example" });
+    const fresh = (await settle(
+      registerAction({ request: post("/register", valid(u.id, "free@teikyo.example")), params: {}, context: {} }),
+    )) as Response;
+    const taken = (await settle(
       registerAction({ request: post("/register", valid(u.id, "Taken@Teikyo.example")), params: {}, context: {} }),
+    )) as Response;
+    // The person asking cannot tell the two apart.
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.headers.get("Location")).toBe(fresh.headers.get("Location"));
+    expect(await taken.text()).toBe(await fresh.text());
+    const notice = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("to_address", "=", "taken@teikyo.example")
+      .executeTakeFirstOrThrow();
+    expect(notice.kind).toBe("registration-existing");
+    expect(notice.body_text).toContain("/forgot-password");
+    // Nothing that could create a second account, and the owner's password is untouched.
+    const rows = await getDb()
+      .selectFrom("registration")
+      .selectAll()
+      .where("email", "=", "taken@teikyo.example")
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].token_hash).toBeNull();
+    expect(rows[0].password_hash).toBeNull();
+    const user = await getDb()
+      .selectFrom("user")
+      .select("password_hash")
+      .where("id", "=", owner.id)
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword(owner.password, user.password_hash!)).toBe(true);
+  });
+
+  it("refuses one of the most common passwords, and one that is the email address", async () => {
+    const u = await university();
+    const common = await settle(
+      registerAction({
+        request: post("/register", { ...valid(u.id, "common@teikyo.example"), password: " Password123 " }),
+        params: {},
+        context: {},
+      }),
     );
-    expect(payload(taken).result.error.email).toEqual(["auth.emailTaken"]);
+    expect(statusOf(common)).toBe(400);
+    expect(payload(common).result.error.password).toEqual(["validation.passwordCommon"]);
+    const own = await settle(
+      registerAction({
+        request: post("/register", { ...valid(u.id, "common@teikyo.example"), password: "Common@Teikyo.example" }),
+        params: {},
+        context: {},
+      }),
+    );
+    expect(statusOf(own)).toBe(400);
+    expect(payload(own).result.error.password).toEqual(["validation.passwordIsEmail"]);
+    expect(
+      await getDb().selectFrom("registration").select("id").where("email", "=", "common@teikyo.example").execute(),
+    ).toEqual([]);
+  });
+
+  it("limits registrations per address: the fourth in an hour mails nothing, the answer stays the same", async () => {
+    const u = await university();
+    const answers: Response[] = [];
+    for (let i = 0; i < 5; i++) {
+      answers.push(
+        (await settle(
+          registerAction({ request: post("/register", valid(u.id, "flood@teikyo.example")), params: {}, context: {} }),
+        )) as Response,
+      );
+    }
+    expect(new Set(answers.map((a) => `${a.status} ${a.headers.get("Location")}`)).size).toBe(1);
+    const mails = await getDb()
+      .selectFrom("outbox_message")
+      .select("id")
+      .where("to_address", "=", "flood@teikyo.example")
+      .execute();
+    expect(mails).toHaveLength(REGISTRATION_LIMITS.perEmail);
   });
 });
 

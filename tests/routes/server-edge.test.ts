@@ -317,6 +317,8 @@ describe("the last error handler", () => {
   it("answers a bilingual page without details and logs the error", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
     const warnings = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // Server errors are JSON lines on stderr (server/request-log.js, logServerError), stack included.
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
       const port = await start();
       const malformed = await rawRequest(port, get("/%E0%A4%A"));
@@ -335,10 +337,21 @@ describe("the last error handler", () => {
       expect(res.status).toBe(500);
       expect(res.body).toContain("サーバーで問題が起きました");
       expect(res.body).not.toContain("secret detail");
-      expect(errors.mock.calls.flat().some((arg) => String(arg).includes("secret detail"))).toBe(true);
+      // The page names the request id (the X-Request-Id header) so staff can quote it; the log line has the stack.
+      const requestId = res.headers["x-request-id"];
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.body).toContain(requestId);
+      const logged = stderr.mock.calls
+        .map((call) => String(call[0]))
+        .filter((line) => line.includes("secret detail"))
+        .map((line) => JSON.parse(line));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatchObject({ level: "error", requestId, error: "secret detail" });
+      expect(logged[0].stack).toContain("secret detail");
     } finally {
       errors.mockRestore();
       warnings.mockRestore();
+      stderr.mockRestore();
     }
   });
 });

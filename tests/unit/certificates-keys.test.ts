@@ -17,7 +17,14 @@ import { config, resetConfig } from "~/utils/env.server";
 const saved = { ...process.env };
 
 afterEach(() => {
-  for (const key of ["APP_ENV", "CERT_SIGNING_KEYS", "CERT_ED25519_KEYS", "SESSION_SECRET", "PUBLIC_URL"]) {
+  for (const key of [
+    "APP_ENV",
+    "CERT_SIGNING_KEYS",
+    "CERT_ED25519_KEYS",
+    "SESSION_SECRET",
+    "PUBLIC_URL",
+    "MAIL_MODE",
+  ]) {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
@@ -35,6 +42,7 @@ async function inProduction(keys?: unknown, ed25519Keys: unknown = ONE_ED25519_K
   process.env.APP_ENV = "production";
   process.env.SESSION_SECRET = "a-production-session-secret-of-at-least-32-chars";
   process.env.PUBLIC_URL = "https://collab.city.kita.example";
+  process.env.MAIL_MODE = "keep"; // production needs a mail API or this explicit choice
   delete process.env.CERT_SIGNING_KEYS;
   delete process.env.CERT_ED25519_KEYS;
   if (keys !== undefined) process.env.CERT_SIGNING_KEYS = asVariable(keys);

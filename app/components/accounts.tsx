@@ -1,0 +1,234 @@
+/**
+ * The staff's account pages: the account list's filters and table (with disable/enable buttons), the open
+ * invitations (send again, withdraw). Plain GET and POST forms: everything works without JavaScript.
+ */
+import { Form, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Lng } from "~/i18n";
+import { formatDate, formatDateTime } from "~/utils/format";
+import { localized } from "~/utils/localized";
+import { ROLES, type Role } from "../../db/schema";
+
+interface Filter {
+  role?: string;
+  university?: number;
+  firm?: number;
+  status: "active" | "disabled" | "all";
+}
+
+export function AccountFilters({
+  filter,
+  universities,
+  firms,
+}: {
+  filter: Filter;
+  universities: Array<{ id: number; name_ja: string; name_en: string }>;
+  firms: Array<{ id: number; name: string }>;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Form method="get" className="filters" aria-label={t("accounts.users.filtersTitle")}>
+      <div className="field">
+        <label htmlFor="filter-role">{t("accounts.users.role")}</label>
+        <select id="filter-role" name="role" defaultValue={filter.role ?? ""}>
+          <option value="">{t("accounts.users.anyRole")}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-university">{t("accounts.users.university")}</label>
+        <select id="filter-university" name="university" defaultValue={filter.university ?? ""}>
+          <option value="">{t("accounts.users.anyUniversity")}</option>
+          {universities.map((u) => (
+            <option key={u.id} value={u.id}>
+              {localized(u, "name", i18n.language)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-firm">{t("accounts.users.firm")}</label>
+        <select id="filter-firm" name="firm" defaultValue={filter.firm ?? ""}>
+          <option value="">{t("accounts.users.anyFirm")}</option>
+          {firms.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-status">{t("accounts.users.status")}</label>
+        <select id="filter-status" name="status" defaultValue={filter.status}>
+          {(["all", "active", "disabled"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`accounts.users.statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--secondary">
+        {t("accounts.users.apply")}
+      </button>
+    </Form>
+  );
+}
+
+interface AccountRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  created_at: string;
+  disabled_at: string | null;
+  university_ja: string | null;
+  university_en: string | null;
+  firm_name: string | null;
+  last_seen_at: unknown;
+}
+
+export function AccountTable({ rows, me }: { rows: AccountRow[]; me: number }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  // The buttons post to this page with its filters, so the list comes back as it was.
+  const { search } = useLocation();
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("staff.colName")}</th>
+            <th scope="col">{t("staff.colEmail")}</th>
+            <th scope="col">{t("staff.colRole")}</th>
+            <th scope="col">{t("staff.colAffiliation")}</th>
+            <th scope="col">{t("staff.colCreated")}</th>
+            <th scope="col">{t("accounts.users.colLastSeen")}</th>
+            <th scope="col">{t("accounts.users.colStatus")}</th>
+            <th scope="col">{t("accounts.users.colActions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{t(`roles.${u.role}`)}</td>
+              <td>
+                {u.firm_name ??
+                  (u.university_ja
+                    ? localized({ name_ja: u.university_ja, name_en: u.university_en }, "name", lng)
+                    : "")}
+              </td>
+              <td>{formatDate(u.created_at, lng)}</td>
+              <td>
+                {typeof u.last_seen_at === "string" ? formatDateTime(u.last_seen_at, lng) : t("accounts.users.never")}
+              </td>
+              <td>
+                {u.disabled_at
+                  ? t("accounts.users.disabledSince", { date: formatDate(u.disabled_at, lng) })
+                  : t("accounts.users.statuses.active")}
+              </td>
+              <td>
+                {u.id === me ? null : (
+                  <Form method="post" action={`/staff/users${search}`}>
+                    <input type="hidden" name="id" value={u.id} />
+                    {u.disabled_at ? (
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="enable"
+                        className="button button--secondary"
+                        aria-label={t("accounts.users.enableLabel", { name: u.name, email: u.email })}
+                      >
+                        {t("accounts.users.enable")}
+                      </button>
+                    ) : (
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="disable"
+                        className="button button--danger"
+                        aria-label={t("accounts.users.disableLabel", { name: u.name, email: u.email })}
+                      >
+                        {t("accounts.users.disable")}
+                      </button>
+                    )}
+                  </Form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface InvitationRow {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  expires_at: string;
+}
+
+export function InvitationTable({ invitations, now }: { invitations: InvitationRow[]; now: string }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  if (invitations.length === 0) return <p>{t("staff.noInvitations")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("staff.colName")}</th>
+            <th scope="col">{t("staff.colEmail")}</th>
+            <th scope="col">{t("staff.colRole")}</th>
+            <th scope="col">{t("staff.colExpires")}</th>
+            <th scope="col">{t("accounts.invitations.colActions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invitations.map((i) => (
+            <tr key={i.id}>
+              <td>{i.name}</td>
+              <td>{i.email}</td>
+              <td>{t(`roles.${i.role}`)}</td>
+              <td>
+                {formatDateTime(i.expires_at, lng)}
+                {i.expires_at <= now ? ` (${t("accounts.invitations.expired")})` : ""}
+              </td>
+              <td>
+                <Form method="post" className="inline-actions">
+                  <input type="hidden" name="id" value={i.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="resend"
+                    className="button button--secondary"
+                    aria-label={t("accounts.invitations.resendLabel", { email: i.email })}
+                  >
+                    {t("accounts.invitations.resend")}
+                  </button>{" "}
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="withdraw"
+                    className="button button--danger"
+                    aria-label={t("accounts.invitations.withdrawLabel", { email: i.email })}
+                  >
+                    {t("accounts.invitations.withdraw")}
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
