@@ -4,17 +4,19 @@
  *
  * - `failureReply`: the message on the Conform form, next to a field or above the form, with what was entered kept
  *   (400, or the status the route answers with);
- * - `failureToast`: back to a page with the message as an error toast (post → redirect → get);
+ * - `failureToast`: back to a page with the message as an error toast (post → redirect → get), and `toastResult`
+ *   for the buttons that go back there either way, with a success toast or the failure's;
  * - `failureData`: the message as the action's `error`, for pages whose buttons are not a Conform form.
  *
  * Each of them first ends the request for NOT_FOUND (404) and FORBIDDEN (403), and for the reasons a route lists in
- * `end` (a reason that is a 404 on one page and a message on another, such as a sign-up that is not there).
+ * `end` (a reason that is a 404 on one page and a message on another, such as a sign-up that is not there);
+ * `throwFailure` does only that, for loaders whose model can fail in no other way.
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { msg } from "~/schemas/messages";
 import { invariantResponse } from "~/utils/invariant";
-import { FORBIDDEN, NOT_FOUND, type Failure } from "~/utils/result";
+import { FORBIDDEN, NOT_FOUND, type Failure, type Result } from "~/utils/result";
 import { redirectWithToast } from "~/utils/toast.server";
 
 interface ReplyOptions {
@@ -41,6 +43,15 @@ const STATUS_TEXT: Record<number, string> = { 400: "Bad Request", 403: "Forbidde
 function endIfMissing(failure: Failure, end: Ends = {}) {
   const status = end[failure.reason] ?? ALWAYS_ENDS[failure.reason];
   invariantResponse(status === undefined, () => STATUS_TEXT[status!] ?? "Error", { status });
+}
+
+/**
+ * Ends the request for a failure that can only be one of the request-ending ones (NOT_FOUND, FORBIDDEN or a reason in
+ * `end`), as a loader that only reads does: any other reason here is a bug.
+ */
+export function throwFailure(failure: Failure, end?: Ends): never {
+  endIfMissing(failure, end);
+  throw new Error(`Unexpected failure: ${failure.reason}`);
 }
 
 function statusOf(status: StatusFor | undefined, failure: Failure, fallback: number) {
@@ -104,6 +115,12 @@ export function failureToast(to: string, failure: Failure, options: { end?: Ends
     key: failure.reason,
     ...(failure.values ? { values: failure.values } : {}),
   });
+}
+
+/** Back to `to` either way: with the success toast (a catalog key), or with the failure's message. */
+export function toastResult(result: Result, to: string, successKey: string, options: { end?: Ends } = {}) {
+  if (!result.ok) return failureToast(to, result, options);
+  return redirectWithToast(to, { kind: "success", key: successKey });
 }
 
 /** The failure as the action's `error` (a catalog key the page translates), with the page's own fields. */
