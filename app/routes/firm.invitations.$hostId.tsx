@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { HostAnswerForm, HostStatusBadge, ProjectPublicInfo, projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { answerAsFirmUser, canAnswer, getHostInvitation } from "~/models/project-host.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
-import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
@@ -40,9 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       key: answer.accept ? "hosts.toast.accepted" : "hosts.toast.declined",
     });
   }
-  if (r.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  if (r.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
-  return data({ result: submission.reply({ formErrors: [msg(`hosts.errors.${r.reason}`)] }) }, { status: 409 });
+  return failureReply(submission, r, { status: 409 });
 }
 
 export default function FirmInvitation() {

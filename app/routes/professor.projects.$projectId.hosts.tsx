@@ -6,8 +6,8 @@ import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/comp
 import type { Lng } from "~/i18n";
 import { listFirmChoices, listProjectHosts, suggestHost, SUGGEST_STATES } from "~/models/project-host.server";
 import { getProject } from "~/models/project.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { HostFirmSchema } from "~/schemas/hosts";
-import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
@@ -49,19 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       kind: "success",
       key: "hosts.toast.suggested",
     });
-  switch (r.reason) {
-    case "notFound":
-      throw new Response("Not Found", { status: 404 });
-    case "forbidden":
-      throw new Response("Forbidden", { status: 403 });
-    case "wrongState":
-      return data({ result: submission.reply({ formErrors: [msg("hosts.errors.notSuggestable")] }) }, { status: 409 });
-    default:
-      return data(
-        { result: submission.reply({ fieldErrors: { firmId: [msg(`hosts.errors.${r.reason}`)] } }) },
-        { status: 409 },
-      );
-  }
+  return failureReply(submission, r, { status: 409 });
 }
 
 export default function ProfessorProjectHosts() {
