@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { EventForm, localTitle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getEvent, updateEvent } from "~/models/event.server";
+import { throwFailure } from "~/route-helpers/respond.server";
 import { eventFormValues, EventSchema } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
@@ -26,7 +27,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = parseId(params.eventId);
   const submission = (await readForm(request)).parse(EventSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!(await updateEvent(staff, eventId, submission.value))) throw new Response("Not Found", { status: 404 });
+  const r = await updateEvent(staff, eventId, submission.value);
+  if (!r.ok) throwFailure(r);
   return redirectWithToast(`/staff/events/${eventId}`, { kind: "success", key: "events.toast.updated" });
 }
 
