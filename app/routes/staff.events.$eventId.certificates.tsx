@@ -19,6 +19,7 @@ import {
   listEventCertificates,
 } from "~/models/certificate.server";
 import { getEvent } from "~/models/event.server";
+import { toastResult } from "~/route-helpers/respond.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
@@ -72,13 +73,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = form.parse(IssueOneSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { studentId, projectId } = submission.value.candidate;
-    const r = await issueCertificate(event.id, studentId, projectId, staff);
-    if (!r.ok && r.reason === "notFound") throw new Response("Not Found", { status: 404 });
-    return redirectWithToast(
+    return toastResult(
+      await issueCertificate(event.id, studentId, projectId, staff),
       back,
-      r.ok
-        ? { kind: "success", key: "certificates.toast.issuedOne" }
-        : { kind: "error", key: `certificates.toast.${r.reason}` },
+      "certificates.toast.issuedOne",
     );
   }
   const submission = form.parse(CertifyByHandSchema);
@@ -93,12 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("Not Found", { status: 404 });
   }
   const r = await certifyByHand(candidate.studentId, candidate.projectId, event.id, reason, staff);
-  return redirectWithToast(
-    back,
-    r.ok
-      ? { kind: "success", key: "certificates.toast.certified" }
-      : { kind: "error", key: `certificates.toast.${r.reason}` },
-  );
+  return toastResult(r, back, "certificates.toast.certified");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.event.title_ja }] : []);
