@@ -131,3 +131,15 @@ export function failureData<W extends object = object>(
   endIfMissing(failure, options.end);
   return data({ ...(options.with as W), error: failure.reason }, { status: statusOf(options.status, failure, 409) });
 }
+
+/**
+ * The status a project or pairing refusal is answered with (the last part of its catalog key): a role or owner that
+ * may not do it 403, a missing or unusable input 400, anything the project's state no longer allows 409.
+ */
+export function projectFailureStatus(reason: string): number {
+  const key = reason.slice(reason.lastIndexOf(".") + 1);
+  if (key === "forbidden") return 403;
+  if (key.startsWith("agreement") || BAD_INPUT.has(key)) return 400;
+  return 409;
+}
+const BAD_INPUT = new Set(["commentRequired", "reasonRequired", "unknownStudent", "unknownHost"]);
