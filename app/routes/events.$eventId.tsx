@@ -10,10 +10,11 @@ import type { Lng } from "~/i18n";
 import { getPublicEvent } from "~/models/event.server";
 import { tokyoTime } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
+import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicEvent(parseId(params.eventId));
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found);
   return found;
 }
 

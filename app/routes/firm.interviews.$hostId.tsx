@@ -20,14 +20,15 @@ import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { slotView } from "~/utils/interview-page.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireOwnHost(request: Request, hostIdValue: string | undefined) {
   const user = await requireRole(request, "firm");
   const loaded = await loadHostFor(user, parseId(hostIdValue));
-  if (!loaded || loaded.team.length === 0) throw new Response("Not Found", { status: 404 });
-  if (!loaded.visible) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(loaded && loaded.team.length > 0);
+  invariantResponse(loaded.visible, "Forbidden", { status: 403 });
   return { user, ...loaded };
 }
 

@@ -10,6 +10,7 @@ import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -17,8 +18,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 async function requireOwnInvitation(request: Request, hostIdValue: string | undefined) {
   const user = await requireRole(request, "firm");
   const host = await getHostInvitation(parseId(hostIdValue));
-  if (!host || host.status === "suggested") throw new Response("Not Found", { status: 404 });
-  if (host.firm_id !== user.firm_id) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(host && host.status !== "suggested");
+  invariantResponse(host.firm_id === user.firm_id, "Forbidden", { status: 403 });
   return { user, host };
 }
 

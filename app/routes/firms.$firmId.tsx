@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { getPublicFirm } from "~/models/firm.server";
 import { idParam } from "~/schemas/params";
+import { invariantResponse } from "~/utils/invariant";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const firm = await getPublicFirm(idParam(params, "firmId"));
-  if (!firm) throw new Response("Not Found", { status: 404 });
+  invariantResponse(firm);
   return { firm };
 }
 

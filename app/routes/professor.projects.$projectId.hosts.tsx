@@ -10,14 +10,15 @@ import { failureReply } from "~/route-helpers/respond.server";
 import { HostFirmSchema } from "~/schemas/hosts";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireOwnProject(request: Request, projectIdValue: string | undefined) {
   const professor = await requireRole(request, "professor");
   const project = await getProject(parseId(projectIdValue));
-  if (!project) throw new Response("Not Found", { status: 404 });
-  if (project.professor_id !== professor.id) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(project);
+  invariantResponse(project.professor_id === professor.id, "Forbidden", { status: 403 });
   return { professor, project };
 }
 

@@ -29,6 +29,7 @@ import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate, formatDateTime, tokyoDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { AGREEMENT_DOCUMENT_KINDS } from "../../db/schema";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listUniversities(),
     listStaffUsers(),
   ]);
-  if (!detail) throw new Response("Not Found", { status: 404 });
+  invariantResponse(detail);
   const today = tokyoDate();
   return { ...detail, documents, universities, staff, today, term: agreementTerm(detail.agreement, today) };
 }

@@ -36,13 +36,14 @@ import {
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { type NOT_FOUND } from "~/utils/result";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
   const event = await getEvent(parseId(eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return event;
 }
 

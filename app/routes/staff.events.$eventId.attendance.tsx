@@ -14,12 +14,13 @@ import { throwFailure } from "~/route-helpers/respond.server";
 import { AttendanceSchema, GivenSchema, tokyoTime } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
   const event = await getEvent(parseId(eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return event;
 }
 

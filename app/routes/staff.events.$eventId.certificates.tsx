@@ -24,12 +24,13 @@ import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
   const event = await getEvent(parseId(eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return event;
 }
 
@@ -83,13 +84,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { candidate, reason } = submission.value;
   // By hand is for students on this event's programme (the list offered); anyone else is a tampered form.
-  if (
-    !(await listEventCandidates(event.id)).some(
+  invariantResponse(
+    (await listEventCandidates(event.id)).some(
       (c) => c.studentId === candidate.studentId && c.projectId === candidate.projectId,
-    )
-  ) {
-    throw new Response("Not Found", { status: 404 });
-  }
+    ),
+  );
   const r = await certifyByHand(candidate.studentId, candidate.projectId, event.id, reason, staff);
   return toastResult(r, back, "certificates.toast.certified");
 }

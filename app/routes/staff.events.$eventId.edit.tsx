@@ -9,13 +9,14 @@ import { throwFailure } from "~/route-helpers/respond.server";
 import { eventFormValues, EventSchema } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const event = await getEvent(parseId(params.eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return {
     event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en },
     values: eventFormValues(event),

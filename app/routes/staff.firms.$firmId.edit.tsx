@@ -8,13 +8,14 @@ import { failureReply } from "~/route-helpers/respond.server";
 import { FirmSchema } from "~/schemas/firm";
 import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const firm = await getFirm(idParam(params, "firmId"));
-  if (!firm) throw new Response("Not Found", { status: 404 });
+  invariantResponse(firm);
   return { id: firm.id, name: firm.name, values: firmFields(firm) };
 }
 

@@ -13,6 +13,7 @@ import { msg, translateError } from "~/schemas/messages";
 import { CSV_COLUMNS, MAX_IMPORT_BYTES, parseFirmCsv, type CsvProblem } from "~/utils/firm-csv.server";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { fail } from "~/utils/result";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!idParam) return { columns, maxMb: MAX_MB, pending: null };
   const id = ImportIdSchema.safeParse(idParam);
   const stored = id.success ? await getFirmImport(id.data) : undefined;
-  if (!stored) throw new Response("Not Found", { status: 404 });
+  invariantResponse(stored);
   const count = (status: string) => stored.rows.filter((r) => r.status === status).length;
   const changes = stored.rows.filter((r) => r.status !== "unchanged");
   return {

@@ -21,12 +21,13 @@ import { failureReply, toastResult } from "~/route-helpers/respond.server";
 import { HostFirmSchema, WithdrawHostSchema } from "~/schemas/hosts";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadProject(projectId: number) {
   const project = await getProject(projectId);
-  if (!project) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project);
   return project;
 }
 

@@ -21,13 +21,14 @@ import { failureData, failureReply, projectFailureStatus } from "~/route-helpers
 import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireRun(params: LoaderFunctionArgs["params"]) {
   const project = await getProject(parseId(params.projectId));
   const view = project && (await loadRunView(project.id, parseId(params.runId)));
-  if (!project || !view) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project && view);
   return { project, view };
 }
 

@@ -15,12 +15,13 @@ import { failureData, projectFailureStatus } from "~/route-helpers/respond.serve
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireProject(params: LoaderFunctionArgs["params"]) {
   const project = await getProject(parseId(params.projectId));
-  if (!project) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project);
   return project;
 }
 

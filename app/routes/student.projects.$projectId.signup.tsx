@@ -29,20 +29,19 @@ import { parseId } from "~/schemas/params";
 import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const student = await requireRole(request, "student");
   const project = await getProject(parseId(params.projectId));
-  if (!project) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project);
   const url = new URL(request.url);
   const code = url.searchParams.get("code")?.slice(0, 40) ?? "";
   const signup = await findSignup(student.id, project.id);
   // Before a sign-up, a project that is not public yet is shown only to someone holding its code.
-  if (!signup && !PUBLIC_STATES.includes(project.state) && normalizeJoinCode(code) !== project.join_code) {
-    throw new Response("Not Found", { status: 404 });
-  }
+  invariantResponse(signup || PUBLIC_STATES.includes(project.state) || normalizeJoinCode(code) === project.join_code);
   const [hosts, ranking, signups] = await Promise.all([
     listAcceptedHosts(project.id),
     signup ? getSignupRanking(signup.id) : Promise.resolve([]),

@@ -13,6 +13,7 @@ import { failureData, failureReply, projectFailureStatus, throwFailure } from "~
 import { idParam } from "~/schemas/params";
 import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
 import { readForm } from "./form.server";
+import { invariantResponse } from "./invariant";
 import type { SessionUser } from "./session.server";
 import { redirectWithToast } from "./toast.server";
 
@@ -26,8 +27,8 @@ export async function requireVisibleProject(
   params: LoaderFunctionArgs["params"],
 ): Promise<ProjectDetail> {
   const project = await getProjectDetail(idParam(params, "projectId"));
-  if (!project) throw new Response("Not Found", { status: 404 });
-  if (user.role !== "staff" && project.professor_id !== user.id) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(project);
+  invariantResponse(user.role === "staff" || project.professor_id === user.id, "Forbidden", { status: 403 });
   return project;
 }
 
