@@ -11,20 +11,24 @@ import { PDFDocument } from "pdf-lib";
 import { recordAudit } from "~/models/audit.server";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
+import { fail, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { AgreementDocumentKind } from "../../db/schema";
 
-export type PdfCheck = "ok" | "notPdf" | "brokenPdf";
+export type PdfFailure = "agreements.errors.notPdf" | "agreements.errors.brokenPdf";
 
 const MAGIC = "%PDF-";
 
-export async function checkPdf(bytes: Uint8Array): Promise<PdfCheck> {
-  if (Buffer.from(bytes.subarray(0, MAGIC.length)).toString("latin1") !== MAGIC) return "notPdf";
+export async function checkPdf(bytes: Uint8Array): Promise<Result<object, PdfFailure>> {
+  const broken = fail("agreements.errors.brokenPdf", { field: "file" });
+  if (Buffer.from(bytes.subarray(0, MAGIC.length)).toString("latin1") !== MAGIC) {
+    return fail("agreements.errors.notPdf", { field: "file" });
+  }
   try {
     // ignoreEncryption: a password-protected PDF is still a real PDF, and we only store it.
     const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
-    return doc.getPageCount() > 0 ? "ok" : "brokenPdf";
+    return doc.getPageCount() > 0 ? ok() : broken;
   } catch {
-    return "brokenPdf";
+    return broken;
   }
 }
 
@@ -78,7 +82,7 @@ export interface NewDocument {
   bytes: Uint8Array;
 }
 
-export type AddDocumentOutcome = "added" | "notFound" | Exclude<PdfCheck, "ok">;
+export type AddDocumentFailure = typeof NOT_FOUND | PdfFailure;
 
 /**
  * Checks the PDF, then in one transaction writes the row, the audit entry and the file (the file last, so a failed
@@ -88,15 +92,15 @@ export async function addDocument(
   agreementId: number,
   input: NewDocument,
   actorId: number,
-): Promise<AddDocumentOutcome> {
+): Promise<Result<object, AddDocumentFailure>> {
   const check = await checkPdf(input.bytes);
-  if (check !== "ok") return check;
+  if (!check.ok) return check;
   const sha256 = sha256Of(input.bytes);
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const exists = await trx.selectFrom("agreement").select("id").where("id", "=", agreementId).executeTakeFirst();
-      if (!exists) return "notFound";
+      if (!exists) return fail(NOT_FOUND);
       const { id } = await trx
         .insertInto("agreement_document")
         .values({
@@ -119,7 +123,7 @@ export async function addDocument(
         detail: { documentId: id, sha256, size: input.bytes.byteLength },
       });
       await storeFile(sha256, input.bytes);
-      return "added";
+      return ok();
     });
 }
 

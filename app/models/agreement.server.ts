@@ -10,6 +10,7 @@ import { recordAudit } from "~/models/audit.server";
 import type { AgreementInput } from "~/schemas/agreements";
 import { msg } from "~/schemas/messages";
 import { getDb, now } from "~/utils/db.server";
+import { fail, NOT_FOUND, ok, type Result } from "~/utils/result";
 import { AGREEMENT_AREAS, type AgreementArea, type Database } from "../../db/schema";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -158,20 +159,23 @@ export async function updateAgreement(id: number, input: AgreementInput, actorId
     });
 }
 
-export type TerminateOutcome = "terminated" | "notFound" | "alreadyTerminated" | "beforeEffective";
+export type TerminateFailure =
+  typeof NOT_FOUND | "agreements.errors.alreadyTerminated" | "agreements.errors.terminateBeforeEffective";
 
 export async function terminateAgreement(
   id: number,
   input: { terminated_on: string; termination_reason: string },
   actorId: number,
-): Promise<TerminateOutcome> {
+): Promise<Result<object, TerminateFailure>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const before = await readSnapshot(trx, id);
-      if (!before) return "notFound";
-      if (before.terminated_on) return "alreadyTerminated";
-      if (input.terminated_on < before.effective_from) return "beforeEffective";
+      if (!before) return fail(NOT_FOUND);
+      if (before.terminated_on) return fail("agreements.errors.alreadyTerminated");
+      if (input.terminated_on < before.effective_from) {
+        return fail("agreements.errors.terminateBeforeEffective", { field: "terminated_on" });
+      }
       const t = now();
       await trx
         .updateTable("agreement")
@@ -186,21 +190,21 @@ export async function terminateAgreement(
         entityId: id,
         detail: input,
       });
-      return "terminated";
+      return ok();
     });
 }
 
-/** Adds a hand-written activity entry; false when there is no such agreement. */
+/** Adds a hand-written activity entry; NOT_FOUND when there is no such agreement. */
 export async function addActivity(
   id: number,
   input: { occurred_on: string; title: string; description?: string },
   actorId: number,
-): Promise<boolean> {
+): Promise<Result<object, typeof NOT_FOUND>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const exists = await trx.selectFrom("agreement").select("id").where("id", "=", id).executeTakeFirst();
-      if (!exists) return false;
+      if (!exists) return fail(NOT_FOUND);
       const t = now();
       const { id: activityId } = await trx
         .insertInto("agreement_activity")
@@ -222,7 +226,7 @@ export async function addActivity(
         entityId: id,
         detail: { activityId },
       });
-      return true;
+      return ok();
     });
 }
 

@@ -5,6 +5,7 @@
  */
 import { getDb, now } from "~/utils/db.server";
 import { normalizeForSearch, searchTerms } from "~/utils/firm-search";
+import { fail, NOT_FOUND, ok, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
 import { loadTeams, membersOf, programmeRows, type Actor } from "./event.server";
 
@@ -104,9 +105,14 @@ export async function getAttendanceSheet(eventId: number, q = "") {
  * Marks a student of the programme present (or not yet). The value is explicit, so a repeated post (a double tap,
  * a resent form) changes nothing; only a real change is written to the audit log.
  */
-export async function setAttendance(actor: Actor, eventId: number, studentId: number, present: boolean) {
+export async function setAttendance(
+  actor: Actor,
+  eventId: number,
+  studentId: number,
+  present: boolean,
+): Promise<Result<{ name: string }, typeof NOT_FOUND>> {
   const participant = (await listEventParticipants(eventId)).find((p) => p.studentId === studentId);
-  if (!participant) return { ok: false as const };
+  if (!participant) return fail(NOT_FOUND);
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -139,11 +145,16 @@ export async function setAttendance(actor: Actor, eventId: number, studentId: nu
         });
       }
     });
-  return { ok: true as const, name: participant.name };
+  return ok({ name: participant.name });
 }
 
-/** Marks a slot's presentation given (or not). Idempotent like setAttendance. False when there is no such slot. */
-export async function setPresentationGiven(actor: Actor, eventId: number, presentationId: number, given: boolean) {
+/** Marks a slot's presentation given (or not). Idempotent like setAttendance. NOT_FOUND when there is no such slot. */
+export async function setPresentationGiven(
+  actor: Actor,
+  eventId: number,
+  presentationId: number,
+  given: boolean,
+): Promise<Result<object, typeof NOT_FOUND>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -162,7 +173,7 @@ export async function setPresentationGiven(actor: Actor, eventId: number, presen
           entityId: eventId,
           detail: { presentationId },
         });
-        return true;
+        return ok();
       }
       const exists = await trx
         .selectFrom("presentation")
@@ -170,6 +181,6 @@ export async function setPresentationGiven(actor: Actor, eventId: number, presen
         .where("id", "=", presentationId)
         .where("event_id", "=", eventId)
         .executeTakeFirst();
-      return Boolean(exists);
+      return exists ? ok() : fail(NOT_FOUND);
     });
 }

@@ -30,6 +30,7 @@ import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
+import { fail, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { Database } from "../../db/schema";
 import { listEventParticipants } from "./attendance.server";
 import { recordAudit } from "./audit.server";
@@ -375,20 +376,23 @@ export async function issueForEvent(eventId: number, actor: Actor) {
   return { issued: issued.length, skipped: eligible.length - issued.length };
 }
 
-export type IssueFailure = "notEligible" | "notFound" | "alreadyIssued";
+export type IssueFailure = typeof NOT_FOUND | "certificates.toast.notEligible" | "certificates.toast.alreadyIssued";
 
 /** One eligible student of the event. */
-export async function issueCertificate(eventId: number, studentId: number, projectId: number, actor: Actor) {
+export async function issueCertificate(
+  eventId: number,
+  studentId: number,
+  projectId: number,
+  actor: Actor,
+): Promise<Result<{ id: string }, IssueFailure>> {
   const candidate = (await listEventCandidates(eventId)).find(
     (c) => c.studentId === studentId && c.projectId === projectId,
   );
-  if (!candidate) return { ok: false as const, reason: "notFound" as IssueFailure };
-  if (candidate.certificateId) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
-  if (candidate.reasons.length) return { ok: false as const, reason: "notEligible" as IssueFailure };
+  if (!candidate) return fail(NOT_FOUND);
+  if (candidate.certificateId) return fail("certificates.toast.alreadyIssued");
+  if (candidate.reasons.length) return fail("certificates.toast.notEligible");
   const [issued] = await issue([{ studentId, projectId, eventId }], actor);
-  return issued
-    ? { ok: true as const, id: issued.id }
-    : { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  return issued ? ok({ id: issued.id }) : fail("certificates.toast.alreadyIssued");
 }
 
 /** Staff certify a student by hand (eligible or not), with a reason that is recorded on the certificate. */
@@ -398,7 +402,7 @@ export async function certifyByHand(
   eventId: number | null,
   reason: string,
   actor: Actor,
-) {
+): Promise<Result<{ id: string }, IssueFailure>> {
   if (!reason.trim()) throw new Error("certifyByHand needs a reason");
   const existing = await getDb()
     .selectFrom("certificate")
@@ -406,9 +410,10 @@ export async function certifyByHand(
     .where("student_id", "=", studentId)
     .where("project_id", "=", projectId)
     .executeTakeFirst();
-  if (existing) return { ok: false as const, reason: "alreadyIssued" as IssueFailure };
+  if (existing) return fail("certificates.toast.alreadyIssued");
   const [issued] = await issue([{ studentId, projectId, eventId, manualReason: reason.trim() }], actor);
-  return issued ? { ok: true as const, id: issued.id } : { ok: false as const, reason: "notFound" as IssueFailure };
+  // Nothing issued: the student, project or event is not there (issue leaves such requests out).
+  return issued ? ok({ id: issued.id }) : fail(NOT_FOUND);
 }
 
 // ─── revoking ────────────────────────────────────────────────────────────────
@@ -514,10 +519,8 @@ export async function listEventCertificates(eventId: number) {
   return rows.map(withData);
 }
 
-/** A certificate by the id in a public URL (typed ids are normalised); 404 Response when malformed or unknown. */
-export async function loadPublicCertificate(rawId: string | undefined) {
+/** A certificate by the id in a public URL (typed ids are normalised); null when malformed or unknown. */
+export async function findPublicCertificate(rawId: string | undefined) {
   const id = normalizeCertificateId(rawId ?? "");
-  const cert = id ? await getCertificate(id) : null;
-  if (!cert) throw new Response("Not Found", { status: 404 });
-  return cert;
+  return id ? getCertificate(id) : null;
 }

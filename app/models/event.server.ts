@@ -8,6 +8,7 @@ import { sql } from "kysely";
 import { PUBLIC_STATES } from "~/projects/lifecycle";
 import type { EventInput } from "~/schemas/events";
 import { getDb, now } from "~/utils/db.server";
+import { fail, FORBIDDEN, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { getPublishedRun } from "./pairing.server";
@@ -49,8 +50,12 @@ export async function createEvent(actor: Actor, input: EventInput) {
     });
 }
 
-/** False when there is no such event. */
-export async function updateEvent(actor: Actor, eventId: number, input: EventInput) {
+/** NOT_FOUND when there is no such event. */
+export async function updateEvent(
+  actor: Actor,
+  eventId: number,
+  input: EventInput,
+): Promise<Result<object, typeof NOT_FOUND>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -59,9 +64,9 @@ export async function updateEvent(actor: Actor, eventId: number, input: EventInp
         .set({ ...eventColumns(input), updated_at: now() })
         .where("id", "=", eventId)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) return false;
+      if (Number(r.numUpdatedRows) !== 1) return fail(NOT_FOUND);
       await recordAudit(trx, { actorId: actor.id, action: "event.update", entityType: "event", entityId: eventId });
-      return true;
+      return ok();
     });
 }
 
@@ -317,8 +322,13 @@ export async function listTeamChoices() {
   }));
 }
 
-export type SlotFailure = "notFound" | "projectNotPresenting" | "hostNotAccepted" | "duplicate" | "timeOutsideEvent";
-type SlotResult = { ok: true } | { ok: false; reason: SlotFailure };
+export type SlotFailure =
+  | typeof NOT_FOUND
+  | "events.errors.projectNotPresenting"
+  | "events.errors.hostNotAccepted"
+  | "events.errors.duplicate"
+  | "events.errors.timeOutsideEvent";
+type SlotResult = Result<object, SlotFailure>;
 
 export interface SlotInput {
   startsAt: string | null; // ISO UTC
@@ -338,10 +348,10 @@ export async function addPresentation(
 ): Promise<SlotResult> {
   const db = getDb();
   const event = await getEvent(eventId);
-  if (!event) return { ok: false, reason: "notFound" };
-  if (!withinEvent(event, input.startsAt)) return { ok: false, reason: "timeOutsideEvent" };
+  if (!event) return fail(NOT_FOUND);
+  if (!withinEvent(event, input.startsAt)) return fail("events.errors.timeOutsideEvent");
   const project = await db.selectFrom("project").select("state").where("id", "=", input.projectId).executeTakeFirst();
-  if (!project || !PRESENTING_STATES.includes(project.state)) return { ok: false, reason: "projectNotPresenting" };
+  if (!project || !PRESENTING_STATES.includes(project.state)) return fail("events.errors.projectNotPresenting");
   if (input.hostId !== null) {
     const host = await db
       .selectFrom("project_host")
@@ -350,7 +360,7 @@ export async function addPresentation(
       .where("project_id", "=", input.projectId)
       .where("status", "=", "accepted")
       .executeTakeFirst();
-    if (!host) return { ok: false, reason: "hostNotAccepted" };
+    if (!host) return fail("events.errors.hostNotAccepted");
   }
   return db.transaction().execute(async (trx): Promise<SlotResult> => {
     const slots = await trx
@@ -358,7 +368,7 @@ export async function addPresentation(
       .select(["project_id", "host_id"])
       .where("event_id", "=", eventId)
       .execute();
-    if (conflictsWith(slots, input.projectId, input.hostId)) return { ok: false, reason: "duplicate" };
+    if (conflictsWith(slots, input.projectId, input.hostId)) return fail("events.errors.duplicate");
     const { id } = await trx
       .insertInto("presentation")
       .values({
@@ -380,7 +390,7 @@ export async function addPresentation(
       entityId: eventId,
       detail: { presentationId: id, projectId: input.projectId, hostId: input.hostId },
     });
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -395,8 +405,8 @@ export async function updatePresentation(
   input: SlotInput,
 ): Promise<SlotResult> {
   const event = await getEvent(eventId);
-  if (!event) return { ok: false, reason: "notFound" };
-  if (!withinEvent(event, input.startsAt)) return { ok: false, reason: "timeOutsideEvent" };
+  if (!event) return fail(NOT_FOUND);
+  if (!withinEvent(event, input.startsAt)) return fail("events.errors.timeOutsideEvent");
   return getDb()
     .transaction()
     .execute(async (trx): Promise<SlotResult> => {
@@ -406,7 +416,7 @@ export async function updatePresentation(
         .where("id", "=", presentationId)
         .where("event_id", "=", eventId)
         .executeTakeFirst();
-      if (!current) return { ok: false, reason: "notFound" };
+      if (!current) return fail(NOT_FOUND);
       const titleEn = input.titleEn || null;
       const titleChanged = current.title_ja !== input.titleJa || current.title_en !== titleEn;
       await trx
@@ -426,17 +436,17 @@ export async function updatePresentation(
         entityId: eventId,
         detail: { presentationId, titleChanged, confirmationWithdrawn: titleChanged && current.confirmed_at !== null },
       });
-      return { ok: true };
+      return ok();
     });
 }
 
-/** Swaps a slot with its neighbour; at either end of the programme nothing moves. False when there is no such slot. */
+/** Swaps a slot with its neighbour; at either end of the programme nothing moves. NOT_FOUND when there is no such slot. */
 export async function movePresentation(
   actor: Actor,
   eventId: number,
   presentationId: number,
   direction: "up" | "down",
-) {
+): Promise<Result<object, typeof NOT_FOUND>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -446,7 +456,7 @@ export async function movePresentation(
         .where("id", "=", presentationId)
         .where("event_id", "=", eventId)
         .executeTakeFirst();
-      if (!current) return false;
+      if (!current) return fail(NOT_FOUND);
       const neighbour = await trx
         .selectFrom("presentation")
         .select(["id", "position"])
@@ -455,7 +465,7 @@ export async function movePresentation(
         .orderBy("position", direction === "up" ? "desc" : "asc")
         .limit(1)
         .executeTakeFirst();
-      if (!neighbour) return true;
+      if (!neighbour) return ok();
       await trx
         .updateTable("presentation")
         .set({ position: neighbour.position })
@@ -473,12 +483,16 @@ export async function movePresentation(
         entityId: eventId,
         detail: { presentationId, from: current.position, to: neighbour.position },
       });
-      return true;
+      return ok();
     });
 }
 
-/** Removes a slot and closes the gap in the order. False when there is no such slot. */
-export async function removePresentation(actor: Actor, eventId: number, presentationId: number) {
+/** Removes a slot and closes the gap in the order. NOT_FOUND when there is no such slot. */
+export async function removePresentation(
+  actor: Actor,
+  eventId: number,
+  presentationId: number,
+): Promise<Result<object, typeof NOT_FOUND>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -488,7 +502,7 @@ export async function removePresentation(actor: Actor, eventId: number, presenta
         .where("id", "=", presentationId)
         .where("event_id", "=", eventId)
         .executeTakeFirst();
-      if (!current) return false;
+      if (!current) return fail(NOT_FOUND);
       await trx.deleteFrom("presentation").where("id", "=", presentationId).execute();
       await trx
         .updateTable("presentation")
@@ -503,7 +517,7 @@ export async function removePresentation(actor: Actor, eventId: number, presenta
         entityId: eventId,
         detail: { presentationId, projectId: current.project_id, hostId: current.host_id, titleJa: current.title_ja },
       });
-      return true;
+      return ok();
     });
 }
 
@@ -550,7 +564,7 @@ export async function confirmPresentationTitle(
   professor: Actor,
   presentationId: number,
   input: { titleJa: string; titleEn?: string | null },
-): Promise<{ ok: true } | { ok: false; reason: "notFound" | "forbidden" }> {
+): Promise<Result<object, typeof NOT_FOUND | typeof FORBIDDEN>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -560,8 +574,8 @@ export async function confirmPresentationTitle(
         .select(["presentation.event_id", "presentation.title_ja", "presentation.title_en", "project.professor_id"])
         .where("presentation.id", "=", presentationId)
         .executeTakeFirst();
-      if (!row) return { ok: false as const, reason: "notFound" as const };
-      if (row.professor_id !== professor.id) return { ok: false as const, reason: "forbidden" as const };
+      if (!row) return fail(NOT_FOUND);
+      if (row.professor_id !== professor.id) return fail(FORBIDDEN);
       const titleEn = input.titleEn || null;
       await trx
         .updateTable("presentation")
@@ -575,6 +589,6 @@ export async function confirmPresentationTitle(
         entityId: row.event_id,
         detail: { presentationId, titleChanged: row.title_ja !== input.titleJa || row.title_en !== titleEn },
       });
-      return { ok: true as const };
+      return ok();
     });
 }

@@ -4,6 +4,7 @@
  */
 import type { FirmFields } from "~/schemas/firm";
 import { getDb, now } from "~/utils/db.server";
+import { fail, ok, type Result } from "~/utils/result";
 import { recordAudit } from "./audit.server";
 import { diffFirm, findFirmsByCorporateNumber, insertFirm, updateStoredFirm } from "./firm.server";
 
@@ -45,9 +46,14 @@ export async function getFirmImport(id: number) {
   return { ...meta, rows: preview, outcome: null };
 }
 
-export type ApplyResult = { ok: true; outcome: ImportOutcome } | { ok: false; reason: "unavailable" | "failed" };
+export type ApplyResult = Result<{ outcome: ImportOutcome }, typeof UNAVAILABLE | typeof FAILED>;
 
-/** Applies a previewed import in one transaction. "unavailable": unknown or already applied; "failed": rolled back. */
+/** Unknown or already applied. */
+export const UNAVAILABLE = "firms.import.unavailable";
+/** Rolled back: nothing was written. */
+export const FAILED = "firms.import.failed";
+
+/** Applies a previewed import in one transaction (UNAVAILABLE: unknown or already applied; FAILED: rolled back). */
 export async function applyFirmImport(id: number, actorId: number): Promise<ApplyResult> {
   try {
     return await getDb()
@@ -61,7 +67,7 @@ export async function applyFirmImport(id: number, actorId: number): Promise<Appl
           .where("applied_at", "is", null)
           .returning(["rows", "file_name"])
           .executeTakeFirst();
-        if (!claimed) return { ok: false, reason: "unavailable" };
+        if (!claimed) return fail(UNAVAILABLE);
         const rows = JSON.parse(claimed.rows) as FirmFields[];
         const existing = await findFirmsByCorporateNumber(
           trx,
@@ -96,11 +102,11 @@ export async function applyFirmImport(id: number, actorId: number): Promise<Appl
             unchanged: outcome.unchanged.length,
           },
         });
-        return { ok: true, outcome };
+        return ok({ outcome });
       });
   } catch (error) {
     // Logged for the operators; staff are told that nothing was written, which the rollback guarantees.
     console.error(`firm import ${id} failed:`, error);
-    return { ok: false, reason: "failed" };
+    return fail(FAILED);
   }
 }

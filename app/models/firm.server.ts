@@ -9,6 +9,7 @@ import type { FirmFields, FirmProfileFields } from "~/schemas/firm";
 import { FIRM_FIELDS, FIRMS_PER_PAGE } from "~/schemas/firm";
 import { getDb, now } from "~/utils/db.server";
 import { containsPattern, firmSearchText, searchTerms } from "~/utils/firm-search";
+import { fail, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { Database, Firm } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 
@@ -257,13 +258,17 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505"; // SQLite, PostgreSQL
 }
 
-export type FirmWriteResult = { ok: true; id: number } | { ok: false; reason: "duplicate" | "not_found" };
+export type FirmWriteResult = Result<{ id: number }, typeof NOT_FOUND | typeof DUPLICATE>;
+
+/** Another firm has this corporate number. */
+const DUPLICATE = "firms.validation.duplicate";
+const duplicate = () => fail(DUPLICATE, { field: "corporate_number" });
 
 export async function createFirm(fields: FirmFields, actorId: number): Promise<FirmWriteResult> {
   const id = await getDb()
     .transaction()
     .execute((trx) => insertFirm(trx, fields, actorId, "create"));
-  return id === null ? { ok: false, reason: "duplicate" } : { ok: true, id };
+  return id === null ? duplicate() : ok({ id });
 }
 
 /** Staff edit every field; a firm user edits only its profile fields (the type and the form schema both say so). */
@@ -282,9 +287,9 @@ export async function updateFirm(
         await updateStoredFirm(trx, current, changes, actorId, action);
         return true;
       });
-    return found ? { ok: true, id } : { ok: false, reason: "not_found" };
+    return found ? ok({ id }) : fail(NOT_FOUND);
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate" };
+    if (isUniqueViolation(error)) return duplicate();
     throw error;
   }
 }

@@ -4,6 +4,7 @@
  * email, because the students consented to share those only with the firm they are paired with.
  */
 import { getDb } from "~/utils/db.server";
+import { fail, ok, type Result } from "~/utils/result";
 import type { ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 
@@ -28,17 +29,20 @@ export async function listApplicants(hostId: number, projectId: number) {
   return rows;
 }
 
-export type RankingFailure = "closed" | "unknownApplicant";
+export type RankingFailure = typeof RANKING_CLOSED | "pairing.errors.unknownApplicant";
+
+/** The project no longer takes rankings (a pairing was published). */
+export const RANKING_CLOSED = "pairing.errors.closed";
 
 /** Replaces the host's ranking (best first; empty: use the lottery) in one transaction, while the project allows it. */
 export async function saveHostRanking(
   host: { id: number; project_id: number },
   signupIds: number[],
   actor: { id: number },
-): Promise<{ ok: true } | { ok: false; reason: RankingFailure }> {
+): Promise<Result<object, RankingFailure>> {
   const applicants = new Set((await listApplicants(host.id, host.project_id)).map((a) => a.id));
   if (signupIds.some((id) => !applicants.has(id)) || new Set(signupIds).size !== signupIds.length) {
-    return { ok: false, reason: "unknownApplicant" };
+    return fail("pairing.errors.unknownApplicant");
   }
   return getDb()
     .transaction()
@@ -49,7 +53,7 @@ export async function saveHostRanking(
         .select("state")
         .where("id", "=", host.project_id)
         .executeTakeFirst();
-      if (!project || !RANKING_STATES.includes(project.state)) return { ok: false as const, reason: "closed" as const };
+      if (!project || !RANKING_STATES.includes(project.state)) return fail(RANKING_CLOSED);
       await trx.deleteFrom("host_ranking").where("host_id", "=", host.id).execute();
       if (signupIds.length) {
         await trx
@@ -64,6 +68,6 @@ export async function saveHostRanking(
         entityId: host.id,
         detail: { ranked: signupIds.length },
       });
-      return { ok: true as const };
+      return ok();
     });
 }

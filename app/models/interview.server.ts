@@ -15,6 +15,7 @@ import { sql, type Transaction } from "kysely";
 import { BOOKING_STATES, DEFAULT_CUTOFF_HOURS, hasEnded, OUTCOME_STATES } from "~/interviews/slots";
 import { getDb } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
+import { fail, FORBIDDEN, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { Database, InterviewOutcome, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { interviewMails, type Audience, type InterviewMailKind } from "./interview-mail.server";
@@ -22,20 +23,20 @@ import { enqueueMail } from "./outbox.server";
 import { getPublishedRun } from "./pairing.server";
 
 export type InterviewFailure =
-  | "notFound"
-  | "forbidden"
-  | "wrongState"
-  | "taken" // the slot is booked, cancelled or gone
-  | "teamBooked" // the team already holds a booking
-  | "overlap" // a team member has another interview at that time
-  | "started"
-  | "cutoff"
-  | "notBooked"
-  | "notEnded"
-  | "past"
-  | "outsidePeriod";
+  | typeof NOT_FOUND
+  | typeof FORBIDDEN
+  | "interviews.errors.wrongState"
+  | "interviews.errors.taken" // the slot is booked, cancelled or gone
+  | "interviews.errors.teamBooked" // the team already holds a booking
+  | "interviews.errors.overlap" // a team member has another interview at that time
+  | "interviews.errors.started"
+  | "interviews.errors.cutoff"
+  | "interviews.errors.notBooked"
+  | "interviews.errors.notEnded"
+  | "interviews.errors.past"
+  | "interviews.errors.outsidePeriod";
 
-export type InterviewResult = { ok: true } | { ok: false; reason: InterviewFailure };
+export type InterviewResult = Result<object, InterviewFailure>;
 
 interface Actor {
   id: number;
@@ -43,11 +44,9 @@ interface Actor {
   firm_id?: number | null;
 }
 
-const fail = (reason: InterviewFailure): InterviewResult => ({ ok: false, reason });
-
 /** A booking may be moved or released only while it starts after this instant (now + the host's cut-off). */
 const cutoffLimit = (at: Date, hours: number) => new Date(at.getTime() + hours * 3_600_000).toISOString();
-const OK: InterviewResult = { ok: true };
+const OK: InterviewResult = ok();
 
 /** Thrown inside a transaction to roll it back with a reason. */
 class Abort extends Error {
@@ -159,14 +158,14 @@ export function getSlot(slotId: number) {
 
 export type InterviewSlot = NonNullable<Awaited<ReturnType<typeof getSlot>>>;
 
-/** A slot with its host and team, if `user` may see it: "notFound" / "forbidden" otherwise. */
+/** A slot with its host and team, if `user` may see it: NOT_FOUND / FORBIDDEN otherwise. */
 export async function loadSlotFor(user: Actor, slotId: number) {
   const slot = await getSlot(slotId);
-  if (!slot) return { ok: false as const, reason: "notFound" as const };
+  if (!slot) return fail(NOT_FOUND);
   const loaded = await loadHostFor(user, slot.host_id);
-  if (!loaded) return { ok: false as const, reason: "notFound" as const };
-  if (!loaded.visible) return { ok: false as const, reason: "forbidden" as const };
-  return { ok: true as const, slot, host: loaded.host, team: loaded.team };
+  if (!loaded) return fail(NOT_FOUND);
+  if (!loaded.visible) return fail(FORBIDDEN);
+  return ok({ slot, host: loaded.host, team: loaded.team });
 }
 
 // ─── slots offered by the firm ───────────────────────────────────────────────
@@ -184,18 +183,18 @@ export async function addSlot(
   hostId: number,
   input: SlotInput,
   at: Date = new Date(),
-): Promise<InterviewResult & { id?: number }> {
+): Promise<Result<{ id: number }, InterviewFailure>> {
   const loaded = await loadHostFor(user, hostId);
-  if (!loaded) return fail("notFound");
+  if (!loaded) return fail(NOT_FOUND);
   const { host, team } = loaded;
-  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail("forbidden");
-  if (!BOOKING_STATES.includes(host.state) || team.length === 0) return fail("wrongState");
-  if (input.startsAt <= at.toISOString()) return fail("past");
+  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail(FORBIDDEN);
+  if (!BOOKING_STATES.includes(host.state) || team.length === 0) return fail("interviews.errors.wrongState");
+  if (input.startsAt <= at.toISOString()) return fail("interviews.errors.past");
   if (
     tokyoDate(new Date(input.startsAt)) < host.interview_from ||
     tokyoDate(new Date(input.endsAt)) > host.interview_until
   ) {
-    return fail("outsidePeriod");
+    return fail("interviews.errors.outsidePeriod");
   }
   const t = at.toISOString();
   const id = await getDb()
@@ -223,7 +222,7 @@ export async function addSlot(
       });
       return row.id;
     });
-  return { ok: true, id };
+  return ok({ id });
 }
 
 /** The host's change cut-off, in whole hours before the booked slot starts. */
@@ -234,8 +233,8 @@ export async function setCutoff(
   at: Date = new Date(),
 ): Promise<InterviewResult> {
   const host = await getInterviewHost(hostId);
-  if (!host) return fail("notFound");
-  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail("forbidden");
+  if (!host) return fail(NOT_FOUND);
+  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail(FORBIDDEN);
   const t = at.toISOString();
   await getDb()
     .transaction()
@@ -269,8 +268,8 @@ export async function cancelSlot(
   at: Date = new Date(),
 ): Promise<InterviewResult> {
   const loaded = await loadSlotFor(user, slotId);
-  if (!loaded.ok) return fail(loaded.reason);
-  if (user.role !== "firm") return fail("forbidden");
+  if (!loaded.ok) return loaded;
+  if (user.role !== "firm") return fail(FORBIDDEN);
   const t = at.toISOString();
   try {
     await getDb()
@@ -289,7 +288,8 @@ export async function cancelSlot(
           .where("cancelled_at", "is", null)
           .where("starts_at", ">", t)
           .executeTakeFirst();
-        if (Number(r.numUpdatedRows) !== 1) throw new Abort(loaded.slot.cancelled_at ? "taken" : "started");
+        if (Number(r.numUpdatedRows) !== 1)
+          throw new Abort(loaded.slot.cancelled_at ? "interviews.errors.taken" : "interviews.errors.started");
         await recordAudit(trx, {
           actorId: user.id,
           action: "interview.slot.cancel",
@@ -425,8 +425,8 @@ function dropParticipants(trx: Transaction<Database>, slotId: number) {
 /** Why a claim failed, read after the fact (the decision itself was the conditional statement). */
 async function whyNotClaimed(slot: InterviewSlot, t: string, ignoreSlotId?: number): Promise<InterviewFailure> {
   const now = await getSlot(slot.id);
-  if (!now || now.cancelled_at || now.booked_at) return "taken";
-  if (now.starts_at <= t) return "started";
+  if (!now || now.cancelled_at || now.booked_at) return "interviews.errors.taken";
+  if (now.starts_at <= t) return "interviews.errors.started";
   const held = await getDb()
     .selectFrom("interview_slot")
     .select("id")
@@ -435,7 +435,7 @@ async function whyNotClaimed(slot: InterviewSlot, t: string, ignoreSlotId?: numb
     .where("cancelled_at", "is", null)
     .$if(ignoreSlotId !== undefined, (q) => q.where("id", "!=", ignoreSlotId!))
     .executeTakeFirst();
-  return held ? "teamBooked" : "overlap";
+  return held ? "interviews.errors.teamBooked" : "interviews.errors.overlap";
 }
 
 function isUniqueViolation(error: unknown) {
@@ -447,8 +447,8 @@ function isUniqueViolation(error: unknown) {
 async function bookingContext(student: Actor, slotId: number) {
   const loaded = await loadSlotFor(student, slotId);
   if (!loaded.ok) return loaded;
-  if (student.role !== "student") return { ok: false as const, reason: "forbidden" as const };
-  if (!BOOKING_STATES.includes(loaded.host.state)) return { ok: false as const, reason: "wrongState" as const };
+  if (student.role !== "student") return fail(FORBIDDEN);
+  if (!BOOKING_STATES.includes(loaded.host.state)) return fail("interviews.errors.wrongState");
   const memberIds = loaded.team.map((m) => m.id);
   const otherHostIds = (await teamHostIds(memberIds)).filter((id) => id !== loaded.host.id);
   return { ...loaded, members: { memberIds, otherHostIds } };
@@ -460,7 +460,7 @@ async function runBookingChange(work: (trx: Transaction<Database>) => Promise<vo
     return null;
   } catch (error) {
     if (error instanceof Abort) return error.reason;
-    if (isUniqueViolation(error)) return "teamBooked";
+    if (isUniqueViolation(error)) return "interviews.errors.teamBooked";
     throw error;
   }
 }
@@ -468,10 +468,10 @@ async function runBookingChange(work: (trx: Transaction<Database>) => Promise<vo
 /** A team member books a free slot for the whole team. */
 export async function bookSlot(student: Actor, slotId: number, at: Date = new Date()): Promise<InterviewResult> {
   const ctx = await bookingContext(student, slotId);
-  if (!ctx.ok) return fail(ctx.reason);
+  if (!ctx.ok) return ctx;
   const t = at.toISOString();
   const failure = await runBookingChange(async (trx) => {
-    if (!(await claimSlot(trx, ctx.slot, ctx.members, student.id, t))) throw new Abort("taken");
+    if (!(await claimSlot(trx, ctx.slot, ctx.members, student.id, t))) throw new Abort("interviews.errors.taken");
     await recordAudit(trx, {
       actorId: student.id,
       action: "interview.book",
@@ -480,7 +480,7 @@ export async function bookSlot(student: Actor, slotId: number, at: Date = new Da
     });
     await queueMails(trx, slotId, "booked", ["firm"]);
   });
-  if (failure) return fail(failure === "taken" ? await whyNotClaimed(ctx.slot, t) : failure);
+  if (failure) return fail(failure === "interviews.errors.taken" ? await whyNotClaimed(ctx.slot, t) : failure);
   return OK;
 }
 
@@ -501,15 +501,15 @@ export function findTeamBooking(hostId: number) {
  */
 export async function moveBooking(student: Actor, toSlotId: number, at: Date = new Date()): Promise<InterviewResult> {
   const ctx = await bookingContext(student, toSlotId);
-  if (!ctx.ok) return fail(ctx.reason);
+  if (!ctx.ok) return ctx;
   const current = await findTeamBooking(ctx.host.id);
-  if (!current) return fail("notBooked");
-  if (current.id === toSlotId) return fail("taken");
+  if (!current) return fail("interviews.errors.notBooked");
+  if (current.id === toSlotId) return fail("interviews.errors.taken");
   const t = at.toISOString();
   const notBefore = cutoffLimit(at, ctx.host.change_cutoff_hours);
   const failure = await runBookingChange(async (trx) => {
-    if (!(await releaseSlot(trx, current.id, notBefore, t))) throw new Abort("cutoff");
-    if (!(await claimSlot(trx, ctx.slot, ctx.members, student.id, t))) throw new Abort("taken");
+    if (!(await releaseSlot(trx, current.id, notBefore, t))) throw new Abort("interviews.errors.cutoff");
+    if (!(await claimSlot(trx, ctx.slot, ctx.members, student.id, t))) throw new Abort("interviews.errors.taken");
     await dropParticipants(trx, current.id);
     await recordAudit(trx, {
       actorId: student.id,
@@ -520,20 +520,21 @@ export async function moveBooking(student: Actor, toSlotId: number, at: Date = n
     });
     await queueMails(trx, toSlotId, "moved", ["firm"], { previous: current });
   });
-  if (failure === "taken") return fail(await whyNotClaimed(ctx.slot, t, current.id));
-  if (failure === "cutoff" && (await findTeamBooking(ctx.host.id))?.id !== current.id) return fail("notBooked");
+  if (failure === "interviews.errors.taken") return fail(await whyNotClaimed(ctx.slot, t, current.id));
+  if (failure === "interviews.errors.cutoff" && (await findTeamBooking(ctx.host.id))?.id !== current.id)
+    return fail("interviews.errors.notBooked");
   return failure ? fail(failure) : OK;
 }
 
 /** The team gives up its booking before the cut-off; the slot is free again. */
 export async function releaseBooking(student: Actor, slotId: number, at: Date = new Date()): Promise<InterviewResult> {
   const ctx = await bookingContext(student, slotId);
-  if (!ctx.ok) return fail(ctx.reason);
-  if (!ctx.slot.booked_at || ctx.slot.cancelled_at) return fail("notBooked");
+  if (!ctx.ok) return ctx;
+  if (!ctx.slot.booked_at || ctx.slot.cancelled_at) return fail("interviews.errors.notBooked");
   const t = at.toISOString();
   const notBefore = cutoffLimit(at, ctx.host.change_cutoff_hours);
   const failure = await runBookingChange(async (trx) => {
-    if (!(await releaseSlot(trx, slotId, notBefore, t))) throw new Abort("cutoff");
+    if (!(await releaseSlot(trx, slotId, notBefore, t))) throw new Abort("interviews.errors.cutoff");
     // The firm's mail names the team: written before the participants are dropped.
     await queueMails(trx, slotId, "released", ["firm"]);
     await dropParticipants(trx, slotId);
@@ -557,15 +558,15 @@ export async function markOutcome(
   at: Date = new Date(),
 ): Promise<InterviewResult> {
   const loaded = await loadSlotFor(user, slotId);
-  if (!loaded.ok) return fail(loaded.reason);
+  if (!loaded.ok) return loaded;
   const { slot, host } = loaded;
   const allowed =
     (user.role === "firm" && user.firm_id === host.firm_id) ||
     (user.role === "professor" && host.professor_id === user.id);
-  if (!allowed) return fail("forbidden");
-  if (!OUTCOME_STATES.includes(host.state)) return fail("wrongState");
-  if (!slot.booked_at || slot.cancelled_at) return fail("notBooked");
-  if (!hasEnded(slot, at)) return fail("notEnded");
+  if (!allowed) return fail(FORBIDDEN);
+  if (!OUTCOME_STATES.includes(host.state)) return fail("interviews.errors.wrongState");
+  if (!slot.booked_at || slot.cancelled_at) return fail("interviews.errors.notBooked");
+  if (!hasEnded(slot, at)) return fail("interviews.errors.notEnded");
   const t = at.toISOString();
   await getDb()
     .transaction()

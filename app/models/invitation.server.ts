@@ -146,10 +146,7 @@ export async function findInvitation(token: string, at = new Date()): Promise<In
 export async function acceptInvitation(
   token: string,
   password: string,
-): Promise<
-  | { ok: true; userId: number; role: Role }
-  | { ok: false; reason: "invalid" | "used" | "expired" | "withdrawn" | "email_taken" }
-> {
+): Promise<Result<{ userId: number; role: Role }, AcceptFailure>> {
   const passwordHash = await hashPassword(password);
   const t = now();
   return getDb()
@@ -187,21 +184,31 @@ export async function acceptInvitation(
         entityType: "invitation",
         entityId: inv.id,
       });
-      return { ok: true as const, userId: user.id, role: inv.role };
+      return ok({ userId: user.id, role: inv.role });
     })
     .then(async (result) => {
       if (result) return result;
       // Not used now: say why (outside the transaction, which holds the one connection).
       const current = await findInvitation(token);
-      return { ok: false as const, reason: current.state === "open" ? ("invalid" as const) : current.state };
+      return fail(NOT_USABLE[current.state === "open" ? "invalid" : current.state]);
     })
     .catch((error) => {
-      if (error instanceof EmailTaken) return { ok: false as const, reason: "email_taken" as const };
+      if (error instanceof EmailTaken) return fail("auth.emailTaken" as const);
       throw error;
     });
 }
 
 class EmailTaken extends Error {}
+
+/** Why an invitation link cannot be used, as the catalog says it. */
+const NOT_USABLE = {
+  invalid: "auth.invitationInvalid",
+  used: "auth.invitationUsed",
+  expired: "auth.invitationExpired",
+  withdrawn: "auth.invitationWithdrawn",
+} as const;
+
+export type AcceptFailure = (typeof NOT_USABLE)[keyof typeof NOT_USABLE] | "auth.emailTaken";
 
 /** Invitations not used and not withdrawn, expired ones included (staff may send those again). */
 export function listOpenInvitations() {

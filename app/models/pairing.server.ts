@@ -9,10 +9,11 @@ import type { Transaction } from "kysely";
 import { blockingPairs, match, type Instance } from "~/matching/engine.js";
 import { lotteryOrder } from "~/matching/lottery";
 import { getDb, now } from "~/utils/db.server";
+import { fail, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { Database, ProjectState, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail, type MailInput } from "./outbox.server";
-import { ProjectError, transitionProject } from "./project.server";
+import { transitionProject } from "./project.server";
 
 export type Assignments = Record<string, string | null>;
 
@@ -94,17 +95,17 @@ export async function createRun(
   projectId: number,
   actor: { id: number; role: Role },
   seed = randomBytes(16).toString("hex"),
-) {
-  if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
+): Promise<Result<{ runId: number }>> {
+  if (actor.role !== "staff") return fail("pairing.errors.forbidden");
   const project = await getDb().selectFrom("project").select(["state"]).where("id", "=", projectId).executeTakeFirst();
-  if (!project) throw new ProjectError(404, "notFound");
-  if (project.state !== "closed") throw new ProjectError(409, "pairingNeedsClosed");
+  if (!project) return fail(NOT_FOUND);
+  if (project.state !== "closed") return fail("pairing.errors.pairingNeedsClosed");
   const input = await loadInput(projectId);
   const instance = buildInstance(input, seed);
   const result = match(instance);
   // Which hosts gave their own ranking is not visible in the instance; the run's audit entry records it.
   const ownRanking = input.hosts.filter((h) => h.ranking.length > 0).map((h) => h.id);
-  return getDb()
+  const runId = await getDb()
     .transaction()
     .execute(async (trx) => {
       const { id } = await trx
@@ -128,6 +129,7 @@ export async function createRun(
       });
       return id;
     });
+  return ok({ runId });
 }
 
 /** `db`: pass the transaction when reading inside one (the SQLite connection is not shared with other queries). */
@@ -239,14 +241,14 @@ export async function overrideAssignment(
     trx: Transaction<Database>,
     move: { runId: number; signupId: number; hostId: number },
   ) => Promise<MailInput[]>,
-) {
-  if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
-  if (!reason.trim()) throw new ProjectError(400, "reasonRequired");
-  await getDb()
+): Promise<Result> {
+  if (actor.role !== "staff") return fail("pairing.errors.forbidden");
+  if (!reason.trim()) return fail("pairing.errors.reasonRequired", { field: "reason" });
+  return getDb()
     .transaction()
     .execute(async (trx) => {
       const current = await getRun(runId, trx);
-      if (!current) throw new ProjectError(404, "notFound");
+      if (!current) return fail(NOT_FOUND);
       const from = current.final[String(signupId)] ?? null;
       if (current.run.published_at) {
         const project = await trx
@@ -255,15 +257,15 @@ export async function overrideAssignment(
           .where("id", "=", current.run.project_id)
           .executeTakeFirstOrThrow();
         if (hostId === null || from !== null || !LATE_PLACEMENT_STATES.includes(project.state))
-          throw new ProjectError(409, "alreadyPublished");
+          return fail("pairing.errors.alreadyPublished");
       }
       if (!current.instance.students.some((s) => s.id === String(signupId)))
-        throw new ProjectError(400, "unknownStudent");
+        return fail("pairing.errors.unknownStudent", { field: "signupId" });
       if (hostId !== null) {
         const host = current.instance.hosts.find((h) => h.id === String(hostId));
-        if (!host) throw new ProjectError(400, "unknownHost");
+        if (!host) return fail("pairing.errors.unknownHost", { field: "target" });
         const taken = Object.entries(current.final).filter(([s, h]) => h === host.id && s !== String(signupId)).length;
-        if (taken >= host.capacity) throw new ProjectError(409, "hostFull");
+        if (taken >= host.capacity) return fail("pairing.errors.hostFull", { field: "target" });
       }
       await trx
         .insertInto("pairing_override")
@@ -293,6 +295,7 @@ export async function overrideAssignment(
       if (current.run.published_at && notify && hostId !== null) {
         for (const mail of await notify(trx, { runId, signupId, hostId })) await enqueueMail(trx, mail);
       }
+      return ok();
     });
 }
 
@@ -304,18 +307,19 @@ export async function publishRun(
   runId: number,
   actor: { id: number; role: Role },
   notify: (trx: Transaction<Database>, runId: number) => Promise<MailInput[]>,
-) {
+): Promise<Result> {
   const run = await getDb()
     .selectFrom("pairing_run")
     .select(["project_id", "published_at"])
     .where("id", "=", runId)
     .executeTakeFirst();
-  if (!run) throw new ProjectError(404, "notFound");
-  if (run.published_at) throw new ProjectError(409, "alreadyPublished");
-  await transitionProject({
+  if (!run) return fail(NOT_FOUND);
+  if (run.published_at) return fail("pairing.errors.alreadyPublished");
+  return transitionProject({
     projectId: run.project_id,
     action: "publish_pairing",
     actor,
+    errors: "pairing.errors",
     notify: async (trx) => notify(trx, runId),
     effect: async (trx) => {
       await trx

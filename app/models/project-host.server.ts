@@ -20,6 +20,7 @@ import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { deriveKey, deriveKeys } from "~/utils/keys.server";
 import { secretPlaceholder } from "~/utils/mail-secrets";
+import { fail, FORBIDDEN, NOT_FOUND, ok, type Result } from "~/utils/result";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import type { Database, HostStatus, ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -199,8 +200,17 @@ export function canAnswer(host: { status: HostStatus; project_state: ProjectStat
 
 // ─── writing ─────────────────────────────────────────────────────────────────
 
+/** Refusals of the firm field (`firmId`) and of the contact field (`contactEmail`) name their field. */
 export type HostFailure =
-  "notFound" | "forbidden" | "wrongState" | "firmNotListed" | "alreadyListed" | "alreadyAccepted" | "contactRequired";
+  | typeof NOT_FOUND
+  | typeof FORBIDDEN
+  | "hosts.errors.notSuggestable"
+  | "hosts.errors.notInvitable"
+  | "hosts.errors.notWithdrawable"
+  | "hosts.errors.firmNotListed"
+  | "hosts.errors.alreadyListed"
+  | "hosts.errors.alreadyAccepted"
+  | "hosts.errors.contactRequired";
 
 async function listedFirm(db: Db, firmId: number) {
   return db
@@ -217,7 +227,7 @@ export async function suggestHost(
   professor: { id: number },
   projectId: number,
   input: { firmId: number; contactEmail: string | null },
-): Promise<{ ok: true; hostId: number } | { ok: false; reason: HostFailure }> {
+): Promise<Result<{ hostId: number }, HostFailure>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -226,10 +236,10 @@ export async function suggestHost(
         .select(["id", "professor_id", "state"])
         .where("id", "=", projectId)
         .executeTakeFirst();
-      if (!project) return { ok: false as const, reason: "notFound" as const };
-      if (project.professor_id !== professor.id) return { ok: false as const, reason: "forbidden" as const };
-      if (!SUGGEST_STATES.includes(project.state)) return { ok: false as const, reason: "wrongState" as const };
-      if (!(await listedFirm(trx, input.firmId))) return { ok: false as const, reason: "firmNotListed" as const };
+      if (!project) return fail(NOT_FOUND);
+      if (project.professor_id !== professor.id) return fail(FORBIDDEN);
+      if (!SUGGEST_STATES.includes(project.state)) return fail("hosts.errors.notSuggestable");
+      if (!(await listedFirm(trx, input.firmId))) return fail("hosts.errors.firmNotListed", { field: "firmId" });
       const t = now();
       const row = await trx
         .insertInto("project_host")
@@ -245,7 +255,7 @@ export async function suggestHost(
         .onConflict((oc) => oc.columns(["project_id", "firm_id"]).doNothing())
         .returning("id")
         .executeTakeFirst();
-      if (!row) return { ok: false as const, reason: "alreadyListed" as const };
+      if (!row) return fail("hosts.errors.alreadyListed", { field: "firmId" });
       await recordAudit(trx, {
         actorId: professor.id,
         action: "host.suggest",
@@ -253,7 +263,7 @@ export async function suggestHost(
         entityId: row.id,
         detail: { projectId, firmId: input.firmId },
       });
-      return { ok: true as const, hostId: row.id };
+      return ok({ hostId: row.id });
     });
 }
 
@@ -267,16 +277,16 @@ export async function inviteHost(
   projectId: number,
   input: { firmId: number; contactEmail: string | null },
   at: Date = new Date(),
-): Promise<{ ok: true; hostId: number; token: string } | { ok: false; reason: HostFailure }> {
+): Promise<Result<{ hostId: number; token: string }, HostFailure>> {
   const texts = await bothLanguages();
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const project = await trx.selectFrom("project").selectAll().where("id", "=", projectId).executeTakeFirst();
-      if (!project) return { ok: false as const, reason: "notFound" as const };
-      if (!HOSTING_STATES.includes(project.state)) return { ok: false as const, reason: "wrongState" as const };
+      if (!project) return fail(NOT_FOUND);
+      if (!HOSTING_STATES.includes(project.state)) return fail("hosts.errors.notInvitable");
       const firm = await listedFirm(trx, input.firmId);
-      if (!firm) return { ok: false as const, reason: "firmNotListed" as const };
+      if (!firm) return fail("hosts.errors.firmNotListed", { field: "firmId" });
       const firmUsers = await trx
         .selectFrom("user")
         .select(["email"])
@@ -285,7 +295,7 @@ export async function inviteHost(
         .where("disabled_at", "is", null)
         .execute();
       const contact = input.contactEmail ? normalizeEmail(input.contactEmail) : null;
-      if (!firmUsers.length && !contact) return { ok: false as const, reason: "contactRequired" as const };
+      if (!firmUsers.length && !contact) return fail("hosts.errors.contactRequired", { field: "contactEmail" });
 
       const t = at.toISOString();
       const nonce = newToken(24);
@@ -312,7 +322,7 @@ export async function inviteHost(
         )
         .returning("id")
         .executeTakeFirst();
-      if (!row) return { ok: false as const, reason: "alreadyAccepted" as const };
+      if (!row) return fail("hosts.errors.alreadyAccepted", { field: "firmId" });
 
       const token = hostLinkToken(row.id, expiresAt, nonce);
       const base = config().publicUrl;
@@ -350,7 +360,7 @@ export async function inviteHost(
         entityId: row.id,
         detail: { projectId, firmId: firm.id, contactEmail: contact, firmUsers: firmUsers.length },
       });
-      return { ok: true as const, hostId: row.id, token };
+      return ok({ hostId: row.id, token });
     });
 }
 
@@ -359,7 +369,7 @@ export async function withdrawHost(
   staff: { id: number },
   projectId: number,
   hostId: number,
-): Promise<{ ok: true } | { ok: false; reason: HostFailure }> {
+): Promise<Result<object, "hosts.errors.notWithdrawable">> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -371,7 +381,7 @@ export async function withdrawHost(
         .where("status", "in", ["suggested", "invited", "accepted"])
         .where("project_id", "in", (eb) => eb.selectFrom("project").select("id").where("state", "in", SUGGEST_STATES))
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) return { ok: false as const, reason: "wrongState" as const };
+      if (Number(r.numUpdatedRows) !== 1) return fail("hosts.errors.notWithdrawable");
       await recordAudit(trx, {
         actorId: staff.id,
         action: "host.withdraw",
@@ -379,7 +389,7 @@ export async function withdrawHost(
         entityId: hostId,
         detail: { projectId },
       });
-      return { ok: true as const };
+      return ok();
     });
 }
 
@@ -395,7 +405,7 @@ function answerColumns(answer: HostAnswer, t: string, responder: number | null) 
   };
 }
 
-export type AnswerFailure = "notFound" | "forbidden" | "answered" | "closed";
+export type AnswerFailure = typeof NOT_FOUND | typeof FORBIDDEN | "hosts.errors.answered" | "hosts.errors.closed";
 
 /** A signed-in firm user answers for their own firm, once, while the project takes hosts. */
 export async function answerAsFirmUser(
@@ -403,10 +413,10 @@ export async function answerAsFirmUser(
   hostId: number,
   answer: HostAnswer,
   at: Date = new Date(),
-): Promise<{ ok: true } | { ok: false; reason: AnswerFailure }> {
+): Promise<Result<object, AnswerFailure>> {
   const host = await getHostInvitation(hostId);
-  if (!host || host.status === "suggested") return { ok: false, reason: "notFound" };
-  if (host.firm_id !== user.firm_id) return { ok: false, reason: "forbidden" };
+  if (!host || host.status === "suggested") return fail(NOT_FOUND);
+  if (host.firm_id !== user.firm_id) return fail(FORBIDDEN);
   const texts = await bothLanguages();
   const t = at.toISOString();
   const done = await getDb()
@@ -424,8 +434,8 @@ export async function answerAsFirmUser(
       await afterAnswer(trx, hostId, answer, user.id, texts);
       return true;
     });
-  if (done) return { ok: true };
-  return { ok: false, reason: host.status !== "invited" ? "answered" : "closed" };
+  if (done) return ok();
+  return fail(host.status !== "invited" ? "hosts.errors.answered" : "hosts.errors.closed");
 }
 
 export type LinkState =
@@ -455,9 +465,9 @@ export async function answerThroughLink(
   token: string,
   answer: HostAnswer,
   at: Date = new Date(),
-): Promise<{ ok: true } | { ok: false; reason: Exclude<LinkState["state"], "open"> }> {
+): Promise<Result<object, `hosts.link.${Exclude<LinkState["state"], "open">}`>> {
   const link = verifyHostLink(token);
-  if (!link) return { ok: false, reason: "invalid" };
+  if (!link) return fail("hosts.link.invalid");
   const texts = await bothLanguages();
   const t = at.toISOString();
   const done = await getDb()
@@ -477,9 +487,9 @@ export async function answerThroughLink(
       await afterAnswer(trx, link.hostId, answer, null, texts);
       return true;
     });
-  if (done) return { ok: true };
+  if (done) return ok();
   const current = await findHostLink(token, at);
-  return { ok: false, reason: current.state === "open" ? "used" : current.state };
+  return fail(`hosts.link.${current.state === "open" ? "used" : current.state}`);
 }
 
 /** The audit entry, and the emails to the project's professor and the staff member who invited the firm. */

@@ -8,6 +8,7 @@ import { agreementStatus } from "~/agreements/status";
 import { checkTransition, PUBLIC_STATES, type ProjectAction } from "~/projects/lifecycle";
 import { getDb, now } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
+import { fail, FORBIDDEN, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { Database, ProjectState, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail, type MailInput } from "./outbox.server";
@@ -118,26 +119,23 @@ function projectColumns(input: ProjectInput) {
   };
 }
 
-export class ProjectError extends Error {
-  constructor(
-    public status: 400 | 403 | 404 | 409,
-    public reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-async function assertEligibleAgreement(universityId: number, agreementId: number) {
+/** Why the agreement cannot carry the project, on the form's agreement field; null when it can. */
+async function agreementRefusal(universityId: number, agreementId: number) {
   const choice = (await listAgreementChoices(universityId)).find((a) => a.id === agreementId);
-  if (!choice) throw new ProjectError(400, "agreementOtherUniversity");
-  if (!choice.eligible) throw new ProjectError(400, `agreement_${choice.reason}`);
+  if (!choice) return fail("projects.errors.agreementOtherUniversity", { field: "agreementId" });
+  if (!choice.eligible) return fail(`projects.errors.agreement_${choice.reason}`, { field: "agreementId" });
+  return null;
 }
 
-export async function createProject(professor: { id: number; university_id: number | null }, input: ProjectInput) {
-  if (!professor.university_id) throw new ProjectError(403, "forbidden");
-  await assertEligibleAgreement(professor.university_id, input.agreementId);
+export async function createProject(
+  professor: { id: number; university_id: number | null },
+  input: ProjectInput,
+): Promise<Result<{ id: number }>> {
+  if (!professor.university_id) return fail(FORBIDDEN);
+  const refusal = await agreementRefusal(professor.university_id, input.agreementId);
+  if (refusal) return refusal;
   const t = now();
-  return getDb()
+  const id = await getDb()
     .transaction()
     .execute(async (trx) => {
       const { id } = await trx
@@ -156,16 +154,18 @@ export async function createProject(professor: { id: number; university_id: numb
       await recordAudit(trx, { actorId: professor.id, action: "project.create", entityType: "project", entityId: id });
       return id;
     });
+  return ok({ id });
 }
 
 export async function updateProject(
   professor: { id: number; university_id: number | null },
   projectId: number,
   input: ProjectInput,
-) {
-  if (!professor.university_id) throw new ProjectError(403, "forbidden");
-  await assertEligibleAgreement(professor.university_id, input.agreementId);
-  await getDb()
+): Promise<Result<{ id: number }>> {
+  if (!professor.university_id) return fail(FORBIDDEN);
+  const refusal = await agreementRefusal(professor.university_id, input.agreementId);
+  if (refusal) return refusal;
+  return getDb()
     .transaction()
     .execute(async (trx) => {
       const r = await trx
@@ -175,13 +175,14 @@ export async function updateProject(
         .where("professor_id", "=", professor.id)
         .where("state", "in", ["draft", "returned"])
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new ProjectError(409, "notEditable");
+      if (Number(r.numUpdatedRows) !== 1) return fail(NOT_EDITABLE);
       await recordAudit(trx, {
         actorId: professor.id,
         action: "project.update",
         entityType: "project",
         entityId: projectId,
       });
+      return ok({ id: projectId });
     });
 }
 
@@ -189,12 +190,18 @@ export function getProject(id: number) {
   return getDb().selectFrom("project").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function regenerateJoinCode(professor: { id: number; role: Role }, projectId: number) {
+/** Only drafts and returned proposals can be edited. */
+export const NOT_EDITABLE = "projects.errors.notEditable";
+
+export async function regenerateJoinCode(
+  professor: { id: number; role: Role },
+  projectId: number,
+): Promise<Result<{ code: string }, typeof FORBIDDEN>> {
   const code = newJoinCode();
   const q = getDb().updateTable("project").set({ join_code: code, updated_at: now() }).where("id", "=", projectId);
   const r = await (professor.role === "staff" ? q : q.where("professor_id", "=", professor.id)).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new ProjectError(403, "forbidden");
-  return code;
+  if (Number(r.numUpdatedRows) !== 1) return fail(FORBIDDEN);
+  return ok({ code });
 }
 
 // ─── lifecycle ───────────────────────────────────────────────────────────────
@@ -217,6 +224,8 @@ export interface TransitionOptions {
   at?: Date;
   /** More writes that belong to this transition (e.g. publishing a pairing run), in the same transaction. */
   effect?: (trx: Transaction<Database>) => Promise<void>;
+  /** The catalog the refusals are keyed in: the page that asks words them (the pairing pages have their own). */
+  errors?: "projects.errors" | "pairing.errors";
 }
 
 /**
@@ -232,25 +241,28 @@ export async function transitionProject({
   notify,
   at = new Date(),
   effect,
-}: TransitionOptions) {
+  errors = "projects.errors",
+}: TransitionOptions): Promise<Result<{ to: ProjectState }>> {
+  const refuse = (reason: string) =>
+    fail(`${errors}.${reason}`, reason === "commentRequired" ? { field: "comment" } : {});
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const project = await trx.selectFrom("project").selectAll().where("id", "=", projectId).executeTakeFirst();
-      if (!project) throw new ProjectError(404, "notFound");
+      if (!project) return fail(NOT_FOUND);
       const check = checkTransition(project, action, actor, comment);
-      if (!check.ok) throw new ProjectError(check.status, check.reason);
+      if (!check.ok) return refuse(check.reason);
       if (action === "open") {
         const iso = at.toISOString();
-        if (iso < project.signup_opens_at) throw new ProjectError(409, "windowNotStarted");
-        if (iso >= project.signup_closes_at) throw new ProjectError(409, "windowEnded");
+        if (iso < project.signup_opens_at) return refuse("windowNotStarted");
+        if (iso >= project.signup_closes_at) return refuse("windowEnded");
         const hosts = await trx
           .selectFrom("project_host")
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("project_id", "=", projectId)
           .where("status", "=", "accepted")
           .executeTakeFirstOrThrow();
-        if (Number(hosts.n) === 0) throw new ProjectError(409, "noAcceptingHost");
+        if (Number(hosts.n) === 0) return refuse("noAcceptingHost");
       }
       const r = await trx
         .updateTable("project")
@@ -258,7 +270,7 @@ export async function transitionProject({
         .where("id", "=", projectId)
         .where("state", "=", project.state)
         .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new ProjectError(409, "wrongState");
+      if (Number(r.numUpdatedRows) !== 1) return refuse("wrongState");
       await trx
         .insertInto("project_event")
         .values({
@@ -280,7 +292,7 @@ export async function transitionProject({
       });
       if (effect) await effect(trx);
       for (const mail of await notify(trx, project, check.to)) await enqueueMail(trx, mail);
-      return check.to;
+      return ok({ to: check.to });
     });
 }
 

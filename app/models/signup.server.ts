@@ -9,11 +9,19 @@
 import { sql, type Transaction } from "kysely";
 import { CONSENT_VERSION } from "~/projects/signup";
 import { getDb, now } from "~/utils/db.server";
+import { fail, ok, type Result } from "~/utils/result";
 import type { Database, ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { getProject, normalizeJoinCode } from "./project.server";
 
-export type SignupFailure = "full" | "closed" | "notOpen" | "already" | "wrongCode" | "badRanking";
+export type SignupFailure =
+  | "signup.errors.full"
+  | "signup.errors.closed"
+  | "signup.errors.notOpen"
+  | "signup.errors.already"
+  | "signup.errors.wrongCode"
+  /** The ranking does not list exactly the accepting hosts: they changed since the page was shown. */
+  | "signup.errors.hostsChanged";
 
 export function listAcceptedHosts(projectId: number) {
   return getDb()
@@ -62,10 +70,10 @@ export async function signUp(
   projectId: number,
   input: { joinCode: string; ranking: number[]; motivation: string },
   at: Date = new Date(),
-): Promise<{ ok: true; signupId: number } | { ok: false; reason: SignupFailure }> {
+): Promise<Result<{ signupId: number }, SignupFailure>> {
   const db = getDb();
   const project = await getProject(projectId);
-  if (!project || project.join_code !== normalizeJoinCode(input.joinCode)) return { ok: false, reason: "wrongCode" };
+  if (!project || project.join_code !== normalizeJoinCode(input.joinCode)) return fail("signup.errors.wrongCode");
   const hosts = await listAcceptedHosts(projectId);
   if (
     !validRanking(
@@ -73,7 +81,7 @@ export async function signUp(
       hosts.map((h) => h.id),
     )
   )
-    return { ok: false, reason: "badRanking" };
+    return fail("signup.errors.hostsChanged");
   const t = at.toISOString();
   const inserted = await db.transaction().execute(async (trx) => {
     const row = await trx
@@ -127,13 +135,13 @@ export async function signUp(
     });
     return row.id;
   });
-  if (inserted) return { ok: true, signupId: inserted };
+  if (inserted) return ok({ signupId: inserted });
   // Say why, in the order a student would want to know.
   const existing = await findSignup(student.id, projectId);
-  if (existing) return { ok: false, reason: "already" };
-  if (project.state !== "open" || t < project.signup_opens_at) return { ok: false, reason: "notOpen" };
-  if (t >= project.signup_closes_at) return { ok: false, reason: "closed" };
-  return { ok: false, reason: "full" };
+  if (existing) return fail("signup.errors.already");
+  if (project.state !== "open" || t < project.signup_opens_at) return fail("signup.errors.notOpen");
+  if (t >= project.signup_closes_at) return fail("signup.errors.closed");
+  return fail("signup.errors.full");
 }
 
 export function findSignup(studentId: number, projectId: number) {
@@ -199,11 +207,11 @@ export async function updateSignup(
   projectId: number,
   input: { ranking: number[]; motivation: string },
   at: Date = new Date(),
-): Promise<{ ok: true } | { ok: false; reason: SignupFailure | "notSignedUp" }> {
+): Promise<Result<object, SignupFailure | "signup.errors.notSignedUp">> {
   const project = await getProject(projectId);
   const signup = await findSignup(student.id, projectId);
-  if (!project || !signup) return { ok: false, reason: "notSignedUp" };
-  if (!windowOpen(project, at.toISOString())) return { ok: false, reason: "closed" };
+  if (!project || !signup) return fail("signup.errors.notSignedUp");
+  if (!windowOpen(project, at.toISOString())) return fail("signup.errors.closed");
   const hosts = await listAcceptedHosts(projectId);
   if (
     !validRanking(
@@ -211,7 +219,7 @@ export async function updateSignup(
       hosts.map((h) => h.id),
     )
   )
-    return { ok: false, reason: "badRanking" };
+    return fail("signup.errors.hostsChanged");
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -228,13 +236,17 @@ export async function updateSignup(
         entityId: projectId,
       });
     });
-  return { ok: true };
+  return ok();
 }
 
 /** Withdraws a sign-up, until the window closes; the seat becomes free again. */
-export async function withdrawSignup(student: { id: number }, projectId: number, at: Date = new Date()) {
+export async function withdrawSignup(
+  student: { id: number },
+  projectId: number,
+  at: Date = new Date(),
+): Promise<Result<object, "signup.errors.closed" | "signup.errors.notSignedUp">> {
   const project = await getProject(projectId);
-  if (!project || !windowOpen(project, at.toISOString())) return { ok: false as const, reason: "closed" as const };
+  if (!project || !windowOpen(project, at.toISOString())) return fail("signup.errors.closed");
   const removed = await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -253,7 +265,7 @@ export async function withdrawSignup(student: { id: number }, projectId: number,
       }
       return Number(r.numDeletedRows) === 1;
     });
-  return removed ? { ok: true as const } : { ok: false as const, reason: "notSignedUp" as const };
+  return removed ? ok() : fail("signup.errors.notSignedUp");
 }
 
 export async function countSignups(projectId: number) {

@@ -1,6 +1,7 @@
 /** Any unknown path: a 404 rendered by the shared error boundary, inside the normal page shell. */
+import { invariantResponse } from "~/utils/invariant";
 export async function loader() {
-  throw new Response("Not Found", { status: 404 });
+  invariantResponse(false);
 }
 
 export default function NotFound() {

@@ -8,11 +8,12 @@ import { findCalendarUser, listCalendarEntries, toIcsEvent } from "~/models/cale
 import { getT } from "~/utils/i18n.server";
 import { buildCalendar } from "~/utils/ics";
 import { icsResponse } from "~/utils/interview-page.server";
+import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = params.token ?? "";
   const user = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await findCalendarUser(token) : undefined;
-  if (!user) throw new Response("Not Found", { status: 404 });
+  invariantResponse(user);
   const lng = isLng(user.locale) ? user.locale : "ja";
   const t = await getT(lng);
   const entries = await listCalendarEntries(user);

@@ -9,10 +9,11 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { VC_JWT_MEDIA_TYPE } from "~/certificates/credential.server";
 import { CREDENTIAL_JSON_TYPES, preferredType } from "~/certificates/negotiate.server";
 import { statusListCredential } from "~/models/certificate-public.server";
+import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const list = params.listId === "1" ? 1 : params.listId === "2" ? 2 : null;
-  if (!list) throw new Response("Not Found", { status: 404 });
+  invariantResponse(list);
   const { jwt, proved } = await statusListCredential(list);
   const asked = preferredType(request, [VC_JWT_MEDIA_TYPE, ...CREDENTIAL_JSON_TYPES]);
   const json = new URL(request.url).searchParams.get("format") === "json" || (asked && asked !== VC_JWT_MEDIA_TYPE);

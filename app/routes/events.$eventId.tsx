@@ -12,10 +12,11 @@ import { tokyoTime } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
 import { notFoundMeta, pageMeta } from "~/seo/meta";
 import { eventSeo } from "~/seo/pages";
+import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicEvent(parseId(params.eventId));
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found);
   return found;
 }
 

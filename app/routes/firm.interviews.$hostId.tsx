@@ -13,21 +13,22 @@ import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from 
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES, MAX_CUTOFF_HOURS } from "~/interviews/slots";
 import { addSlot, cancelSlot, listSlotsOf, loadHostFor, markOutcome, setCutoff } from "~/models/interview.server";
+import { failureReply, toastResult } from "~/route-helpers/respond.server";
 import { CancelSlotSchema, CutoffSchema, SlotButtonSchema, SlotFieldsSchema, SlotSchema } from "~/schemas/interviews";
-import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
-import { respond, slotView } from "~/utils/interview-page.server";
+import { slotView } from "~/utils/interview-page.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireOwnHost(request: Request, hostIdValue: string | undefined) {
   const user = await requireRole(request, "firm");
   const loaded = await loadHostFor(user, parseId(hostIdValue));
-  if (!loaded || loaded.team.length === 0) throw new Response("Not Found", { status: 404 });
-  if (!loaded.visible) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(loaded && loaded.team.length > 0);
+  invariantResponse(loaded.visible, "Forbidden", { status: 403 });
   return { user, ...loaded };
 }
 
@@ -60,27 +61,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = form.parse(SlotSchema);
     if (submission.status !== "success") return data({ form: "slot", result: submission.reply() }, { status: 400 });
     const r = await addSlot(user, host.id, submission.value);
-    if (!r.ok && (r.reason === "past" || r.reason === "outsidePeriod")) {
+    if (!r.ok && (r.reason === "interviews.errors.past" || r.reason === "interviews.errors.outsidePeriod")) {
       const lng = await getLocale(request, user);
       const period = { from: formatDate(host.interview_from, lng), until: formatDate(host.interview_until, lng) };
-      const message = msg(`interviews.errors.${r.reason}`, r.reason === "outsidePeriod" ? period : undefined);
-      return data(
-        { form: "slot", result: submission.reply({ fieldErrors: { startsAt: [message] } }) },
-        { status: 400 },
-      );
+      const failure = r.reason === "interviews.errors.outsidePeriod" ? { ...r, values: period } : r;
+      return failureReply(submission, failure, { field: "startsAt", with: { form: "slot" } });
     }
-    return respond(r, here, "interviews.toast.added");
+    return toastResult(r, here, "interviews.toast.added");
   }
   if (intent === "cutoff") {
     const submission = form.parse(CutoffSchema);
     if (submission.status !== "success") return data({ form: "cutoff", result: submission.reply() }, { status: 400 });
-    return respond(await setCutoff(user, host.id, submission.value.hours), here, "interviews.toast.cutoffSaved");
+    return toastResult(await setCutoff(user, host.id, submission.value.hours), here, "interviews.toast.cutoffSaved");
   }
   if (intent === "cancel") {
     const submission = form.parse(CancelSlotSchema);
     if (submission.status !== "success")
       return redirectWithToast(here, { kind: "error", key: "interviews.errors.reasonRequired" });
-    return respond(
+    return toastResult(
       await cancelSlot(user, submission.value.slotId, submission.value.reason),
       here,
       "interviews.toast.cancelled",
@@ -91,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("Bad Request", { status: 400 });
   }
   const { intent: outcome, slotId } = submission.value;
-  return respond(await markOutcome(user, slotId, outcome), here, `interviews.toast.${outcome}`);
+  return toastResult(await markOutcome(user, slotId, outcome), here, `interviews.toast.${outcome}`);
 }
 
 export default function FirmHostInterviews() {

@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import { HostAnswerForm, HostStatusBadge, ProjectPublicInfo, projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { answerAsFirmUser, canAnswer, getHostInvitation } from "~/models/project-host.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
-import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -17,8 +18,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 async function requireOwnInvitation(request: Request, hostIdValue: string | undefined) {
   const user = await requireRole(request, "firm");
   const host = await getHostInvitation(parseId(hostIdValue));
-  if (!host || host.status === "suggested") throw new Response("Not Found", { status: 404 });
-  if (host.firm_id !== user.firm_id) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(host && host.status !== "suggested");
+  invariantResponse(host.firm_id === user.firm_id, "Forbidden", { status: 403 });
   return { user, host };
 }
 
@@ -40,9 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       key: answer.accept ? "hosts.toast.accepted" : "hosts.toast.declined",
     });
   }
-  if (r.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  if (r.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
-  return data({ result: submission.reply({ formErrors: [msg(`hosts.errors.${r.reason}`)] }) }, { status: 409 });
+  return failureReply(submission, r, { status: 409 });
 }
 
 export default function FirmInvitation() {

@@ -13,13 +13,14 @@ import type { Lng } from "~/i18n";
 import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
 import { FirmProfileSchema } from "~/schemas/firm";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole, type SessionUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 /** The signed-in firm user's own firm: the only one this page can read or write. */
 async function requireOwnFirm(user: SessionUser) {
   const firm = user.firm_id ? await getFirm(user.firm_id) : undefined;
-  if (!firm) throw new Response("Not Found", { status: 404 });
+  invariantResponse(firm);
   return firm;
 }
 

@@ -12,8 +12,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/forms";
 import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
-import { listApplicants, RANKING_STATES, saveHostRanking } from "~/models/host-ranking.server";
-import { msg } from "~/schemas/messages";
+import { listApplicants, RANKING_CLOSED, RANKING_STATES, saveHostRanking } from "~/models/host-ranking.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { applicantLabel, HostRankingSchema, rankedSignups } from "~/schemas/pairing";
 import { readForm } from "~/utils/form.server";
 import { requireFirmHost } from "~/utils/pairing-route.server";
@@ -44,12 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!clearing && submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const ranking = clearing || submission.status !== "success" ? [] : rankedSignups(submission.value.ranking);
   const r = await saveHostRanking(host, ranking, user);
-  if (!r.ok) {
-    return data(
-      { result: submission.reply({ formErrors: [msg(`pairing.errors.${r.reason}`)] }) },
-      { status: r.reason === "closed" ? 409 : 400 },
-    );
-  }
+  if (!r.ok) return failureReply(submission, r, { status: (reason) => (reason === RANKING_CLOSED ? 409 : 400) });
   return redirectWithToast(`/firm/projects/${host.project_id}/ranking`, {
     kind: "success",
     key: ranking.length ? "pairing.toast.rankingSaved" : "pairing.toast.rankingCleared",

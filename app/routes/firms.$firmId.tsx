@@ -7,11 +7,12 @@ import { getPublicFirm } from "~/models/firm.server";
 import { idParam } from "~/schemas/params";
 import { notFoundMeta, pageMeta } from "~/seo/meta";
 import { firmSeo } from "~/seo/pages";
+import { invariantResponse } from "~/utils/invariant";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const firm = await getPublicFirm(idParam(params, "firmId"));
-  if (!firm) throw new Response("Not Found", { status: 404 });
+  invariantResponse(firm);
   return { firm };
 }
 

@@ -8,8 +8,8 @@ import { useTranslation } from "react-i18next";
 import { HostAnswerForm, ProjectPublicInfo, projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { answerThroughLink, findHostLink } from "~/models/project-host.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
-import { msg } from "~/schemas/messages";
 import { readForm } from "~/utils/form.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -25,12 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const answer = toHostAnswer(submission.value);
   const r = await answerThroughLink(params.token ?? "", answer);
-  if (!r.ok) {
-    return data(
-      { result: submission.reply({ formErrors: [msg(`hosts.link.${r.reason}`)] }) },
-      { status: r.reason === "invalid" ? 404 : 410 },
-    );
-  }
+  if (!r.ok) return failureReply(submission, r, { status: (reason) => (reason === "hosts.link.invalid" ? 404 : 410) });
   return redirect(`/host-response/thanks?answer=${answer.accept ? "accept" : "decline"}`);
 }
 

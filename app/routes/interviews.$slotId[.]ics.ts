@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCalendarEntry, toIcsEvent } from "~/models/calendar.server";
 import { loadSlotFor } from "~/models/interview.server";
+import { throwFailure } from "~/route-helpers/respond.server";
 import { parseId } from "~/schemas/params";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { buildCalendar } from "~/utils/ics";
@@ -14,10 +15,7 @@ import { requireUser } from "~/utils/session.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const loaded = await loadSlotFor(user, parseId(params.slotId));
-  if (!loaded.ok)
-    throw new Response(loaded.reason === "notFound" ? "Not Found" : "Forbidden", {
-      status: loaded.reason === "notFound" ? 404 : 403,
-    });
+  if (!loaded.ok) throwFailure(loaded);
   const entry = (await getCalendarEntry(loaded.slot.id))!;
   const lng = await getLocale(request, user);
   const body = buildCalendar({ events: [toIcsEvent(entry, lng, await getT(lng))] });

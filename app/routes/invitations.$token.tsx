@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { acceptInvitation, findInvitation } from "~/models/invitation.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { SetPasswordSchema } from "~/schemas/auth";
-import { msg } from "~/schemas/messages";
 import { readForm } from "~/utils/form.server";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { homePathFor, startSession } from "~/utils/session.server";
@@ -36,13 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const accepted = await acceptInvitation(params.token ?? "", submission.value.password);
-  if (!accepted.ok) {
-    const key =
-      accepted.reason === "email_taken"
-        ? "auth.emailTaken"
-        : `auth.invitation${accepted.reason[0].toUpperCase()}${accepted.reason.slice(1)}`;
-    return data({ result: submission.reply({ formErrors: [msg(key)], hideFields: ["password"] }) }, { status: 410 });
-  }
+  if (!accepted.ok) return failureReply(submission, accepted, { status: 410, hideFields: ["password"] });
   const setCookie = await startSession(request, accepted.userId, context.clientIp ?? null);
   return redirectWithToast(
     homePathFor(accepted.role),

@@ -11,6 +11,7 @@ import { eventWhen, localTitle, localVenue } from "~/components/events";
 import { FormErrors, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { confirmPresentationTitle, listProfessorPresentations } from "~/models/event.server";
+import { throwFailure } from "~/route-helpers/respond.server";
 import { ConfirmTitleSchema, tokyoTime } from "~/schemas/events";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
@@ -31,10 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const { presentationId, ...title } = submission.value;
   const r = await confirmPresentationTitle(professor, presentationId, title);
-  if (!r.ok)
-    throw new Response(r.reason === "forbidden" ? "Forbidden" : "Not Found", {
-      status: r.reason === "forbidden" ? 403 : 404,
-    });
+  if (!r.ok) throwFailure(r);
   return redirectWithToast(`/professor/events#slot-${presentationId}`, {
     kind: "success",
     key: "events.toast.confirmed",

@@ -31,11 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireEditableProject(request, params);
   const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  return saveProjectForm(
-    submission,
-    () => updateProject(user, project.id, submission.value).then(() => project.id),
-    "projects.toast.updated",
-  );
+  return saveProjectForm(submission, await updateProject(user, project.id, submission.value), "projects.toast.updated");
 }
 
 export default function EditProject() {

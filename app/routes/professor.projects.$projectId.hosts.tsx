@@ -6,18 +6,19 @@ import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/comp
 import type { Lng } from "~/i18n";
 import { listFirmChoices, listProjectHosts, suggestHost, SUGGEST_STATES } from "~/models/project-host.server";
 import { getProject } from "~/models/project.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { HostFirmSchema } from "~/schemas/hosts";
-import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireOwnProject(request: Request, projectIdValue: string | undefined) {
   const professor = await requireRole(request, "professor");
   const project = await getProject(parseId(projectIdValue));
-  if (!project) throw new Response("Not Found", { status: 404 });
-  if (project.professor_id !== professor.id) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(project);
+  invariantResponse(project.professor_id === professor.id, "Forbidden", { status: 403 });
   return { professor, project };
 }
 
@@ -49,19 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       kind: "success",
       key: "hosts.toast.suggested",
     });
-  switch (r.reason) {
-    case "notFound":
-      throw new Response("Not Found", { status: 404 });
-    case "forbidden":
-      throw new Response("Forbidden", { status: 403 });
-    case "wrongState":
-      return data({ result: submission.reply({ formErrors: [msg("hosts.errors.notSuggestable")] }) }, { status: 409 });
-    default:
-      return data(
-        { result: submission.reply({ fieldErrors: { firmId: [msg(`hosts.errors.${r.reason}`)] } }) },
-        { status: 409 },
-      );
-  }
+  return failureReply(submission, r, { status: 409 });
 }
 
 export default function ProfessorProjectHosts() {

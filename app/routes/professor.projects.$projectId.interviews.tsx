@@ -6,9 +6,10 @@ import { projectTitle } from "~/components/hosts";
 import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { listProjectInterviews, markOutcome } from "~/models/interview.server";
+import { toastResult } from "~/route-helpers/respond.server";
 import { SlotButtonSchema } from "~/schemas/interviews";
 import { readForm } from "~/utils/form.server";
-import { respond, slotView } from "~/utils/interview-page.server";
+import { slotView } from "~/utils/interview-page.server";
 import { requireVisibleProject } from "~/utils/project-page.server";
 import { requireRole } from "~/utils/session.server";
 
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success" || (outcome !== "done" && outcome !== "missed"))
     throw new Response("Bad Request", { status: 400 });
   const r = await markOutcome(professor, submission.value.slotId, outcome);
-  return respond(r, `/professor/projects/${project.id}/interviews`, `interviews.toast.${outcome}`);
+  return toastResult(r, `/professor/projects/${project.id}/interviews`, `interviews.toast.${outcome}`);
 }
 
 export default function ProfessorProjectInterviews() {

@@ -12,13 +12,14 @@ import { loadRunView } from "~/models/pairing-view.server";
 import { getPublishedRun } from "~/models/pairing.server";
 import { getProject } from "~/models/project.server";
 import { parseId } from "~/schemas/params";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const professor = await requireRole(request, "professor");
   const project = await getProject(parseId(params.projectId));
-  if (!project) throw new Response("Not Found", { status: 404 });
-  if (project.professor_id !== professor.id) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(project);
+  invariantResponse(project.professor_id === professor.id, "Forbidden", { status: 403 });
   const published = await getPublishedRun(project.id);
   return {
     project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en },

@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "professor");
   const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  return saveProjectForm(submission, () => createProject(user, submission.value), "projects.toast.created");
+  return saveProjectForm(submission, await createProject(user, submission.value), "projects.toast.created");
 }
 
 export default function NewProject() {

@@ -12,11 +12,12 @@ import { idParam } from "~/schemas/params";
 import { firmIndustriesOf } from "~/schemas/project";
 import { notFoundMeta, pageMeta } from "~/seo/meta";
 import { projectSeo } from "~/seo/pages";
+import { invariantResponse } from "~/utils/invariant";
 import { industryLabel, townLabel } from "~/utils/kita";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicProject(idParam(params, "projectId"));
-  if (!found) throw new Response("Not Found", { status: 404 });
+  invariantResponse(found);
   const { firm_industries, ...project } = found.project;
   return {
     project: { ...project, firmIndustries: firmIndustriesOf(firm_industries) },

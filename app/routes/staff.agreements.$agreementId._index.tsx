@@ -17,6 +17,7 @@ import { addDocument, listDocuments } from "~/models/agreement-document.server";
 import { addActivity, getAgreement, terminateAgreement } from "~/models/agreement.server";
 import { listUniversities } from "~/models/university.server";
 import { listStaffUsers } from "~/models/user.server";
+import { failureReply, throwFailure } from "~/route-helpers/respond.server";
 import {
   ActivitySchema,
   DocumentSchema,
@@ -28,6 +29,7 @@ import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate, formatDateTime, tokyoDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { AGREEMENT_DOCUMENT_KINDS } from "../../db/schema";
@@ -41,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listUniversities(),
     listStaffUsers(),
   ]);
-  if (!detail) throw new Response("Not Found", { status: 404 });
+  invariantResponse(detail);
   const today = tokyoDate();
   return { ...detail, documents, universities, staff, today, term: agreementTerm(detail.agreement, today) };
 }
@@ -72,20 +74,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { kind, title, filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
       user.id,
     );
-    if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
-    if (outcome !== "added") {
-      return invalid(
-        intent,
-        submission.reply({ fieldErrors: { file: [msg(`agreements.errors.${outcome}`)] }, hideFields: ["file"] }),
-      );
-    }
+    if (!outcome.ok) return failureReply(submission, outcome, { with: { intent }, hideFields: ["file"] });
     return redirectWithToast(back, { kind: "success", key: "agreements.documentAdded", values: { title } });
   }
 
   if (intent === "activity") {
     const submission = form.parse(ActivitySchema);
     if (submission.status !== "success") return invalid(intent, submission.reply());
-    if (!(await addActivity(id, submission.value, user.id))) throw new Response("Not Found", { status: 404 });
+    const added = await addActivity(id, submission.value, user.id);
+    if (!added.ok) throwFailure(added);
     return redirectWithToast(back, { kind: "success", key: "agreements.activityAdded" });
   }
 
@@ -94,16 +91,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return invalid(intent, submission.reply());
     const { intent: _, ...input } = submission.value;
     const outcome = await terminateAgreement(id, input, user.id);
-    if (outcome === "notFound") throw new Response("Not Found", { status: 404 });
-    if (outcome === "alreadyTerminated") {
-      return invalid(intent, submission.reply({ formErrors: [msg("agreements.errors.alreadyTerminated")] }));
-    }
-    if (outcome === "beforeEffective") {
-      return invalid(
-        intent,
-        submission.reply({ fieldErrors: { terminated_on: [msg("agreements.errors.terminateBeforeEffective")] } }),
-      );
-    }
+    if (!outcome.ok) return failureReply(submission, outcome, { with: { intent } });
     return redirectWithToast(back, { kind: "success", key: "agreements.terminated" });
   }
 

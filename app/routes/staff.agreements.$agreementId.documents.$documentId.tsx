@@ -2,6 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { readDocument } from "~/models/agreement-document.server";
 import { idParam } from "~/schemas/params";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 
 /** attachment; filename="ascii fallback"; filename*=UTF-8''… (RFC 6266), so Japanese names survive. */
@@ -13,7 +14,7 @@ function contentDisposition(filename: string) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const doc = await readDocument(idParam(params, "agreementId"), idParam(params, "documentId"));
-  if (doc.outcome === "notFound") throw new Response("Not Found", { status: 404 });
+  invariantResponse(doc.outcome !== "notFound");
   if (doc.outcome !== "ok") {
     // The row exists but its file is gone or altered: say so in the log, never serve a different file.
     console.error(`agreement document ${params.documentId}: ${doc.outcome}`);

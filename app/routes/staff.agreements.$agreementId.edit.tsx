@@ -9,6 +9,7 @@ import { listStaffUsers } from "~/models/user.server";
 import { AgreementSchema } from "~/schemas/agreements";
 import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listUniversities(),
     listStaffUsers(),
   ]);
-  if (!snapshot) throw new Response("Not Found", { status: 404 });
+  invariantResponse(snapshot);
   // The current owner stays choosable even if their account was disabled since.
   return { id, snapshot, universities, staff: staff.filter((s) => !s.disabled_at || s.id === snapshot.owner_user_id) };
 }
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = (await readForm(request)).parse(AgreementSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const before = await getAgreementSnapshot(id);
-  if (!before) throw new Response("Not Found", { status: 404 });
+  invariantResponse(before);
   const unchangedOwner = submission.value.owner_user_id === before.owner_user_id;
   const fieldErrors = await invalidReferences({
     ...submission.value,
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (fieldErrors) return data({ result: submission.reply({ fieldErrors }) }, { status: 400 });
   const changed = await updateAgreement(id, submission.value, user.id);
-  if (changed === null) throw new Response("Not Found", { status: 404 });
+  invariantResponse(changed !== null);
   return redirectWithToast(
     `/staff/agreements/${id}`,
     changed

@@ -6,15 +6,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateFacts, certificateLinks } from "~/components/certificates";
 import { FormErrors, TextareaField } from "~/components/forms";
-import { loadPublicCertificate, revokeCertificate } from "~/models/certificate.server";
+import { findPublicCertificate, revokeCertificate } from "~/models/certificate.server";
 import { RevokeSchema } from "~/schemas/certificates";
 import { readForm } from "~/utils/form.server";
+import { found } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const cert = await loadPublicCertificate(params.certificateId);
+  const cert = found(await findPublicCertificate(params.certificateId));
   return {
     id: cert.id,
     eventId: cert.event_id,
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
-  const cert = await loadPublicCertificate(params.certificateId);
+  const cert = found(await findPublicCertificate(params.certificateId));
   const submission = (await readForm(request)).parse(RevokeSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Revoking twice changes nothing (the first date and reason stay).

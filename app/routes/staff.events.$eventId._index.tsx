@@ -22,6 +22,7 @@ import {
   updatePresentation,
   type SlotFailure,
 } from "~/models/event.server";
+import { failureReply, throwFailure } from "~/route-helpers/respond.server";
 import {
   AddSlotFieldsSchema,
   AddSlotSchema,
@@ -32,16 +33,17 @@ import {
   teamValue,
   tokyoTime,
 } from "~/schemas/events";
-import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+import { type NOT_FOUND } from "~/utils/result";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
   const event = await getEvent(parseId(eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return event;
 }
 
@@ -77,11 +79,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Where the model's refusal is shown: next to the field it concerns. */
-const FAILURE_FIELD: Record<Exclude<SlotFailure, "notFound">, string> = {
-  timeOutsideEvent: "startTime",
-  projectNotPresenting: "team",
-  hostNotAccepted: "team",
-  duplicate: "team",
+const FAILURE_FIELD: Record<Exclude<SlotFailure, typeof NOT_FOUND>, string> = {
+  "events.errors.timeOutsideEvent": "startTime",
+  "events.errors.projectNotPresenting": "team",
+  "events.errors.hostNotAccepted": "team",
+  "events.errors.duplicate": "team",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -95,15 +97,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = form.parse(MoveSlotSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { presentationId, direction } = submission.value;
-    if (!(await movePresentation(staff, event.id, presentationId, direction)))
-      throw new Response("Not Found", { status: 404 });
+    const r = await movePresentation(staff, event.id, presentationId, direction);
+    if (!r.ok) throwFailure(r);
     return redirectWithToast(`${here}#slot-${presentationId}`, { kind: "success", key: "events.toast.moved" });
   }
   if (intent === "remove") {
     const submission = form.parse(RemoveSlotSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
-    if (!(await removePresentation(staff, event.id, submission.value.presentationId)))
-      throw new Response("Not Found", { status: 404 });
+    const r = await removePresentation(staff, event.id, submission.value.presentationId);
+    if (!r.ok) throwFailure(r);
     return redirectWithToast(`${here}#programme-title`, { kind: "success", key: "events.toast.removed" });
   }
   if (intent === "update") {
@@ -114,30 +116,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ...v,
       startsAt: slotStartIso(event.starts_at, v.startTime),
     });
-    return respond(here, intent, submission, r, "events.toast.slotUpdated");
+    if (!r.ok) return failureReply(submission, r, { field: FAILURE_FIELD, with: { intent } });
+    return redirectWithToast(`${here}#programme-title`, { kind: "success", key: "events.toast.slotUpdated" });
   }
   const submission = form.parse(AddSlotSchema);
   if (submission.status !== "success") return data({ intent: "add", result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const r = await addPresentation(staff, event.id, { ...v, startsAt: slotStartIso(event.starts_at, v.startTime) });
-  return respond(here, "add", submission, r, "events.toast.slotAdded");
-}
-
-/** A refusal next to the field it concerns, or back to the programme with a toast. */
-function respond(
-  here: string,
-  intent: "add" | "update",
-  submission: { reply: (o: { fieldErrors: Record<string, string[]> }) => SubmissionResult<string[]> },
-  r: { ok: true } | { ok: false; reason: SlotFailure },
-  toastKey: string,
-) {
-  if (r.ok) return redirectWithToast(`${here}#programme-title`, { kind: "success", key: toastKey });
-  if (r.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  const field = FAILURE_FIELD[r.reason];
-  return data(
-    { intent, result: submission.reply({ fieldErrors: { [field]: [msg(`events.errors.${r.reason}`)] } }) },
-    { status: 400 },
-  );
+  if (!r.ok) return failureReply(submission, r, { field: FAILURE_FIELD, with: { intent: "add" as const } });
+  return redirectWithToast(`${here}#programme-title`, { kind: "success", key: "events.toast.slotAdded" });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.event.title_ja }] : []);

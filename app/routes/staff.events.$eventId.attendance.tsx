@@ -10,15 +10,17 @@ import { localTitle, MarkToggle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getAttendanceSheet, setAttendance, setPresentationGiven } from "~/models/attendance.server";
 import { getEvent } from "~/models/event.server";
+import { throwFailure } from "~/route-helpers/respond.server";
 import { AttendanceSchema, GivenSchema, tokyoTime } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
   const event = await getEvent(parseId(eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return event;
 }
 
@@ -47,8 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = form.parse(GivenSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { presentationId, given } = submission.value;
-    if (!(await setPresentationGiven(staff, event.id, presentationId, given)))
-      throw new Response("Not Found", { status: 404 });
+    const r = await setPresentationGiven(staff, event.id, presentationId, given);
+    if (!r.ok) throwFailure(r);
     if (viaFetcher) return data({ ok: true });
     return redirectWithToast(back(`slot-${presentationId}`), {
       kind: "success",
@@ -60,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
   const { studentId, present } = submission.value;
   const r = await setAttendance(staff, event.id, studentId, present);
-  if (!r.ok) throw new Response("Not Found", { status: 404 });
+  if (!r.ok) throwFailure(r);
   if (viaFetcher) return data({ ok: true });
   return redirectWithToast(back(`student-${studentId}`), {
     kind: "success",

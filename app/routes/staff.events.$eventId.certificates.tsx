@@ -19,16 +19,18 @@ import {
   listEventCertificates,
 } from "~/models/certificate.server";
 import { getEvent } from "~/models/event.server";
+import { toastResult } from "~/route-helpers/respond.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadEvent(eventId: string | undefined) {
   const event = await getEvent(parseId(eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return event;
 }
 
@@ -72,33 +74,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = form.parse(IssueOneSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
     const { studentId, projectId } = submission.value.candidate;
-    const r = await issueCertificate(event.id, studentId, projectId, staff);
-    if (!r.ok && r.reason === "notFound") throw new Response("Not Found", { status: 404 });
-    return redirectWithToast(
+    return toastResult(
+      await issueCertificate(event.id, studentId, projectId, staff),
       back,
-      r.ok
-        ? { kind: "success", key: "certificates.toast.issuedOne" }
-        : { kind: "error", key: `certificates.toast.${r.reason}` },
+      "certificates.toast.issuedOne",
     );
   }
   const submission = form.parse(CertifyByHandSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { candidate, reason } = submission.value;
   // By hand is for students on this event's programme (the list offered); anyone else is a tampered form.
-  if (
-    !(await listEventCandidates(event.id)).some(
+  invariantResponse(
+    (await listEventCandidates(event.id)).some(
       (c) => c.studentId === candidate.studentId && c.projectId === candidate.projectId,
-    )
-  ) {
-    throw new Response("Not Found", { status: 404 });
-  }
-  const r = await certifyByHand(candidate.studentId, candidate.projectId, event.id, reason, staff);
-  return redirectWithToast(
-    back,
-    r.ok
-      ? { kind: "success", key: "certificates.toast.certified" }
-      : { kind: "error", key: `certificates.toast.${r.reason}` },
+    ),
   );
+  const r = await certifyByHand(candidate.studentId, candidate.projectId, event.id, reason, staff);
+  return toastResult(r, back, "certificates.toast.certified");
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.event.title_ja }] : []);

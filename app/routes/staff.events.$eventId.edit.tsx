@@ -5,16 +5,18 @@ import { useTranslation } from "react-i18next";
 import { EventForm, localTitle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getEvent, updateEvent } from "~/models/event.server";
+import { throwFailure } from "~/route-helpers/respond.server";
 import { eventFormValues, EventSchema } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const event = await getEvent(parseId(params.eventId));
-  if (!event) throw new Response("Not Found", { status: 404 });
+  invariantResponse(event);
   return {
     event: { id: event.id, title_ja: event.title_ja, title_en: event.title_en },
     values: eventFormValues(event),
@@ -26,7 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const eventId = parseId(params.eventId);
   const submission = (await readForm(request)).parse(EventSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  if (!(await updateEvent(staff, eventId, submission.value))) throw new Response("Not Found", { status: 404 });
+  const r = await updateEvent(staff, eventId, submission.value);
+  if (!r.ok) throwFailure(r);
   return redirectWithToast(`/staff/events/${eventId}`, { kind: "success", key: "events.toast.updated" });
 }
 

@@ -13,6 +13,7 @@ import { FIRM_FIELDS, HideFirmSchema } from "~/schemas/firm";
 import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const id = idParam(params, "firmId");
   const [firm, history] = await Promise.all([getFirm(id), listFirmHistory(id)]);
-  if (!firm) throw new Response("Not Found", { status: 404 });
+  invariantResponse(firm);
   return { firm, history };
 }
 
@@ -28,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const id = idParam(params, "firmId");
   const form = await readForm(request);
-  if (!(await getFirm(id))) throw new Response("Not Found", { status: 404 });
+  invariantResponse(await getFirm(id));
   // Hiding a hidden firm or restoring a visible one (another tab, a double click) changes nothing and is no error.
   if (form.value("intent") === "restore") {
     await restoreFirm(id, staff.id);

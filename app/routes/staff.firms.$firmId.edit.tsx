@@ -4,17 +4,18 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { firmFormDefaults, StaffFirmForm } from "~/components/firm-form";
 import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { FirmSchema } from "~/schemas/firm";
-import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const firm = await getFirm(idParam(params, "firmId"));
-  if (!firm) throw new Response("Not Found", { status: 404 });
+  invariantResponse(firm);
   return { id: firm.id, name: firm.name, values: firmFields(firm) };
 }
 
@@ -24,13 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = (await readForm(request)).parse(FirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const updated = await updateFirm(id, submission.value, staff.id, "update");
-  if (!updated.ok && updated.reason === "not_found") throw new Response("Not Found", { status: 404 });
-  if (!updated.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: { corporate_number: [msg("firms.validation.duplicate")] } }) },
-      { status: 400 },
-    );
-  }
+  if (!updated.ok) return failureReply(submission, updated);
   return redirectWithToast(`/staff/firms/${id}`, {
     kind: "success",
     key: "firms.staff.saved",

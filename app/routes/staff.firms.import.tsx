@@ -8,11 +8,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Lng } from "~/i18n";
-import { applyFirmImport, getFirmImport, saveFirmImport } from "~/models/firm-import.server";
+import { applyFirmImport, FAILED, getFirmImport, saveFirmImport, UNAVAILABLE } from "~/models/firm-import.server";
 import { msg, translateError } from "~/schemas/messages";
 import { CSV_COLUMNS, MAX_IMPORT_BYTES, parseFirmCsv, type CsvProblem } from "~/utils/firm-csv.server";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+import { fail } from "~/utils/result";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!idParam) return { columns, maxMb: MAX_MB, pending: null };
   const id = ImportIdSchema.safeParse(idParam);
   const stored = id.success ? await getFirmImport(id.data) : undefined;
-  if (!stored) throw new Response("Not Found", { status: 404 });
+  invariantResponse(stored);
   const count = (status: string) => stored.rows.filter((r) => r.status === status).length;
   const changes = stored.rows.filter((r) => r.status !== "unchanged");
   return {
@@ -67,13 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (form.value("intent") === "confirm") {
     const id = ImportIdSchema.safeParse(form.value("importId"));
-    const applied = id.success
-      ? await applyFirmImport(id.data, staff.id)
-      : ({ ok: false, reason: "unavailable" } as const);
-    if (!applied.ok) {
-      const failed = applied.reason === "failed";
-      return refuse(problem(failed ? "firms.import.failed" : "firms.import.unavailable"), failed ? 500 : 409);
-    }
+    const applied = id.success ? await applyFirmImport(id.data, staff.id) : fail(UNAVAILABLE);
+    if (!applied.ok) return refuse(problem(applied.reason), applied.reason === FAILED ? 500 : 409);
     const { created, updated, unchanged } = applied.outcome;
     return redirectWithToast(`/staff/firms/import?id=${id.data}`, {
       kind: "success",

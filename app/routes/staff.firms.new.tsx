@@ -9,8 +9,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffFirmForm } from "~/components/firm-form";
 import { createFirm } from "~/models/firm.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { FirmSchema, LookupSchema } from "~/schemas/firm";
-import { msg } from "~/schemas/messages";
 import { readForm, type SubmittedForm } from "~/utils/form.server";
 import { isLookupConfigured, lookupCorporation, type LookupResult } from "~/utils/gbizinfo.server";
 import { requireRole } from "~/utils/session.server";
@@ -29,15 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = form.parse(FirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply(), lookup: null }, { status: 400 });
   const created = await createFirm(submission.value, staff.id);
-  if (!created.ok) {
-    return data(
-      {
-        result: submission.reply({ fieldErrors: { corporate_number: [msg("firms.validation.duplicate")] } }),
-        lookup: null,
-      },
-      { status: 400 },
-    );
-  }
+  if (!created.ok) return failureReply(submission, created, { with: { lookup: null } });
   return redirectWithToast(`/staff/firms/${created.id}`, {
     kind: "success",
     key: "firms.staff.created",

@@ -17,16 +17,17 @@ import {
   withdrawHost,
 } from "~/models/project-host.server";
 import { getProject } from "~/models/project.server";
+import { failureReply, toastResult } from "~/route-helpers/respond.server";
 import { HostFirmSchema, WithdrawHostSchema } from "~/schemas/hosts";
-import { msg } from "~/schemas/messages";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function loadProject(projectId: number) {
   const project = await getProject(projectId);
-  if (!project) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project);
   return project;
 }
 
@@ -59,11 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.value("intent") === "withdraw") {
     const submission = form.parse(WithdrawHostSchema);
     if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
-    const r = await withdrawHost(staff, project.id, submission.value.hostId);
-    return redirectWithToast(
-      here,
-      r.ok ? { kind: "success", key: "hosts.toast.withdrawn" } : { kind: "error", key: "hosts.errors.notWithdrawable" },
-    );
+    return toastResult(await withdrawHost(staff, project.id, submission.value.hostId), here, "hosts.toast.withdrawn");
   }
   const submission = form.parse(HostFirmSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
@@ -72,22 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     contactEmail: submission.value.contactEmail ?? null,
   });
   if (r.ok) return redirectWithToast(here, { kind: "success", key: "hosts.toast.invited" });
-  switch (r.reason) {
-    case "notFound":
-      throw new Response("Not Found", { status: 404 });
-    case "contactRequired":
-      return data(
-        { result: submission.reply({ fieldErrors: { contactEmail: [msg("hosts.errors.contactRequired")] } }) },
-        { status: 400 },
-      );
-    case "wrongState":
-      return data({ result: submission.reply({ formErrors: [msg("hosts.errors.notInvitable")] }) }, { status: 409 });
-    default:
-      return data(
-        { result: submission.reply({ fieldErrors: { firmId: [msg(`hosts.errors.${r.reason}`)] } }) },
-        { status: 409 },
-      );
-  }
+  return failureReply(submission, r, {
+    status: (reason) => (reason === "hosts.errors.contactRequired" ? 400 : 409),
+  });
 }
 
 export default function StaffProjectHosts() {

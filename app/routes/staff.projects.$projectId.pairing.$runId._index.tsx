@@ -16,18 +16,19 @@ import type { Lng } from "~/i18n";
 import { notifyLatePlacement, notifyPairingPublished } from "~/models/pairing-notify.server";
 import { loadRunView } from "~/models/pairing-view.server";
 import { LATE_PLACEMENT_STATES, overrideAssignment, publishRun } from "~/models/pairing.server";
-import { getProject, ProjectError } from "~/models/project.server";
-import { msg } from "~/schemas/messages";
+import { getProject } from "~/models/project.server";
+import { failureData, failureReply, projectFailureStatus } from "~/route-helpers/respond.server";
 import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireRun(params: LoaderFunctionArgs["params"]) {
   const project = await getProject(parseId(params.projectId));
   const view = project && (await loadRunView(project.id, parseId(params.runId)));
-  if (!project || !view) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project && view);
   return { project, view };
 }
 
@@ -49,25 +50,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The field a model refusal of a manual move belongs next to. */
-const OVERRIDE_FIELD: Record<string, "signupId" | "target" | "reason"> = {
-  unknownStudent: "signupId",
-  unknownHost: "target",
-  hostFull: "target",
-  reasonRequired: "reason",
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const { project, view } = await requireRun(params);
   const back = `/staff/projects/${project.id}/pairing/${view.run.id}`;
   const form = await readForm(request);
   if (form.value("intent") === "publish") {
-    try {
-      await publishRun(view.run.id, staff, notifyPairingPublished);
-    } catch (error) {
-      if (!(error instanceof ProjectError)) throw error;
-      return data({ intent: "publish" as const, error: `pairing.errors.${error.reason}` }, { status: error.status });
+    const published = await publishRun(view.run.id, staff, notifyPairingPublished);
+    if (!published.ok) {
+      return failureData(published, { with: { intent: "publish" as const }, status: projectFailureStatus });
     }
     return redirectWithToast(back, { kind: "success", key: "pairing.toast.published" });
   }
@@ -75,14 +66,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success")
     return data({ intent: "override" as const, result: submission.reply() }, { status: 400 });
   const { signupId, target, reason } = submission.value;
-  try {
-    await overrideAssignment(view.run.id, signupId, target, reason, staff, notifyLatePlacement);
-  } catch (error) {
-    if (!(error instanceof ProjectError)) throw error;
-    const message = msg(`pairing.errors.${error.reason}`);
-    const field = OVERRIDE_FIELD[error.reason];
-    const result = submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] });
-    return data({ intent: "override" as const, result }, { status: error.status });
+  const moved = await overrideAssignment(view.run.id, signupId, target, reason, staff, notifyLatePlacement);
+  if (!moved.ok) {
+    return failureReply(submission, moved, { with: { intent: "override" as const }, status: projectFailureStatus });
   }
   return redirectWithToast(back, {
     kind: "success",

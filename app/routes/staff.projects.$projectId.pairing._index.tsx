@@ -10,16 +10,18 @@ import { projectTitle, StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { createRun, listRuns } from "~/models/pairing.server";
 import { notifyProjectTransition } from "~/models/project-notify.server";
-import { getProject, ProjectError, transitionProject } from "~/models/project.server";
+import { getProject, transitionProject } from "~/models/project.server";
+import { failureData, projectFailureStatus } from "~/route-helpers/respond.server";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 async function requireProject(params: LoaderFunctionArgs["params"]) {
   const project = await getProject(parseId(params.projectId));
-  if (!project) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project);
   return project;
 }
 
@@ -38,27 +40,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const project = await requireProject(params);
   const intent = (await readForm(request)).value("intent");
   const base = `/staff/projects/${project.id}/pairing`;
-  try {
-    if (intent === "close") {
-      await transitionProject({
-        projectId: project.id,
-        action: "close",
-        actor: staff,
-        notify: notifyProjectTransition,
-      });
-      return redirectWithToast(base, { kind: "success", key: "pairing.toast.closed" });
-    }
-    if (intent === "create") {
-      const runId = await createRun(project.id, staff);
-      return redirectWithToast(`${base}/${runId}`, {
-        kind: "success",
-        key: "pairing.toast.created",
-        values: { id: runId },
-      });
-    }
-  } catch (error) {
-    if (!(error instanceof ProjectError)) throw error;
-    return data({ error: `pairing.errors.${error.reason}` }, { status: error.status });
+  if (intent === "close") {
+    const closed = await transitionProject({
+      projectId: project.id,
+      action: "close",
+      actor: staff,
+      notify: notifyProjectTransition,
+      errors: "pairing.errors",
+    });
+    if (!closed.ok) return failureData(closed, { status: projectFailureStatus });
+    return redirectWithToast(base, { kind: "success", key: "pairing.toast.closed" });
+  }
+  if (intent === "create") {
+    const created = await createRun(project.id, staff);
+    if (!created.ok) return failureData(created, { status: projectFailureStatus });
+    return redirectWithToast(`${base}/${created.runId}`, {
+      kind: "success",
+      key: "pairing.toast.created",
+      values: { id: created.runId },
+    });
   }
   return data({ error: "pairing.errors.unknownIntent" }, { status: 400 });
 }

@@ -11,10 +11,10 @@ import { SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES, canChangeBooking, changeDeadline } from "~/interviews/slots";
 import { bookSlot, listStudentTeams, moveBooking, releaseBooking } from "~/models/interview.server";
+import { toastResult } from "~/route-helpers/respond.server";
 import { SlotButtonSchema } from "~/schemas/interviews";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
-import { respond } from "~/utils/interview-page.server";
 import { requireRole } from "~/utils/session.server";
 
 const HERE = "/student/interviews";
@@ -49,11 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, slotId } = submission.value;
   switch (intent) {
     case "book":
-      return respond(await bookSlot(user, slotId), HERE, "interviews.toast.booked");
+      return toastResult(await bookSlot(user, slotId), HERE, "interviews.toast.booked");
     case "move":
-      return respond(await moveBooking(user, slotId), HERE, "interviews.toast.moved");
+      return toastResult(await moveBooking(user, slotId), HERE, "interviews.toast.moved");
     case "release":
-      return respond(await releaseBooking(user, slotId), HERE, "interviews.toast.released");
+      return toastResult(await releaseBooking(user, slotId), HERE, "interviews.toast.released");
     default:
       throw new Response("Bad Request", { status: 400 });
   }

@@ -14,13 +14,14 @@ import { getProject } from "~/models/project.server";
 import { findSignup } from "~/models/signup.server";
 import { parseId } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const student = await requireRole(request, "student");
   const project = await getProject(parseId(params.projectId));
   const signup = project && (await findSignup(student.id, project.id));
-  if (!project || !signup) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project && signup);
   return {
     project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en },
     pairing: await getStudentPairing(signup.id, project.id),

@@ -2,7 +2,7 @@
  * A student signs up for a project (with the seminar's join code), ranks every accepting host, and may change the
  * ranking or withdraw until the window closes (server-enforced); afterwards the page is read-only.
  */
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -24,25 +24,24 @@ import {
 } from "~/models/signup.server";
 import { PUBLIC_STATES } from "~/projects/lifecycle";
 import { CONSENT_VERSION, orderHosts, rankingFromPositions, signupPhase } from "~/projects/signup";
-import { msg } from "~/schemas/messages";
+import { failureReply, failureToast } from "~/route-helpers/respond.server";
 import { parseId } from "~/schemas/params";
 import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const student = await requireRole(request, "student");
   const project = await getProject(parseId(params.projectId));
-  if (!project) throw new Response("Not Found", { status: 404 });
+  invariantResponse(project);
   const url = new URL(request.url);
   const code = url.searchParams.get("code")?.slice(0, 40) ?? "";
   const signup = await findSignup(student.id, project.id);
   // Before a sign-up, a project that is not public yet is shown only to someone holding its code.
-  if (!signup && !PUBLIC_STATES.includes(project.state) && normalizeJoinCode(code) !== project.join_code) {
-    throw new Response("Not Found", { status: 404 });
-  }
+  invariantResponse(signup || PUBLIC_STATES.includes(project.state) || normalizeJoinCode(code) === project.join_code);
   const [hosts, ranking, signups] = await Promise.all([
     listAcceptedHosts(project.id),
     signup ? getSignupRanking(signup.id) : Promise.resolve([]),
@@ -75,20 +74,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Replies = { reply: (options: { formErrors?: string[]; resetForm?: boolean }) => SubmissionResult<string[]> };
-
-/** A form-level message (a catalog key) with the entered values kept. */
-function formError(submission: Replies, key: string) {
-  return data({ result: submission.reply({ formErrors: [msg(key)] }) }, { status: 409 });
-}
-
-/** The accepting hosts changed since the page was shown: start the ranking again from the current list. */
-function hostsChanged(submission: Replies) {
-  return data(
-    { result: submission.reply({ resetForm: true }), notice: msg("signup.errors.hostsChanged") },
-    { status: 409 },
-  );
-}
+const WRONG_CODE = "signup.errors.wrongCode";
+/** The accepting hosts changed since the page was shown: the ranking starts again from the current list. */
+const HOSTS_CHANGED = "signup.errors.hostsChanged";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const student = await requireRole(request, "student");
@@ -100,10 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "withdraw") {
     const r = await withdrawSignup(student, projectId);
     if (r.ok) return redirectWithToast("/student", { kind: "success", key: "signup.toast.withdrawn" });
-    return redirectWithToast(here, {
-      kind: "error",
-      key: r.reason === "closed" ? "signup.errors.closed" : "signup.errors.notSignedUp",
-    });
+    return failureToast(here, r);
   }
 
   if (intent === "update") {
@@ -114,8 +99,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       motivation: submission.value.motivation,
     });
     if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.updated" });
-    if (r.reason === "notSignedUp") throw new Response("Not Found", { status: 404 });
-    return r.reason === "badRanking" ? hostsChanged(submission) : formError(submission, "signup.errors.closed");
+    return failureReply(submission, r, {
+      status: 409,
+      resetForm: r.reason === HOSTS_CHANGED,
+      end: { "signup.errors.notSignedUp": 404 },
+    });
   }
 
   const submission = form.parse(SignupSchema);
@@ -128,19 +116,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     motivation: v.motivation,
   });
   if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.signedUp" });
-  switch (r.reason) {
-    case "wrongCode":
-      return data(
-        { result: submission.reply({ fieldErrors: { code: [msg("signup.errors.wrongCode")] } }) },
-        { status: 400 },
-      );
-    case "already":
-      return redirectWithToast(here, { kind: "error", key: "signup.errors.already" });
-    case "badRanking":
-      return hostsChanged(submission);
-    default:
-      return formError(submission, `signup.errors.${r.reason}`);
-  }
+  if (r.reason === "signup.errors.already") return failureToast(here, r);
+  return failureReply(submission, r, {
+    status: (reason) => (reason === WRONG_CODE ? 400 : 409),
+    field: { [WRONG_CODE]: "code" },
+    resetForm: r.reason === HOSTS_CHANGED,
+  });
 }
 
 export default function ProjectSignup() {

@@ -1,17 +1,6 @@
-/**
- * What the interview pages share: turning a model result into the response (404/403 thrown, anything else a
- * redirect with a toast), the slot view the tables show, and the text/calendar response.
- */
+/** What the interview pages share: the slot view the tables show, and the text/calendar response. */
 import { hasEnded } from "~/interviews/slots";
-import type { InterviewResult, SlotRow } from "~/models/interview.server";
-import { redirectWithToast } from "./toast.server";
-
-export async function respond(result: InterviewResult, to: string, successKey: string) {
-  if (result.ok) return redirectWithToast(to, { kind: "success", key: successKey });
-  if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
-  if (result.reason === "forbidden") throw new Response("Forbidden", { status: 403 });
-  return redirectWithToast(to, { kind: "error", key: `interviews.errors.${result.reason}` });
-}
+import type { SlotRow } from "~/models/interview.server";
 
 export type SlotStatus = "free" | "booked" | "cancelled" | "done" | "missed";
 

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findFirmHost } from "~/models/pairing-view.server";
 import { exportRun, getRun } from "~/models/pairing.server";
 import { parseId } from "~/schemas/params";
+import { invariantResponse } from "./invariant";
 import { requireRole } from "./session.server";
 
 /** A run of this project, exported (staff only); 404 for an unknown run or one of another project. */
@@ -12,7 +13,7 @@ export async function requireRunExport(request: Request, params: LoaderFunctionA
   const runId = parseId(params.runId);
   const current = await getRun(runId);
   const exported = current?.run.project_id === projectId ? await exportRun(runId) : null;
-  if (!current || !exported) throw new Response("Not Found", { status: 404 });
+  invariantResponse(current && exported);
   return { exported, name: `pairing-project${projectId}-run${runId}`, publishedAt: current.run.published_at };
 }
 
@@ -30,6 +31,6 @@ export function jsonDownload(value: unknown, filename: string) {
 export async function requireFirmHost(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireRole(request, "firm");
   const host = await findFirmHost(user.firm_id, parseId(params.projectId));
-  if (!host) throw new Response("Not Found", { status: 404 });
+  invariantResponse(host);
   return { user, host };
 }

@@ -4,27 +4,17 @@
  * edited is a 409.
  */
 import type { Submission } from "@conform-to/react";
-import { data } from "@remix-run/node";
-import { ProjectError } from "~/models/project.server";
-import { msg } from "~/schemas/messages";
+import { NOT_EDITABLE } from "~/models/project.server";
+import { failureReply } from "~/route-helpers/respond.server";
+import type { Result } from "./result";
 import { redirectWithToast } from "./toast.server";
 
 export async function saveProjectForm(
   submission: Submission<Record<string, unknown>, string[], unknown>,
-  save: () => Promise<number>,
+  saved: Result<{ id: number }>,
   toastKey: string,
 ) {
-  try {
-    const id = await save();
-    return redirectWithToast(`/professor/projects/${id}`, { kind: "success", key: toastKey });
-  } catch (error) {
-    if (!(error instanceof ProjectError)) throw error;
-    if (error.reason.startsWith("agreement")) {
-      return data(
-        { result: submission.reply({ fieldErrors: { agreementId: [msg(`projects.errors.${error.reason}`)] } }) },
-        { status: 400 },
-      );
-    }
-    throw new Response(error.reason, { status: error.status });
-  }
+  if (saved.ok) return redirectWithToast(`/professor/projects/${saved.id}`, { kind: "success", key: toastKey });
+  // Only the agreement refusals belong on the form; a project no longer editable ends the request.
+  return failureReply(submission, saved, { end: { [NOT_EDITABLE]: 409 } });
 }

@@ -6,19 +6,14 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import type { ProjectActionData, ProjectPageData } from "~/components/projects";
 import { notifyProjectTransition } from "~/models/project-notify.server";
-import {
-  getProjectDetail,
-  listProjectEvents,
-  ProjectError,
-  regenerateJoinCode,
-  transitionProject,
-} from "~/models/project.server";
+import { getProjectDetail, listProjectEvents, regenerateJoinCode, transitionProject } from "~/models/project.server";
 import { hostPopularity, listProjectSignups } from "~/models/signup.server";
 import { allowedActions, canEdit } from "~/projects/lifecycle";
-import { msg } from "~/schemas/messages";
+import { failureData, failureReply, projectFailureStatus, throwFailure } from "~/route-helpers/respond.server";
 import { idParam } from "~/schemas/params";
 import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
 import { readForm } from "./form.server";
+import { invariantResponse } from "./invariant";
 import type { SessionUser } from "./session.server";
 import { redirectWithToast } from "./toast.server";
 
@@ -32,8 +27,8 @@ export async function requireVisibleProject(
   params: LoaderFunctionArgs["params"],
 ): Promise<ProjectDetail> {
   const project = await getProjectDetail(idParam(params, "projectId"));
-  if (!project) throw new Response("Not Found", { status: 404 });
-  if (user.role !== "staff" && project.professor_id !== user.id) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(project);
+  invariantResponse(user.role === "staff" || project.professor_id === user.id, "Forbidden", { status: 403 });
   return project;
 }
 
@@ -72,8 +67,13 @@ export async function handleProjectAction(request: Request, user: SessionUser, p
   const back = `${basePathFor(user)}/${project.id}`;
   const form = await readForm(request);
   if (form.value("intent") === "regenerateCode") {
-    const code = await regenerateJoinCode(user, project.id);
-    return redirectWithToast(back, { kind: "success", key: "projects.toast.codeRegenerated", values: { code } });
+    const regenerated = await regenerateJoinCode(user, project.id);
+    if (!regenerated.ok) throwFailure(regenerated);
+    return redirectWithToast(back, {
+      kind: "success",
+      key: "projects.toast.codeRegenerated",
+      values: { code: regenerated.code },
+    });
   }
   const submission = form.parse(TransitionSchema);
   if (submission.status !== "success") {
@@ -81,22 +81,17 @@ export async function handleProjectAction(request: Request, user: SessionUser, p
     return data<ActionPayload>({ intent, result: submission.reply() }, { status: 400 });
   }
   const { intent, comment } = submission.value;
-  try {
-    await transitionProject({
-      projectId: project.id,
-      action: intent,
-      actor: user,
-      comment: comment ?? null,
-      notify: notifyProjectTransition,
-    });
-  } catch (error) {
-    if (!(error instanceof ProjectError)) throw error;
-    if (error.status === 404) throw new Response("Not Found", { status: 404 });
-    if (error.reason === "commentRequired") {
-      const result = submission.reply({ fieldErrors: { comment: [msg("projects.errors.commentRequired")] } });
-      return data<ActionPayload>({ intent, result }, { status: 400 });
-    }
-    return data<ActionPayload>({ intent, error: `projects.errors.${error.reason}` }, { status: error.status });
+  const moved = await transitionProject({
+    projectId: project.id,
+    action: intent,
+    actor: user,
+    comment: comment ?? null,
+    notify: notifyProjectTransition,
+  });
+  if (!moved.ok) {
+    // A missing comment goes on its field; every other refusal is said above the buttons.
+    if (moved.field) return failureReply(submission, moved, { with: { intent } });
+    return failureData(moved, { with: { intent }, status: projectFailureStatus });
   }
   return redirectWithToast(back, { kind: "success", key: `projects.toast.${intent}` });
 }

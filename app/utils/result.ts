@@ -16,6 +16,13 @@ export type Failure<Reason extends string = string> = {
   values?: MessageValues;
 };
 
+/**
+ * The two failures every route answers the same way, as catalog keys of the error page: a row that is not there (or
+ * whose existence is private) ends the request with a 404, a row that is not the user's with a 403.
+ */
+export const NOT_FOUND = "errors.404";
+export const FORBIDDEN = "errors.403";
+
 export type Ok<T extends object = object> = { ok: true } & T;
 
 export type Result<T extends object = object, Reason extends string = string> = Ok<T> | Failure<Reason>;

@@ -8,6 +8,7 @@ import type { Role, User } from "../../db/schema";
 import { getDb, now } from "./db.server";
 import { config } from "./env.server";
 import { noteRequestUser } from "./request-context.server";
+import { invariantResponse } from "./invariant";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000; // 12 hours without activity
@@ -206,7 +207,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  invariantResponse(roles.includes(user.role), "Forbidden", { status: 403 });
   return user;
 }
 

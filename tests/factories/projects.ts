@@ -2,6 +2,7 @@
 import { newJoinCode } from "~/models/project.server";
 import { makeCorporateNumber } from "~/utils/corporate-number";
 import { getDb, now } from "~/utils/db.server";
+import type { Result } from "~/utils/result";
 import type { AgreementArea, ProjectState } from "../../db/schema";
 import { createUser } from "../setup/http";
 
@@ -147,4 +148,11 @@ export async function createProjectFixture(
     hostIds.push(host.id);
   }
   return { projectId, professor, universityId, agreementId, hostIds, joinCode };
+}
+
+/** The new pairing run's id; the test fails when the model refused to create it. */
+export async function runIdOf(created: Promise<Result<{ runId: number }>>) {
+  const r = await created;
+  if (!r.ok) throw new Error(`pairing run refused (${r.reason})`);
+  return r.runId;
 }

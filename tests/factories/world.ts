@@ -92,7 +92,7 @@ export async function createWorld() {
     { kind: "signed", title: "締結済み協定書", filename: "協定書.pdf", bytes: new Uint8Array(await pdf.save()) },
     staff.id,
   );
-  if (outcome !== "added") throw new Error(`world: document refused (${outcome})`);
+  if (!outcome.ok) throw new Error(`world: document refused (${outcome.reason})`);
   const { id: documentId } = await db
     .selectFrom("agreement_document")
     .select("id")

@@ -17,7 +17,7 @@ import { loader as verifyLoader } from "~/routes/verify.$certificateId";
 import { loader as pdfLoader } from "~/routes/verify.$certificateId_.certificate[.]pdf";
 import { loader as jwtLoader } from "~/routes/verify.$certificateId_.credential[.]jwt";
 import { getDb, now } from "~/utils/db.server";
-import { createProjectFixture } from "../factories/projects";
+import { createProjectFixture, runIdOf } from "../factories/projects";
 import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const ctx = {};
@@ -112,7 +112,7 @@ async function eventFixture(options: { absent?: number; interviewNotDone?: boole
     students.push(s);
   }
   await getDb().updateTable("project").set({ state: "closed" }).where("id", "=", p.projectId).execute();
-  const runId = await createRun(p.projectId, { id: staff.id, role: "staff" });
+  const runId = await runIdOf(createRun(p.projectId, { id: staff.id, role: "staff" }));
   await publishRun(runId, { id: staff.id, role: "staff" }, async () => []);
   await getDb().updateTable("project").set({ state: "presented" }).where("id", "=", p.projectId).execute();
   const run = (await getPublishedRun(p.projectId))!;

@@ -15,7 +15,7 @@ import { action as editAction, loader as editLoader } from "~/routes/staff.event
 import { loader as listLoader } from "~/routes/staff.events._index";
 import { action as newAction, loader as newLoader } from "~/routes/staff.events.new";
 import { getDb } from "~/utils/db.server";
-import { createProjectFixture } from "../factories/projects";
+import { createProjectFixture, runIdOf } from "../factories/projects";
 import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 type Form = Record<string, string>;
@@ -83,7 +83,7 @@ async function pairedProject() {
     students.push(s);
   }
   await getDb().updateTable("project").set({ state: "closed" }).where("id", "=", p.projectId).execute();
-  const runId = await createRun(p.projectId, { id: staff.id, role: "staff" });
+  const runId = await runIdOf(createRun(p.projectId, { id: staff.id, role: "staff" }));
   await publishRun(runId, { id: staff.id, role: "staff" }, async () => []);
   const run = (await getPublishedRun(p.projectId))!;
   const signups = await getDb()

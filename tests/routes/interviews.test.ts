@@ -11,6 +11,7 @@ import {
 import { action as studentAction, loader as studentLoader } from "~/routes/student.interviews";
 import { getDb } from "~/utils/db.server";
 import { isoToTokyoLocal } from "~/utils/format";
+import { FORBIDDEN } from "~/utils/result";
 import { readToast } from "~/utils/toast.server";
 import { createPublishedProject, insertSlot, type SignedIn } from "../factories/interviews";
 import { cookiesFrom, get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
@@ -226,7 +227,7 @@ describe("booking", () => {
       Array.from({ length: 50 }, (_, i) => bookSlot({ id: team.members[i % 5].id, role: "student" }, slotId)),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "taken")).toBe(true);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === "interviews.errors.taken")).toBe(true);
     expect(await liveBookings(team.hostId)).toHaveLength(1);
     expect(await participantsOf(slotId)).toEqual(ids(team.members));
   });
@@ -609,12 +610,12 @@ describe("who may do what", () => {
     expect(statusOf(asOther)).toBe(403);
     expect(await markOutcome({ id: b.members[0].id, role: "student" }, past, "done")).toEqual({
       ok: false,
-      reason: "forbidden",
+      reason: FORBIDDEN,
     });
     const staff = await userWithCookie("staff");
     expect(await markOutcome({ id: staff.id, role: "staff" }, past, "done")).toEqual({
       ok: false,
-      reason: "forbidden",
+      reason: FORBIDDEN,
     });
 
     expect(

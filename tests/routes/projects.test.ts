@@ -533,7 +533,7 @@ describe("opening and the join code", () => {
     const student = await createUser("student");
     expect(await signUp(student, p.projectId, { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" })).toEqual({
       ok: false,
-      reason: "wrongCode",
+      reason: "signup.errors.wrongCode",
     });
     expect(
       await signUp(student, p.projectId, { joinCode: join_code, ranking: p.hostIds, motivation: "m" }),

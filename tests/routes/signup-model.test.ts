@@ -25,7 +25,9 @@ describe("sign-up capacity", () => {
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(10);
-    expect(results.filter((r) => !r.ok).map((r) => (r as { reason: string }).reason)).toEqual(Array(190).fill("full"));
+    expect(results.filter((r) => !r.ok).map((r) => (r as { reason: string }).reason)).toEqual(
+      Array(190).fill("signup.errors.full"),
+    );
     expect(await countSignups(p.projectId)).toBe(10);
   });
 
@@ -34,8 +36,8 @@ describe("sign-up capacity", () => {
     const [a, b] = [await createUser("student"), await createUser("student")];
     const input = { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" };
     expect(await signUp(a, p.projectId, input)).toMatchObject({ ok: true });
-    expect(await signUp(a, p.projectId, input)).toEqual({ ok: false, reason: "already" });
-    expect(await signUp(b, p.projectId, input)).toEqual({ ok: false, reason: "full" });
+    expect(await signUp(a, p.projectId, input)).toEqual({ ok: false, reason: "signup.errors.already" });
+    expect(await signUp(b, p.projectId, input)).toEqual({ ok: false, reason: "signup.errors.full" });
     expect(await withdrawSignup(a, p.projectId)).toEqual({ ok: true });
     expect(await signUp(b, p.projectId, input)).toMatchObject({ ok: true });
   });
@@ -51,7 +53,7 @@ describe("sign-up window (enforced on the server)", () => {
     const s = await createUser("student");
     expect(await signUp(s, p.projectId, input, new Date(opensAt.getTime() - 1))).toEqual({
       ok: false,
-      reason: "notOpen",
+      reason: "signup.errors.notOpen",
     });
     expect(await signUp(s, p.projectId, input, opensAt)).toMatchObject({ ok: true });
     // Changing the ranking works until the last millisecond of the window, not after.
@@ -60,11 +62,11 @@ describe("sign-up window (enforced on the server)", () => {
     expect(await getSignupRanking((await findSignup(s.id, p.projectId))!.id)).toEqual(reversed.ranking);
     expect(await updateSignup(s, p.projectId, { ranking: p.hostIds, motivation: "m3" }, closesAt)).toEqual({
       ok: false,
-      reason: "closed",
+      reason: "signup.errors.closed",
     });
-    expect(await withdrawSignup(s, p.projectId, closesAt)).toEqual({ ok: false, reason: "closed" });
+    expect(await withdrawSignup(s, p.projectId, closesAt)).toEqual({ ok: false, reason: "signup.errors.closed" });
     const late = await createUser("student");
-    expect(await signUp(late, p.projectId, input, closesAt)).toEqual({ ok: false, reason: "closed" });
+    expect(await signUp(late, p.projectId, input, closesAt)).toEqual({ ok: false, reason: "signup.errors.closed" });
   });
 
   it("refuses sign-ups while the project is not open", async () => {
@@ -72,7 +74,7 @@ describe("sign-up window (enforced on the server)", () => {
     const s = await createUser("student");
     expect(await signUp(s, p.projectId, { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" })).toEqual({
       ok: false,
-      reason: "notOpen",
+      reason: "signup.errors.notOpen",
     });
   });
 });
@@ -83,7 +85,7 @@ describe("join code and ranking", () => {
     const s = await createUser("student");
     expect(await signUp(s, p.projectId, { joinCode: "WRON-GCOD", ranking: p.hostIds, motivation: "m" })).toEqual({
       ok: false,
-      reason: "wrongCode",
+      reason: "signup.errors.wrongCode",
     });
     const fullWidth = p.joinCode
       .toLowerCase()
@@ -104,7 +106,7 @@ describe("join code and ranking", () => {
     ]) {
       expect(await signUp(s, p.projectId, { joinCode: p.joinCode, ranking, motivation: "m" })).toEqual({
         ok: false,
-        reason: "badRanking",
+        reason: "signup.errors.hostsChanged",
       });
     }
   });

@@ -75,7 +75,9 @@ describe("join code", () => {
     expect(right.status).toBe(302);
     expect(right.headers.get("Location")).toBe(`${pageUrl(p.projectId)}?code=${p.joinCode}`);
 
-    const fresh = await regenerateJoinCode({ id: p.professor.id, role: "professor" }, p.projectId);
+    const regenerated = await regenerateJoinCode({ id: p.professor.id, role: "professor" }, p.projectId);
+    if (!regenerated.ok) throw new Error(`join code refused (${regenerated.reason})`);
+    const fresh = regenerated.code;
     expect(payload(await join(student.cookie, p.joinCode)).result.error.code).toEqual(["signup.errors.wrongCode"]);
     expect(((await join(student.cookie, fresh)) as Response).headers.get("Location")).toContain(`code=${fresh}`);
     // The sign-up itself checks the code again on the server.
