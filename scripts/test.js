@@ -37,4 +37,6 @@ if (!fs.existsSync(CHROMIUM)) {
 
 run("production build", "npx", ["remix", "build"]);
 run("browser tests", "npx", ["vitest", "run", "--config", "vitest.e2e.config.ts"]);
+// The accessibility statement shows results.json: it must show every check this run made (see README, Decisions).
+run("accessibility results up to date", "npx", ["tsx", "scripts/a11y-report.ts", "--check"]);
 console.log("\n✔ all test suites passed");

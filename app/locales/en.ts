@@ -1,4 +1,5 @@
 /** English message catalog. Same keys as ja.ts (the type enforces it). */
+import accessibility from "./en/accessibility";
 import agreements from "./en/agreements";
 import certificates from "./en/certificates";
 import events from "./en/events";
@@ -6,6 +7,7 @@ import firms from "./en/firms";
 import hosts from "./en/hosts";
 import interviews from "./en/interviews";
 import pairing from "./en/pairing";
+import privacy from "./en/privacy";
 import projects from "./en/projects";
 import reports from "./en/reports";
 import seo from "./en/seo";
@@ -13,6 +15,8 @@ import signup from "./en/signup";
 import type { Messages } from "./ja";
 
 const en: Messages = {
+  accessibility,
+  privacy,
   agreements,
   certificates,
   events,

@@ -2,6 +2,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PrivacyLink } from "~/components/privacy-link";
 import { setUserLocale } from "~/models/user.server";
 import { LocaleSchema } from "~/schemas/auth";
 import { readForm } from "~/utils/form.server";
@@ -47,6 +48,7 @@ export default function Account() {
       <p>
         <Link to="/account/calendar">{t("interviews.feed.accountLink")}</Link>
       </p>
+      <PrivacyLink />
       <Form method="post">
         <fieldset>
           <legend>{t("account.locale")}</legend>

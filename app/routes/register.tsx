@@ -5,6 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { PrivacyLink } from "~/components/privacy-link";
 import { enqueueMail } from "~/models/outbox.server";
 import { listUniversities } from "~/models/university.server";
 import { createStudent } from "~/models/user.server";
@@ -97,6 +98,7 @@ export default function Register() {
         <section className="notice" aria-labelledby="privacy-title">
           <h2 id="privacy-title">{t("auth.privacyTitle")}</h2>
           <p>{t("auth.privacyText")}</p>
+          <PrivacyLink />
         </section>
         <button type="submit" className="button">
           {t("auth.submitRegister")}
