@@ -94,9 +94,17 @@ export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>{t("app.footer")}</p>
-      <p>
-        <Link to="/open-data">{t("seo.openData.title")}</Link>
-      </p>
+      <ul className="footer-links">
+        <li>
+          <Link to="/open-data">{t("seo.openData.title")}</Link>
+        </li>
+        <li>
+          <Link to="/privacy">{t("privacy.title")}</Link>
+        </li>
+        <li>
+          <Link to="/accessibility">{t("accessibility.title")}</Link>
+        </li>
+      </ul>
     </footer>
   );
 }

@@ -1,4 +1,5 @@
 /** English message catalog. Same keys as ja.ts (the type enforces it). */
+import accessibility from "./en/accessibility";
 import accounts from "./en/accounts";
 import agreements from "./en/agreements";
 import certificates from "./en/certificates";
@@ -7,6 +8,7 @@ import firms from "./en/firms";
 import hosts from "./en/hosts";
 import interviews from "./en/interviews";
 import pairing from "./en/pairing";
+import privacy from "./en/privacy";
 import projects from "./en/projects";
 import reports from "./en/reports";
 import seo from "./en/seo";
@@ -15,6 +17,8 @@ import type { Messages } from "./ja";
 
 const en: Messages = {
   accounts,
+  accessibility,
+  privacy,
   agreements,
   certificates,
   events,

@@ -1,5 +1,6 @@
 /** Japanese message catalog (the first language). Keys are shared with en.ts, which must have the same shape.
  * Big features keep their messages in ja/<feature>.ts and en/<feature>.ts. */
+import accessibility from "./ja/accessibility";
 import accounts from "./ja/accounts";
 import agreements from "./ja/agreements";
 import certificates from "./ja/certificates";
@@ -8,6 +9,7 @@ import firms from "./ja/firms";
 import hosts from "./ja/hosts";
 import interviews from "./ja/interviews";
 import pairing from "./ja/pairing";
+import privacy from "./ja/privacy";
 import projects from "./ja/projects";
 import reports from "./ja/reports";
 import seo from "./ja/seo";
@@ -15,6 +17,8 @@ import signup from "./ja/signup";
 
 const ja = {
   accounts,
+  accessibility,
+  privacy,
   agreements,
   certificates,
   events,

@@ -8,6 +8,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
+import { PrivacyLink } from "~/components/privacy-link";
 import type { Lng } from "~/i18n";
 import { changePassword, endOtherSessions, listSessions } from "~/models/user-session.server";
 import { setUserLocale } from "~/models/user.server";
@@ -105,6 +106,7 @@ export default function Account() {
       <p>
         <Link to="/account/calendar">{t("interviews.feed.accountLink")}</Link>
       </p>
+      <PrivacyLink />
       <Form method="post">
         <fieldset>
           <legend>{t("account.locale")}</legend>

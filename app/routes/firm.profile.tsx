@@ -9,6 +9,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { displayFirmValue, firmFormDefaults, FirmProfileFields } from "~/components/firm-form";
 import { FormErrors } from "~/components/forms";
+import { PrivacyLink } from "~/components/privacy-link";
 import type { Lng } from "~/i18n";
 import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
 import { FirmProfileSchema } from "~/schemas/firm";
@@ -74,6 +75,7 @@ export default function FirmProfile() {
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <FirmProfileFields fields={fields} />
+        <PrivacyLink />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("firms.profile.save")}
         </button>

@@ -5,6 +5,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
+import { PrivacyLink } from "~/components/privacy-link";
 import { acceptInvitation, findInvitation } from "~/models/invitation.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { SetPasswordSchema } from "~/schemas/auth";
@@ -86,6 +87,7 @@ export default function AcceptInvitation() {
           type="password"
           autoComplete="new-password"
         />
+        <PrivacyLink />
         <button type="submit" className="button">
           {t("auth.submitInvitation")}
         </button>

@@ -9,6 +9,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextField } from "~/components/forms";
+import { PrivacyLink } from "~/components/privacy-link";
 import { requestRegistration } from "~/models/registration.server";
 import { listUniversities } from "~/models/university.server";
 import { RegisterSchema } from "~/schemas/auth";
@@ -96,6 +97,7 @@ export default function Register() {
         <section className="notice" aria-labelledby="privacy-title">
           <h2 id="privacy-title">{t("auth.privacyTitle")}</h2>
           <p>{t("auth.privacyText")}</p>
+          <PrivacyLink />
         </section>
         <button type="submit" className="button">
           {t("auth.submitRegister")}

@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import { CheckboxField } from "~/components/firm-form";
 import { FormErrors, TextareaField, TextField } from "~/components/forms";
 import { projectTitle } from "~/components/hosts";
+import { PrivacyLink } from "~/components/privacy-link";
 import { RankingField, RankingList, type RankingValue } from "~/components/ranking";
 import type { Lng } from "~/i18n";
 import { getProject, normalizeJoinCode } from "~/models/project.server";
@@ -279,6 +280,7 @@ function SignupForm({
               <li>{t("signup.consent.purpose")}</li>
               <li>{t("signup.consent.when")}</li>
             </ul>
+            <PrivacyLink />
             <CheckboxField
               meta={fields.consent}
               label={t("signup.consent.label")}

@@ -22,6 +22,8 @@ export const STATIC_PAGES = {
   events: "/events",
   partners: "/partners",
   openData: "/open-data",
+  privacy: "/privacy",
+  accessibility: "/accessibility",
 } as const;
 export type StaticPage = keyof typeof STATIC_PAGES;
 
@@ -94,6 +96,14 @@ export function partnersSeo(universities: Array<{ name_ja: string; name_en: stri
 
 export function openDataSeo(lng: Lng): PageSeo {
   return staticSeo("openData", lng, fixedT(lng)("seo.openData.description"));
+}
+
+export function privacySeo(lng: Lng): PageSeo {
+  return staticSeo("privacy", lng, fixedT(lng)("seo.privacy.description"));
+}
+
+export function accessibilitySeo(lng: Lng): PageSeo {
+  return staticSeo("accessibility", lng, fixedT(lng)("seo.accessibility.description"));
 }
 
 export interface FirmPageData extends PublicFirm {

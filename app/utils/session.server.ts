@@ -7,8 +7,8 @@ import { createCookie, redirect } from "@remix-run/node";
 import type { Role, User } from "../../db/schema";
 import { getDb, now } from "./db.server";
 import { config } from "./env.server";
-import { noteRequestUser } from "./request-context.server";
 import { invariantResponse } from "./invariant";
+import { noteRequestUser } from "./request-context.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000; // 12 hours without activity

@@ -2,6 +2,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { criterionOfTag } from "~/accessibility/results";
+import { recordCheck } from "./a11y-log";
 
 export const baseURL = () => inject("baseURL");
 
@@ -57,11 +59,14 @@ function waitForHydrationAfterGoto(context: BrowserContext) {
 
 /**
  * Zero axe violations (WCAG 2.0/2.1/2.2 A and AA rules) on the page as it is now. axe runs as a script, so for a
- * page without JavaScript its exact HTML is checked in a scripting page (with the same stylesheets).
+ * page without JavaScript its exact HTML is checked in a scripting page (with the same stylesheets). Every check is
+ * recorded (page, JavaScript on/off, the rules that found something to check, their criteria, the violations) for
+ * the accessibility statement, before the assertion, so that a failing page is recorded as failing.
  */
 export async function expectAccessible(page: Page) {
   let target = page;
-  if (withoutJavaScript.has(page.context())) {
+  const js = !withoutJavaScript.has(page.context());
+  if (!js) {
     const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/gi, "");
     const browser = page.context().browser()!;
     target = await (await browser.newContext({ baseURL: baseURL() })).newPage();
@@ -72,6 +77,16 @@ export async function expectAccessible(page: Page) {
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
   if (target !== page) await target.context().close();
+  const checked = [...results.passes, ...results.violations, ...results.incomplete];
+  recordCheck({
+    kind: "axe",
+    path: new URL(page.url()).pathname,
+    js,
+    rules: [...new Set(checked.map((r) => r.id))],
+    criteria: [...new Set(checked.flatMap((r) => r.tags.map(criterionOfTag).filter((c) => c !== null)))],
+    violations: results.violations.length,
+    axeVersion: results.testEngine.version,
+  });
   const summary = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
   );

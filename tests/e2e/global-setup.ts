@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { clearA11yLog } from "./a11y-log";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -100,6 +101,7 @@ export default async function setup(project: TestProject) {
   const out = process.env.BUILD_DIR ?? "build";
   if (!fs.existsSync(`${out}/index.js`))
     throw new Error("Run `npx remix build` before the browser tests (npm test does).");
+  clearA11yLog();
   const mail = await startMailCatcher();
   catcher = mail.server;
   const port = await freePort();

@@ -62,6 +62,8 @@ const PUBLIC_SEGMENTS = [
   "events",
   "partners",
   "open-data",
+  "privacy",
+  "accessibility",
   "robots.txt",
   "sitemap.xml",
   "sitemaps",

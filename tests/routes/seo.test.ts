@@ -10,6 +10,7 @@ import { hideFirm } from "~/models/firm.server";
 import { setUserLocale } from "~/models/user.server";
 import { loader as rootLoader } from "~/root";
 import * as home from "~/routes/_index";
+import * as accessibility from "~/routes/accessibility";
 import * as eventPage from "~/routes/events.$eventId";
 import * as events from "~/routes/events._index";
 import * as firmPage from "~/routes/firms.$firmId";
@@ -17,6 +18,7 @@ import * as firms from "~/routes/firms._index";
 import * as openData from "~/routes/open-data._index";
 import * as partners from "~/routes/partners";
 import { loader as previewLoader } from "~/routes/previews.$";
+import * as privacy from "~/routes/privacy";
 import * as projectPage from "~/routes/projects.$projectId";
 import * as projects from "~/routes/projects._index";
 import { loader as robotsLoader } from "~/routes/robots[.]txt";
@@ -111,6 +113,7 @@ describe("robots.txt", () => {
       expect(isNoindexPath(path), path).toBe(true);
     for (const path of ["/", "/firms", "/firms/1", "/firmsx", "/projects/1", "/events", "/partners", "/open-data"])
       expect(isNoindexPath(path), path).toBe(false);
+    for (const path of ["/privacy", "/accessibility"]) expect(isNoindexPath(path), path).toBe(false);
   });
 });
 
@@ -151,7 +154,16 @@ describe("the sitemap", () => {
   it("lists the public pages, projects in a public state and every event, each with its alternates", async () => {
     const urls = await sitemapUrls();
     const locs = new Set(urls.map((u) => u.loc));
-    for (const path of ["/", "/firms", "/projects", "/events", "/partners", "/open-data"]) {
+    for (const path of [
+      "/",
+      "/firms",
+      "/projects",
+      "/events",
+      "/partners",
+      "/open-data",
+      "/privacy",
+      "/accessibility",
+    ]) {
       expect(locs.has(`${origin()}${path}`), path).toBe(true);
       expect(locs.has(`${origin()}${path}?lng=en`), path).toBe(true);
     }
@@ -199,6 +211,8 @@ const PAGES: Array<[RegExp, Module, string?]> = [
   [/^\/events\/(\d+)$/, eventPage as Module, "eventId"],
   [/^\/partners$/, partners as Module],
   [/^\/open-data$/, openData as Module],
+  [/^\/privacy$/, privacy as Module],
+  [/^\/accessibility$/, accessibility as Module],
 ];
 
 /** A page's meta as Remix computes it: the route's loader data, and the root's locale and public URL. */

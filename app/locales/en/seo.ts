@@ -50,6 +50,16 @@ const seo: typeof ja = {
       "The universities with comprehensive partnership agreements with Kita City ({{universities}}) and the areas the agreements cover.",
     descriptionNone: "The universities with partnership agreements with Kita City and the areas the agreements cover.",
   },
+  privacy: {
+    title: "Privacy notice",
+    description:
+      "Who holds the personal data on Kita City's industry–academia platform, why, what host firms see, how long it is kept, and how to ask for disclosure or deletion.",
+  },
+  accessibility: {
+    title: "Accessibility statement",
+    description:
+      "Accessibility of Kita City's industry–academia platform: the target (JIS X 8341-3:2016 AA), how and when it was tested, results per page, known exceptions.",
+  },
   openData: {
     title: "Open data",
     lead: "What the city's public pages show, as machine-readable CSV files (UTF-8 with a byte order mark). Column names are in Japanese, as in Japan's national open-data formats.",
