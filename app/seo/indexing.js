@@ -26,8 +26,10 @@ export const NOINDEX_PREFIXES = [
   "/register",
   "/logout",
   "/locale",
+  "/forgot-password",
   // Token pages: the URL is the credential.
   "/invitations",
+  "/reset-password",
   "/host-response",
   "/wallet",
   "/calendar",
@@ -41,6 +43,7 @@ export const NOINDEX_PREFIXES = [
   "/did.json",
   // Operations.
   "/healthz",
+  "/readyz",
 ];
 
 /** Signed-in areas that robots.txt disallows (nothing there for an anonymous crawler). */
