@@ -8,6 +8,7 @@ import { agreementStatus } from "~/agreements/status";
 import { checkTransition, PUBLIC_STATES, type ProjectAction } from "~/projects/lifecycle";
 import { getDb, now } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
+import { fail, ok, type Result } from "~/utils/result";
 import type { Database, ProjectState, Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail, type MailInput } from "./outbox.server";
@@ -131,6 +132,22 @@ async function assertEligibleAgreement(universityId: number, agreementId: number
   const choice = (await listAgreementChoices(universityId)).find((a) => a.id === agreementId);
   if (!choice) throw new ProjectError(400, "agreementOtherUniversity");
   if (!choice.eligible) throw new ProjectError(400, `agreement_${choice.reason}`);
+}
+
+/**
+ * The presentation must fall within the agreement's term (auto-renewal counted): the year's work is done under it.
+ */
+export async function checkPresentationInTerm(input: { agreementId: number; presentationOn: string }): Promise<Result> {
+  const agreement = await getDb()
+    .selectFrom("agreement")
+    .selectAll()
+    .where("id", "=", input.agreementId)
+    .executeTakeFirst();
+  const inForce = (status: string) => status === "active" || status === "expiring";
+  // An unknown agreement or one not in force today is refused by the eligibility check, with its own message.
+  if (!agreement || !inForce(agreementStatus(agreement, tokyoDate()))) return ok();
+  const status = agreementStatus(agreement, input.presentationOn);
+  return inForce(status) ? ok() : fail("projects.errors.presentationOutsideTerm", { field: "presentationOn" });
 }
 
 export async function createProject(professor: { id: number; university_id: number | null }, input: ProjectInput) {

@@ -3,11 +3,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/projects";
-import { listAgreementChoices, updateProject } from "~/models/project.server";
+import { checkPresentationInTerm, listAgreementChoices, updateProject } from "~/models/project.server";
 import { canEdit } from "~/projects/lifecycle";
 import { projectFormValues, ProjectSchema } from "~/schemas/project";
 import { readForm } from "~/utils/form.server";
-import { saveProjectForm } from "~/utils/project-form.server";
+import { fieldErrorOf, saveProjectForm } from "~/utils/project-form.server";
 import { requireVisibleProject } from "~/utils/project-page.server";
 import { requireRole } from "~/utils/session.server";
 
@@ -31,6 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireEditableProject(request, params);
   const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const term = await checkPresentationInTerm(submission.value);
+  if (!term.ok) return data({ result: submission.reply({ fieldErrors: fieldErrorOf(term) }) }, { status: 400 });
   return saveProjectForm(
     submission,
     () => updateProject(user, project.id, submission.value).then(() => project.id),

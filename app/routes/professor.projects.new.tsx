@@ -3,11 +3,11 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/projects";
-import { createProject, listAgreementChoices } from "~/models/project.server";
+import { checkPresentationInTerm, createProject, listAgreementChoices } from "~/models/project.server";
 import { ProjectSchema } from "~/schemas/project";
 import { readForm } from "~/utils/form.server";
 import { fiscalYearOf } from "~/utils/format";
-import { saveProjectForm } from "~/utils/project-form.server";
+import { fieldErrorOf, saveProjectForm } from "~/utils/project-form.server";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,6 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "professor");
   const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const term = await checkPresentationInTerm(submission.value);
+  if (!term.ok) return data({ result: submission.reply({ fieldErrors: fieldErrorOf(term) }) }, { status: 400 });
   return saveProjectForm(submission, () => createProject(user, submission.value), "projects.toast.created");
 }
 

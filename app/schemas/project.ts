@@ -77,8 +77,13 @@ export const ProjectFieldsSchema = z
     const opens = tokyoLocalToIso(v.signupOpensAt);
     const closes = tokyoLocalToIso(v.signupClosesAt);
     if (opens && closes && closes <= opens) issue("signupClosesAt", "projects.errors.closesBeforeOpens");
+    // Interview slots must lie inside the interview period, and pairing happens after sign-up closes: a window that
+    // closes after interviews start would leave every slot "outside the period" (issue 12).
+    const interviewsStart = tokyoLocalToIso(`${v.interviewFrom}T00:00`);
+    if (closes && interviewsStart && closes > interviewsStart)
+      issue("signupClosesAt", "projects.errors.closesAfterInterviewsStart");
     if (v.interviewUntil < v.interviewFrom) issue("interviewUntil", "projects.errors.interviewUntilBeforeFrom");
-    if (v.presentationOn < v.interviewUntil) issue("presentationOn", "projects.errors.presentationBeforeInterviews");
+    if (v.presentationOn <= v.interviewUntil) issue("presentationOn", "projects.errors.presentationBeforeInterviews");
     if (v.teamSize > v.studentCapacity) issue("teamSize", "projects.errors.teamLargerThanCapacity");
   });
 

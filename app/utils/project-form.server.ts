@@ -7,6 +7,7 @@ import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { ProjectError } from "~/models/project.server";
 import { msg } from "~/schemas/messages";
+import type { Failure } from "./result";
 import { redirectWithToast } from "./toast.server";
 
 export async function saveProjectForm(
@@ -27,4 +28,9 @@ export async function saveProjectForm(
     }
     throw new Response(error.reason, { status: error.status });
   }
+}
+
+/** A model's refusal that belongs to one field, as Conform field errors. */
+export function fieldErrorOf(failure: Failure): Record<string, string[]> {
+  return { [failure.field ?? ""]: [msg(failure.reason, failure.values)] };
 }
