@@ -144,6 +144,7 @@ export async function getRun(runId: number, db: Pick<Transaction<Database>, "sel
       "pairing_override.reason",
       "pairing_override.created_at",
       "user.name as actor_name",
+      "user.role as actor_role",
     ])
     .where("run_id", "=", runId)
     .orderBy("pairing_override.id")
@@ -190,6 +191,8 @@ export function listRuns(projectId: number) {
 export interface RunSummary {
   /** byRank[k] = students who got their (k+1)-th choice. */
   byRank: number[];
+  /** Students placed (by hand) with a host they did not rank: counted, never as a "0th choice". */
+  outsideRanking: number;
   unmatched: string[];
   /** host id → free seats left. */
   unusedCapacity: Record<string, number>;
@@ -198,6 +201,7 @@ export interface RunSummary {
 
 export function summarize(instance: Instance, assignments: Assignments): RunSummary {
   const byRank: number[] = [];
+  let outsideRanking = 0;
   const unmatched: string[] = [];
   for (const s of instance.students) {
     const h = assignments[s.id];
@@ -206,7 +210,8 @@ export function summarize(instance: Instance, assignments: Assignments): RunSumm
       continue;
     }
     const k = s.preferences.indexOf(h);
-    byRank[k] = (byRank[k] ?? 0) + 1;
+    if (k < 0) outsideRanking++;
+    else byRank[k] = (byRank[k] ?? 0) + 1;
   }
   const unusedCapacity: Record<string, number> = {};
   for (const h of instance.hosts) {
@@ -214,6 +219,7 @@ export function summarize(instance: Instance, assignments: Assignments): RunSumm
   }
   return {
     byRank: Array.from(byRank, (n) => n ?? 0),
+    outsideRanking,
     unmatched,
     unusedCapacity,
     blocking: blockingPairs(instance, assignments),
@@ -395,12 +401,12 @@ export function explain(instance: Instance, assignments: Assignments, studentId:
   const student = instance.students.find((s) => s.id === studentId);
   if (!student) return [];
   const got = assignments[studentId];
-  const above =
-    got === null || got === undefined
-      ? student.preferences
-      : student.preferences.slice(0, student.preferences.indexOf(got));
-  return above.map((hostId) => {
-    const host = instance.hosts.find((h) => h.id === hostId)!;
+  const k = got === null || got === undefined ? -1 : student.preferences.indexOf(got);
+  // Unplaced, or placed with a host they did not rank: every ranked choice needs its reason.
+  const above = k < 0 ? student.preferences : student.preferences.slice(0, k);
+  return above.flatMap((hostId) => {
+    const host = instance.hosts.find((h) => h.id === hostId);
+    if (!host) return [];
     const mine = host.priorities.indexOf(studentId);
     const holders = Object.entries(assignments)
       .filter(([, h]) => h === hostId)
