@@ -312,6 +312,9 @@ export interface SignupTable {
   consent_version: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Added by 20261130080000_add_signup_motivation_consent: the firms the student ranked may read the motivation
+  // (pseudonymously) before pairing; a separate, optional consent.
+  motivation_shared: Generated<Bool>;
 }
 
 export interface SignupPreferenceTable {

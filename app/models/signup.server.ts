@@ -60,7 +60,7 @@ async function writePreferences(trx: Transaction<Database>, signupId: number, ra
 export async function signUp(
   student: { id: number },
   projectId: number,
-  input: { joinCode: string; ranking: number[]; motivation: string },
+  input: { joinCode: string; ranking: number[]; motivation: string; shareMotivation?: boolean },
   at: Date = new Date(),
 ): Promise<{ ok: true; signupId: number } | { ok: false; reason: SignupFailure }> {
   const db = getDb();
@@ -82,6 +82,7 @@ export async function signUp(
         "project_id",
         "student_id",
         "motivation",
+        "motivation_shared",
         "consented_at",
         "consent_version",
         "created_at",
@@ -94,6 +95,7 @@ export async function signUp(
             "project.id",
             sql.lit(student.id).as("student_id"),
             sql.val(input.motivation).as("motivation"),
+            sql.lit(input.shareMotivation ? 1 : 0).as("motivation_shared"),
             sql.val(t).as("consented_at"),
             sql.val(CONSENT_VERSION).as("consent_version"),
             sql.val(t).as("created_at"),
@@ -197,7 +199,7 @@ function windowOpen(project: { state: ProjectState; signup_opens_at: string; sig
 export async function updateSignup(
   student: { id: number },
   projectId: number,
-  input: { ranking: number[]; motivation: string },
+  input: { ranking: number[]; motivation: string; shareMotivation?: boolean },
   at: Date = new Date(),
 ): Promise<{ ok: true } | { ok: false; reason: SignupFailure | "notSignedUp" }> {
   const project = await getProject(projectId);
@@ -217,7 +219,7 @@ export async function updateSignup(
     .execute(async (trx) => {
       await trx
         .updateTable("signup")
-        .set({ motivation: input.motivation, updated_at: now() })
+        .set({ motivation: input.motivation, motivation_shared: input.shareMotivation ? 1 : 0, updated_at: now() })
         .where("id", "=", signup.id)
         .execute();
       await writePreferences(trx, signup.id, input.ranking);

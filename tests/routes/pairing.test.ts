@@ -57,6 +57,8 @@ async function world(): Promise<World> {
       joinCode: p.joinCode,
       ranking: [p.hostIds[0], ...(i % 2 ? rest.reverse() : rest)],
       motivation: `動機 ${i + 1}`,
+      // Every other student lets the ranked firms read their motivation before pairing (issue 12).
+      shareMotivation: i % 2 === 0,
     });
     if (!r.ok) throw new Error(r.reason);
     students.push({ id: s.id, email: s.email, name: `学生 ${i + 1}号`, cookie: s.cookie, signupId: r.signupId });
@@ -544,7 +546,11 @@ describe("a firm's own ranking", () => {
     expect(page.open).toBe(true);
     expect(page.applicants.map((a: any) => a.label)).toEqual(["A", "B", "C", "D", "E", "F", "G"]);
     expect(page.applicants[0].motivation).toBe("動機 1");
+    // Without the separate consent, only the pseudonym: the text never reaches the page.
+    expect(page.applicants[1].motivation).toBeNull();
     const shown = JSON.stringify(page);
+    expect(shown).not.toContain("動機 2");
+    expect(shown).not.toContain("動機 4");
     for (const s of w.students) {
       expect(shown).not.toContain(s.name);
       expect(shown).not.toContain(s.email);

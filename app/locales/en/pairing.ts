@@ -166,6 +166,7 @@ const pairing: typeof ja = {
     applicantCol: "Applicant",
     applicant: "Applicant {{label}}",
     motivation: "Motivation",
+    motivationNotShared: "(the student did not choose to share their motivation)",
     position: "Position",
     positionOf: "Position of {{label}}",
     notRanked: "Not ranked",

@@ -165,6 +165,7 @@ const pairing = {
     applicantCol: "応募者",
     applicant: "応募者 {{label}}",
     motivation: "志望動機",
+    motivationNotShared: "（学生が志望動機の提供を選んでいません）",
     position: "順位",
     positionOf: "{{label}}の順位",
     notRanked: "順位をつけない",
