@@ -348,7 +348,8 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
                 </h3>
                 <p className="muted">
                   {t("projects.detail.historyBy", {
-                    name: e.actor_name ?? "—",
+                    // No actor: a step the system took when it fell due (app/models/project-progress.server.ts).
+                    name: e.actor_name ?? t("projects.detail.automatic"),
                     when: formatDateTime(e.created_at, lng),
                   })}
                 </p>
@@ -363,7 +364,15 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
 }
 
 /** The actions whose consequences deserve a word next to the button. */
-const HINTED: readonly ProjectAction[] = ["submit", "open", "close", "cancel"];
+const HINTED: readonly ProjectAction[] = [
+  "submit",
+  "open",
+  "close",
+  "start_interviews",
+  "mark_presented",
+  "complete",
+  "cancel",
+];
 
 function TransitionForm({ action, lastResult }: { action: ProjectAction; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();

@@ -133,8 +133,9 @@ export function projectFormValues(p: Project): ProjectFormValues {
 }
 
 /**
- * The lifecycle steps taken with a button on the project page. The later ones (publishing a pairing, interviews,
- * presentations) belong to the features that do that work, which take them through transitionProject themselves.
+ * The lifecycle steps taken with a button on the project page. Publishing a pairing belongs to the pairing pages;
+ * the steps after it also happen by themselves when they fall due (project-progress.server.ts), and staff can take
+ * them earlier here.
  */
 export const PAGE_ACTIONS = [
   "submit",
@@ -143,6 +144,9 @@ export const PAGE_ACTIONS = [
   "reject",
   "open",
   "close",
+  "start_interviews",
+  "mark_presented",
+  "complete",
   "cancel",
 ] as const satisfies readonly ProjectAction[];
 

@@ -2,6 +2,7 @@
 import { loadSigningKeys } from "~/certificates/keys.server";
 import { sendDueReminders } from "~/models/interview-reminder.server";
 import { deliverDueMail } from "~/models/outbox.server";
+import { advanceProjects } from "~/models/project-progress.server";
 import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
 import { getDb, migrateToLatest } from "./db.server";
 import { config } from "./env.server";
@@ -24,6 +25,10 @@ export async function prepareServer(options: { worker?: boolean } = {}) {
     const remind = () => sendDueReminders().catch((error) => console.error("interview reminders failed:", error));
     setInterval(remind, 5 * 60_000).unref();
     void remind();
+    // Lifecycle steps that fall due by date or by facts (interviews start, presented, completed): issue 12.
+    const advance = () => advanceProjects().catch((error) => console.error("project lifecycle failed:", error));
+    setInterval(advance, 60_000).unref();
+    void advance();
   }
   return cfg;
 }

@@ -53,6 +53,9 @@ const projects: typeof ja = {
     open: "Possible during the sign-up window once at least one firm has agreed to host.",
     close: "Once closed, students can no longer sign up or change their choices.",
     cancel: "Cancelling cannot be undone.",
+    start_interviews: "Starts by itself on the first day of the interview period; use this to start earlier.",
+    mark_presented: "Happens by itself once the project's slots are marked given and the event has ended.",
+    complete: "Happens by itself once certificates are issued; also use it to close the year.",
   },
   fields: {
     titleJa: "Title (Japanese)",
@@ -210,6 +213,7 @@ const projects: typeof ja = {
     regenerateHint: "The current code stops working.",
     hostsTitle: "Host firms",
     hostsLink: "Manage candidate host firms and requests",
+    automatic: "Automatic (the date came)",
     historyTitle: "Review and state history",
     historyEmpty: "No history yet.",
     historyItem: "{{action}} ({{from}} → {{to}})",
@@ -237,6 +241,17 @@ const projects: typeof ja = {
     signedUpAt: "Signed up (Japan time)",
     motivation: "Motivation",
     choice: "Choice {{n}}",
+  },
+  /** What happens next, on the public and student pages. */
+  next: {
+    open: "Students sign up with their seminar's join code. After sign-up closes, students are paired with firms from their choices and the firms' places.",
+    closed: "Sign-up has closed. Students are being paired with firms.",
+    paired:
+      "Students have been paired with firms. From the first day of the interview period, each team agrees a date with its firm and visits it.",
+    interviewing: "Interviews are under way. Afterwards the teams present their work at a city event.",
+    presented: "The teams have presented their work. Certificates are issued to the students who took part.",
+    completed: "This project is completed.",
+    cancelled: "This project was cancelled.",
   },
   public: {
     listTitle: "Open projects",

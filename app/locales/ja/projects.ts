@@ -52,6 +52,9 @@ const projects = {
     open: "募集期間中で、受け入れを承諾した企業が1社以上あるときに開始できます。",
     close: "締め切ると学生は申込みも変更もできなくなります。",
     cancel: "中止すると元に戻せません。",
+    start_interviews: "取材期間の初日に自動で始まります。早めに始めるときに使います。",
+    mark_presented: "この企画の発表枠が発表済みになり、イベントが終わると自動で発表済みになります。",
+    complete: "修了証を発行すると自動で完了になります。年度を締めるときにも使います。",
   },
   fields: {
     titleJa: "企画名（日本語）",
@@ -209,6 +212,7 @@ const projects = {
     regenerateHint: "新しくすると、これまでのコードは使えなくなります。",
     hostsTitle: "受け入れ企業",
     hostsLink: "受け入れ企業の候補と依頼を管理する",
+    automatic: "自動（期日の到来）",
     historyTitle: "審査と状態の履歴",
     historyEmpty: "まだ履歴はありません。",
     historyItem: "{{action}}（{{from}} → {{to}}）",
@@ -236,6 +240,16 @@ const projects = {
     signedUpAt: "申込日時",
     motivation: "志望動機",
     choice: "第{{n}}希望",
+  },
+  /** What happens next, on the public and student pages. */
+  next: {
+    open: "参加コードで申し込めます。締切後、学生の希望と企業の受け入れ人数から取材先を決めます。",
+    closed: "申込みを締め切りました。取材先の組み合わせを作成しています。",
+    paired: "取材先が決まりました。取材期間の初日から、各チームが企業と日程を決めて取材します。",
+    interviewing: "取材期間中です。取材のあと、区のイベントで成果を発表します。",
+    presented: "成果を発表しました。参加した学生に修了証を発行します。",
+    completed: "この企画は完了しました。",
+    cancelled: "この企画は中止になりました。",
   },
   public: {
     listTitle: "募集中の企画",
