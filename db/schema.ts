@@ -462,6 +462,9 @@ export interface CertificateTable {
   revoked_reason: string | null;
   revoked_by: number | null;
   data: string | null; // the CertificateData JSON it certified, frozen at issue (the PDF is rendered from it)
+  // Added by 20261130080100_reissue_certificates: the revoked certificate this one replaces (one valid certificate
+  // per student and project, a partial unique index).
+  supersedes: string | null;
 }
 
 // === wallet exchanges (issue 13) ===

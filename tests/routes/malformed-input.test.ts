@@ -287,7 +287,14 @@ const FORMS: Record<string, Row[]> = {
     { name: "edit", actor: "staff", fields: agreement, params: { agreementId: "spareAgreementId" } },
   ],
   "staff.agreements.new.tsx": [{ name: "new", actor: "staff", fields: agreement }],
-  "staff.certificates.$certificateId.tsx": [{ name: "revoke", actor: "staff", fields: () => ({ reason: "誤り" }) }],
+  "staff.certificates.$certificateId.tsx": [
+    { name: "revoke", actor: "staff", fields: () => ({ reason: "誤り" }) },
+    {
+      name: "reissue",
+      actor: "staff",
+      fields: () => ({ intent: "reissue", name: "北区 花子", nameLatin: "Hanako Kita" }),
+    },
+  ],
   "staff.events.$eventId._index.tsx": [
     {
       name: "add",
