@@ -320,9 +320,11 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
             <li>
               <Link to={`${base}/${p.id}/pairing`}>{t("pairing.links.runs")}</Link>
             </li>
-            {!isStaff ? (
+            {!isStaff || ["paired", "interviewing", "presented", "completed"].includes(p.state) ? (
               <li>
-                <Link to={`${base}/${p.id}/interviews`}>{t("interviews.navLabel")}</Link>
+                <Link to={`${base}/${p.id}/interviews`}>
+                  {t(isStaff ? "interviews.staff.link" : "interviews.navLabel")}
+                </Link>
               </li>
             ) : null}
           </ul>

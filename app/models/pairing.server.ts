@@ -231,8 +231,8 @@ export const LATE_PLACEMENT_STATES: readonly ProjectState[] = ["paired", "interv
 
 /**
  * Moves a student by hand (host null: unplaced), with a required reason; never over capacity. Before publishing any
- * move is allowed. After publishing, the only move is placing an unplaced student while the project is paired or
- * interviewing: it is recorded as an override (the published stamp stays) and `notify` tells those concerned.
+ * move is allowed (staff). After publishing, the only move is placing an unplaced student while the project is paired
+ * or interviewing, by staff or the project's professor: it is recorded as an override (the published stamp stays) and `notify` tells those concerned.
  * The checks and the write share one transaction, so two moves at once cannot over-fill a host.
  */
 export async function overrideAssignment(
@@ -246,7 +246,7 @@ export async function overrideAssignment(
     move: { runId: number; signupId: number; hostId: number },
   ) => Promise<MailInput[]>,
 ) {
-  if (actor.role !== "staff") throw new ProjectError(403, "forbidden");
+  if (actor.role !== "staff" && actor.role !== "professor") throw new ProjectError(403, "forbidden");
   if (!reason.trim()) throw new ProjectError(400, "reasonRequired");
   await getDb()
     .transaction()
@@ -254,12 +254,15 @@ export async function overrideAssignment(
       const current = await getRun(runId, trx);
       if (!current) throw new ProjectError(404, "notFound");
       const from = current.final[String(signupId)] ?? null;
+      const project = await trx
+        .selectFrom("project")
+        .select(["state", "professor_id"])
+        .where("id", "=", current.run.project_id)
+        .executeTakeFirstOrThrow();
+      // A professor (issue 5, 12) may only place their own unplaced students after publication; the rest is staff's.
+      if (actor.role === "professor" && (project.professor_id !== actor.id || !current.run.published_at))
+        throw new ProjectError(403, "forbidden");
       if (current.run.published_at) {
-        const project = await trx
-          .selectFrom("project")
-          .select("state")
-          .where("id", "=", current.run.project_id)
-          .executeTakeFirstOrThrow();
         if (hostId === null || from !== null || !LATE_PLACEMENT_STATES.includes(project.state))
           throw new ProjectError(409, "alreadyPublished");
       }

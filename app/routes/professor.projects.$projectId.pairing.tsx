@@ -1,29 +1,81 @@
 /**
  * The owning professor: the published pairing of their project, in full (who goes where, figures, manual moves with
- * reasons, blocking pairs, seed), read-only. Before publication, only that it is not published yet.
+ * reasons, blocking pairs, seed). Once published, the professor may place their students left without a firm into
+ * free places, recorded like staff overrides (with a reason; the student, the firm and staff are told). Before
+ * publication, only that it is not published yet.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { RunReport } from "~/components/pairing";
 import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
+import { notifyLatePlacement } from "~/models/pairing-notify.server";
 import { loadRunView } from "~/models/pairing-view.server";
-import { getPublishedRun } from "~/models/pairing.server";
-import { getProject } from "~/models/project.server";
+import { getPublishedRun, LATE_PLACEMENT_STATES, overrideAssignment } from "~/models/pairing.server";
+import { getProject, ProjectError } from "~/models/project.server";
+import { msg } from "~/schemas/messages";
+import { OverrideSchema, REASON_MAX } from "~/schemas/pairing";
 import { parseId } from "~/schemas/params";
+import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+async function requireOwnProject(request: Request, params: LoaderFunctionArgs["params"]) {
   const professor = await requireRole(request, "professor");
   const project = await getProject(parseId(params.projectId));
   if (!project) throw new Response("Not Found", { status: 404 });
   if (project.professor_id !== professor.id) throw new Response("Forbidden", { status: 403 });
+  return { professor, project };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { project } = await requireOwnProject(request, params);
   const published = await getPublishedRun(project.id);
+  const view = published ? await loadRunView(project.id, published.run.id) : null;
   return {
     project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en },
-    view: published ? await loadRunView(project.id, published.run.id) : null,
+    view,
+    late:
+      view !== null &&
+      LATE_PLACEMENT_STATES.includes(project.state) &&
+      view.unmatched.length > 0 &&
+      view.hosts.some((h) => h.unused > 0),
   };
+}
+
+/** The field a model refusal of a placement belongs next to. */
+const OVERRIDE_FIELD: Record<string, "signupId" | "target" | "reason"> = {
+  unknownStudent: "signupId",
+  unknownHost: "target",
+  hostFull: "target",
+  reasonRequired: "reason",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { professor, project } = await requireOwnProject(request, params);
+  const published = await getPublishedRun(project.id);
+  if (!published) throw new Response("Conflict", { status: 409 });
+  const submission = (await readForm(request)).parse(OverrideSchema);
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const { signupId, target, reason } = submission.value;
+  try {
+    await overrideAssignment(published.run.id, signupId, target, reason, professor, notifyLatePlacement);
+  } catch (error) {
+    if (!(error instanceof ProjectError)) throw error;
+    if (error.status === 403) throw new Response("Forbidden", { status: 403 });
+    const message = msg(`pairing.errors.${error.reason}`);
+    const field = OVERRIDE_FIELD[error.reason];
+    const result = submission.reply(field ? { fieldErrors: { [field]: [message] } } : { formErrors: [message] });
+    return data({ result }, { status: error.status });
+  }
+  return redirectWithToast(`/professor/projects/${project.id}/pairing`, {
+    kind: "success",
+    key: "pairing.toast.placedLate",
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.project.title_ja }] : []);
@@ -31,7 +83,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export default function ProfessorPairing() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const { project, view } = useLoaderData<typeof loader>();
+  const { project, view, late } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -42,10 +94,59 @@ export default function ProfessorPairing() {
         <>
           <p>{t("pairing.professor.lead")}</p>
           <RunReport view={view} />
+          {late ? <PlaceForm view={view} /> : null}
         </>
       ) : (
         <p>{t("pairing.professor.notPublished")}</p>
       )}
     </>
+  );
+}
+
+function PlaceForm({ view }: { view: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["view"]> }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "place",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(OverrideSchema),
+  });
+  return (
+    <section aria-labelledby="place-title" className="panel">
+      <h2 id="place-title">{t("pairing.move.lateTitle")}</h2>
+      <p>{t("pairing.move.lateHint")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="override" />
+        <SelectField
+          meta={fields.signupId}
+          label={t("pairing.move.student")}
+          placeholder={t("pairing.move.choose")}
+          options={view.students
+            .filter((s) => s.host === null)
+            .map((s) => ({
+              value: s.id,
+              label: t("pairing.move.studentOption", { name: s.name, host: t("pairing.unplaced") }),
+            }))}
+        />
+        <SelectField
+          meta={fields.target}
+          label={t("pairing.move.target")}
+          placeholder={t("pairing.move.choose")}
+          options={view.hosts
+            .filter((h) => h.unused > 0)
+            .map((h) => ({ value: h.id, label: t("pairing.move.hostOption", { name: h.name, n: h.unused }) }))}
+        />
+        <TextareaField
+          meta={fields.reason}
+          label={t("pairing.move.reason")}
+          hint={t("pairing.move.reasonHint", { max: REASON_MAX })}
+          rows={3}
+        />
+        <button type="submit" className="button">
+          {t("pairing.move.submit")}
+        </button>
+      </Form>
+    </section>
   );
 }

@@ -248,6 +248,13 @@ const FORMS: Record<string, Row[]> = {
   "professor.projects.$projectId.interviews.tsx": [
     { name: "done", actor: "professor", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
   ],
+  "professor.projects.$projectId.pairing.tsx": [
+    {
+      name: "place",
+      actor: "professor",
+      fields: (w) => ({ intent: "override", signupId: w.params.signupId, target: w.params.hostId, reason: "調整" }),
+    },
+  ],
   "professor.projects.new.tsx": [{ name: "new", actor: "professor", fields: project }],
   "register.tsx": [
     {
@@ -367,6 +374,9 @@ const FORMS: Record<string, Row[]> = {
   "staff.projects.$projectId._index.tsx": [
     { name: "transition", actor: "staff", fields: () => ({ intent: "approve", comment: "承認" }) },
     { name: "regenerateCode", actor: "staff", fields: () => ({ intent: "regenerateCode" }) },
+  ],
+  "staff.projects.$projectId.interviews.tsx": [
+    { name: "done", actor: "staff", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
   ],
   "staff.projects.$projectId.hosts.tsx": [
     {

@@ -111,7 +111,7 @@ const pairing: typeof ja = {
     submit: "Publish this run",
   },
   professor: {
-    lead: "The published pairing (read-only). Please talk to the city staff about placing students without a firm.",
+    lead: "The published pairing. You can place students without a firm into a firm with free places, giving a reason (staff, the student and the firm are told).",
     notPublished: "The pairing has not been published yet. You will be emailed when the city staff publish it.",
   },
   student: {
