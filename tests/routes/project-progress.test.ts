@@ -1,8 +1,9 @@
 // Issue 12: the lifecycle runs to completed. Automatic steps (interviews start on the first day of the interview
 // period, presented after the event with the slots given, completed once a certificate is issued) and the staff
-// buttons that take them earlier, each recorded as an event and audited.
+// buttons that take them earlier, each recorded as an event and audited; closing and cancelling mail everyone concerned.
 import { describe, expect, it } from "vitest";
 import { advanceProjects } from "~/models/project-progress.server";
+import { signUp } from "~/models/signup.server";
 import { action as profAction } from "~/routes/professor.projects.$projectId._index";
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.projects.$projectId._index";
 import { getDb, now } from "~/utils/db.server";
@@ -183,5 +184,70 @@ describe("staff buttons after pairing", () => {
     expect(statusOf(await press("start_interviews"))).toBe(302);
     expect(statusOf(await press("mark_presented"))).toBe(403);
     expect(await stateOf(p.projectId)).toBe("interviewing");
+  });
+});
+
+describe("closing and cancelling tell everyone concerned (issue 12)", () => {
+  it("mails the signed-up students and the host firms (users, or the contact address without an account), each once, in their language", async () => {
+    const staff = await userWithCookie("staff");
+    const p = await createProjectFixture({ hosts: 2 });
+    const [withUsers, withoutAccount] = await db()
+      .selectFrom("project_host")
+      .select(["id", "firm_id"])
+      .where("project_id", "=", p.projectId)
+      .orderBy("id")
+      .execute();
+    const firmUser = await createUser("firm", { firm_id: withUsers.firm_id });
+    await db()
+      .updateTable("project_host")
+      .set({ contact_email: "contact@nofirm.example" })
+      .where("id", "=", withoutAccount.id)
+      .execute();
+    const students = [await createUser("student"), await createUser("student")];
+    // The second student and the firm user read English.
+    await db().updateTable("user").set({ locale: "en" }).where("id", "in", [students[1].id, firmUser.id]).execute();
+    for (const s of students) {
+      const r = await signUp(s, p.projectId, { joinCode: p.joinCode, ranking: p.hostIds, motivation: "m" });
+      expect(r.ok).toBe(true);
+    }
+    const press = (form: Record<string, string>) =>
+      settle(
+        staffAction({
+          request: post(`/staff/projects/${p.projectId}`, form, { cookie: staff.cookie }),
+          params: params(p.projectId),
+          context: ctx,
+        }),
+      );
+    const mailsOf = (kindPrefix: string) =>
+      db()
+        .selectFrom("outbox_message")
+        .select(["to_address", "kind", "subject", "body_text"])
+        .where("kind", "like", `${kindPrefix}%`)
+        .orderBy("id")
+        .execute();
+
+    expect(statusOf(await press({ intent: "close" }))).toBe(302);
+    const closed = await mailsOf("project.closed.");
+    expect(closed.map((m) => [m.to_address, m.kind])).toEqual([
+      [students[0].email, "project.closed.student"],
+      [students[1].email, "project.closed.student"],
+      [firmUser.email, "project.closed.firm"],
+      ["contact@nofirm.example", "project.closed.firm"],
+    ]);
+    expect(closed[0].subject).toContain("申込みを締め切りました");
+    expect(closed[1].subject).toContain("Sign-up has closed");
+    expect(closed[2].subject).toContain("Sign-up has closed");
+
+    expect(statusOf(await press({ intent: "cancel", comment: "受け入れ企業の事情により" }))).toBe(302);
+    const cancelled = await mailsOf("project.cancelled.");
+    expect(cancelled.map((m) => m.to_address)).toEqual([
+      students[0].email,
+      students[1].email,
+      firmUser.email,
+      "contact@nofirm.example",
+    ]);
+    expect(cancelled.every((m) => m.body_text.includes("受け入れ企業の事情により"))).toBe(true);
+    // The professor is still told as before.
+    expect((await mailsOf("project.cancelled")).map((m) => m.to_address)).toContain(p.professor.email);
   });
 });

@@ -155,6 +155,20 @@ const projects: typeof ja = {
       subject: "[Kita Collaboration] Project cancelled: {{title}}",
       body: 'Dear {{name}},\n\nThe project "{{title}}" has been cancelled for this reason:\n\n{{comment}}\n\n{{link}}',
     },
+    participants: {
+      closed: {
+        subject: "[Kita City] Sign-up has closed: {{title}}",
+        student:
+          "Dear {{name}},\n\nSign-up for “{{title}}” has closed. Students are now paired with firms from their choices and the firms' places; you will be emailed the result.\n\n{{link}}\n\nKita City, Industry Promotion Division",
+        firm: "Dear {{name}},\n\nStudent sign-up for “{{title}}” has closed. The pairing comes next; you will be told which students you host once it is published.\n\nKita City, Industry Promotion Division",
+      },
+      cancelled: {
+        subject: "[Kita City] Project cancelled: {{title}}",
+        student:
+          "Dear {{name}},\n\nThe project “{{title}}” you signed up for has been cancelled, and any interview you booked will not take place. Reason:\n\n{{comment}}\n\n{{link}}\n\nKita City, Industry Promotion Division",
+        firm: "Dear {{name}},\n\nThe project “{{title}}” you were helping with has been cancelled, and any booked interview will not take place. We apologise for the inconvenience. Reason:\n\n{{comment}}\n\nKita City, Industry Promotion Division",
+      },
+    },
   },
   professor: {
     listTitle: "My projects",
