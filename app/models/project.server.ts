@@ -202,6 +202,17 @@ export async function updateProject(
     });
 }
 
+/** The projects run under an agreement (issue 12: the agreement page lists them), newest fiscal year first. */
+export function listAgreementProjects(agreementId: number) {
+  return getDb()
+    .selectFrom("project")
+    .select(["id", "title_ja", "title_en", "fiscal_year", "seminar_name", "state"])
+    .where("agreement_id", "=", agreementId)
+    .orderBy("fiscal_year", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
 export function getProject(id: number) {
   return getDb().selectFrom("project").selectAll().where("id", "=", id).executeTakeFirst();
 }
