@@ -313,6 +313,9 @@ export interface SignupTable {
   consent_version: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  // Added by 20261130080000_add_signup_motivation_consent: the firms the student ranked may read the motivation
+  // (pseudonymously) before pairing; a separate, optional consent.
+  motivation_shared: Generated<Bool>;
 }
 
 export interface SignupPreferenceTable {
@@ -460,6 +463,9 @@ export interface CertificateTable {
   revoked_reason: string | null;
   revoked_by: number | null;
   data: string | null; // the CertificateData JSON it certified, frozen at issue (the PDF is rendered from it)
+  // Added by 20261130080100_reissue_certificates: the revoked certificate this one replaces (one valid certificate
+  // per student and project, a partial unique index).
+  supersedes: string | null;
 }
 
 // === wallet exchanges (issue 13) ===

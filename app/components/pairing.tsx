@@ -24,6 +24,7 @@ export interface RunReportData {
     ranking: string[];
     host: string | null;
     choice: number | null;
+    placedBy: "staff" | "professor" | null;
     moved: boolean;
   }>;
   hosts: Array<{
@@ -36,6 +37,7 @@ export interface RunReportData {
     ownRanking: boolean;
   }>;
   byRank: number[];
+  outsideRanking: number;
   unmatched: string[];
   blocking: Array<{ student: string; host: string }>;
   overrides: Array<{
@@ -93,6 +95,12 @@ export function RunReport({ view }: { view: RunReportData }) {
               <dd>{t("pairing.figures.people", { n })}</dd>
             </div>
           ))}
+          {view.outsideRanking > 0 ? (
+            <div>
+              <dt>{t("pairing.outsideRanking")}</dt>
+              <dd>{t("pairing.figures.people", { n: view.outsideRanking })}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t("pairing.unplaced")}</dt>
             <dd>{t("pairing.figures.people", { n: view.unmatched.length })}</dd>
@@ -169,7 +177,13 @@ export function RunReport({ view }: { view: RunReportData }) {
                       </>
                     ) : null}
                   </td>
-                  <td>{s.choice ? t("pairing.choice", { n: s.choice }) : "—"}</td>
+                  <td>
+                    {s.choice
+                      ? t("pairing.choice", { n: s.choice })
+                      : s.placedBy
+                        ? t(`pairing.placedBy.${s.placedBy}`)
+                        : "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -320,9 +320,11 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
             <li>
               <Link to={`${base}/${p.id}/pairing`}>{t("pairing.links.runs")}</Link>
             </li>
-            {!isStaff ? (
+            {!isStaff || ["paired", "interviewing", "presented", "completed"].includes(p.state) ? (
               <li>
-                <Link to={`${base}/${p.id}/interviews`}>{t("interviews.navLabel")}</Link>
+                <Link to={`${base}/${p.id}/interviews`}>
+                  {t(isStaff ? "interviews.staff.link" : "interviews.navLabel")}
+                </Link>
               </li>
             ) : null}
           </ul>
@@ -348,7 +350,8 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
                 </h3>
                 <p className="muted">
                   {t("projects.detail.historyBy", {
-                    name: e.actor_name ?? "—",
+                    // No actor: a step the system took when it fell due (app/models/project-progress.server.ts).
+                    name: e.actor_name ?? t("projects.detail.automatic"),
                     when: formatDateTime(e.created_at, lng),
                   })}
                 </p>
@@ -363,7 +366,15 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
 }
 
 /** The actions whose consequences deserve a word next to the button. */
-const HINTED: readonly ProjectAction[] = ["submit", "open", "close", "cancel"];
+const HINTED: readonly ProjectAction[] = [
+  "submit",
+  "open",
+  "close",
+  "start_interviews",
+  "mark_presented",
+  "complete",
+  "cancel",
+];
 
 function TransitionForm({ action, lastResult }: { action: ProjectAction; lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();

@@ -10,8 +10,8 @@
  *
  * Issuing: each credential is signed twice (embedded eddsa-rdfc-2022 proof, then the VC-JWT; tens of milliseconds)
  * with a random status list index not yet used, BEFORE the write transaction (signCertificates), then inserted with
- * ON CONFLICT (student_id, project_id) DO NOTHING, so a batch repeated or run twice at once never issues two
- * certificates for the same student and project. The audit entry and the student's email are written in the same
+ * ON CONFLICT (student_id, project_id) WHERE revoked_at IS NULL DO NOTHING, so a batch repeated or run twice at once
+ * never issues two valid certificates for the same student and project (re-issuing: certificate-reissue.server.ts). The audit entry and the student's email are written in the same
  * transaction. A collision on status_index (another batch took the index meanwhile) fails the transaction, which is
  * retried with fresh indexes.
  *
@@ -128,7 +128,9 @@ export async function listEventCandidates(eventId: number): Promise<Candidate[]>
     if (!p.presentationGiven) reasons.push("notPresented");
     if (!p.present) reasons.push("absent");
     if (!host || !done.has(host)) reasons.push("interviewNotDone");
-    const cert = issued.find((c) => c.student_id === p.studentId && c.project_id === p.projectId);
+    // After a re-issue the pair has a revoked certificate and its valid replacement: show the valid one.
+    const mine = issued.filter((c) => c.student_id === p.studentId && c.project_id === p.projectId);
+    const cert = mine.find((c) => c.revoked_at === null) ?? mine.at(-1);
     return {
       studentId: p.studentId,
       name: p.name,
@@ -151,6 +153,10 @@ export interface IssueRequest {
   projectId: number;
   eventId: number | null;
   manualReason?: string | null;
+  /** A re-issue: the revoked certificate this one replaces (certificate-reissue.server.ts). */
+  supersedes?: string | null;
+  /** A re-issue may correct how the student's name is written on the certificate. */
+  studentName?: { name: string; nameLatin: string } | null;
 }
 
 type Subject = Omit<CertificateData, "certificateId" | "issuedAt">;
@@ -256,6 +262,7 @@ export async function signCertificates(db: Db, requests: IssueRequest[], at = no
       subjectId: `urn:uuid:${randomUUID()}`,
       issuedAt: at,
       ...subject,
+      ...(request.studentName ? { student: request.studentName } : {}),
     };
     const { jwt } = await issueCredential(data, { statusListUrl: statusListUrl(), index });
     signed.push({ request, data, index, jwt });
@@ -288,15 +295,17 @@ export async function insertSignedCertificates(
         issued_at: at,
         issued_by: actor?.id ?? null,
         data: JSON.stringify(data),
+        supersedes: r.supersedes ?? null,
       })
-      .onConflict((oc) => oc.columns(["student_id", "project_id"]).doNothing())
+      // One valid certificate per student and project (a partial unique index: revoked ones do not count).
+      .onConflict((oc) => oc.columns(["student_id", "project_id"]).where("revoked_at", "is", null).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!row) continue;
     issued.push({ id: row.id, studentId: r.studentId, projectId: r.projectId });
     await recordAudit(trx, {
       actorId: actor?.id ?? null,
-      action: r.manualReason ? "certificate.certifyByHand" : "certificate.issue",
+      action: r.supersedes ? "certificate.reissue" : r.manualReason ? "certificate.certifyByHand" : "certificate.issue",
       entityType: "certificate",
       entityId: row.id,
       detail: {
@@ -304,6 +313,7 @@ export async function insertSignedCertificates(
         projectId: r.projectId,
         eventId: r.eventId,
         reason: r.manualReason ?? undefined,
+        supersedes: r.supersedes ?? undefined,
       },
     });
     await enqueueIssuedMail(trx, r.studentId, data);
@@ -346,7 +356,8 @@ async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, 
   });
 }
 
-async function issue(requests: IssueRequest[], actor: Actor) {
+/** Signs and inserts (retrying when another batch took a status index meanwhile); returns the ids issued. */
+export async function issue(requests: IssueRequest[], actor: Actor) {
   for (let attempt = 1; ; attempt++) {
     const at = now();
     // Signed before the transaction (tens of milliseconds a certificate), so the write lock is held for the inserts
@@ -409,6 +420,7 @@ export async function certifyByHand(
     .select("id")
     .where("student_id", "=", studentId)
     .where("project_id", "=", projectId)
+    .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (existing) return fail("certificates.toast.alreadyIssued");
   const [issued] = await issue([{ studentId, projectId, eventId, manualReason: reason.trim() }], actor);
@@ -470,6 +482,7 @@ function certificateRows() {
       "revoked_at",
       "revoked_reason",
       "data",
+      "supersedes",
     ]);
 }
 

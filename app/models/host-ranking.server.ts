@@ -1,7 +1,8 @@
 /**
  * A host firm's own priority order over the students who signed up (optional: without it the run's lottery
- * decides). The firm sees the applicants pseudonymously: the sign-up id and motivation, never a name, university or
- * email, because the students consented to share those only with the firm they are paired with.
+ * decides). The firm sees the applicants pseudonymously: the sign-up id, and the motivation only when the student
+ * chose to share it for this purpose (free text can identify a person); never a name, university or email, because
+ * the students consented to share those only with the firm they are paired with.
  */
 import { getDb } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
@@ -21,12 +22,13 @@ export async function listApplicants(hostId: number, projectId: number) {
     .leftJoin("host_ranking", (j) =>
       j.onRef("host_ranking.signup_id", "=", "signup.id").on("host_ranking.host_id", "=", hostId),
     )
-    .select(["signup.id", "signup.motivation", "host_ranking.rank"])
+    .select(["signup.id", "signup.motivation", "signup.motivation_shared", "host_ranking.rank"])
     .where("signup.project_id", "=", projectId)
     .where("signup.consented_at", "is not", null)
     .orderBy("signup.id")
     .execute();
-  return rows;
+  // The text never leaves the model unless the student shared it.
+  return rows.map((r) => ({ id: r.id, motivation: r.motivation_shared === 1 ? r.motivation : null, rank: r.rank }));
 }
 
 export type RankingFailure = typeof RANKING_CLOSED | "pairing.errors.unknownApplicant";

@@ -550,17 +550,23 @@ export async function releaseBooking(student: Actor, slotId: number, at: Date = 
 
 // ─── after the interview ─────────────────────────────────────────────────────
 
-/** The host firm's users or the project's professor record done or missed, once the interview has ended. */
+/**
+ * The host firm's users, the project's professor or staff (for any host, also one without an account) record done or
+ * missed, once the interview has ended. `projectId`: the page's project, when the slot must belong to it.
+ */
 export async function markOutcome(
   user: Actor,
   slotId: number,
   outcome: InterviewOutcome,
   at: Date = new Date(),
+  projectId?: number,
 ): Promise<InterviewResult> {
   const loaded = await loadSlotFor(user, slotId);
   if (!loaded.ok) return loaded;
   const { slot, host } = loaded;
+  if (projectId !== undefined && host.project_id !== projectId) return fail(NOT_FOUND);
   const allowed =
+    user.role === "staff" ||
     (user.role === "firm" && user.firm_id === host.firm_id) ||
     (user.role === "professor" && host.professor_id === user.id);
   if (!allowed) return fail(FORBIDDEN);

@@ -36,6 +36,18 @@ async function namesOf(projectId: number) {
   };
 }
 
+/** The rank the student gave their host (1 = first choice); null when unplaced or placed outside their ranking. */
+function choiceOf(preferences: string[], hostId: string | null) {
+  const k = hostId === null ? -1 : preferences.indexOf(hostId);
+  return k < 0 ? null : k + 1;
+}
+
+/** Who placed a student outside their ranking: the role of the last override's author. */
+function placedBy(overrides: Array<{ signup_id: number; actor_role: string | null }>, signupId: string) {
+  const last = overrides.filter((o) => String(o.signup_id) === signupId).at(-1);
+  return last?.actor_role === "professor" ? ("professor" as const) : ("staff" as const);
+}
+
 export type RunView = NonNullable<Awaited<ReturnType<typeof loadRunView>>>;
 
 /** A run of this project as staff and the professor see it: who goes where, the figures, the moves, the blocking pairs. */
@@ -76,7 +88,8 @@ export async function loadRunView(projectId: number, runId: number) {
         ranking: s.preferences.map((h) => hostName(h)!),
         hostId: got,
         host: hostName(got),
-        choice: got === null ? null : s.preferences.indexOf(got) + 1,
+        choice: choiceOf(s.preferences, got),
+        placedBy: got !== null && !s.preferences.includes(got) ? placedBy(overrides, s.id) : null,
         moved: got !== (engine[s.id] ?? null),
       };
     }),
@@ -90,6 +103,7 @@ export async function loadRunView(projectId: number, runId: number) {
       ownRanking: ownRanking.includes(h.id),
     })),
     byRank: summary.byRank,
+    outsideRanking: summary.outsideRanking,
     unmatched: summary.unmatched.map(studentName),
     blocking: summary.blocking.map((b) => ({ student: studentName(b.student), host: hostName(b.host)! })),
     overrides: overrides.map((o) => ({
@@ -110,7 +124,7 @@ export async function loadRunView(projectId: number, runId: number) {
 export async function getStudentPairing(signupId: number, projectId: number) {
   const published = await getPublishedRun(projectId);
   if (!published) return null;
-  const { run, instance, engine, final } = published;
+  const { run, instance, engine, final, overrides } = published;
   const id = String(signupId);
   const student = instance.students.find((s) => s.id === id);
   const names = await namesOf(projectId);
@@ -153,7 +167,8 @@ export async function getStudentPairing(signupId: number, projectId: number) {
         listed: firm.is_public === 1 && firm.hidden_at === null,
       },
       teammates,
-      choice: student.preferences.indexOf(hostId) + 1,
+      choice: choiceOf(student.preferences, hostId),
+      placedBy: student.preferences.includes(hostId) ? null : placedBy(overrides, id),
     },
     explanation: why,
   };

@@ -146,6 +146,7 @@ export async function getRun(runId: number, db: Pick<Transaction<Database>, "sel
       "pairing_override.reason",
       "pairing_override.created_at",
       "user.name as actor_name",
+      "user.role as actor_role",
     ])
     .where("run_id", "=", runId)
     .orderBy("pairing_override.id")
@@ -192,6 +193,8 @@ export function listRuns(projectId: number) {
 export interface RunSummary {
   /** byRank[k] = students who got their (k+1)-th choice. */
   byRank: number[];
+  /** Students placed (by hand) with a host they did not rank: counted, never as a "0th choice". */
+  outsideRanking: number;
   unmatched: string[];
   /** host id → free seats left. */
   unusedCapacity: Record<string, number>;
@@ -200,6 +203,7 @@ export interface RunSummary {
 
 export function summarize(instance: Instance, assignments: Assignments): RunSummary {
   const byRank: number[] = [];
+  let outsideRanking = 0;
   const unmatched: string[] = [];
   for (const s of instance.students) {
     const h = assignments[s.id];
@@ -208,7 +212,8 @@ export function summarize(instance: Instance, assignments: Assignments): RunSumm
       continue;
     }
     const k = s.preferences.indexOf(h);
-    byRank[k] = (byRank[k] ?? 0) + 1;
+    if (k < 0) outsideRanking++;
+    else byRank[k] = (byRank[k] ?? 0) + 1;
   }
   const unusedCapacity: Record<string, number> = {};
   for (const h of instance.hosts) {
@@ -216,6 +221,7 @@ export function summarize(instance: Instance, assignments: Assignments): RunSumm
   }
   return {
     byRank: Array.from(byRank, (n) => n ?? 0),
+    outsideRanking,
     unmatched,
     unusedCapacity,
     blocking: blockingPairs(instance, assignments),
@@ -227,8 +233,8 @@ export const LATE_PLACEMENT_STATES: readonly ProjectState[] = ["paired", "interv
 
 /**
  * Moves a student by hand (host null: unplaced), with a required reason; never over capacity. Before publishing any
- * move is allowed. After publishing, the only move is placing an unplaced student while the project is paired or
- * interviewing: it is recorded as an override (the published stamp stays) and `notify` tells those concerned.
+ * move is allowed (staff). After publishing, the only move is placing an unplaced student while the project is paired
+ * or interviewing, by staff or the project's professor: it is recorded as an override (the published stamp stays) and `notify` tells those concerned.
  * The checks and the write share one transaction, so two moves at once cannot over-fill a host.
  */
 export async function overrideAssignment(
@@ -242,7 +248,7 @@ export async function overrideAssignment(
     move: { runId: number; signupId: number; hostId: number },
   ) => Promise<MailInput[]>,
 ): Promise<Result> {
-  if (actor.role !== "staff") return fail("pairing.errors.forbidden");
+  if (actor.role !== "staff" && actor.role !== "professor") return fail("pairing.errors.forbidden");
   if (!reason.trim()) return fail("pairing.errors.reasonRequired", { field: "reason" });
   return getDb()
     .transaction()
@@ -250,12 +256,15 @@ export async function overrideAssignment(
       const current = await getRun(runId, trx);
       if (!current) return fail(NOT_FOUND);
       const from = current.final[String(signupId)] ?? null;
+      const project = await trx
+        .selectFrom("project")
+        .select(["state", "professor_id"])
+        .where("id", "=", current.run.project_id)
+        .executeTakeFirstOrThrow();
+      // A professor (issue 5, 12) may only place their own unplaced students after publication; the rest is staff's.
+      if (actor.role === "professor" && (project.professor_id !== actor.id || !current.run.published_at))
+        return fail("pairing.errors.forbidden");
       if (current.run.published_at) {
-        const project = await trx
-          .selectFrom("project")
-          .select("state")
-          .where("id", "=", current.run.project_id)
-          .executeTakeFirstOrThrow();
         if (hostId === null || from !== null || !LATE_PLACEMENT_STATES.includes(project.state))
           return fail("pairing.errors.alreadyPublished");
       }
@@ -399,12 +408,12 @@ export function explain(instance: Instance, assignments: Assignments, studentId:
   const student = instance.students.find((s) => s.id === studentId);
   if (!student) return [];
   const got = assignments[studentId];
-  const above =
-    got === null || got === undefined
-      ? student.preferences
-      : student.preferences.slice(0, student.preferences.indexOf(got));
-  return above.map((hostId) => {
-    const host = instance.hosts.find((h) => h.id === hostId)!;
+  const k = got === null || got === undefined ? -1 : student.preferences.indexOf(got);
+  // Unplaced, or placed with a host they did not rank: every ranked choice needs its reason.
+  const above = k < 0 ? student.preferences : student.preferences.slice(0, k);
+  return above.flatMap((hostId) => {
+    const host = instance.hosts.find((h) => h.id === hostId);
+    if (!host) return [];
     const mine = host.priorities.indexOf(studentId);
     const holders = Object.entries(assignments)
       .filter(([, h]) => h === hostId)

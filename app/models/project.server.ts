@@ -127,6 +127,22 @@ async function agreementRefusal(universityId: number, agreementId: number) {
   return null;
 }
 
+/**
+ * The presentation must fall within the agreement's term (auto-renewal counted): the year's work is done under it.
+ */
+export async function checkPresentationInTerm(input: { agreementId: number; presentationOn: string }): Promise<Result> {
+  const agreement = await getDb()
+    .selectFrom("agreement")
+    .selectAll()
+    .where("id", "=", input.agreementId)
+    .executeTakeFirst();
+  const inForce = (status: string) => status === "active" || status === "expiring";
+  // An unknown agreement or one not in force today is refused by the eligibility check, with its own message.
+  if (!agreement || !inForce(agreementStatus(agreement, tokyoDate()))) return ok();
+  const status = agreementStatus(agreement, input.presentationOn);
+  return inForce(status) ? ok() : fail("projects.errors.presentationOutsideTerm", { field: "presentationOn" });
+}
+
 export async function createProject(
   professor: { id: number; university_id: number | null },
   input: ProjectInput,
@@ -184,6 +200,17 @@ export async function updateProject(
       });
       return ok({ id: projectId });
     });
+}
+
+/** The projects run under an agreement (issue 12: the agreement page lists them), newest fiscal year first. */
+export function listAgreementProjects(agreementId: number) {
+  return getDb()
+    .selectFrom("project")
+    .select(["id", "title_ja", "title_en", "fiscal_year", "seminar_name", "state"])
+    .where("agreement_id", "=", agreementId)
+    .orderBy("fiscal_year", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }
 
 export function getProject(id: number) {

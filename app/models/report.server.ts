@@ -1,6 +1,6 @@
 /**
  * The annual report the section gives the city's industrial revitalization plan: per fiscal year, per university and
- * per agreement area, how many projects, students, firms, interviews, presentations and certificates.
+ * per agreement area and per agreement (with its areas; issue 12), how many projects, students, firms, interviews, presentations and certificates.
  *
  * Everything is attributed to its project's fiscal year. One CTE lists the counted projects, a second turns every
  * countable thing into a (project, measure, item) fact, and three GROUP BY queries count distinct items per university,
@@ -31,6 +31,8 @@ export interface AnnualReport {
   fiscalYear: number;
   universities: Array<{ id: number; name_ja: string; name_en: string; counts: Counts }>;
   areas: Array<{ area: AgreementArea; counts: Counts }>;
+  /** The agreements projects of the year ran under, with their areas. */
+  agreements: Array<{ id: number; title_ja: string; title_en: string; areas: AgreementArea[]; counts: Counts }>;
   totals: Counts;
 }
 
@@ -87,7 +89,7 @@ function factsOf(fiscalYear: number) {
 export async function annualReport(fiscalYear: number): Promise<AnnualReport> {
   const facts = factsOf(fiscalYear);
   const n = sql<number>`count(distinct fact.item)`.as("n");
-  const [universityRows, byUniversity, byArea, overall] = await Promise.all([
+  const [universityRows, byUniversity, byArea, byAgreement, overall] = await Promise.all([
     getDb().selectFrom("university").select(["id", "name_ja", "name_en"]).orderBy("id").execute(),
     facts
       .select(["counted.university_id as key", "fact.measure", n])
@@ -97,6 +99,10 @@ export async function annualReport(fiscalYear: number): Promise<AnnualReport> {
       .innerJoin("agreement_area", "agreement_area.agreement_id", "counted.agreement_id")
       .select(["agreement_area.area as key", "fact.measure", n])
       .groupBy(["agreement_area.area", "fact.measure"])
+      .execute(),
+    facts
+      .select(["counted.agreement_id as key", "fact.measure", n])
+      .groupBy(["counted.agreement_id", "fact.measure"])
       .execute(),
     facts.select(["fact.measure", n]).groupBy("fact.measure").execute(),
   ]);
@@ -112,10 +118,34 @@ export async function annualReport(fiscalYear: number): Promise<AnnualReport> {
   };
   const universities = tally(byUniversity);
   const areas = tally(byArea);
+  const agreements = tally(byAgreement);
+  const ids = [...agreements.keys()];
+  const [agreementRows, agreementAreas] = ids.length
+    ? await Promise.all([
+        getDb()
+          .selectFrom("agreement")
+          .select(["id", "title_ja", "title_en"])
+          .where("id", "in", ids)
+          .orderBy("university_id")
+          .orderBy("signed_on")
+          .orderBy("id")
+          .execute(),
+        getDb()
+          .selectFrom("agreement_area")
+          .select(["agreement_id", "area"])
+          .where("agreement_id", "in", ids)
+          .execute(),
+      ])
+    : [[], []];
   return {
     fiscalYear,
     universities: universityRows.map((u) => ({ ...u, counts: universities.get(u.id) ?? zero() })),
     areas: AGREEMENT_AREAS.map((area) => ({ area, counts: areas.get(area) ?? zero() })),
+    agreements: agreementRows.map((a) => ({
+      ...a,
+      areas: AGREEMENT_AREAS.filter((area) => agreementAreas.some((x) => x.agreement_id === a.id && x.area === area)),
+      counts: agreements.get(a.id) ?? zero(),
+    })),
     totals: tally(overall.map((r) => ({ ...r, key: "all" }))).get("all") ?? zero(),
   };
 }

@@ -68,7 +68,7 @@ async function writePreferences(trx: Transaction<Database>, signupId: number, ra
 export async function signUp(
   student: { id: number },
   projectId: number,
-  input: { joinCode: string; ranking: number[]; motivation: string },
+  input: { joinCode: string; ranking: number[]; motivation: string; shareMotivation?: boolean },
   at: Date = new Date(),
 ): Promise<Result<{ signupId: number }, SignupFailure>> {
   const db = getDb();
@@ -90,6 +90,7 @@ export async function signUp(
         "project_id",
         "student_id",
         "motivation",
+        "motivation_shared",
         "consented_at",
         "consent_version",
         "created_at",
@@ -102,6 +103,7 @@ export async function signUp(
             "project.id",
             sql.lit(student.id).as("student_id"),
             sql.val(input.motivation).as("motivation"),
+            sql.lit(input.shareMotivation ? 1 : 0).as("motivation_shared"),
             sql.val(t).as("consented_at"),
             sql.val(CONSENT_VERSION).as("consent_version"),
             sql.val(t).as("created_at"),
@@ -205,7 +207,7 @@ function windowOpen(project: { state: ProjectState; signup_opens_at: string; sig
 export async function updateSignup(
   student: { id: number },
   projectId: number,
-  input: { ranking: number[]; motivation: string },
+  input: { ranking: number[]; motivation: string; shareMotivation?: boolean },
   at: Date = new Date(),
 ): Promise<Result<object, SignupFailure | "signup.errors.notSignedUp">> {
   const project = await getProject(projectId);
@@ -225,7 +227,7 @@ export async function updateSignup(
     .execute(async (trx) => {
       await trx
         .updateTable("signup")
-        .set({ motivation: input.motivation, updated_at: now() })
+        .set({ motivation: input.motivation, motivation_shared: input.shareMotivation ? 1 : 0, updated_at: now() })
         .where("id", "=", signup.id)
         .execute();
       await writePreferences(trx, signup.id, input.ranking);

@@ -1,11 +1,12 @@
 /**
  * The background jobs, started in one place (so that a cluster of server processes can start them in one of them):
- * mail delivery every 5 s, the interview reminders every 5 minutes, and with BACKUP_DIR set the daily backup from
+ * mail delivery every 5 s, the interview reminders every 5 minutes, the project lifecycle steps every minute, and with BACKUP_DIR set the daily backup from
  * 03:00 Tokyo time. Every job is safe to run in several processes anyway (outbox and reminder claims; the daily
  * backup claims its day in `job_run`). `stop()` clears the timers and waits for a run in progress, for shutdown.
  */
 import { sendDueReminders } from "~/models/interview-reminder.server";
 import { deliverDueMail } from "~/models/outbox.server";
+import { advanceProjects } from "~/models/project-progress.server";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
@@ -82,6 +83,8 @@ export function startBackgroundJobs(): BackgroundJobs {
   const stops = [
     every("mail delivery", 5_000, () => deliverDueMail()),
     every("interview reminders", 5 * 60_000, () => sendDueReminders()),
+    // Lifecycle steps that fall due by date or by facts (interviews start, presented, completed).
+    every("project lifecycle", 60_000, () => advanceProjects()),
   ];
   if (config().backupDir) stops.push(every("scheduled backup", 60_000, () => runScheduledBackup()));
   return {

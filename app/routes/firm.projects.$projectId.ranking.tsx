@@ -1,6 +1,6 @@
 /**
- * A host firm's own ranking of the applicants (optional). Applicants are shown pseudonymously ("応募者 A" and their
- * motivation): the students consented to share their name, university and email only with the firm they are
+ * A host firm's own ranking of the applicants (optional). Applicants are shown pseudonymously ("応募者 A", and their
+ * motivation only when they chose to share it): the students consented to share their name, university and email only with the firm they are
  * paired with, so no firm sees them before pairing. A position select per applicant (works without JavaScript);
  * "use the lottery" clears the ranking. Open while sign-up is open and after it closes, until a pairing is published.
  */
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     project: { id: host.project_id, title_ja: host.title_ja, title_en: host.title_en },
     open,
-    // No name, university or email: a label in sign-up order and the motivation.
+    // No name, university or email: a label in sign-up order and the motivation if the student shared it.
     applicants: applicants.map((a, i) => ({
       id: a.id,
       label: applicantLabel(i),
@@ -103,7 +103,11 @@ export default function FirmRanking() {
                     return (
                       <tr key={row.key}>
                         <th scope="row">{label}</th>
-                        <td className="pre-line">{applicants[i].motivation}</td>
+                        <td className="pre-line">
+                          {applicants[i].motivation ?? (
+                            <span className="muted">{t("pairing.ranking.motivationNotShared")}</span>
+                          )}
+                        </td>
                         <td>
                           <input {...getInputProps(item.signup, { type: "hidden" })} />
                           <label htmlFor={item.position.id} className="visually-hidden">

@@ -3,8 +3,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/projects";
-import { listAgreementChoices, updateProject } from "~/models/project.server";
+import { checkPresentationInTerm, listAgreementChoices, updateProject } from "~/models/project.server";
 import { canEdit } from "~/projects/lifecycle";
+import { failureReply } from "~/route-helpers/respond.server";
 import { projectFormValues, ProjectSchema } from "~/schemas/project";
 import { readForm } from "~/utils/form.server";
 import { saveProjectForm } from "~/utils/project-form.server";
@@ -31,6 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requireEditableProject(request, params);
   const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const term = await checkPresentationInTerm(submission.value);
+  if (!term.ok) return failureReply(submission, term);
   return saveProjectForm(submission, await updateProject(user, project.id, submission.value), "projects.toast.updated");
 }
 

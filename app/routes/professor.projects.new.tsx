@@ -3,7 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/projects";
-import { createProject, listAgreementChoices } from "~/models/project.server";
+import { checkPresentationInTerm, createProject, listAgreementChoices } from "~/models/project.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { ProjectSchema } from "~/schemas/project";
 import { readForm } from "~/utils/form.server";
 import { fiscalYearOf } from "~/utils/format";
@@ -24,6 +25,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "professor");
   const submission = (await readForm(request)).parse(ProjectSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const term = await checkPresentationInTerm(submission.value);
+  if (!term.ok) return failureReply(submission, term);
   return saveProjectForm(submission, await createProject(user, submission.value), "projects.toast.created");
 }
 

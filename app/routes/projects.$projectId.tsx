@@ -41,7 +41,7 @@ export default function PublicProject() {
       </p>
       <h1>{projectTitle(project, lng)}</h1>
       <p>
-        <StateBadge state={project.state} />
+        <StateBadge state={project.state} /> {t(`projects.next.${project.state}`)}
       </p>
       {openForSignup ? (
         <p className="notice">

@@ -15,6 +15,7 @@ import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "~/
 import type { Lng } from "~/i18n";
 import { addDocument, listDocuments } from "~/models/agreement-document.server";
 import { addActivity, getAgreement, terminateAgreement } from "~/models/agreement.server";
+import { listAgreementProjects } from "~/models/project.server";
 import { listUniversities } from "~/models/university.server";
 import { listStaffUsers } from "~/models/user.server";
 import { failureReply, throwFailure } from "~/route-helpers/respond.server";
@@ -37,15 +38,16 @@ import { AGREEMENT_DOCUMENT_KINDS } from "../../db/schema";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
   const id = idParam(params, "agreementId");
-  const [detail, documents, universities, staff] = await Promise.all([
+  const [detail, documents, universities, staff, projects] = await Promise.all([
     getAgreement(id),
     listDocuments(id),
     listUniversities(),
     listStaffUsers(),
+    listAgreementProjects(id),
   ]);
   invariantResponse(detail);
   const today = tokyoDate();
-  return { ...detail, documents, universities, staff, today, term: agreementTerm(detail.agreement, today) };
+  return { ...detail, documents, universities, staff, projects, today, term: agreementTerm(detail.agreement, today) };
 }
 
 /**
@@ -325,6 +327,7 @@ export default function AgreementDetail() {
         </div>
       </section>
 
+      <AgreementProjects />
       <section aria-labelledby="activities-title">
         <h2 id="activities-title">{t("agreements.detail.activitiesTitle")}</h2>
         <p>{t("agreements.detail.activitiesLead")}</p>
@@ -417,5 +420,31 @@ export default function AgreementDetail() {
         </ol>
       </section>
     </>
+  );
+}
+
+/** The projects run under this agreement, with their state: the activity log no longer has to be written by hand. */
+function AgreementProjects() {
+  const { t, i18n } = useTranslation();
+  const { projects } = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="projects-title">
+      <h2 id="projects-title">{t("agreements.detail.projectsTitle")}</h2>
+      {projects.length === 0 ? (
+        <p>{t("agreements.detail.projectsEmpty")}</p>
+      ) : (
+        <ul>
+          {projects.map((p) => (
+            <li key={p.id}>
+              <Link to={`/staff/projects/${p.id}`}>{(i18n.language === "en" && p.title_en) || p.title_ja}</Link>{" "}
+              <span className="muted">
+                {t("agreements.detail.projectMeta", { fy: p.fiscal_year, seminar: p.seminar_name })}
+              </span>{" "}
+              <span className={`badge badge--project-${p.state}`}>{t(`projects.states.${p.state}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

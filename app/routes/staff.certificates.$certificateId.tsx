@@ -1,13 +1,18 @@
-/** Staff: one certificate with its recorded reasons, and the revoke form (a reason is required). */
+/**
+ * Staff: one certificate with its recorded reasons, the revoke form (a reason is required), and once revoked the
+ * re-issue form (a corrected certificate that supersedes it).
+ */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CertificateFacts, certificateLinks } from "~/components/certificates";
-import { FormErrors, TextareaField } from "~/components/forms";
+import { FormErrors, TextareaField, TextField } from "~/components/forms";
+import { findReplacement, reissueCertificate } from "~/models/certificate-reissue.server";
 import { findPublicCertificate, revokeCertificate } from "~/models/certificate.server";
-import { RevokeSchema } from "~/schemas/certificates";
+import { failureReply } from "~/route-helpers/respond.server";
+import { ReissueSchema, RevokeSchema } from "~/schemas/certificates";
 import { readForm } from "~/utils/form.server";
 import { found } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
@@ -23,13 +28,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     revokedAt: cert.revoked_at,
     revokedReason: cert.revoked_reason,
     manualReason: cert.manual_reason,
+    replacedBy: await findReplacement(cert.id),
+    supersedes: cert.supersedes,
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const staff = await requireRole(request, "staff");
   const cert = found(await findPublicCertificate(params.certificateId));
-  const submission = (await readForm(request)).parse(RevokeSchema);
+  const form = await readForm(request);
+  if (form.value("intent") === "reissue") {
+    const submission = form.parse(ReissueSchema);
+    if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+    const r = await reissueCertificate(cert.id, submission.value, staff);
+    if (!r.ok) return failureReply(submission, r, { status: 409 });
+    return redirectWithToast(`/staff/certificates/${r.id}`, { kind: "success", key: "certificates.toast.reissued" });
+  }
+  const submission = form.parse(RevokeSchema);
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   // Revoking twice changes nothing (the first date and reason stay).
   await revokeCertificate(cert.id, submission.value.reason, staff);
@@ -41,7 +56,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function StaffCertificate() {
   const { t } = useTranslation();
-  const { id, eventId, data: cert, revokedAt, revokedReason, manualReason } = useLoaderData<typeof loader>();
+  const {
+    id,
+    eventId,
+    data: cert,
+    revokedAt,
+    revokedReason,
+    manualReason,
+    replacedBy,
+    supersedes,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "revoke",
@@ -79,8 +103,22 @@ export default function StaffCertificate() {
           <a href={certificateLinks(id).pdf}>{t("certificates.links.pdf")}</a>
         </li>
       </ul>
+      {supersedes ? (
+        <p>
+          {t("certificates.detail.supersedes")} <Link to={`/staff/certificates/${supersedes}`}>{supersedes}</Link>
+        </p>
+      ) : null}
       {revokedAt ? (
-        <p className="notice">{t("certificates.detail.alreadyRevoked")}</p>
+        <>
+          <p className="notice">{t("certificates.detail.alreadyRevoked")}</p>
+          {replacedBy ? (
+            <p>
+              {t("certificates.detail.replacedBy")} <Link to={`/staff/certificates/${replacedBy}`}>{replacedBy}</Link>
+            </p>
+          ) : (
+            <ReissueForm name={cert.student.name} nameLatin={cert.student.nameLatin} />
+          )}
+        </>
       ) : (
         <section aria-labelledby="revoke-title" className="panel">
           <h2 id="revoke-title">{t("certificates.detail.revokeTitle")}</h2>
@@ -95,5 +133,31 @@ export default function StaffCertificate() {
         </section>
       )}
     </>
+  );
+}
+
+function ReissueForm({ name, nameLatin }: { name: string; nameLatin: string }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "reissue",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ReissueSchema),
+    defaultValue: { name, nameLatin },
+  });
+  return (
+    <section aria-labelledby="reissue-title" className="panel">
+      <h2 id="reissue-title">{t("certificates.detail.reissueTitle")}</h2>
+      <p>{t("certificates.detail.reissueLead")}</p>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <TextField meta={fields.name} label={t("certificates.detail.reissueName")} autoComplete="off" />
+        <TextField meta={fields.nameLatin} label={t("certificates.detail.reissueNameLatin")} autoComplete="off" />
+        <input type="hidden" name="intent" value="reissue" />
+        <button type="submit" className="button">
+          {t("certificates.detail.reissueSubmit")}
+        </button>
+      </Form>
+    </section>
   );
 }

@@ -22,7 +22,7 @@ export default function AnnualReportPage() {
   const lng = i18n.language as Lng;
   const { report, years } = useLoaderData<typeof loader>();
   const year = formatFiscalYear(report.fiscalYear, lng);
-  const [universities, areas] = reportSections(report, lng, t);
+  const [universities, areas, agreements] = reportSections(report, lng, t);
   return (
     <section>
       <h1>{t("reports.yearTitle", { year })}</h1>
@@ -53,6 +53,11 @@ export default function AnnualReportPage() {
         chartsTitle={t("reports.chartsUniversity")}
       />
       <ReportTable section={areas} caption={t("reports.areaCaption", { year })} chartsTitle={t("reports.chartsArea")} />
+      <ReportTable
+        section={agreements}
+        caption={t("reports.agreementCaption", { year })}
+        chartsTitle={t("reports.chartsAgreement")}
+      />
       <h2>{t("reports.definitionsTitle")}</h2>
       <ul>
         {(

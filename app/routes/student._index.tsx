@@ -10,6 +10,9 @@ import { signupPhase } from "~/projects/signup";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 
+/** The states whose "what happens next" line the page shows (projects.next.*). */
+const NEXT = { closed: 1, paired: 1, interviewing: 1, presented: 1, completed: 1, cancelled: 1 };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "student");
   const [affiliation, signups] = await Promise.all([getUserAffiliation(user), listStudentSignups(user.id)]);
@@ -56,6 +59,7 @@ export default function StudentHome() {
                   date: formatDateTime(s.signup_closes_at, lng),
                 })}
               </p>
+              {s.state !== "open" && s.state in NEXT ? <p>{t(`projects.next.${s.state}`)}</p> : null}
               {["paired", "interviewing", "presented", "completed"].includes(s.state) ? (
                 <p>
                   <Link to={`/student/projects/${s.project_id}/pairing`}>{t("pairing.links.result")}</Link>

@@ -61,7 +61,11 @@ export default function StudentPairing() {
                 <dt>{t("pairing.student.products")}</dt>
                 <dd>{pairing.placement.firm.products || "—"}</dd>
                 <dt>{t("pairing.student.yourRank")}</dt>
-                <dd>{t("pairing.choice", { n: pairing.placement.choice })}</dd>
+                <dd>
+                  {pairing.placement.choice
+                    ? t("pairing.choice", { n: pairing.placement.choice })
+                    : t(`pairing.placedBy.${pairing.placement.placedBy ?? "staff"}`)}
+                </dd>
               </dl>
               <h3>{t("pairing.student.teammates")}</h3>
               {pairing.placement.teammates.length ? (
@@ -86,7 +90,13 @@ export default function StudentPairing() {
             {pairing.movedByStaff ? <p>{t("pairing.student.youWereMoved")}</p> : null}
             {pairing.explanation.length ? (
               <>
-                <p>{t("pairing.student.whyLead")}</p>
+                <p>
+                  {t(
+                    pairing.placement && pairing.placement.choice === null
+                      ? "pairing.student.whyLeadAll"
+                      : "pairing.student.whyLead",
+                  )}
+                </p>
                 <ul>
                   {pairing.explanation.map((w, i) => (
                     <li key={i}>

@@ -64,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ranked: ranking,
     signup: signup && {
       motivation: signup.motivation,
+      motivation_shared: signup.motivation_shared === 1,
       consented_at: signup.consented_at,
       consent_version: signup.consent_version,
       updated_at: signup.updated_at,
@@ -98,6 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const r = await updateSignup(student, projectId, {
       ranking: rankingFromPositions(submission.value.ranking),
       motivation: submission.value.motivation,
+      shareMotivation: submission.value.shareMotivation,
     });
     if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.updated" });
     return failureReply(submission, r, {
@@ -115,6 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     joinCode: v.code,
     ranking: rankingFromPositions(v.ranking),
     motivation: v.motivation,
+    shareMotivation: v.shareMotivation,
   });
   if (r.ok) return redirectWithToast(here, { kind: "success", key: "signup.toast.signedUp" });
   if (r.reason === "signup.errors.already") return failureToast(here, r);
@@ -183,6 +186,7 @@ export default function ProjectSignup() {
           key={`${signup?.updated_at ?? "new"}:${hosts.map((h) => h.id).join(".")}`}
           signedUp={Boolean(signup)}
           motivation={signup?.motivation ?? ""}
+          shareMotivation={signup?.motivation_shared ?? false}
           code={code}
           closes={closes}
         />
@@ -229,11 +233,13 @@ export default function ProjectSignup() {
 function SignupForm({
   signedUp,
   motivation,
+  shareMotivation,
   code,
   closes,
 }: {
   signedUp: boolean;
   motivation: string;
+  shareMotivation: boolean;
   code: string;
   closes: string;
 }) {
@@ -242,13 +248,20 @@ function SignupForm({
   const actionData = useActionData<typeof action>();
   const notice =
     actionData && "notice" in actionData && typeof actionData.notice === "string" ? actionData.notice : null;
-  const [form, fields] = useForm<{ code?: string; motivation?: string; consent?: boolean; ranking?: RankingValue }>({
+  const [form, fields] = useForm<{
+    code?: string;
+    motivation?: string;
+    consent?: boolean;
+    shareMotivation?: boolean;
+    ranking?: RankingValue;
+  }>({
     id: "signup",
     lastResult: actionData?.result,
     constraint: getZodConstraint(signedUp ? UpdateSignupSchema : SignupSchema),
     defaultValue: {
       code,
       motivation,
+      shareMotivation: shareMotivation ? "on" : undefined,
       ranking: hosts.map((h) => {
         const index = ranked.indexOf(h.id);
         return { host: String(h.id), position: index >= 0 ? String(index + 1) : "" };
@@ -270,6 +283,11 @@ function SignupForm({
           label={t("signup.motivation")}
           hint={t("signup.motivationHint", { max: MOTIVATION_MAX })}
           maxLength={MOTIVATION_MAX}
+        />
+        <CheckboxField
+          meta={fields.shareMotivation}
+          label={t("signup.shareMotivation.label")}
+          hint={t("signup.shareMotivation.hint")}
         />
         {signedUp ? null : (
           <section aria-labelledby="consent-title" className="panel">

@@ -7,7 +7,7 @@
  * An unknown or malformed id is a 404 page.
  */
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
   credentialFromJwt,
@@ -18,6 +18,7 @@ import {
 import { CREDENTIAL_JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import { CertificateFacts, CertificateShare, certificateLinks } from "~/components/certificates";
 import { getPublicCredential } from "~/models/certificate-public.server";
+import { findReplacement } from "~/models/certificate-reissue.server";
 import { config } from "~/utils/env.server";
 import { found } from "~/utils/invariant";
 
@@ -32,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: record.id,
     data: record.certificate.data,
     revokedAt: record.certificate.revoked_at,
+    // A re-issued certificate: the old page says "revoked, replaced by …" (issue 12).
+    replacedBy: record.certificate.revoked_at ? await findReplacement(record.certificate.id) : null,
     holderDid: record.holderDid,
     signature: {
       valid: check.valid && matches,
@@ -68,14 +71,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function VerifyCertificate() {
   const { t } = useTranslation();
-  const { id, data, revokedAt, holderDid, signature, hasJson, verifyUrl } = useLoaderData<typeof loader>();
+  const { id, data, revokedAt, replacedBy, holderDid, signature, hasJson, verifyUrl } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("certificates.verify.title")}</h1>
       <p>{t("certificates.verify.lead")}</p>
       {revokedAt ? (
         <p className="notice" role="status">
-          {t("certificates.verify.revokedNotice")}
+          {replacedBy ? (
+            <>
+              {t("certificates.verify.replacedBy")} <Link to={certificateLinks(replacedBy).verify}>{replacedBy}</Link>
+            </>
+          ) : (
+            t("certificates.verify.revokedNotice")
+          )}
         </p>
       ) : null}
       {holderDid ? (

@@ -1,6 +1,6 @@
 /** Certificate forms (staff): issue one student of an event, certify one by hand (reason required), revoke (reason required). */
 import { z } from "zod";
-import { msg, requiredText } from "./messages";
+import { msg, optionalText, requiredText } from "./messages";
 
 /** A candidate as "studentId:projectId", the value of the student choice. */
 const candidate = z
@@ -23,6 +23,13 @@ export const CertifyByHandSchema = z.object({
 });
 
 export const RevokeSchema = z.object({ reason: requiredText(500) });
+
+/** Re-issue a revoked certificate, optionally correcting how the name is written on it. */
+export const ReissueSchema = z.object({
+  intent: z.literal("reissue"),
+  name: requiredText(100),
+  nameLatin: optionalText(100),
+});
 
 /** A student starts putting one of their certificates into a wallet (the id as issued: 32 Crockford characters). */
 export const WalletStartSchema = z.object({

@@ -55,4 +55,17 @@ const slotId = z.number().int().positive();
 export const CancelSlotSchema = z.object({ slotId, reason: requiredText(500) });
 
 /** The one-button forms: the button's `intent` says what to do with `slotId`. */
+/** The statuses a slot can be in, for the staff overview's filter. */
+export const SLOT_STATUSES = ["free", "booked", "cancelled", "done", "missed"] as const;
+
+/** The staff overview's filters (?status=&host=); anything unknown is ignored rather than refused. */
+export function parseSlotFilters(url: URL): { status?: (typeof SLOT_STATUSES)[number]; hostId?: number } {
+  const status = url.searchParams.get("status");
+  const host = Number(url.searchParams.get("host"));
+  return {
+    status: SLOT_STATUSES.find((s) => s === status),
+    hostId: Number.isSafeInteger(host) && host > 0 ? host : undefined,
+  };
+}
+
 export const SlotButtonSchema = z.object({ intent: z.enum(["book", "move", "release", "done", "missed"]), slotId });

@@ -77,8 +77,13 @@ export const ProjectFieldsSchema = z
     const opens = tokyoLocalToIso(v.signupOpensAt);
     const closes = tokyoLocalToIso(v.signupClosesAt);
     if (opens && closes && closes <= opens) issue("signupClosesAt", "projects.errors.closesBeforeOpens");
+    // Interview slots must lie inside the interview period, and pairing happens after sign-up closes: a window that
+    // closes after interviews start would leave every slot "outside the period" (issue 12).
+    const interviewsStart = tokyoLocalToIso(`${v.interviewFrom}T00:00`);
+    if (closes && interviewsStart && closes > interviewsStart)
+      issue("signupClosesAt", "projects.errors.closesAfterInterviewsStart");
     if (v.interviewUntil < v.interviewFrom) issue("interviewUntil", "projects.errors.interviewUntilBeforeFrom");
-    if (v.presentationOn < v.interviewUntil) issue("presentationOn", "projects.errors.presentationBeforeInterviews");
+    if (v.presentationOn <= v.interviewUntil) issue("presentationOn", "projects.errors.presentationBeforeInterviews");
     if (v.teamSize > v.studentCapacity) issue("teamSize", "projects.errors.teamLargerThanCapacity");
   });
 
@@ -128,8 +133,9 @@ export function projectFormValues(p: Project): ProjectFormValues {
 }
 
 /**
- * The lifecycle steps taken with a button on the project page. The later ones (publishing a pairing, interviews,
- * presentations) belong to the features that do that work, which take them through transitionProject themselves.
+ * The lifecycle steps taken with a button on the project page. Publishing a pairing belongs to the pairing pages;
+ * the steps after it also happen by themselves when they fall due (project-progress.server.ts), and staff can take
+ * them earlier here.
  */
 export const PAGE_ACTIONS = [
   "submit",
@@ -138,6 +144,9 @@ export const PAGE_ACTIONS = [
   "reject",
   "open",
   "close",
+  "start_interviews",
+  "mark_presented",
+  "complete",
   "cancel",
 ] as const satisfies readonly ProjectAction[];
 

@@ -59,10 +59,13 @@ export const SignupSchema = z.object({
   ranking: RankingSchema,
   motivation: MotivationSchema,
   consent: z.boolean({ error: msg("signup.errors.consent") }).refine((v) => v, msg("signup.errors.consent")),
+  /** Optional and separate from the consent above: let the ranked firms read the motivation before pairing. */
+  shareMotivation: z.boolean().optional(),
 });
 
 export const UpdateSignupSchema = z.object({
   intent: z.literal("update"),
   ranking: RankingSchema,
   motivation: MotivationSchema,
+  shareMotivation: z.boolean().optional(),
 });

@@ -1,5 +1,5 @@
 /**
- * The annual report's two sections with their row labels in the user's language: the one shape that the page, its
+ * The annual report's three sections with their row labels in the user's language: the one shape that the page, its
  * charts and the CSV export all render, so the three always show the same figures. Client-safe.
  */
 import type { TFunction } from "i18next";
@@ -11,7 +11,7 @@ export type Measure = (typeof MEASURES)[number];
 export type Counts = Record<Measure, number>;
 
 export interface ReportSection {
-  key: "university" | "area";
+  key: "university" | "area" | "agreement";
   title: string; // 大学別 / By university
   nameHeader: string; // the first column's header
   rows: Array<{ label: string; counts: Counts }>;
@@ -32,6 +32,16 @@ export function reportSections(report: AnnualReport, lng: Lng, t: TFunction): Re
       title: t("reports.byArea"),
       nameHeader: t("reports.area"),
       rows: report.areas.map((a) => ({ label: t(`agreements.areas.${a.area}`), counts: a.counts })),
+      total: report.totals,
+    },
+    {
+      key: "agreement",
+      title: t("reports.byAgreement"),
+      nameHeader: t("reports.agreement"),
+      rows: report.agreements.map((a) => ({
+        label: `${lng === "en" ? a.title_en : a.title_ja} (${a.areas.map((x) => t(`agreements.areas.${x}`)).join(lng === "en" ? ", " : "・")})`,
+        counts: a.counts,
+      })),
       total: report.totals,
     },
   ];

@@ -15,6 +15,8 @@ import * as m20261125080000 from "./20261125080000_add_certificate_data";
 import * as m20261130030000 from "./20261130030000_seal_outbox_secrets";
 import * as m20261130040000 from "./20261130040000_create_wallet_exchanges";
 import * as m20261130070000 from "./20261130070000_accounts_and_operations";
+import * as m20261130080000 from "./20261130080000_add_signup_motivation_consent";
+import * as m20261130080100 from "./20261130080100_reissue_certificates";
 
 export const migrations: Record<string, Migration> = {
   "20261125000000_create_foundation": m20261125000000,
@@ -28,6 +30,8 @@ export const migrations: Record<string, Migration> = {
   "20261130030000_seal_outbox_secrets": m20261130030000,
   "20261130040000_create_wallet_exchanges": m20261130040000,
   "20261130070000_accounts_and_operations": m20261130070000,
+  "20261130080000_add_signup_motivation_consent": m20261130080000,
+  "20261130080100_reissue_certificates": m20261130080100,
 };
 
 export const migrationProvider: MigrationProvider = {

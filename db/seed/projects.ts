@@ -2,8 +2,8 @@
  * Projects (projects feature): the story the demo tells, with each project's lifecycle events, host firms and
  * sign-ups.
  * 1. FY2025: the Toyo marketing seminar's interviews, completed (the collaboration that started the programme).
- * 2. FY2026: the same seminar's new project, open for sign-up from 2026-11-01 to the end of 2027-03-31 (Tokyo), so
- *    it is open whenever the demo runs in this fiscal year; join code MKTG-2627. Four firms host, one request is
+ * 2. FY2026: the same seminar's new project, open for sign-up from 2026-11-01 to the end of 2027-01-11 (Tokyo), the
+ *    day before its interviews start (issue 12: sign-up closes before interviews); join code MKTG-2627. Four firms host, one request is
  *    unanswered, one declined; four students have signed up, so student@toyo.example can still sign up.
  * 3. A Teikyo project waiting for review.  4. A Tokyo Kasei draft.
  * Direct inserts with fixed timestamps keep the seed fast and deterministic.
@@ -135,7 +135,7 @@ const DEMO_PROJECTS: readonly DemoProject[] = [
       student_capacity: 12,
       team_size: 3,
       signup_opens_at: "2026-10-31T15:00:00.000Z",
-      signup_closes_at: "2027-03-31T15:00:00.000Z",
+      signup_closes_at: "2027-01-11T15:00:00.000Z",
       interview_from: "2027-01-12",
       interview_until: "2027-02-26",
       presentation_on: "2027-03-13",

@@ -17,6 +17,7 @@ import { getDb } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
 import type { Role } from "../../db/schema";
+import { createProjectFixture } from "../factories/projects";
 import { get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
 
 let universityId: number;
@@ -610,5 +611,18 @@ describe("/partners", () => {
     for (const personal of ["赤羽 一郎", "renkei@toyo.example", "03-5555-0201", "secret@kasei.example", "北区 太郎"]) {
       expect(text).not.toContain(personal);
     }
+  });
+});
+
+describe("projects under an agreement (issue 12)", () => {
+  it("the agreement page lists the projects run under it, with their state", async () => {
+    const staff = await userWithCookie("staff");
+    const p = await createProjectFixture({ state: "interviewing" });
+    const other = await createProjectFixture();
+    const page = payload(await loadDetail(staff.cookie, p.agreementId));
+    expect(page.projects).toEqual([
+      expect.objectContaining({ id: p.projectId, state: "interviewing", fiscal_year: 2026 }),
+    ]);
+    expect(page.projects.map((x: { id: number }) => x.id)).not.toContain(other.projectId);
   });
 });

@@ -5,7 +5,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeStatusList, isRevoked } from "~/certificates/status-list";
-import { issueForEvent } from "~/models/certificate.server";
+import { issueForEvent, listEventCandidates } from "~/models/certificate.server";
 import { createRun, getPublishedRun, publishRun } from "~/models/pairing.server";
 import { signUp } from "~/models/signup.server";
 import { loader as jwksLoader } from "~/routes/[.]well-known.jwks[.]json";
@@ -389,6 +389,85 @@ describe("revocation", () => {
     expect(page.signature.valid).toBe(true);
     expect(JSON.stringify(page)).not.toContain("出席記録の誤り"); // the reason is for staff only
     expect(payload(await loadDetail(staff.cookie, cert.id)).revokedReason).toBe("出席記録の誤り");
+  });
+});
+
+describe("re-issuing (issue 12)", () => {
+  it("issues a corrected certificate after a revocation: new id and status index, both signatures, linked both ways", async () => {
+    const f = await eventFixture();
+    await issueForEvent(f.eventId, staff);
+    const [cert] = await certificatesOf(f.projectId);
+    const reissue = (id: string, form: Record<string, string>) =>
+      postRevoke(staff.cookie, id, { intent: "reissue", ...form });
+    // Not before it is revoked.
+    const early = await reissue(cert.id, { name: "北区 花子" });
+    expect(statusOf(early)).toBe(409);
+    expect(payload(early).result.error[""]).toEqual(["certificates.errors.reissueNotRevoked"]);
+    expect(statusOf(await postRevoke(staff.cookie, cert.id, { reason: "氏名の誤記" }))).toBe(302);
+    expect(statusOf(await reissue(cert.id, { name: "" }))).toBe(400);
+
+    const issuedMails = () =>
+      getDb().selectFrom("outbox_message").selectAll().where("kind", "=", "certificate.issued").orderBy("id").execute();
+    const mailsBefore = (await issuedMails()).length;
+    const done = (await reissue(cert.id, { name: "北区 花子", nameLatin: "Hanako Kita" })) as Response;
+    expect(done.status).toBe(302);
+    const rows = await certificatesOf(f.projectId);
+    const fresh = rows.find((r) => r.supersedes === cert.id)!;
+    expect(done.headers.get("Location")).toBe(`/staff/certificates/${fresh.id}`);
+    expect(fresh.id).not.toBe(cert.id);
+    expect(fresh.status_index).not.toBe(cert.status_index);
+    expect(fresh.revoked_at).toBeNull();
+    expect(fresh.student_id).toBe(cert.student_id);
+    // The new one is valid (VC-JWT and embedded proof) and says the corrected name; the old one stays revoked.
+    const page = payload(await loadVerify(fresh.id));
+    expect(page).toMatchObject({ revokedAt: null, replacedBy: null, signature: { valid: true } });
+    expect(page.signature.embedded).toMatchObject({ valid: true });
+    expect(page.data.student).toEqual({ name: "北区 花子", nameLatin: "Hanako Kita" });
+    const bits = decodeStatusList(await fetchStatusList());
+    expect(isRevoked(bits, cert.status_index)).toBe(true);
+    expect(isRevoked(bits, fresh.status_index)).toBe(false);
+    const old = payload(await loadVerify(cert.id));
+    expect(old.revokedAt).not.toBeNull();
+    expect(old.replacedBy).toBe(fresh.id);
+    expect(payload(await loadDetail(staff.cookie, fresh.id)).supersedes).toBe(cert.id);
+    // The student is mailed, and the re-issue is audited.
+    const mails = await issuedMails();
+    expect(mails).toHaveLength(mailsBefore + 1);
+    expect(mails.at(-1)!.body_text).toContain(fresh.id);
+    const audit = await getDb()
+      .selectFrom("audit_entry")
+      .select("detail")
+      .where("action", "=", "certificate.reissue")
+      .where("entity_id", "=", fresh.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.detail!)).toMatchObject({ supersedes: cert.id });
+    // Only once, and never a second valid certificate for the same student and project.
+    const again = await reissue(cert.id, { name: "北区 花子" });
+    expect(statusOf(again)).toBe(409);
+    expect(payload(again).result.error[""]).toEqual(["certificates.errors.alreadyReissued"]);
+    await expect(
+      getDb()
+        .insertInto("certificate")
+        .values({ ...fresh, id: "DUPLICATE", status_index: 1, supersedes: null })
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
+    expect((await certificatesOf(f.projectId)).filter((r) => r.student_id === cert.student_id)).toHaveLength(2);
+    // The event's candidate list shows the valid certificate.
+    const candidates = await listEventCandidates(f.eventId);
+    expect(candidates.find((c) => c.studentId === cert.student_id)!.certificateId).toBe(fresh.id);
+  });
+
+  it("lets two re-issues at once produce one certificate", async () => {
+    const f = await eventFixture();
+    await issueForEvent(f.eventId, staff);
+    const [cert] = await certificatesOf(f.projectId);
+    await postRevoke(staff.cookie, cert.id, { reason: "鍵の漏えい" });
+    const results = await Promise.all(
+      [1, 2, 3].map(() => postRevoke(staff.cookie, cert.id, { intent: "reissue", name: "北区 花子" })),
+    );
+    expect(results.map(statusOf).filter((s) => s === 302)).toHaveLength(1);
+    expect(results.map(statusOf).every((s) => s === 302 || s === 409)).toBe(true);
+    expect((await certificatesOf(f.projectId)).filter((r) => r.supersedes === cert.id)).toHaveLength(1);
   });
 });
 

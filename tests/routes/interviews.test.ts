@@ -8,10 +8,14 @@ import {
   action as professorAction,
   loader as professorLoader,
 } from "~/routes/professor.projects.$projectId.interviews";
+import {
+  action as staffInterviewsAction,
+  loader as staffInterviewsLoader,
+} from "~/routes/staff.projects.$projectId.interviews";
 import { action as studentAction, loader as studentLoader } from "~/routes/student.interviews";
 import { getDb } from "~/utils/db.server";
 import { isoToTokyoLocal } from "~/utils/format";
-import { FORBIDDEN } from "~/utils/result";
+import { FORBIDDEN, NOT_FOUND } from "~/utils/result";
 import { readToast } from "~/utils/toast.server";
 import { createPublishedProject, insertSlot, type SignedIn } from "../factories/interviews";
 import { cookiesFrom, get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
@@ -612,10 +616,17 @@ describe("who may do what", () => {
       ok: false,
       reason: FORBIDDEN,
     });
+    // Issue 12 changed this rule: staff may record outcomes (for hosts without an account too), as themselves.
     const staff = await userWithCookie("staff");
-    expect(await markOutcome({ id: staff.id, role: "staff" }, past, "done")).toEqual({
+    expect(await markOutcome({ id: staff.id, role: "staff" }, past, "done")).toEqual({ ok: true });
+    expect(
+      await getDb().selectFrom("interview_slot").select("outcome_by").where("id", "=", past).executeTakeFirstOrThrow(),
+    ).toEqual({ outcome_by: staff.id });
+    // Through the staff page of another project, the slot is not found.
+    const other = await createPublishedProject({ teams: 1 });
+    expect(await markOutcome({ id: staff.id, role: "staff" }, past, "done", new Date(), other.projectId)).toEqual({
       ok: false,
-      reason: FORBIDDEN,
+      reason: NOT_FOUND,
     });
 
     expect(
@@ -646,6 +657,40 @@ describe("who may do what", () => {
     expect(page.teams).toHaveLength(2);
     const rowB = page.teams.find((t: { hostId: number }) => t.hostId === b.hostId);
     expect(rowB.booking).toMatchObject({ id: past, status: "missed", ended: true });
+
+    // The staff overview: every slot of the project, filtered by status and host; staff record done.
+    const staffPage = async (query = "") =>
+      payload(
+        await staffInterviewsLoader({
+          request: get(`/staff/projects/${p.projectId}/interviews${query}`, { cookie: staff.cookie }),
+          params: { projectId: String(p.projectId) },
+          context: {},
+        }),
+      );
+    const all = await staffPage();
+    expect(all.slots.map((s: { id: number }) => s.id).sort()).toEqual([future, past].sort());
+    expect((await staffPage("?status=missed")).slots.map((s: { id: number }) => s.id)).toEqual([past]);
+    expect((await staffPage(`?host=${a.hostId}`)).slots.map((s: { id: number }) => s.id)).toEqual([future]);
+    expect((await staffPage("?status=bogus&host=-1")).slots).toHaveLength(2);
+    const byStaff = await settle(
+      staffInterviewsAction({
+        request: post(
+          `/staff/projects/${p.projectId}/interviews`,
+          { intent: "done", slotId: String(past) },
+          { cookie: staff.cookie },
+        ),
+        params: { projectId: String(p.projectId) },
+        context: {},
+      }),
+    );
+    expect((await toastOf(byStaff))?.key).toBe("interviews.toast.done");
+    expect(
+      await getDb()
+        .selectFrom("interview_slot")
+        .select(["outcome", "outcome_by"])
+        .where("id", "=", past)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ outcome: "done", outcome_by: staff.id });
     expect(page.teams.find((t: { hostId: number }) => t.hostId === a.hostId).booking).toMatchObject({
       id: future,
       status: "booked",

@@ -257,6 +257,13 @@ const FORMS: Record<string, Row[]> = {
   "professor.projects.$projectId.interviews.tsx": [
     { name: "done", actor: "professor", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
   ],
+  "professor.projects.$projectId.pairing.tsx": [
+    {
+      name: "place",
+      actor: "professor",
+      fields: (w) => ({ intent: "override", signupId: w.params.signupId, target: w.params.hostId, reason: "調整" }),
+    },
+  ],
   "professor.projects.new.tsx": [{ name: "new", actor: "professor", fields: project }],
   "register_.confirm.$token.tsx": [
     { name: "confirm", actor: "anonymous", fields: () => ({}), params: { token: "registrationToken" } },
@@ -307,7 +314,14 @@ const FORMS: Record<string, Row[]> = {
     { name: "edit", actor: "staff", fields: agreement, params: { agreementId: "spareAgreementId" } },
   ],
   "staff.agreements.new.tsx": [{ name: "new", actor: "staff", fields: agreement }],
-  "staff.certificates.$certificateId.tsx": [{ name: "revoke", actor: "staff", fields: () => ({ reason: "誤り" }) }],
+  "staff.certificates.$certificateId.tsx": [
+    { name: "revoke", actor: "staff", fields: () => ({ reason: "誤り" }) },
+    {
+      name: "reissue",
+      actor: "staff",
+      fields: () => ({ intent: "reissue", name: "北区 花子", nameLatin: "Hanako Kita" }),
+    },
+  ],
   "staff.events.$eventId._index.tsx": [
     {
       name: "add",
@@ -380,6 +394,9 @@ const FORMS: Record<string, Row[]> = {
   "staff.projects.$projectId._index.tsx": [
     { name: "transition", actor: "staff", fields: () => ({ intent: "approve", comment: "承認" }) },
     { name: "regenerateCode", actor: "staff", fields: () => ({ intent: "regenerateCode" }) },
+  ],
+  "staff.projects.$projectId.interviews.tsx": [
+    { name: "done", actor: "staff", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
   ],
   "staff.projects.$projectId.hosts.tsx": [
     {

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { getStudentPairing, loadRunView } from "~/models/pairing-view.server";
 import {
   buildInstance,
   createRun,
@@ -156,6 +157,39 @@ describe("pairing runs", () => {
     const r = spawnSync(process.execPath, ["scripts/match.js", file], { encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(exported.result);
+  });
+
+  it("shows a placement outside the student's ranking as such, counts it, and explains every ranked choice", async () => {
+    const p = await closedProjectWithSignups(2, 2, 2);
+    const [a] = await getDb()
+      .selectFrom("signup")
+      .select("id")
+      .where("project_id", "=", p.projectId)
+      .orderBy("id")
+      .execute();
+    // Student a ranked only the first host (the second accepted after they ranked).
+    await getDb()
+      .deleteFrom("signup_preference")
+      .where("signup_id", "=", a.id)
+      .where("host_id", "=", p.hostIds[1])
+      .execute();
+    const runId = await runIdOf(createRun(p.projectId, p.staff));
+    expect((await getRun(runId))!.final[String(a.id)]).toBe(String(p.hostIds[0]));
+    await overrideAssignment(runId, a.id, p.hostIds[1], "受け入れ先の調整", p.staff);
+    const run = (await getRun(runId))!;
+    const summary = summarize(run.instance, run.final);
+    expect(summary.byRank).toEqual([1]);
+    expect(summary.outsideRanking).toBe(1);
+    expect(summary.byRank.every((n) => Number.isInteger(n))).toBe(true);
+    // The explanation keeps the last (here the only) ranked choice.
+    expect(explain(run.instance, run.final, String(a.id)).map((w) => w.hostId)).toEqual([String(p.hostIds[0])]);
+    const view = (await loadRunView(p.projectId, runId))!;
+    expect(view.outsideRanking).toBe(1);
+    expect(view.students.find((s) => s.id === String(a.id))).toMatchObject({ choice: null, placedBy: "staff" });
+    await publishRun(runId, p.staff, async () => []);
+    const mine = (await getStudentPairing(a.id, p.projectId))!;
+    expect(mine.placement).toMatchObject({ choice: null, placedBy: "staff" });
+    expect(mine.explanation).toHaveLength(1);
   });
 
   it("explains a result: every firm ranked higher was filled by students ahead in its order", async () => {

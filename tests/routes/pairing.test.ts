@@ -13,7 +13,7 @@ import { signUp } from "~/models/signup.server";
 import { action as rankingAction, loader as rankingLoader } from "~/routes/firm.projects.$projectId.ranking";
 import { loader as firmStudentsLoader } from "~/routes/firm.projects.$projectId.students";
 import { loader as firmProjectsLoader } from "~/routes/firm.projects._index";
-import { loader as professorLoader } from "~/routes/professor.projects.$projectId.pairing";
+import { action as professorAction, loader as professorLoader } from "~/routes/professor.projects.$projectId.pairing";
 import { action as runAction, loader as runLoader } from "~/routes/staff.projects.$projectId.pairing.$runId._index";
 import { loader as instanceLoader } from "~/routes/staff.projects.$projectId.pairing.$runId.instance[.]json";
 import { loader as resultLoader } from "~/routes/staff.projects.$projectId.pairing.$runId.result[.]json";
@@ -57,6 +57,8 @@ async function world(): Promise<World> {
       joinCode: p.joinCode,
       ranking: [p.hostIds[0], ...(i % 2 ? rest.reverse() : rest)],
       motivation: `動機 ${i + 1}`,
+      // Every other student lets the ranked firms read their motivation before pairing (issue 12).
+      shareMotivation: i % 2 === 0,
     });
     if (!r.ok) throw new Error(r.reason);
     students.push({ id: s.id, email: s.email, name: `学生 ${i + 1}号`, cookie: s.cookie, signupId: r.signupId });
@@ -452,6 +454,50 @@ describe("a pairing from run to publication", () => {
 });
 
 describe("after publication", () => {
+  it("the professor may place their own unplaced student into a free place, recorded like a staff override", async () => {
+    const w = await world();
+    const runId = await closeAndCreateRun(w);
+    const { view } = payload(await runPage(w, runId));
+    const freed = view.students.find((s: any) => s.host === w.firmNames[1]);
+    await runPost(w, runId, { intent: "override", signupId: freed.id, target: "unplaced", reason: "本人の事情" });
+    // Before publication the professor may not move anyone.
+    const profUrl = `/professor/projects/${w.projectId}/pairing`;
+    const place = (cookie: string, form: Params) => call(professorAction, post(profUrl, form, { cookie }), pp(w));
+    const waitingBefore = view.students.find((s: any) => s.host === null && s.id !== freed.id);
+    const form = { intent: "override", signupId: waitingBefore.id, target: String(w.hostIds[1]), reason: "教員の判断" };
+    expect(statusOf(await place(w.professor.cookie, form))).toBe(409);
+    expect(statusOf(await runPost(w, runId, { intent: "publish" }))).toBe(302);
+
+    const page = payload(await call(professorLoader, get(profUrl, { cookie: w.professor.cookie }), pp(w)));
+    expect(page.late).toBe(true);
+    // Another professor: forbidden; a student already placed cannot be moved; a full firm is refused on its field.
+    const other = await userWithCookie("professor");
+    expect(statusOf(await place(other.cookie, form))).toBe(403);
+    const placedOne = page.view.students.find((s: any) => s.host !== null);
+    expect(statusOf(await place(w.professor.cookie, { ...form, signupId: placedOne.id }))).toBe(409);
+    const full = await place(w.professor.cookie, { ...form, target: String(w.hostIds[0]) });
+    expect(statusOf(full)).toBe(409);
+    expect(payload(full).result.error.target).toEqual(["pairing.errors.hostFull"]);
+
+    expect(statusOf(await place(w.professor.cookie, form))).toBe(302);
+    const after = payload(await call(professorLoader, get(profUrl, { cookie: w.professor.cookie }), pp(w)));
+    expect(after.view.students.find((s: any) => s.id === waitingBefore.id).host).toBe(w.firmNames[1]);
+    expect(after.view.overrides.at(-1)).toMatchObject({ reason: "教員の判断" });
+    const override = await getDb()
+      .selectFrom("pairing_override")
+      .selectAll()
+      .where("run_id", "=", runId)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(override).toMatchObject({ signup_id: Number(waitingBefore.id), host_id: w.hostIds[1] });
+    const mails = await getDb()
+      .selectFrom("outbox_message")
+      .select("kind")
+      .where("kind", "=", "pairing.placed")
+      .execute();
+    expect(mails.length).toBeGreaterThanOrEqual(2);
+  });
+
   it("staff may place a student left without a firm; the student and that firm's users are told", async () => {
     const w = await world();
     const runId = await closeAndCreateRun(w);
@@ -544,7 +590,11 @@ describe("a firm's own ranking", () => {
     expect(page.open).toBe(true);
     expect(page.applicants.map((a: any) => a.label)).toEqual(["A", "B", "C", "D", "E", "F", "G"]);
     expect(page.applicants[0].motivation).toBe("動機 1");
+    // Without the separate consent, only the pseudonym: the text never reaches the page.
+    expect(page.applicants[1].motivation).toBeNull();
     const shown = JSON.stringify(page);
+    expect(shown).not.toContain("動機 2");
+    expect(shown).not.toContain("動機 4");
     for (const s of w.students) {
       expect(shown).not.toContain(s.name);
       expect(shown).not.toContain(s.email);

@@ -186,6 +186,22 @@ describe("proposing a project", () => {
       teamSize: ["projects.errors.teamLargerThanCapacity"],
     });
 
+    // Issue 12: sign-up closes before interviews start, the presentation comes after the last interview day.
+    const overlapping = await callNew(
+      professor.cookie,
+      validForm(agreementId, {
+        signupClosesAt: "2027-01-12T00:01",
+        interviewFrom: "2027-01-12",
+        interviewUntil: "2027-02-26",
+        presentationOn: "2027-02-26",
+      }),
+    );
+    expect(statusOf(overlapping)).toBe(400);
+    expect(payload(overlapping).result.error).toMatchObject({
+      signupClosesAt: ["projects.errors.closesAfterInterviewsStart"],
+      presentationOn: ["projects.errors.presentationBeforeInterviews"],
+    });
+
     const bounds = await callNew(
       professor.cookie,
       validForm(agreementId, {
@@ -221,6 +237,25 @@ describe("proposing a project", () => {
       expect(payload(res).result.error.agreementId).toEqual([message]);
     }
     expect((await db().selectFrom("project").select("id").execute()).length).toBe(before);
+  });
+
+  it("refuses a presentation outside the agreement's term, on the presentation field", async () => {
+    // In force today (in its notice window), but over before the presentation day.
+    const ending = await createAgreement(universityId, { expiresOn: "2027-02-28" });
+    // Closing at midnight of the first interview day (Tokyo) is still before the interviews.
+    const edge = await callNew(professor.cookie, validForm(agreementId, { signupClosesAt: "2027-01-12T00:00" }));
+    expect(statusOf(edge)).toBe(302);
+    const { id } = await db().selectFrom("project").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
+    const before = (await db().selectFrom("project").select("id").execute()).length;
+    const res = await callNew(professor.cookie, validForm(ending));
+    expect(statusOf(res)).toBe(400);
+    expect(payload(res).result.error.presentationOn).toEqual(["projects.errors.presentationOutsideTerm"]);
+    const edit = await callEdit(professor.cookie, id, validForm(ending));
+    expect(payload(edit).result.error.presentationOn).toEqual(["projects.errors.presentationOutsideTerm"]);
+    expect((await projectRow(id)).agreement_id).toBe(agreementId);
+    expect((await db().selectFrom("project").select("id").execute()).length).toBe(before);
+    // Inside the term it is accepted.
+    expect(statusOf(await callNew(professor.cookie, validForm(ending, { presentationOn: "2027-02-27" })))).toBe(302);
   });
 
   it("is for professors only", async () => {

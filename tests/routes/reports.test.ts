@@ -215,6 +215,7 @@ type Report = {
     fiscalYear: number;
     universities: Array<{ id: number; counts: Counts }>;
     areas: Array<{ area: string; counts: Counts }>;
+    agreements: Array<{ id: number; title_ja: string; areas: string[]; counts: Counts }>;
     totals: Counts;
   };
   years: number[];
@@ -304,8 +305,19 @@ describe("CSV export", () => {
         ...MEASURES.map((m) => String(a.counts[m])),
       ]),
       ["連携分野別", "合計（重複なし）", ...MEASURES.map((m) => String(r.totals[m]))],
+      // Issue 12: the agreements the year's projects ran under, with their areas.
+      ...r.agreements.map((a) => [
+        "協定別",
+        `${a.title_ja} (${a.areas.map((x) => ({ education: "教育", industry: "産業", health: "健康" })[x as string]).join("・")})`,
+        ...MEASURES.map((m) => String(a.counts[m])),
+      ]),
+      ["協定別", "合計（重複なし）", ...MEASURES.map((m) => String(r.totals[m]))],
     ];
     expect(records.slice(1)).toEqual(expected);
+    // Every counted project runs under exactly one agreement: the agreement rows add up to the projects.
+    expect(r.agreements.length).toBeGreaterThan(0);
+    expect(r.agreements.reduce((n, a) => n + a.counts.projects, 0)).toBe(r.totals.projects);
+    expect(r.agreements.map((a) => a.areas)).toContainEqual(["education", "industry"]);
     expect(records.find((row) => row[1] === "産業")).toEqual(["連携分野別", "産業", "3", "4", "3", "3", "2", "2"]);
   });
 

@@ -138,6 +138,9 @@ describe("signing up without JavaScript", () => {
 
     const shown = payload(await page(p.projectId, student.cookie));
     expect(shown.signup.motivation).toBe("新製品の販路を調べたい");
+    // Sharing the motivation with the ranked firms is a separate consent, off unless ticked.
+    expect(signup.motivation_shared).toBe(0);
+    expect(shown.signup.motivation_shared).toBe(false);
     expect(shown.hosts.map((h: { id: number }) => h.id)).toEqual([p.hostIds[1], p.hostIds[2], p.hostIds[0]]);
     expect(shown.phase).toBe("open");
   });
@@ -150,9 +153,11 @@ describe("signing up without JavaScript", () => {
       intent: "update",
       ...positions(p.hostIds, [2, 3, 1]),
       motivation: "変更後の動機",
+      shareMotivation: "on",
     })) as Response;
     expect(changed.status).toBe(302);
     const signup = (await findSignup(student.id, p.projectId))!;
+    expect(signup.motivation_shared).toBe(1);
     expect(await getSignupRanking(signup.id)).toEqual([p.hostIds[2], p.hostIds[0], p.hostIds[1]]);
     expect(signup.motivation).toBe("変更後の動機");
     const dup = await submit(p.projectId, student.cookie, {

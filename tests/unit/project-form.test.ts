@@ -33,10 +33,11 @@ describe("ProjectSchema", () => {
     signupClosesAt: "2026-12-01T09:01",
     interviewFrom: "2027-01-10",
     interviewUntil: "2027-01-10",
-    presentationOn: "2027-01-10",
+    presentationOn: "2027-01-11",
   };
 
-  it("accepts edges (one minute of sign-up, one-day interviews, presenting that day, one team)", () => {
+  // Issue 12 changed one edge: the presentation comes after the last interview day (it used to be allowed that day).
+  it("accepts edges (one minute of sign-up, one-day interviews, presenting the next day, one team)", () => {
     const parsed = ProjectSchema.parse({ ...base, teamSize: 6, firmIndustries: ["printing", "food", "printing"] });
     expect(parsed).toMatchObject({
       signupOpensAt: "2026-12-01T00:00:00.000Z",
@@ -45,6 +46,16 @@ describe("ProjectSchema", () => {
     });
     // Known industries, each once, in the catalog's order.
     expect(parsed.firmIndustries).toEqual(["printing", "food"]);
+  });
+
+  it("refuses presenting on the last interview day, and sign-up closing after interviews start", () => {
+    const r = ProjectSchema.safeParse({ ...base, presentationOn: "2027-01-10", signupClosesAt: "2027-01-10T00:01" });
+    expect(r.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual(
+      expect.arrayContaining([
+        ["presentationOn", "projects.errors.presentationBeforeInterviews"],
+        ["signupClosesAt", "projects.errors.closesAfterInterviewsStart"],
+      ]),
+    );
   });
 
   it("refuses a team larger than the seminar and a window that closes when it opens", () => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { agreementStatus } from "../../app/agreements/status";
 import { match } from "../../app/matching/engine.js";
 import { CONSENT_VERSION } from "../../app/projects/signup";
+import { ProjectFieldsSchema, projectFormValues } from "../../app/schemas/project";
 import { isValidCorporateNumber } from "../../app/utils/corporate-number";
 import { migrateToLatest, openSqlite } from "../../app/utils/db.server";
 import { INDUSTRIES, KITA_TOWNS } from "../../app/utils/kita";
@@ -168,14 +169,17 @@ describe("seedDemoData", () => {
       student_capacity: 12,
       team_size: 3,
       seminar_name: "マーケティングゼミ",
-      // 2026-11-01 00:00 to the end of 2027-03-31 in Tokyo: open whenever the demo runs this fiscal year.
+      // 2026-11-01 00:00 to the end of 2027-01-11 in Tokyo, the day before interviews start (changed by issue 12:
+      // it closed on 2027-03-31, after the interviews and the presentation).
       signup_opens_at: "2026-10-31T15:00:00.000Z",
-      signup_closes_at: "2027-03-31T15:00:00.000Z",
+      signup_closes_at: "2027-01-11T15:00:00.000Z",
     });
     for (const p of projects) {
       expect(p.join_code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
       expect(p.signup_opens_at < p.signup_closes_at).toBe(true);
       expect(p.interview_from <= p.interview_until && p.interview_until <= p.presentation_on).toBe(true);
+      // The project form's own date rules accept every demo project (issue 12).
+      expect(ProjectFieldsSchema.safeParse(projectFormValues(p)).error?.issues ?? []).toEqual([]);
       // Each runs under its university's agreement, in force and covering industry and education.
       const agreement = await db
         .selectFrom("agreement")
@@ -184,6 +188,7 @@ describe("seedDemoData", () => {
         .executeTakeFirstOrThrow();
       expect(agreement.university_id).toBe(p.university_id);
       expect(["active", "expiring"]).toContain(agreementStatus(agreement, "2026-11-25"));
+      expect(["active", "expiring"]).toContain(agreementStatus(agreement, p.presentation_on));
       const areas = await db
         .selectFrom("agreement_area")
         .select("area")

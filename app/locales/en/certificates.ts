@@ -49,6 +49,7 @@ const certificates: typeof ja = {
   verify: {
     title: "Certificate verification",
     lead: "Check what a certificate of participation issued by Kita City says, its digital signature and whether it has been revoked.",
+    replacedBy: "Revoked. It was replaced by:",
     revokedNotice: "This certificate has been revoked.",
     walletCopy: "This is a copy of the certificate issued for a wallet. Holder:",
     technical:
@@ -103,6 +104,20 @@ const certificates: typeof ja = {
     revokeReason: "Reason",
     revokeSubmit: "Revoke",
     alreadyRevoked: "This certificate has been revoked.",
+    reissueTitle: "Issue a corrected certificate",
+    reissueLead:
+      "Issues a new certificate in place of the revoked one (a new certificate number and revocation list entry, signed anew). The old certificate's verification page will say it was revoked and replaced, and the student is emailed.",
+    reissueName: "Name on the certificate",
+    reissueNameLatin: "Name (Latin letters)",
+    reissueSubmit: "Issue the corrected certificate",
+    replacedBy: "This certificate was replaced by:",
+    supersedes: "This certificate replaces the revoked certificate:",
+  },
+  errors: {
+    notFound: "Certificate not found.",
+    reissueNotRevoked: "Only a revoked certificate can be re-issued. Revoke it first.",
+    alreadyReissued: "This certificate has already been re-issued.",
+    alreadyIssued: "This student already holds a valid certificate for this project.",
   },
   wallet: {
     title: "Add to a wallet",
@@ -168,6 +183,7 @@ const certificates: typeof ja = {
     issuedOne: "Certificate issued.",
     certified: "Certificate issued, with the reason recorded.",
     revoked: "Certificate revoked.",
+    reissued: "Corrected certificate issued; the student has been emailed.",
     notEligible: "This student does not meet the conditions.",
     alreadyIssued: "This student already has a certificate.",
   },

@@ -81,6 +81,14 @@ const interviews: typeof ja = {
     move: "Move to this slot",
     cannotMove: "Past the deadline for changes",
   },
+  staff: {
+    title: "Interviews: {{project}}",
+    lead: "Every interview slot of this project (offered, booked, cancelled, and outcomes). Once an interview has ended, staff can record it as done or missed on the firm's behalf (recorded as done by staff).",
+    all: "All",
+    filter: "Filter",
+    empty: "No interview slots match.",
+    link: "Interviews",
+  },
   professor: {
     title: "Interviews: {{project}}",
     lead: "Each team's interview time and outcome. Once an interview has ended, you can record whether it took place.",

@@ -11,6 +11,8 @@ const pairing: typeof ja = {
   links: { runs: "Pairing students with firms", result: "Pairing result (your firm)", hosted: "Projects you host" },
   choice: "Choice {{n}}",
   unplaced: "Not placed",
+  outsideRanking: "Placed outside their ranking",
+  placedBy: { staff: "Placed by city staff (not ranked)", professor: "Placed by the professor (not ranked)" },
   status: { published: "Published", draft: "Not published" },
   close: {
     title: "Sign-up is still open",
@@ -109,7 +111,7 @@ const pairing: typeof ja = {
     submit: "Publish this run",
   },
   professor: {
-    lead: "The published pairing (read-only). Please talk to the city staff about placing students without a firm.",
+    lead: "The published pairing. You can place students without a firm into a firm with free places, giving a reason (staff, the student and the firm are told).",
     notPublished: "The pairing has not been published yet. You will be emailed when the city staff publish it.",
   },
   student: {
@@ -128,6 +130,7 @@ const pairing: typeof ja = {
       "Every firm you ranked was filled, up to its capacity, by students with higher priority there. Your professor or the city staff will now find you a firm by hand, and you will be emailed as soon as they have.",
     whyTitle: "Why you got this result",
     whyLead: "For each firm you ranked higher:",
+    whyLeadAll: "For each firm you ranked:",
     filledAhead: "{{firm}}: its places were filled by students with higher priority at that firm.",
     movedByStaff: "{{firm}}: the city staff moved students by hand, so this does not follow the priorities.",
     youWereMoved: "The city staff placed you by hand.",
@@ -163,6 +166,7 @@ const pairing: typeof ja = {
     applicantCol: "Applicant",
     applicant: "Applicant {{label}}",
     motivation: "Motivation",
+    motivationNotShared: "(the student did not choose to share their motivation)",
     position: "Position",
     positionOf: "Position of {{label}}",
     notRanked: "Not ranked",

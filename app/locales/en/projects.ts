@@ -53,6 +53,9 @@ const projects: typeof ja = {
     open: "Possible during the sign-up window once at least one firm has agreed to host.",
     close: "Once closed, students can no longer sign up or change their choices.",
     cancel: "Cancelling cannot be undone.",
+    start_interviews: "Starts by itself on the first day of the interview period; use this to start earlier.",
+    mark_presented: "Happens by itself once the project's slots are marked given and the event has ended.",
+    complete: "Happens by itself once certificates are issued; also use it to close the year.",
   },
   fields: {
     titleJa: "Title (Japanese)",
@@ -96,7 +99,9 @@ const projects: typeof ja = {
     dateTime: "Enter a date and a time.",
     closesBeforeOpens: "Sign-up must close after it opens.",
     interviewUntilBeforeFrom: "The interviews must end on or after the day they start.",
-    presentationBeforeInterviews: "The presentation must be on or after the last interview day.",
+    presentationBeforeInterviews: "The presentation must be after the last interview day.",
+    closesAfterInterviewsStart: "Sign-up must close before the interviews start.",
+    presentationOutsideTerm: "The presentation must fall within the agreement's term.",
     teamLargerThanCapacity: "A team cannot be larger than the number of students.",
     agreementOtherUniversity: "Choose an agreement of your own university.",
     agreement_notInForce: "This agreement is not in force now, so it cannot be chosen.",
@@ -149,6 +154,20 @@ const projects: typeof ja = {
     cancelled: {
       subject: "[Kita Collaboration] Project cancelled: {{title}}",
       body: 'Dear {{name}},\n\nThe project "{{title}}" has been cancelled for this reason:\n\n{{comment}}\n\n{{link}}',
+    },
+    participants: {
+      closed: {
+        subject: "[Kita City] Sign-up has closed: {{title}}",
+        student:
+          "Dear {{name}},\n\nSign-up for “{{title}}” has closed. Students are now paired with firms from their choices and the firms' places; you will be emailed the result.\n\n{{link}}\n\nKita City, Industry Promotion Division",
+        firm: "Dear {{name}},\n\nStudent sign-up for “{{title}}” has closed. The pairing comes next; you will be told which students you host once it is published.\n\nKita City, Industry Promotion Division",
+      },
+      cancelled: {
+        subject: "[Kita City] Project cancelled: {{title}}",
+        student:
+          "Dear {{name}},\n\nThe project “{{title}}” you signed up for has been cancelled, and any interview you booked will not take place. Reason:\n\n{{comment}}\n\n{{link}}\n\nKita City, Industry Promotion Division",
+        firm: "Dear {{name}},\n\nThe project “{{title}}” you were helping with has been cancelled, and any booked interview will not take place. We apologise for the inconvenience. Reason:\n\n{{comment}}\n\nKita City, Industry Promotion Division",
+      },
     },
   },
   professor: {
@@ -208,6 +227,7 @@ const projects: typeof ja = {
     regenerateHint: "The current code stops working.",
     hostsTitle: "Host firms",
     hostsLink: "Manage candidate host firms and requests",
+    automatic: "Automatic (the date came)",
     historyTitle: "Review and state history",
     historyEmpty: "No history yet.",
     historyItem: "{{action}} ({{from}} → {{to}})",
@@ -235,6 +255,17 @@ const projects: typeof ja = {
     signedUpAt: "Signed up (Japan time)",
     motivation: "Motivation",
     choice: "Choice {{n}}",
+  },
+  /** What happens next, on the public and student pages. */
+  next: {
+    open: "Students sign up with their seminar's join code. After sign-up closes, students are paired with firms from their choices and the firms' places.",
+    closed: "Sign-up has closed. Students are being paired with firms.",
+    paired:
+      "Students have been paired with firms. From the first day of the interview period, each team agrees a date with its firm and visits it.",
+    interviewing: "Interviews are under way. Afterwards the teams present their work at a city event.",
+    presented: "The teams have presented their work. Certificates are issued to the students who took part.",
+    completed: "This project is completed.",
+    cancelled: "This project was cancelled.",
   },
   public: {
     listTitle: "Open projects",

@@ -30,8 +30,12 @@ const signup: typeof ja = {
   changeUntil: "You can change your ranking and motivation, or withdraw, until {{date}} (Japan time).",
   yourRanking: "Your ranking",
   motivation: "Motivation",
+  shareMotivation: {
+    label: "Let the firms I rank read the text above, without my name (optional)",
+    hint: "If you tick this, the firms you ranked can read your motivation, without your name, while they rank applicants before pairing. If you do not, they see only a pseudonym such as “Applicant A”. You can change this until sign-up closes.",
+  },
   motivationHint:
-    "Up to {{max}} characters: briefly, why you want to take part. The firms you rank may see it without your name, so do not write anything that identifies you.",
+    "Up to {{max}} characters: briefly, why you want to take part. If you choose below to share it, the firms you rank see it without your name, so do not write anything that identifies you.",
   rank: {
     legend: "Rank the host firms (all of them)",
     hintSelects: "Give each firm a different position from 1 to {{n}}.",

@@ -47,6 +47,7 @@ const certificates = {
     title: "参加証明書の検証",
     lead: "東京都北区が発行した参加証明書の内容と、電子署名・取消状況を確認できます。",
     revokedNotice: "この証明書は取り消されています。",
+    replacedBy: "取り消し済み。次の証明書に置き換えられました：",
     walletCopy: "これはウォレットに保存するために発行した証明書の写しです。保持者:",
     technical:
       "技術情報: Open Badges 3.0（W3C 検証可能な資格情報）。埋め込み証明（eddsa-rdfc-2022、発行者 did:web）と VC-JWT（ES256）の2通りで署名しています。公開鍵は /.well-known/did.json と /.well-known/jwks.json、取消状況は Bitstring Status List で公開しています。",
@@ -99,6 +100,20 @@ const certificates = {
     revokeReason: "取消理由",
     revokeSubmit: "取り消す",
     alreadyRevoked: "この証明書は取り消し済みです。",
+    reissueTitle: "訂正した証明書を発行する",
+    reissueLead:
+      "取り消した証明書に代わる新しい証明書を発行します（新しい証明書番号と取消リストの番号で、改めて電子署名します）。古い証明書の検証ページには「取り消し済み・新しい証明書に置き換え」と表示し、学生にメールで知らせます。",
+    reissueName: "証明書に記載する氏名",
+    reissueNameLatin: "氏名（ローマ字）",
+    reissueSubmit: "訂正した証明書を発行する",
+    replacedBy: "この証明書は次の証明書に置き換えられました：",
+    supersedes: "この証明書は、取り消した次の証明書に代わるものです：",
+  },
+  errors: {
+    notFound: "証明書が見つかりません。",
+    reissueNotRevoked: "取り消していない証明書は再発行できません。先に取り消してください。",
+    alreadyReissued: "この証明書はすでに再発行されています。",
+    alreadyIssued: "この学生にはこの企画の有効な証明書がすでにあります。",
   },
   wallet: {
     title: "ウォレットに追加",
@@ -164,6 +179,7 @@ const certificates = {
     issuedOne: "証明書を発行しました。",
     certified: "理由を記録して証明書を発行しました。",
     revoked: "証明書を取り消しました。",
+    reissued: "訂正した証明書を発行し、学生にメールで知らせました。",
     notEligible: "この学生は発行の条件を満たしていません。",
     alreadyIssued: "この学生にはすでに証明書があります。",
   },

@@ -10,6 +10,8 @@ const pairing = {
   links: { runs: "学生と企業の組み合わせ", result: "組み合わせの結果（取材先）", hosted: "受け入れている企画" },
   choice: "第{{n}}希望",
   unplaced: "未定",
+  outsideRanking: "希望外の配置",
+  placedBy: { staff: "区の担当者が配置（希望外）", professor: "教員が配置（希望外）" },
   status: { published: "公開済み", draft: "未公開" },
   close: {
     title: "募集がまだ締め切られていません",
@@ -108,7 +110,7 @@ const pairing = {
     submit: "この組み合わせを公開する",
   },
   professor: {
-    lead: "公開された組み合わせです（閲覧のみ）。取材先が決まっていない学生の調整は区の担当者にご相談ください。",
+    lead: "公開された組み合わせです。取材先が決まっていない学生は、空きのある企業に理由を添えて配置できます（区の担当者と学生・企業に通知されます）。",
     notPublished: "組み合わせはまだ公開されていません。区の担当者が公開するとメールでお知らせします。",
   },
   student: {
@@ -127,6 +129,7 @@ const pairing = {
       "希望したどの企業も、受け入れ人数まで、その企業での優先順位があなたより高い学生で埋まりました。このあと教員または区の担当者が個別に取材先を調整します。決まりしだいメールでお知らせしますので、お待ちください。",
     whyTitle: "この結果になった理由",
     whyLead: "あなたがより上位に希望した企業について：",
+    whyLeadAll: "あなたが希望した企業について：",
     filledAhead: "{{firm}}：受け入れ人数が、この企業での優先順位があなたより高い学生で埋まりました。",
     movedByStaff: "{{firm}}：区の担当者が手動で学生を移したため、優先順位どおりではありません。",
     youWereMoved: "あなたの取材先は、区の担当者が手動で決めました。",
@@ -162,6 +165,7 @@ const pairing = {
     applicantCol: "応募者",
     applicant: "応募者 {{label}}",
     motivation: "志望動機",
+    motivationNotShared: "（学生が志望動機の提供を選んでいません）",
     position: "順位",
     positionOf: "{{label}}の順位",
     notRanked: "順位をつけない",

@@ -52,6 +52,9 @@ const projects = {
     open: "募集期間中で、受け入れを承諾した企業が1社以上あるときに開始できます。",
     close: "締め切ると学生は申込みも変更もできなくなります。",
     cancel: "中止すると元に戻せません。",
+    start_interviews: "取材期間の初日に自動で始まります。早めに始めるときに使います。",
+    mark_presented: "この企画の発表枠が発表済みになり、イベントが終わると自動で発表済みになります。",
+    complete: "修了証を発行すると自動で完了になります。年度を締めるときにも使います。",
   },
   fields: {
     titleJa: "企画名（日本語）",
@@ -95,7 +98,9 @@ const projects = {
     dateTime: "日付と時刻を入力してください。",
     closesBeforeOpens: "締切は受付開始より後にしてください。",
     interviewUntilBeforeFrom: "取材期間の終了日は開始日以降にしてください。",
-    presentationBeforeInterviews: "発表予定日は取材期間の終了日以降にしてください。",
+    presentationBeforeInterviews: "発表予定日は取材期間の終了日より後にしてください。",
+    closesAfterInterviewsStart: "受付の締切は取材期間の開始日より前にしてください。",
+    presentationOutsideTerm: "発表予定日は協定の有効期間内の日にしてください。",
     teamLargerThanCapacity: "1チームの人数は参加学生数以下にしてください。",
     agreementOtherUniversity: "あなたの大学の協定を選んでください。",
     agreement_notInForce: "この協定は現在有効ではないため選べません。",
@@ -148,6 +153,20 @@ const projects = {
     cancelled: {
       subject: "【北区産学連携】企画が中止されました：{{title}}",
       body: "{{name}} 様\n\n企画「{{title}}」は中止されました。理由：\n\n{{comment}}\n\n{{link}}",
+    },
+    participants: {
+      closed: {
+        subject: "【北区産学連携】申込みを締め切りました：{{title}}",
+        student:
+          "{{name}} 様\n\n企画「{{title}}」の申込みを締め切りました。これから、学生の希望と企業の受け入れ人数をもとに取材先を決めます。決まりしだいメールでお知らせします。\n\n{{link}}\n\n東京都北区 産業振興課",
+        firm: "{{name}} 様\n\n企画「{{title}}」の学生の申込みを締め切りました。これから取材先の組み合わせを作ります。貴社に決まった学生は、組み合わせの公開後にお知らせします。\n\n東京都北区 産業振興課",
+      },
+      cancelled: {
+        subject: "【北区産学連携】企画が中止になりました：{{title}}",
+        student:
+          "{{name}} 様\n\n申し込まれた企画「{{title}}」は中止になりました。予約していた取材の日程も取りやめとなります。理由：\n\n{{comment}}\n\n{{link}}\n\n東京都北区 産業振興課",
+        firm: "{{name}} 様\n\nご協力いただいていた企画「{{title}}」は中止になりました。予約されていた取材の日程も取りやめとなります。ご迷惑をおかけし申し訳ありません。理由：\n\n{{comment}}\n\n東京都北区 産業振興課",
+      },
     },
   },
   professor: {
@@ -207,6 +226,7 @@ const projects = {
     regenerateHint: "新しくすると、これまでのコードは使えなくなります。",
     hostsTitle: "受け入れ企業",
     hostsLink: "受け入れ企業の候補と依頼を管理する",
+    automatic: "自動（期日の到来）",
     historyTitle: "審査と状態の履歴",
     historyEmpty: "まだ履歴はありません。",
     historyItem: "{{action}}（{{from}} → {{to}}）",
@@ -234,6 +254,16 @@ const projects = {
     signedUpAt: "申込日時",
     motivation: "志望動機",
     choice: "第{{n}}希望",
+  },
+  /** What happens next, on the public and student pages. */
+  next: {
+    open: "参加コードで申し込めます。締切後、学生の希望と企業の受け入れ人数から取材先を決めます。",
+    closed: "申込みを締め切りました。取材先の組み合わせを作成しています。",
+    paired: "取材先が決まりました。取材期間の初日から、各チームが企業と日程を決めて取材します。",
+    interviewing: "取材期間中です。取材のあと、区のイベントで成果を発表します。",
+    presented: "成果を発表しました。参加した学生に修了証を発行します。",
+    completed: "この企画は完了しました。",
+    cancelled: "この企画は中止になりました。",
   },
   public: {
     listTitle: "募集中の企画",
