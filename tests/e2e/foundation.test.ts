@@ -52,7 +52,7 @@ describe("sign-in for each demo role", () => {
       await expectAccessible(page);
       await page.goto("/account");
       await expectAccessible(page);
-      await page.getByRole("button", { name: "ログアウト" }).click();
+      await page.getByRole("button", { name: "ログアウト", exact: true }).click();
       await page.waitForURL(`${baseURL()}/`);
       await expect(page.getByRole("status").textContent()).resolves.toContain("ログアウトしました");
       await page.context().close();

@@ -26,7 +26,7 @@ const privacy = {
   sharingTitle: "Who sees what",
   sharing: {
     firms:
-      "Host firms: after the pairing is published, a firm sees, for the students paired with it, only the items each student consented to when signing up. Firms see nothing before pairing, and firms a student is not paired with see nothing.",
+      "Host firms: after the pairing is published, a firm sees, for the students paired with it, only the items each student consented to when signing up. Before pairing, a firm that ranks applicants sees a student's motivation, without the name, only if the student gave that separate, optional consent when signing up (otherwise only a pseudonym); firms a student is not paired with see nothing else.",
     professors: "Professors: the sign-ups and results of their own seminar's students",
     public:
       "Anyone: a certificate's verification page shows the name, project and presentation date on the certificate to whoever has its number (URL). Whether to share a certificate is the student's choice.",
