@@ -65,8 +65,9 @@ async function tabTo(page: Page, name: RegExp, options: { back?: boolean; max?: 
     if (!now) continue;
     expect(now.visible, `focus indicator on ${now.tag} "${now.name}"`).toBe(true);
     if (!options.back && previous?.inMain && now.inMain) {
-      // Not back up the page: a step right along a line or down to the next one is reading order.
-      const forward = now.top >= previous.top - 8;
+      // Not back up the page: a step right along a line, down to the next one, or over to the next column of a card
+      // grid (its first card starts higher than where the previous card ended) is reading order.
+      const forward = now.top >= previous.top - 8 || now.left > previous.left + 40;
       expect(forward, `focus went from "${previous.name}" back up to "${now.name}"`).toBe(true);
     }
     if (name.test(now.name)) return now;
