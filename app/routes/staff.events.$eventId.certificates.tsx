@@ -23,6 +23,7 @@ import { toastResult } from "~/route-helpers/respond.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
