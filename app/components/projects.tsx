@@ -9,7 +9,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextareaField, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
-import { RULES, type ProjectAction } from "~/projects/lifecycle";
+import { PAIRED_STATES, RULES, type ProjectAction } from "~/projects/lifecycle";
 import type { ProjectActionData, ProjectPageData } from "~/route-helpers/project-page.server";
 import {
   MAX_STUDENTS,
@@ -263,12 +263,12 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
         <p>
           <Link to={`${base}/${p.id}/hosts`}>{t("projects.detail.hostsLink")}</Link>
         </p>
-        {isStaff || ["paired", "interviewing", "presented", "completed"].includes(p.state) ? (
+        {isStaff || PAIRED_STATES.includes(p.state) ? (
           <ul>
             <li>
               <Link to={`${base}/${p.id}/pairing`}>{t("pairing.links.runs")}</Link>
             </li>
-            {!isStaff || ["paired", "interviewing", "presented", "completed"].includes(p.state) ? (
+            {!isStaff || PAIRED_STATES.includes(p.state) ? (
               <li>
                 <Link to={`${base}/${p.id}/interviews`}>
                   {t(isStaff ? "interviews.staff.link" : "interviews.navLabel")}
