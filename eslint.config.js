@@ -1,7 +1,8 @@
 // ESLint (flat config): TypeScript, React, hooks, jsx-a11y and import order, as the Epic and Indie stacks lint.
 // Formatting is Prettier's job (npm run format:check); nothing here restates a formatting rule.
+import { fileURLToPath } from "node:url";
 import js from "@eslint/js";
-import importX from "eslint-plugin-import-x";
+import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
@@ -16,7 +17,43 @@ export default tseslint.config(
     files: ["**/*.{js,jsx,ts,tsx}"],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     plugins: { "import-x": importX },
+    settings: {
+      // import-x's TypeScript preset, minus its resolver (eslint-import-resolver-typescript is not installed).
+      "import-x/extensions": [".ts", ".tsx", ".cts", ".mts", ".js", ".jsx", ".cjs", ".mjs"],
+      "import-x/external-module-folders": ["node_modules", "node_modules/@types"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx", ".cts", ".mts"] },
+      // Resolve "~/..." through tsconfig's paths, so the two rules below see which file an import reaches.
+      "import-x/resolver-next": [
+        createNodeResolver({
+          extensions: [".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".json", ".node"],
+          tsconfig: { configFile: fileURLToPath(new URL("./tsconfig.json", import.meta.url)) },
+        }),
+      ],
+    },
     rules: {
+      // app/utils is the ground floor: it imports nothing that calls models (issue 10), so a helper there can be
+      // used anywhere without pulling the database into a component or a cycle into the graph.
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./app/utils",
+              from: [
+                "./app/models",
+                "./app/components",
+                "./app/routes",
+                "./app/route-helpers",
+                "./app/operations",
+                "./app/seo",
+                "./app/firms",
+              ],
+              message: "app/utils is the ground floor: move this helper to app/route-helpers or its domain folder.",
+            },
+          ],
+        },
+      ],
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "import-x/order": [
         "error",
         {

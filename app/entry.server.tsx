@@ -14,7 +14,7 @@ import { NonceProvider } from "./components/nonce";
 import { fallbackLng, i18nConfig, isLng } from "./i18n";
 import { logError } from "./utils/log.server";
 
-export { closeDatabase, prepareServer } from "./utils/boot.server";
+export { closeDatabase, prepareServer } from "./operations/boot.server";
 export { startBackgroundJobs } from "./operations/jobs.server";
 
 const ABORT_DELAY = 5_000;

@@ -221,7 +221,7 @@ export interface FirmImportTable {
   id: Generated<number>;
   created_by: number;
   file_name: string;
-  rows: string; // JSON: FirmFields[] exactly as previewed (app/utils/firm-csv.server.ts)
+  rows: string; // JSON: FirmFields[] exactly as previewed (app/firms/firm-csv.server.ts)
   created_at: Timestamp;
   applied_at: Timestamp | null;
   result: string | null; // JSON: { created, updated, unchanged } corporate numbers, once applied

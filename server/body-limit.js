@@ -31,7 +31,7 @@ export const DEFAULT_BODY_LIMIT = 1 * MB;
 export const BODY_LIMITS = [
   // Agreement documents: one PDF of at most 10 MB (app/schemas/agreements.ts, MAX_DOCUMENT_BYTES).
   { pattern: /^\/staff\/agreements\/\d+(?:\.data|\/)?$/i, fileLimit: 10 * MB },
-  // The firm register import: one CSV of at most 5 MB (app/utils/firm-csv.server.ts, MAX_IMPORT_BYTES).
+  // The firm register import: one CSV of at most 5 MB (app/firms/firm-csv.server.ts, MAX_IMPORT_BYTES).
   { pattern: /^\/staff\/firms\/import(?:\.data|\/)?$/i, fileLimit: 5 * MB },
 ]
   .map((route) => ({ ...route, limit: route.fileLimit + MULTIPART_OVERHEAD, types: FORM_TYPES }))

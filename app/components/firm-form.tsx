@@ -2,7 +2,7 @@
  * The firm form's fields, shared by staff (every field) and firm users (the descriptive ones), and how the
  * register's stored values read in the history and on firm pages.
  */
-import { getFormProps, getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
@@ -10,24 +10,7 @@ import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { FirmSchema } from "~/schemas/firm";
 import { INDUSTRIES, KITA_TOWNS, industryLabel, townLabel } from "~/utils/kita";
-import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "./forms";
-
-export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<unknown>; label: string; hint?: string }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const described = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field field--check">
-      <input {...getInputProps(meta, { type: "checkbox" })} aria-describedby={described} />
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
+import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from "./forms";
 
 type Fields = Record<string, FieldMetadata<unknown>>;
 

@@ -115,6 +115,23 @@ export function SelectField({
 }
 
 /** Form-level errors (not tied to one field), announced when they appear. */
+export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<unknown>; label: string; hint?: string }) {
+  const hintId = hint ? `${meta.id}-hint` : undefined;
+  const described = [hintId, meta.errors?.length ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field field--check">
+      <input {...getInputProps(meta, { type: "checkbox" })} aria-describedby={described} />
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
 export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;

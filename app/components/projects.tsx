@@ -9,7 +9,8 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextareaField, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
-import { RULES, type ProjectAction } from "~/projects/lifecycle";
+import { PAIRED_STATES, RULES, type ProjectAction } from "~/projects/lifecycle";
+import type { ProjectActionData, ProjectPageData } from "~/route-helpers/project-page.server";
 import {
   MAX_STUDENTS,
   MAX_TEAM,
@@ -183,59 +184,6 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
 
 // ─── the project page ────────────────────────────────────────────────────────
 
-export interface ProjectPageData {
-  project: {
-    id: number;
-    title_ja: string;
-    title_en: string | null;
-    summary_ja: string;
-    summary_en: string | null;
-    seminar_name: string;
-    theme: string;
-    firmIndustries: string[];
-    new_product_focus: number;
-    fiscal_year: number;
-    student_capacity: number;
-    team_size: number;
-    signup_opens_at: string;
-    signup_closes_at: string;
-    interview_from: string;
-    interview_until: string;
-    presentation_on: string;
-    state: ProjectState;
-    join_code: string;
-    university_ja: string;
-    university_en: string;
-    agreement_ja: string;
-    agreement_en: string;
-    professor_name: string;
-  };
-  events: Array<{
-    id: number;
-    action: string;
-    from_state: ProjectState;
-    to_state: ProjectState;
-    comment: string | null;
-    created_at: string;
-    actor_name: string | null;
-  }>;
-  signups: Array<{
-    id: number;
-    name: string;
-    university_ja: string | null;
-    university_en: string | null;
-    created_at: string;
-    motivation: string;
-    ranking: string[];
-  }>;
-  popularity: { ranks: number; hosts: Array<{ id: number; name: string; status: string; counts: number[] }> };
-  actions: ProjectAction[];
-  canEdit: boolean;
-  base: string;
-}
-
-export type ProjectActionData = { intent: string; result?: SubmissionResult<string[]>; error?: string } | undefined;
-
 /** Join codes are worth changing only while students may still sign up. */
 const CODE_STATES: readonly ProjectState[] = ["draft", "submitted", "returned", "approved", "open"];
 
@@ -315,12 +263,12 @@ export function ProjectPage({ data, actionData }: { data: ProjectPageData; actio
         <p>
           <Link to={`${base}/${p.id}/hosts`}>{t("projects.detail.hostsLink")}</Link>
         </p>
-        {isStaff || ["paired", "interviewing", "presented", "completed"].includes(p.state) ? (
+        {isStaff || PAIRED_STATES.includes(p.state) ? (
           <ul>
             <li>
               <Link to={`${base}/${p.id}/pairing`}>{t("pairing.links.runs")}</Link>
             </li>
-            {!isStaff || ["paired", "interviewing", "presented", "completed"].includes(p.state) ? (
+            {!isStaff || PAIRED_STATES.includes(p.state) ? (
               <li>
                 <Link to={`${base}/${p.id}/interviews`}>
                   {t(isStaff ? "interviews.staff.link" : "interviews.navLabel")}

@@ -5,11 +5,10 @@
  * teams through `programmeRows`, `loadTeams` and `membersOf`.
  */
 import { sql } from "kysely";
-import { PUBLIC_STATES } from "~/projects/lifecycle";
+import { PAIRED_STATES, PUBLIC_STATES } from "~/projects/lifecycle";
 import type { EventInput } from "~/schemas/events";
 import { getDb, now } from "~/utils/db.server";
 import { fail, FORBIDDEN, NOT_FOUND, ok, type Result } from "~/utils/result";
-import type { ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { getPublishedRun } from "./pairing.server";
 
@@ -18,7 +17,8 @@ export interface Actor {
 }
 
 /** Projects whose teams can be on a programme: paired (the pairing is published) and later. */
-export const PRESENTING_STATES: readonly ProjectState[] = ["paired", "interviewing", "presented", "completed"];
+/** A project can present at an event once it is paired. */
+export const PRESENTING_STATES = PAIRED_STATES;
 
 // ─── events ──────────────────────────────────────────────────────────────────
 

@@ -8,10 +8,10 @@
  * once in the total even when the rows add up to more. Portable SQL: no SQLite-only functions.
  */
 import { sql } from "kysely";
+import type { AnnualReport, Counts, Measure } from "~/reports/report";
 import { getDb } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/format";
-import type { Counts, Measure } from "~/utils/report";
-import { AGREEMENT_AREAS, type AgreementArea, type ProjectState } from "../../db/schema";
+import { AGREEMENT_AREAS, type ProjectState } from "../../db/schema";
 import { listProjectFiscalYears } from "./project.server";
 
 /** Submitted or later: drafts were never proposed, rejected and cancelled projects did not take place. */
@@ -26,15 +26,6 @@ export const COUNTED_STATES: readonly ProjectState[] = [
   "presented",
   "completed",
 ];
-
-export interface AnnualReport {
-  fiscalYear: number;
-  universities: Array<{ id: number; name_ja: string; name_en: string; counts: Counts }>;
-  areas: Array<{ area: AgreementArea; counts: Counts }>;
-  /** The agreements projects of the year ran under, with their areas. */
-  agreements: Array<{ id: number; title_ja: string; title_en: string; areas: AgreementArea[]; counts: Counts }>;
-  totals: Counts;
-}
 
 const zero = (): Counts => ({ projects: 0, students: 0, firms: 0, interviews: 0, presentations: 0, certificates: 0 });
 

@@ -111,6 +111,9 @@ export function canEdit(project: { state: ProjectState; professor_id: number }, 
   );
 }
 
+/** States from pairing on: students have their host, firms their students, and the project can present. */
+export const PAIRED_STATES: readonly ProjectState[] = ["paired", "interviewing", "presented", "completed"];
+
 /** States in which the project is visible to the public. */
 export const PUBLIC_STATES: readonly ProjectState[] = [
   "open",

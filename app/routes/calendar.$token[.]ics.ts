@@ -5,9 +5,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { isLng } from "~/i18n";
 import { findCalendarUser, listCalendarEntries, toIcsEvent } from "~/models/calendar.server";
+import { icsResponse } from "~/route-helpers/interview-page.server";
 import { getT } from "~/utils/i18n.server";
 import { buildCalendar } from "~/utils/ics";
-import { icsResponse } from "~/utils/interview-page.server";
 import { invariantResponse } from "~/utils/invariant";
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -13,13 +13,13 @@ import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from 
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES, MAX_CUTOFF_HOURS } from "~/interviews/slots";
 import { addSlot, cancelSlot, listSlotsOf, loadHostFor, markOutcome, setCutoff } from "~/models/interview.server";
+import { slotView } from "~/route-helpers/interview-page.server";
 import { failureReply, toastResult } from "~/route-helpers/respond.server";
 import { CancelSlotSchema, CutoffSchema, SlotButtonSchema, SlotFieldsSchema, SlotSchema } from "~/schemas/interviews";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
-import { slotView } from "~/utils/interview-page.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";

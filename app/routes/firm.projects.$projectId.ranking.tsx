@@ -13,10 +13,10 @@ import { ErrorList, FormErrors } from "~/components/forms";
 import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listApplicants, RANKING_CLOSED, RANKING_STATES, saveHostRanking } from "~/models/host-ranking.server";
+import { requireFirmHost } from "~/route-helpers/pairing-route.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { applicantLabel, HostRankingSchema, rankedSignups } from "~/schemas/pairing";
 import { readForm } from "~/utils/form.server";
-import { requireFirmHost } from "~/utils/pairing-route.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,8 +9,8 @@ import { useTranslation } from "react-i18next";
 import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listHostStudents } from "~/models/pairing-view.server";
+import { requireFirmHost } from "~/route-helpers/pairing-route.server";
 import { getLocale } from "~/utils/i18n.server";
-import { requireFirmHost } from "~/utils/pairing-route.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, host } = await requireFirmHost(request, params);

@@ -9,11 +9,11 @@ import { projectTitle, StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { RANKING_STATES } from "~/models/host-ranking.server";
 import { listFirmHostings } from "~/models/pairing-view.server";
+import { PAIRED_STATES } from "~/projects/lifecycle";
 import { formatFiscalYear } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 
 /** States in which a pairing has been published. */
-const PAIRED_STATES = ["paired", "interviewing", "presented", "completed"];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "firm");

@@ -5,11 +5,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCalendarEntry, toIcsEvent } from "~/models/calendar.server";
 import { loadSlotFor } from "~/models/interview.server";
+import { icsResponse } from "~/route-helpers/interview-page.server";
 import { throwFailure } from "~/route-helpers/respond.server";
 import { parseId } from "~/schemas/params";
 import { getLocale, getT } from "~/utils/i18n.server";
 import { buildCalendar } from "~/utils/ics";
-import { icsResponse } from "~/utils/interview-page.server";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,11 +5,11 @@ import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/projects";
 import { checkPresentationInTerm, listAgreementChoices, updateProject } from "~/models/project.server";
 import { canEdit } from "~/projects/lifecycle";
+import { saveProjectForm } from "~/route-helpers/project-form.server";
+import { requireVisibleProject } from "~/route-helpers/project-page.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { projectFormValues, ProjectSchema } from "~/schemas/project";
 import { readForm } from "~/utils/form.server";
-import { saveProjectForm } from "~/utils/project-form.server";
-import { requireVisibleProject } from "~/utils/project-page.server";
 import { requireRole } from "~/utils/session.server";
 
 async function requireEditableProject(request: Request, params: LoaderFunctionArgs["params"]) {

@@ -6,11 +6,11 @@ import { projectTitle } from "~/components/hosts";
 import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { listProjectInterviews, markOutcome } from "~/models/interview.server";
+import { slotView } from "~/route-helpers/interview-page.server";
+import { requireVisibleProject } from "~/route-helpers/project-page.server";
 import { toastResult } from "~/route-helpers/respond.server";
 import { SlotButtonSchema } from "~/schemas/interviews";
 import { readForm } from "~/utils/form.server";
-import { slotView } from "~/utils/interview-page.server";
-import { requireVisibleProject } from "~/utils/project-page.server";
 import { requireRole } from "~/utils/session.server";
 
 async function requireOwnProject(request: Request, params: LoaderFunctionArgs["params"]) {

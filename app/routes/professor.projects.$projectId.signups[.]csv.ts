@@ -5,10 +5,10 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listProjectSignups } from "~/models/signup.server";
+import { requireVisibleProject } from "~/route-helpers/project-page.server";
 import { toCsv } from "~/utils/csv";
 import { formatDateTime } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";
-import { requireVisibleProject } from "~/utils/project-page.server";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,11 +4,11 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProjectForm } from "~/components/projects";
 import { checkPresentationInTerm, createProject, listAgreementChoices } from "~/models/project.server";
+import { saveProjectForm } from "~/route-helpers/project-form.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { ProjectSchema } from "~/schemas/project";
 import { readForm } from "~/utils/form.server";
 import { fiscalYearOf } from "~/utils/format";
-import { saveProjectForm } from "~/utils/project-form.server";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

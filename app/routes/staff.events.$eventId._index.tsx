@@ -14,7 +14,6 @@ import type { Lng } from "~/i18n";
 import {
   addPresentation,
   conflictsWith,
-  getEvent,
   getProgramme,
   listTeamChoices,
   movePresentation,
@@ -22,6 +21,7 @@ import {
   updatePresentation,
   type SlotFailure,
 } from "~/models/event.server";
+import { loadEvent } from "~/route-helpers/event.server";
 import { failureReply, throwFailure } from "~/route-helpers/respond.server";
 import {
   AddSlotFieldsSchema,
@@ -33,19 +33,11 @@ import {
   teamValue,
   tokyoTime,
 } from "~/schemas/events";
-import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
-import { invariantResponse } from "~/utils/invariant";
 import { type NOT_FOUND } from "~/utils/result";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-
-async function loadEvent(eventId: string | undefined) {
-  const event = await getEvent(parseId(eventId));
-  invariantResponse(event);
-  return event;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");

@@ -9,20 +9,12 @@ import { useTranslation } from "react-i18next";
 import { localTitle, MarkToggle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getAttendanceSheet, setAttendance, setPresentationGiven } from "~/models/attendance.server";
-import { getEvent } from "~/models/event.server";
+import { loadEvent } from "~/route-helpers/event.server";
 import { throwFailure } from "~/route-helpers/respond.server";
 import { AttendanceSchema, GivenSchema, tokyoTime } from "~/schemas/events";
-import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
-import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-
-async function loadEvent(eventId: string | undefined) {
-  const event = await getEvent(parseId(eventId));
-  invariantResponse(event);
-  return event;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");

@@ -18,21 +18,14 @@ import {
   listEventCandidates,
   listEventCertificates,
 } from "~/models/certificate.server";
-import { getEvent } from "~/models/event.server";
+import { loadEvent } from "~/route-helpers/event.server";
 import { toastResult } from "~/route-helpers/respond.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
-import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-
-async function loadEvent(eventId: string | undefined) {
-  const event = await getEvent(parseId(eventId));
-  invariantResponse(event);
-  return event;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "staff");

@@ -1,7 +1,7 @@
 /** GET /staff/firms/export: the whole register as CSV (UTF-8 with BOM, CRLF), the same columns the import takes. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { firmsToCsv } from "~/firms/firm-csv.server";
 import { listFirmsForExport } from "~/models/firm.server";
-import { firmsToCsv } from "~/utils/firm-csv.server";
 import { tokyoDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 

@@ -7,10 +7,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { CSV_COLUMNS, MAX_IMPORT_BYTES, parseFirmCsv, type CsvProblem } from "~/firms/firm-csv.server";
 import type { Lng } from "~/i18n";
 import { applyFirmImport, FAILED, getFirmImport, saveFirmImport, UNAVAILABLE } from "~/models/firm-import.server";
 import { msg, translateError } from "~/schemas/messages";
-import { CSV_COLUMNS, MAX_IMPORT_BYTES, parseFirmCsv, type CsvProblem } from "~/utils/firm-csv.server";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";

@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ProjectPage } from "~/components/projects";
-import { handleProjectAction, loadProjectPage, requireVisibleProject } from "~/utils/project-page.server";
+import { handleProjectAction, loadProjectPage, requireVisibleProject } from "~/route-helpers/project-page.server";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@
  * `npm run --silent match -- instance.json`.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRunExport, jsonDownload } from "~/utils/pairing-route.server";
+import { requireRunExport, jsonDownload } from "~/route-helpers/pairing-route.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { exported, name } = await requireRunExport(request, params);

@@ -4,7 +4,7 @@
  * assignments after those moves (what was, or would be, published).
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRunExport, jsonDownload } from "~/utils/pairing-route.server";
+import { requireRunExport, jsonDownload } from "~/route-helpers/pairing-route.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { exported, name, publishedAt } = await requireRunExport(request, params);

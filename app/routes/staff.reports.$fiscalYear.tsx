@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/bar-chart";
 import type { Lng } from "~/i18n";
 import { annualReport, listReportYears } from "~/models/report.server";
+import { MEASURES, reportSections, type ReportSection } from "~/reports/report";
 import { fiscalYearParam } from "~/schemas/report";
 import { formatFiscalYear } from "~/utils/format";
-import { MEASURES, reportSections, type ReportSection } from "~/utils/report";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,10 +4,10 @@
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { annualReport } from "~/models/report.server";
+import { MEASURES, reportSections } from "~/reports/report";
 import { fiscalYearParam } from "~/schemas/report";
 import { toCsv } from "~/utils/csv";
 import { getLocale, getT } from "~/utils/i18n.server";
-import { MEASURES, reportSections } from "~/utils/report";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -6,6 +6,7 @@ import { projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { listStudentSignups } from "~/models/signup.server";
 import { getUserAffiliation } from "~/models/user.server";
+import { PAIRED_STATES } from "~/projects/lifecycle";
 import { signupPhase } from "~/projects/signup";
 import { formatDateTime } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
@@ -60,7 +61,7 @@ export default function StudentHome() {
                 })}
               </p>
               {s.state !== "open" && s.state in NEXT ? <p>{t(`projects.next.${s.state}`)}</p> : null}
-              {["paired", "interviewing", "presented", "completed"].includes(s.state) ? (
+              {PAIRED_STATES.includes(s.state) ? (
                 <p>
                   <Link to={`/student/projects/${s.project_id}/pairing`}>{t("pairing.links.result")}</Link>
                 </p>

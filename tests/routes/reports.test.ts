@@ -3,12 +3,12 @@
 // out), the CSV export (BOM, CRLF, headers in the user's language, the page's figures), and who may open what.
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
+import { MEASURES, type Counts } from "~/reports/report";
 import { loader as reportLoader } from "~/routes/staff.reports.$fiscalYear";
 import { loader as csvLoader } from "~/routes/staff.reports.$fiscalYear[.]csv";
 import { loader as indexLoader } from "~/routes/staff.reports._index";
 import { getDb, now } from "~/utils/db.server";
 import { fiscalYearOf } from "~/utils/format";
-import { MEASURES, type Counts } from "~/utils/report";
 import type { AgreementArea, ProjectState } from "../../db/schema";
 import { insertSlot } from "../factories/interviews";
 import { createFirm, createProjectFixture } from "../factories/projects";

@@ -5,8 +5,8 @@
 import type { ServerBuild } from "@remix-run/node";
 import type { Express } from "express";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { MAX_IMPORT_BYTES } from "~/firms/firm-csv.server";
 import { MAX_DOCUMENT_BYTES } from "~/schemas/agreements";
-import { MAX_IMPORT_BYTES } from "~/utils/firm-csv.server";
 import { createApp, loadContext } from "../../server/app.js";
 import {
   BODY_LIMITS,

@@ -4,11 +4,21 @@
  */
 import type { TFunction } from "i18next";
 import type { Lng } from "~/i18n";
-import type { AnnualReport } from "~/models/report.server";
+import type { AgreementArea } from "../../db/schema";
 
 export const MEASURES = ["projects", "students", "firms", "interviews", "presentations", "certificates"] as const;
 export type Measure = (typeof MEASURES)[number];
 export type Counts = Record<Measure, number>;
+
+/** One fiscal year's counts, as models/report.server.ts computes them. */
+export interface AnnualReport {
+  fiscalYear: number;
+  universities: Array<{ id: number; name_ja: string; name_en: string; counts: Counts }>;
+  areas: Array<{ area: AgreementArea; counts: Counts }>;
+  /** The agreements projects of the year ran under, with their areas. */
+  agreements: Array<{ id: number; title_ja: string; title_en: string; areas: AgreementArea[]; counts: Counts }>;
+  totals: Counts;
+}
 
 export interface ReportSection {
   key: "university" | "area" | "agreement";

@@ -3,19 +3,74 @@
  * (the same page, with the buttons each role may use). Each route guards its role first; here a professor may only
  * see their own projects (403 otherwise), and every lifecycle button goes through transitionProject.
  */
+import type { SubmissionResult } from "@conform-to/react";
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import type { ProjectActionData, ProjectPageData } from "~/components/projects";
 import { notifyProjectTransition } from "~/models/project-notify.server";
 import { getProjectDetail, listProjectEvents, regenerateJoinCode, transitionProject } from "~/models/project.server";
 import { hostPopularity, listProjectSignups } from "~/models/signup.server";
-import { allowedActions, canEdit } from "~/projects/lifecycle";
+import { allowedActions, canEdit, type ProjectAction } from "~/projects/lifecycle";
 import { failureData, failureReply, projectFailureStatus, throwFailure } from "~/route-helpers/respond.server";
 import { idParam } from "~/schemas/params";
 import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
-import { readForm } from "./form.server";
-import { invariantResponse } from "./invariant";
-import type { SessionUser } from "./session.server";
-import { redirectWithToast } from "./toast.server";
+import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
+import type { SessionUser } from "~/utils/session.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import type { ProjectState } from "../../db/schema";
+
+/** What the project page renders (components/projects.tsx), as loadProjectPage builds it. */
+export interface ProjectPageData {
+  project: {
+    id: number;
+    title_ja: string;
+    title_en: string | null;
+    summary_ja: string;
+    summary_en: string | null;
+    seminar_name: string;
+    theme: string;
+    firmIndustries: string[];
+    new_product_focus: number;
+    fiscal_year: number;
+    student_capacity: number;
+    team_size: number;
+    signup_opens_at: string;
+    signup_closes_at: string;
+    interview_from: string;
+    interview_until: string;
+    presentation_on: string;
+    state: ProjectState;
+    join_code: string;
+    university_ja: string;
+    university_en: string;
+    agreement_ja: string;
+    agreement_en: string;
+    professor_name: string;
+  };
+  events: Array<{
+    id: number;
+    action: string;
+    from_state: ProjectState;
+    to_state: ProjectState;
+    comment: string | null;
+    created_at: string;
+    actor_name: string | null;
+  }>;
+  signups: Array<{
+    id: number;
+    name: string;
+    university_ja: string | null;
+    university_en: string | null;
+    created_at: string;
+    motivation: string;
+    ranking: string[];
+  }>;
+  popularity: { ranks: number; hosts: Array<{ id: number; name: string; status: string; counts: number[] }> };
+  actions: ProjectAction[];
+  canEdit: boolean;
+  base: string;
+}
+
+export type ProjectActionData = { intent: string; result?: SubmissionResult<string[]>; error?: string } | undefined;
 
 type ActionPayload = NonNullable<ProjectActionData>;
 

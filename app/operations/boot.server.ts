@@ -3,9 +3,9 @@
  * apart (app/operations/jobs.server.ts), so that several server processes can share one set of them.
  */
 import { loadSigningKeys } from "~/certificates/keys.server";
+import { closeDb, getDb, migrateToLatest } from "~/utils/db.server";
+import { config } from "~/utils/env.server";
 import { seedDemoData, isDatabaseEmpty } from "../../db/seed";
-import { closeDb, getDb, migrateToLatest } from "./db.server";
-import { config } from "./env.server";
 
 export async function prepareServer() {
   const cfg = config(); // throws when production secrets are missing

@@ -6,8 +6,8 @@
 import type { Submission } from "@conform-to/react";
 import { NOT_EDITABLE } from "~/models/project.server";
 import { failureReply } from "~/route-helpers/respond.server";
-import type { Result } from "./result";
-import { redirectWithToast } from "./toast.server";
+import type { Result } from "~/utils/result";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export async function saveProjectForm(
   submission: Submission<Record<string, unknown>, string[], unknown>,

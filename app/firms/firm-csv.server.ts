@@ -9,8 +9,8 @@ import { z } from "zod";
 import type { FirmColumns } from "~/models/firm.server";
 import { FirmSchema, type FirmFields } from "~/schemas/firm";
 import { msg } from "~/schemas/messages";
-import { restoreCell, toCsv } from "./csv";
-import { INDUSTRIES, KITA_TOWNS, industryLabel, townLabel } from "./kita";
+import { restoreCell, toCsv } from "~/utils/csv";
+import { INDUSTRIES, KITA_TOWNS, industryLabel, townLabel } from "~/utils/kita";
 
 /** Refused before the upload is read to the end. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

@@ -3,8 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { findFirmHost } from "~/models/pairing-view.server";
 import { exportRun, getRun } from "~/models/pairing.server";
 import { parseId } from "~/schemas/params";
-import { invariantResponse } from "./invariant";
-import { requireRole } from "./session.server";
+import { invariantResponse } from "~/utils/invariant";
+import { requireRole } from "~/utils/session.server";
 
 /** A run of this project, exported (staff only); 404 for an unknown run or one of another project. */
 export async function requireRunExport(request: Request, params: LoaderFunctionArgs["params"]) {
