@@ -28,53 +28,69 @@ export function AccountFilters({
   const { t, i18n } = useTranslation();
   return (
     <Form method="get" className="filters" aria-label={t("accounts.users.filtersTitle")}>
-      <div className="field">
-        <label htmlFor="filter-role">{t("accounts.users.role")}</label>
-        <select id="filter-role" name="role" defaultValue={filter.role ?? ""}>
-          <option value="">{t("accounts.users.anyRole")}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t(`roles.${r}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-university">{t("accounts.users.university")}</label>
-        <select id="filter-university" name="university" defaultValue={filter.university ?? ""}>
-          <option value="">{t("accounts.users.anyUniversity")}</option>
-          {universities.map((u) => (
-            <option key={u.id} value={u.id}>
-              {localized(u, "name", i18n.language)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-firm">{t("accounts.users.firm")}</label>
-        <select id="filter-firm" name="firm" defaultValue={filter.firm ?? ""}>
-          <option value="">{t("accounts.users.anyFirm")}</option>
-          {firms.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-status">{t("accounts.users.status")}</label>
-        <select id="filter-status" name="status" defaultValue={filter.status}>
-          {(["all", "active", "disabled"] as const).map((s) => (
-            <option key={s} value={s}>
-              {t(`accounts.users.statuses.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="role"
+        label={t("accounts.users.role")}
+        value={filter.role}
+        any={t("accounts.users.anyRole")}
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+      <FilterSelect
+        name="university"
+        label={t("accounts.users.university")}
+        value={filter.university}
+        any={t("accounts.users.anyUniversity")}
+        options={universities.map((u) => ({ value: u.id, label: localized(u, "name", i18n.language) }))}
+      />
+      <FilterSelect
+        name="firm"
+        label={t("accounts.users.firm")}
+        value={filter.firm}
+        any={t("accounts.users.anyFirm")}
+        options={firms.map((f) => ({ value: f.id, label: f.name }))}
+      />
+      <FilterSelect
+        name="status"
+        label={t("accounts.users.status")}
+        value={filter.status}
+        options={(["all", "active", "disabled"] as const).map((s) => ({
+          value: s,
+          label: t(`accounts.users.statuses.${s}`),
+        }))}
+      />
       <button type="submit" className="button button--secondary">
         {t("accounts.users.apply")}
       </button>
     </Form>
+  );
+}
+
+/** One filter of the GET form: a labelled select, with an "any" choice first when the filter may be left open. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  any,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  any?: string;
+  options: Array<{ value: string | number; label: string }>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
+        {any !== undefined ? <option value="">{any}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
