@@ -170,6 +170,8 @@ describe("registration and language", () => {
       await page.goto("/login");
       await page.getByRole("button", { name: "Switch to English" }).click();
       await page.waitForFunction(() => document.documentElement.lang === "en");
+      // The lang attribute can change a frame before React re-renders the heading.
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       expect(new URL(page.url()).pathname).toBe("/login");
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in");
       await expectAccessible(page);

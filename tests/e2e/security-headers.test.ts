@@ -118,6 +118,8 @@ describe("public pages with the CSP enforced", () => {
       if (javaScriptEnabled) await hydrated(page);
       await page.getByRole("button", { name: "Switch to English" }).click();
       await page.waitForFunction(() => document.documentElement.lang === "en");
+      // The lang attribute can change a frame before React re-renders the heading.
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Sign in");
       await expectClean(watched);
       await page.context().close();
