@@ -6,10 +6,14 @@
  * where the app notes the user once it has read the session.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
+import cluster from "node:cluster";
 import { randomUUID } from "node:crypto";
 
 /** @type {AsyncLocalStorage<{ requestId: string, userId: number | null }>} */
 const storage = (globalThis.__kitaRequestContext ??= new AsyncLocalStorage());
+
+// Which worker of the cluster answered (server/cluster.js); absent when one process serves.
+const WORKER = cluster.isWorker ? { worker: cluster.worker.id } : {};
 
 // A path segment after these is a credential (emailed links, feed and wallet URLs): never written to the log.
 const TOKEN_AFTER =
@@ -59,6 +63,7 @@ export function requestLog({ write = (line) => process.stdout.write(`${line}\n`)
           status: res.statusCode,
           durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
           userId: context.userId,
+          ...WORKER,
           ...(res.writableFinished ? {} : { aborted: true }),
         }),
       );

@@ -20,6 +20,16 @@ export async function prepareServer() {
   return cfg;
 }
 
+/**
+ * Start-up for a worker of a cluster (server/cluster.js), after the primary has run prepareServer: the same
+ * configuration check and the signing keys, without migrating or seeding again.
+ */
+export async function prepareWorker() {
+  const cfg = config();
+  await loadSigningKeys();
+  return cfg;
+}
+
 /** Closes the database at shutdown (after the jobs have stopped and the last request is answered). */
 export async function closeDatabase() {
   await closeDb();

@@ -40,6 +40,14 @@ export async function getLocale(request: Request, user?: { locale: string | null
   return isLng(detected) ? detected : fallbackLng;
 }
 
+// remix-i18next creates and initialises a new i18next instance on every getFixedT call: one per language is enough.
+const fixedTs = new Map<Lng, ReturnType<typeof remixI18n.getFixedT>>();
+
 export function getT(lng: Lng) {
-  return remixI18n.getFixedT(lng);
+  let t = fixedTs.get(lng);
+  if (!t) {
+    t = remixI18n.getFixedT(lng);
+    fixedTs.set(lng, t);
+  }
+  return t;
 }
