@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the pairing engine at 1k/10k/50k students (scripts/bench-match.js), then the throughput of the
- * production build under 50 concurrent connections (autocannon), each page
- * against a bare Remix page measured in the same run (the sign-in page: the root loader and an empty route loader,
- * no query), at 260 and at 10,000 firms: the firm directory, the project pages, real sign-up POSTs and the
- * certificate verification page. Prints requests/s, latency and the ratio to the baseline.
+ * `npm run bench` (about 3 minutes): every public page and each role's home of the production build under 50
+ * concurrent connections (autocannon), against a bare Remix 2.17.5 app with the same route table
+ * (scripts/bench-bare-app.js) measured alternately in the same run, with the ratios (targets: ≥ 0.8× its requests/s,
+ * p99 ≤ 1.5× its p99); the firm search both cached (one word) and cold (a different word each request); then one
+ * worker against all workers (WEB_CONCURRENCY).
+ *
+ * BENCH_ONLY picks other parts: `match` (the pairing engine at 1k/10k/50k students), `certificates` (PDF, 1,000
+ * issued), `directory` (the directory, project pages and real sign-up POSTs at 260 and 10,000 firms, BENCH_FIRMS),
+ * `pages` (the default), `all`. BENCH_SECONDS sets each measurement's length (default 4).
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -13,22 +17,28 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { buildBareApp } from "./bench-bare-app.js";
 import { benchMatch } from "./bench-match.js";
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = 50;
 const SIZES = (process.env.BENCH_FIRMS ?? "260,10000").split(",").map(Number);
-const ONLY = process.env.BENCH_ONLY; // "match" or "http" to run one part
+const ONLY = process.env.BENCH_ONLY === "http" ? "directory" : (process.env.BENCH_ONLY ?? "pages");
+const PARTS = ["match", "certificates", "pages", "directory", "all"];
+if (!PARTS.includes(ONLY)) {
+  console.error(`BENCH_ONLY must be one of ${PARTS.join(", ")}`);
+  process.exit(2);
+}
+const runs = (part) => ONLY === part || ONLY === "all";
 
-if (!ONLY || ONLY === "match") {
+if (runs("match")) {
   console.log("pairing engine…");
   console.table(benchMatch());
 }
-if (!ONLY || ONLY === "certificates") {
+if (runs("certificates")) {
   console.log("certificates (targets: < 15 ms per PDF, < 15 s per 1,000)…");
   execFileSync("npx", ["tsx", "scripts/bench-certificates.ts"], { stdio: "inherit" });
 }
-if (ONLY && ONLY !== "http") process.exit(0);
 
 function freePort() {
   return new Promise((resolve) => {
@@ -39,16 +49,26 @@ function freePort() {
   });
 }
 
-async function startServer(dataDir) {
+/** Starts this app's production server (or, with `cwd`, the bare app's) and waits until it answers `ready`. */
+async function startServer(dataDir, { workers = 1, cwd, ready = "/healthz" } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ["server.js"], {
-    env: { ...process.env, NODE_ENV: "production", APP_ENV: "demo", PORT: String(port), DATA_DIR: dataDir },
+    cwd,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      APP_ENV: "demo",
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_PATH: path.join(dataDir, "app.db"),
+      WEB_CONCURRENCY: String(workers),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base };
+      if ((await fetch(base + ready)).ok) return { child, base };
     } catch {
       /* starting */
     }
@@ -56,6 +76,14 @@ async function startServer(dataDir) {
   }
   child.kill();
   throw new Error("server did not start");
+}
+
+/** Stops a server started above and waits for it (and, for a cluster, its workers) to end. */
+function stopServer({ child }) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  return exited;
 }
 
 /** Loads `url`; every answer must have one of the expected status codes (200 by default). */
@@ -105,55 +133,224 @@ function report(size, name, result, baseline) {
   });
 }
 
-console.log("building the production bundle…");
-execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
-
-for (const size of SIZES) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-bench-"));
-  const signups = path.join(dataDir, "signups.json");
-  const first = size === SIZES[0];
-  execFileSync(
-    "npx",
-    [
-      "tsx",
-      "scripts/bench-setup.ts",
-      "--firms",
-      String(size),
-      ...(first ? ["--students", "6000", "--out", signups] : []),
-    ],
-    {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "app.db") },
-      stdio: "inherit",
-    },
-  );
-  const { child, base } = await startServer(dataDir);
-  try {
-    await load(`${base}/login`, { duration: 2 }); // warm-up
-    const bare = await load(`${base}/login`);
-    report(size, "bare page (/login)", bare);
-    const pages = [
-      ["firm directory search (/firms?q=精密)", `/firms?q=${encodeURIComponent("精密")}`],
-      ["firm directory search, kana (/firms?q=あかばね)", `/firms?q=${encodeURIComponent("あかばね")}`],
-      ["firm directory, filtered page 3", "/firms?industry=printing&page=3"],
-    ];
-    if (first) {
-      const sqlite = new Database(path.join(dataDir, "app.db"), { readonly: true });
-      const cert = sqlite.prepare("select id from certificate where revoked_at is null order by id limit 1").get();
-      sqlite.close();
-      pages.push(
-        ["open projects (/projects)", "/projects"],
-        ["a project page (/projects/2)", "/projects/2"],
-        ["certificate verification (/verify/:id)", `/verify/${cert.id}`],
-      );
+async function benchDirectory() {
+  for (const size of SIZES) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-bench-"));
+    const signups = path.join(dataDir, "signups.json");
+    const first = size === SIZES[0];
+    execFileSync(
+      "npx",
+      [
+        "tsx",
+        "scripts/bench-setup.ts",
+        "--firms",
+        String(size),
+        ...(first ? ["--students", "6000", "--out", signups] : []),
+      ],
+      {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "app.db") },
+        stdio: "inherit",
+      },
+    );
+    const { child, base } = await startServer(dataDir);
+    try {
+      await load(`${base}/login`, { duration: 2 }); // warm-up
+      const bare = await load(`${base}/login`);
+      report(size, "bare page (/login)", bare);
+      const pages = [
+        ["firm directory search (/firms?q=精密)", `/firms?q=${encodeURIComponent("精密")}`],
+        ["firm directory search, kana (/firms?q=あかばね)", `/firms?q=${encodeURIComponent("あかばね")}`],
+        ["firm directory, filtered page 3", "/firms?industry=printing&page=3"],
+      ];
+      if (first) {
+        const sqlite = new Database(path.join(dataDir, "app.db"), { readonly: true });
+        const cert = sqlite.prepare("select id from certificate where revoked_at is null order by id limit 1").get();
+        sqlite.close();
+        pages.push(
+          ["open projects (/projects)", "/projects"],
+          ["a project page (/projects/2)", "/projects/2"],
+          ["certificate verification (/verify/:id)", `/verify/${cert.id}`],
+        );
+      }
+      for (const [name, url] of pages) report(size, name, await load(base + url), bare.requests.average);
+      if (first)
+        report(size, "sign-up POST (new student each time)", await loadSignups(base, signups), bare.requests.average);
+    } finally {
+      await stopServer({ child });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
-    for (const [name, url] of pages) report(size, name, await load(base + url), bare.requests.average);
-    if (first)
-      report(size, "sign-up POST (new student each time)", await loadSignups(base, signups), bare.requests.average);
+  }
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s per measurement, ${os.cpus().length} cores`);
+  console.table(rows);
+}
+
+/** Signs a demo account in and returns its session cookie. */
+async function signIn(base, email) {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password: "kita-demo-2026", redirectTo: "" }).toString(),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("__session=") && c.length > "__session=".length);
+  if (!cookie) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  return cookie;
+}
+
+/** Many different search words from the register's own names, so that each request misses the result cache. */
+function coldSearchWords(sqlite) {
+  const words = new Set();
+  for (const { name } of sqlite.prepare("select name from firm where is_public = 1").all()) {
+    const chars = [...name.replace(/株式会社|有限会社|合同会社/g, "")];
+    for (let i = 0; i + 2 <= chars.length; i++) words.add(chars.slice(i, i + 2).join(""));
+  }
+  return [...words];
+}
+
+const summary = (r) => ({ rps: r.requests.average, p99: r.latency.p99 });
+
+/**
+ * Every public page and each role's home against the bare app, measured in turns (bare, two pages, bare, …) so that
+ * a machine that slows down meanwhile slows both; each page is compared with the mean of the bare runs around it.
+ */
+async function benchPages() {
+  console.log("building the production bundle and the bare Remix app…");
+  execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
+  const bareApp = buildBareApp();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-bench-pages-"));
+  const servers = [];
+  try {
+    const app = await startServer(dataDir);
+    servers.push(app);
+    const bare = await startServer(dataDir, { cwd: bareApp.dir, ready: "/" });
+    servers.push(bare);
+
+    const sqlite = new Database(path.join(dataDir, "app.db"), { readonly: true });
+    const one = (sql) => sqlite.prepare(sql).get()?.id;
+    const ids = {
+      firm: one("select id from firm where is_public = 1 order by id limit 1"),
+      project: one("select id from project where state = 'open' order by id limit 1") ?? 2,
+      event: one("select id from event order by id limit 1"),
+      certificate: one("select id from certificate where revoked_at is null order by id limit 1"),
+    };
+    const words = coldSearchWords(sqlite);
+    sqlite.close();
+    const cookies = {};
+    for (const [role, email] of Object.entries({
+      staff: "staff@city.kita.example",
+      professor: "professor@toyo.example",
+      student: "student@toyo.example",
+      firm: "firm@monozukuri.example",
+    }))
+      cookies[role] = await signIn(app.base, email);
+
+    let nextWord = 0;
+    const rotating = {
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            path: `/firms?q=${encodeURIComponent(words[nextWord++ % words.length])}`,
+          }),
+        },
+      ],
+    };
+    const pages = [
+      ["home (/)", "/"],
+      ["sign-in (/login)", "/login"],
+      ["registration (/register)", "/register"],
+      ["password reset (/forgot-password)", "/forgot-password"],
+      ["firm directory (/firms)", "/firms"],
+      ["directory search, cached (/firms?q=精密)", `/firms?q=${encodeURIComponent("精密")}`],
+      [`directory search, cold (${words.length} words in turn)`, "/firms", rotating],
+      ["a firm (/firms/:id)", `/firms/${ids.firm}`],
+      ["open projects (/projects)", "/projects"],
+      ["a project (/projects/:id)", `/projects/${ids.project}`],
+      ...(ids.event ? [["an event (/events/:id)", `/events/${ids.event}`]] : []),
+      ["partners (/partners)", "/partners"],
+      ["open data (/open-data)", "/open-data"],
+      ["issuer (/issuer)", "/issuer"],
+      ["privacy (/privacy)", "/privacy"],
+      ["accessibility (/accessibility)", "/accessibility"],
+      ...(ids.certificate ? [["verification (/verify/:id)", `/verify/${ids.certificate}`]] : []),
+      ...Object.entries(cookies).map(([role, cookie]) => [
+        `${role} home (/${role}, signed in)`,
+        `/${role}`,
+        { headers: { cookie } },
+      ]),
+    ];
+
+    const bareRuns = [];
+    const measureBare = async () => bareRuns.push(summary(await load(`${bare.base}/`)));
+    await load(`${bare.base}/`, { duration: 1 }); // warm-up
+    await measureBare();
+    const measured = [];
+    for (const [i, [name, url, options = {}]] of pages.entries()) {
+      await load(app.base + url, { ...options, duration: 1 }); // warm-up (and fills the cache for the cached search)
+      measured.push({ name, result: summary(await load(app.base + url, options)), before: bareRuns.length - 1 });
+      if (i % 2 === 1 || i === pages.length - 1) await measureBare();
+    }
+
+    const table = measured.map(({ name, result, before }) => {
+      const around = [bareRuns[before], bareRuns[before + 1] ?? bareRuns[before]];
+      const base = { rps: (around[0].rps + around[1].rps) / 2, p99: (around[0].p99 + around[1].p99) / 2 };
+      const rpsRatio = result.rps / base.rps;
+      const p99Ratio = result.p99 / base.p99;
+      return {
+        page: name,
+        "req/s": Math.round(result.rps),
+        "p99 ms": result.p99,
+        "bare req/s": Math.round(base.rps),
+        "bare p99": Math.round(base.p99),
+        "× req/s": rpsRatio.toFixed(2),
+        "× p99": p99Ratio.toFixed(2),
+        target: rpsRatio >= 0.8 && p99Ratio <= 1.5 ? "met" : "MISSED",
+      };
+    });
+    console.log(
+      `\npages against a bare Remix 2.17.5 app with the same ${bareApp.routes} route files (its index: one Kysely` +
+        ` query); one worker each; ${CONNECTIONS} connections, ${DURATION} s per measurement, ${os.cpus().length} cores`,
+    );
+    console.table(table);
+
+    // One worker against all of them, on the same data.
+    const cores = os.availableParallelism();
+    const all = await startServer(dataDir, { workers: cores });
+    servers.push(all);
+    const workerPages = [
+      ["home (/)", "/"],
+      ["directory search, cold", "/firms", rotating],
+      ["student home (signed in)", "/student", { headers: { cookie: cookies.student } }],
+    ];
+    const workerRows = [];
+    for (const [name, url, options = {}] of workerPages) {
+      await load(all.base + url, { ...options, duration: 1 });
+      const single = summary(await load(app.base + url, options));
+      const many = summary(await load(all.base + url, options));
+      workerRows.push({
+        page: name,
+        "1 worker req/s": Math.round(single.rps),
+        "1 worker p99": single.p99,
+        [`${cores} workers req/s`]: Math.round(many.rps),
+        [`${cores} workers p99`]: many.p99,
+        speed_up: (many.rps / single.rps).toFixed(2),
+      });
+    }
+    console.log(`\none worker against ${cores} (WEB_CONCURRENCY; the load generator shares the same cores)`);
+    console.table(workerRows);
   } finally {
-    child.kill();
+    await Promise.all(servers.map(stopServer));
     fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(bareApp.dir, { recursive: true, force: true });
   }
 }
 
-console.log(`\n${CONNECTIONS} connections, ${DURATION} s per measurement, ${os.cpus().length} cores`);
-console.table(rows);
+if (runs("pages")) await benchPages();
+if (runs("directory")) {
+  console.log("building the production bundle…");
+  execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
+  await benchDirectory();
+}
