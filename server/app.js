@@ -5,6 +5,7 @@
  * counts streamed bodies), and a last error handler. server.js builds it around the Remix build; tests build it around
  * a stand-in handler.
  */
+import fs from "node:fs";
 import compression from "compression";
 import express from "express";
 import { bodyGuard } from "./body-limit.js";
@@ -40,12 +41,36 @@ export function createApp({ handler, env = process.env, assets = "public/build",
   app.use(robotsTag);
   app.use(compression());
   app.use("/build", express.static(assets, { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  app.use(publicFiles("public", { maxAge: "1h" }));
   app.use(crossSiteGuard);
   app.use(bodyGuard);
   app.all("*", handler);
   app.use(lastErrorHandler);
   return app;
+}
+
+/**
+ * express.static for `dir`, asked only about paths whose first segment is a name in that folder at start (it holds
+ * the favicon and the build): for every other request, i.e. every page, it would stat a file that is not there, which
+ * the CPU profile showed on each page view (README "Decisions", 2026-12-01).
+ * @param {string} dir
+ * @param {import("serve-static").ServeStaticOptions} options
+ * @returns {import("express").RequestHandler}
+ */
+function publicFiles(dir, options) {
+  const serve = express.static(dir, options);
+  const names = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  return (req, res, next) => {
+    const first = req.path.split("/", 2)[1] ?? "";
+    let name = first;
+    try {
+      name = decodeURIComponent(first);
+    } catch {
+      // Not decodable: serve-static answers it as before (the last error handler's 400).
+    }
+    if (names.has(name) || names.has(first)) serve(req, res, next);
+    else next();
+  };
 }
 
 /** What Remix needs from Express in every loader and action (see app/types.d.ts). */
