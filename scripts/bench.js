@@ -297,17 +297,18 @@ async function benchPages() {
     const table = measured.map(({ name, result, before }) => {
       const around = [bareRuns[before], bareRuns[before + 1] ?? bareRuns[before]];
       const base = { rps: (around[0].rps + around[1].rps) / 2, p99: (around[0].p99 + around[1].p99) / 2 };
-      const rpsRatio = result.rps / base.rps;
-      const p99Ratio = result.p99 / base.p99;
+      // A bare run with no answer (a starved machine) gives no ratio rather than a division by zero.
+      const rpsRatio = base.rps > 0 ? result.rps / base.rps : NaN;
+      const p99Ratio = base.p99 > 0 ? result.p99 / base.p99 : NaN;
       return {
         page: name,
         "req/s": Math.round(result.rps),
         "p99 ms": result.p99,
         "bare req/s": Math.round(base.rps),
         "bare p99": Math.round(base.p99),
-        "× req/s": rpsRatio.toFixed(2),
-        "× p99": p99Ratio.toFixed(2),
-        target: rpsRatio >= 0.8 && p99Ratio <= 1.5 ? "met" : "MISSED",
+        "× req/s": Number.isNaN(rpsRatio) ? "n/a" : rpsRatio.toFixed(2),
+        "× p99": Number.isNaN(p99Ratio) ? "n/a" : p99Ratio.toFixed(2),
+        target: Number.isNaN(rpsRatio) ? "n/a" : rpsRatio >= 0.8 && p99Ratio <= 1.5 ? "met" : "MISSED",
       };
     });
     console.log(
@@ -315,6 +316,12 @@ async function benchPages() {
         ` query); one worker each; ${CONNECTIONS} connections, ${DURATION} s per measurement, ${os.cpus().length} cores`,
     );
     console.table(table);
+    const [load1] = os.loadavg();
+    if (load1 > os.cpus().length) {
+      console.log(
+        `note: load average ${load1.toFixed(1)} on ${os.cpus().length} cores: other processes compete, the ratios are noisy`,
+      );
+    }
 
     // One worker against all of them, on the same data.
     const cores = os.availableParallelism();
