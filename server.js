@@ -43,16 +43,21 @@ else await serve({ primary: cluster.isPrimary });
 
 /** The cluster's primary: prepares the database, runs the jobs (only here, so they run once), supervises workers. */
 async function runPrimary() {
+  let stopping = false;
   const cfg = await build.entry.module.prepareServer();
   const jobs = build.entry.module.startBackgroundJobs();
   log("background jobs started");
-  const supervisor = superviseWorkers({ count: workers, graceMs: SHUTDOWN_GRACE_MS, log });
+  const supervisor = superviseWorkers({
+    count: workers,
+    graceMs: SHUTDOWN_GRACE_MS,
+    log,
+    onStartFailure: () => void shutdown("start failure", 1),
+  });
   log(`Kita collaboration platform (${cfg.appEnv}): ${workers} workers on http://localhost:${cfg.port}`, {
     workers,
     jobs: "primary",
   });
-  let stopping = false;
-  const shutdown = async (signal) => {
+  async function shutdown(signal, exitCode = 0) {
     if (stopping) return;
     stopping = true;
     log("shutting down: every worker finishes its requests in flight", { signal });
@@ -60,12 +65,12 @@ async function runPrimary() {
       const [clean] = await Promise.all([supervisor.stop(), jobs.stop()]);
       await build.entry.module.closeDatabase();
       log(clean ? "stopped" : "stopped; a worker did not end cleanly", { signal });
-      process.exit(clean ? 0 : 1);
+      process.exit(clean ? exitCode : 1);
     } catch (error) {
       logServerError("shutdown failed", error);
       process.exit(1);
     }
-  };
+  }
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }

@@ -30,13 +30,22 @@ export function restartDelay(livedMs, youngDeaths) {
 }
 
 /**
- * Forks `count` workers and keeps that many running until `stop()`.
- * @param {{ count: number, graceMs: number, log: (msg: string, extra?: object) => void }} options
+ * Forks `count` workers and keeps that many running until `stop()`. A worker that dies before any worker has ever
+ * listened (the port is taken, the build cannot load) is not restarted: `onStartFailure` is called instead, so that
+ * `npm start` fails as one process would rather than forking forever.
+ * @param {{
+ *   count: number,
+ *   graceMs: number,
+ *   log: (msg: string, extra?: object) => void,
+ *   onStartFailure: () => void,
+ * }} options
  * @returns {{ stop: () => Promise<boolean> }} `stop()` resolves true when every worker ended with exit code 0
  */
-export function superviseWorkers({ count, graceMs, log }) {
+export function superviseWorkers({ count, graceMs, log, onStartFailure }) {
   let stopping = false;
   let youngDeaths = 0;
+  let listened = false;
+  cluster.on("listening", () => (listened = true));
   const started = new Map();
   const fork = () => {
     const worker = cluster.fork();
@@ -47,6 +56,11 @@ export function superviseWorkers({ count, graceMs, log }) {
     const lived = Date.now() - (started.get(worker.id) ?? 0);
     started.delete(worker.id);
     if (stopping) return;
+    if (!listened) {
+      log("a worker died before any worker listened: stopping", { worker: worker.id, code, signal });
+      onStartFailure();
+      return;
+    }
     youngDeaths = lived < 10_000 ? youngDeaths + 1 : 0;
     const delay = restartDelay(lived, youngDeaths);
     log("worker died: starting another", { worker: worker.id, pid: worker.process.pid, code, signal, delayMs: delay });
@@ -64,7 +78,8 @@ export function superviseWorkers({ count, graceMs, log }) {
         (worker) =>
           new Promise((resolve) => {
             if (worker.isDead()) return resolve(worker.process.exitCode === 0);
-            worker.once("exit", (code) => resolve(code === 0));
+            // Ended by the SIGTERM itself: a worker still starting has no handler yet, and there is nothing to drain.
+            worker.once("exit", (code, signal) => resolve(code === 0 || signal === "SIGTERM"));
           }),
       );
       for (const worker of workers) worker.process.kill("SIGTERM");

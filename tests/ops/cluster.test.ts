@@ -1,13 +1,16 @@
 // Every core: `node server.js` with WEB_CONCURRENCY=2 is a primary and two workers. Both workers answer, the
 // background jobs start once (in the primary), a worker that dies is replaced, and SIGTERM ends every process with 0.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "./server";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-cluster-"));
+const busyDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-cluster-busy-"));
 let server: RunningServer | undefined;
 
 afterAll(async () => {
@@ -16,6 +19,7 @@ afterAll(async () => {
     await server.exited;
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(busyDir, { recursive: true, force: true });
 });
 
 interface LogLine {
@@ -50,10 +54,11 @@ async function until(what: string, check: () => boolean, timeoutMs = 90_000) {
 function getFresh(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent: false, headers: { "X-Forwarded-For": "198.51.100.7" } }, (res) => {
+      .get(url, { agent: false, headers: { "X-Forwarded-For": "198.51.100.7" }, timeout: 30_000 }, (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
       })
+      .on("timeout", () => reject(new Error(`no answer from ${url} in 30 s`)))
       .on("error", reject);
   });
 }
@@ -106,5 +111,34 @@ describe("cluster of workers", () => {
     expect(current.filter(alive)).toEqual([]);
     const stopped = logLines(s).filter((l) => l.msg === "stopped");
     expect(stopped.map((l) => l.pid).sort()).toEqual([...current, s.child.pid!].sort());
+  });
+
+  it("fails to start, instead of forking forever, when no worker can listen (the port is taken)", async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as net.AddressInfo;
+    const logs: string[] = [];
+    try {
+      const child = spawn(process.execPath, ["server.js"], {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          APP_ENV: "demo",
+          DATA_DIR: busyDir,
+          DATABASE_PATH: path.join(busyDir, "app.db"),
+          MAIL_MODE: "keep",
+          WEB_CONCURRENCY: "2",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout!.on("data", (d) => logs.push(String(d)));
+      child.stderr!.on("data", (d) => logs.push(String(d)));
+      const code = await new Promise((resolve) => child.on("exit", (c, signal) => resolve(c ?? signal)));
+      expect(code, logs.join("")).toBe(1);
+      expect(logs.join("")).toContain("a worker died before any worker listened");
+      expect(logs.join("")).not.toContain("worker died: starting another");
+    } finally {
+      taken.close();
+    }
   });
 });
