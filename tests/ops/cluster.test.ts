@@ -93,8 +93,10 @@ describe("cluster of workers", () => {
 
     // A worker that dies is replaced, and the cluster keeps answering meanwhile.
     process.kill(pids[0], "SIGKILL");
-    expect(await getFresh(`${s.baseURL}/healthz`)).toBe(200);
+    // Once the primary knows (a connection it handed to the worker in the instant it died is lost, as with any
+    // crashed process), the other worker answers everything while the replacement starts.
     await until("a replacement worker", () => logLines(s).some((l) => l.msg === "worker died: starting another"));
+    expect(await getFresh(`${s.baseURL}/healthz`)).toBe(200);
     await until("the replacement listening", () => listening(s).size === 3);
     const current = [...listening(s).values()].filter((pid) => pid !== pids[0]);
     expect(current).toHaveLength(2);
@@ -107,7 +109,8 @@ describe("cluster of workers", () => {
     await new Promise((r) => setTimeout(r, 50));
     s.child.kill("SIGTERM");
     expect(await inFlight).toBe(200);
-    expect(await s.exited).toBe(0);
+    const ended = await Promise.race([s.exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
+    expect(ended, s.logs.join("").slice(-3000)).toBe(0);
     expect(current.filter(alive)).toEqual([]);
     const stopped = logLines(s).filter((l) => l.msg === "stopped");
     expect(stopped.map((l) => l.pid).sort()).toEqual([...current, s.child.pid!].sort());
