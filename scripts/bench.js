@@ -285,7 +285,9 @@ async function benchPages() {
 
     const bareRuns = [];
     const measureBare = async () => bareRuns.push(summary(await load(`${bare.base}/`)));
-    await load(`${bare.base}/`, { duration: 1 }); // warm-up
+    // Both processes just started: a longer warm-up first, or the first pages measured pay for the JIT.
+    await load(`${bare.base}/`, { duration: 3 });
+    await load(`${app.base}/`, { duration: 3 });
     await measureBare();
     const measured = [];
     for (const [i, [name, url, options = {}]] of pages.entries()) {
