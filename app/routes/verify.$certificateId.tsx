@@ -6,7 +6,13 @@
  * application/ld+json, application/json) are sent on to the credential JSON with 303 See Other.
  * An unknown or malformed id is a 404 page.
  */
-import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import {
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+  type SerializeFrom,
+} from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -15,37 +21,50 @@ import {
   signedFactsMatch,
   verifyCertificateCredential,
 } from "~/certificates/credential.server";
+import { inEnglish, type Bilingual } from "~/certificates/data";
 import { CREDENTIAL_JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import { CertificateFacts, CertificateShare, certificateLinks } from "~/components/certificates";
-import { getPublicCredential } from "~/models/certificate-public.server";
+import type { Lng } from "~/i18n";
+import { findErasedCertificate, getPublicCredential } from "~/models/certificate-public.server";
 import { findReplacement } from "~/models/certificate-reissue.server";
 import { config } from "~/utils/env.server";
+import { formatDate } from "~/utils/format";
 import { found } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const record = found(await getPublicCredential(params.certificateId));
+  const publicRecord = await getPublicCredential(params.certificateId);
+  if (!publicRecord) {
+    // Revoked and its person deleted (issue 14): the page says only that, with no name and nothing signed to show.
+    const erased = found(await findErasedCertificate(params.certificateId));
+    const project = erased.data?.project.title ?? null;
+    return { erased: { id: erased.id, revokedAt: erased.revokedAt, project }, certificate: null };
+  }
+  const record = publicRecord;
   if (wantsJson(request, CREDENTIAL_JSON_TYPES))
     throw redirect(certificateLinks(record.id).json, { status: 303, headers: { Vary: "Accept" } });
   const check = await verifyCertificateCredential(record.credentialJwt);
   // What the page shows comes from the stored data: it counts as signed only if the signed credential says the same.
   const matches = check.jwt.valid && signedFactsMatch(check.jwt.payload, record.certificate.data);
   return {
-    id: record.id,
-    data: record.certificate.data,
-    revokedAt: record.certificate.revoked_at,
-    // A re-issued certificate: the old page says "revoked, replaced by …" (issue 12).
-    replacedBy: record.certificate.revoked_at ? await findReplacement(record.certificate.id) : null,
-    holderDid: record.holderDid,
-    signature: {
-      valid: check.valid && matches,
-      mismatch: check.valid && !matches,
-      kid: check.jwt.kid,
-      embedded: check.embedded
-        ? { valid: check.embedded.valid, method: check.embedded.valid ? check.embedded.verificationMethod : null }
-        : null,
+    erased: null,
+    certificate: {
+      id: record.id,
+      data: record.certificate.data,
+      revokedAt: record.certificate.revoked_at,
+      // A re-issued certificate: the old page says "revoked, replaced by …" (issue 12).
+      replacedBy: record.certificate.revoked_at ? await findReplacement(record.certificate.id) : null,
+      holderDid: record.holderDid,
+      signature: {
+        valid: check.valid && matches,
+        mismatch: check.valid && !matches,
+        kid: check.jwt.kid,
+        embedded: check.embedded
+          ? { valid: check.embedded.valid, method: check.embedded.valid ? check.embedded.verificationMethod : null }
+          : null,
+      },
+      hasJson: check.jwt.valid && hasEmbeddedProof(credentialFromJwt(record.credentialJwt)),
+      verifyUrl: `${config().publicUrl}/verify/${record.id}`,
     },
-    hasJson: check.jwt.valid && hasEmbeddedProof(credentialFromJwt(record.credentialJwt)),
-    verifyUrl: `${config().publicUrl}/verify/${record.id}`,
   };
 }
 
@@ -54,24 +73,59 @@ export const headers: HeadersFunction = () => ({ Vary: "Accept" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data ? `${data.id} – 参加証明書の検証 / Certificate verification` : "Not Found",
+    title: data
+      ? `${(data.erased ?? data.certificate)?.id} – 参加証明書の検証 / Certificate verification`
+      : "Not Found",
   },
   { name: "robots", content: "noindex" },
-  ...(data?.hasJson
+  ...(data?.certificate?.hasJson
     ? [
         {
           tagName: "link",
           rel: "alternate",
           type: "application/vc+ld+json",
-          href: `/verify/${data.id}/credential.json`,
+          href: `/verify/${data.certificate.id}/credential.json`,
         },
       ]
     : []),
 ];
 
 export default function VerifyCertificate() {
+  const page = useLoaderData<typeof loader>();
+  return page.erased ? <ErasedCertificate {...page.erased} /> : <Certificate {...page.certificate!} />;
+}
+
+function ErasedCertificate({ id, revokedAt, project }: { id: string; revokedAt: string; project: Bilingual | null }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  return (
+    <>
+      <h1>{t("certificates.verify.title")}</h1>
+      <p className="notice" role="status">
+        {t("certificates.verify.revokedNotice")}
+      </p>
+      <dl className="meta">
+        <dt>{t("personalData.erased.certificateId")}</dt>
+        <dd>
+          <code>{id}</code>
+        </dd>
+        {project ? (
+          <>
+            <dt>{t("personalData.erased.project")}</dt>
+            <dd>{lng === "en" ? inEnglish(project) : project.ja}</dd>
+          </>
+        ) : null}
+        <dt>{t("personalData.erased.revokedAt")}</dt>
+        <dd>{formatDate(revokedAt, lng)}</dd>
+      </dl>
+      <p>{t("personalData.erased.noName")}</p>
+    </>
+  );
+}
+
+function Certificate(page: NonNullable<SerializeFrom<typeof loader>["certificate"]>) {
   const { t } = useTranslation();
-  const { id, data, revokedAt, replacedBy, holderDid, signature, hasJson, verifyUrl } = useLoaderData<typeof loader>();
+  const { id, data, revokedAt, replacedBy, holderDid, signature, hasJson, verifyUrl } = page;
   return (
     <>
       <h1>{t("certificates.verify.title")}</h1>

@@ -38,6 +38,9 @@ const MATRIX: Record<string, Row> = {
   "accessibility.tsx": { loader: "everyone" },
   "account.tsx": { loader: "signedIn", action: "signedIn" },
   "account_.calendar.tsx": { loader: "signedIn", action: "signedIn" },
+  // Everyone's own data: what the download holds is always the signed-in user's.
+  "account_.data[.]csv.ts": { loader: "signedIn" },
+  "account_.data[.]json.ts": { loader: "signedIn" },
   "achievements.badge[.]png.ts": { loader: "everyone" },
   // The achievement a certificate names: public, like the project that has issued it.
   "achievements.interview-project.$projectId.tsx": { loader: "everyone" },

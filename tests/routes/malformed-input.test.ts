@@ -167,6 +167,16 @@ const FORMS: Record<string, Row[]> = {
       fields: () => ({ intent: "password", current: "not the password", password: "a long enough password" }),
     },
     { name: "signOutOthers", actor: "student", fields: () => ({ intent: "signOutOthers" }) },
+    {
+      name: "profile",
+      actor: "student",
+      fields: () => ({ intent: "profile", name: "北 花子", nameKana: "きた はなこ", nameLatin: "Hanako KITA" }),
+    },
+    {
+      name: "request",
+      actor: "student",
+      fields: () => ({ intent: "request", kind: "correction", details: "大学名が違います" }),
+    },
   ],
   "account_.calendar.tsx": [
     { name: "reset", actor: "student", fields: () => ({ intent: "reset" }) },
