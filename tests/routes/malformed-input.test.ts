@@ -435,6 +435,21 @@ const FORMS: Record<string, Row[]> = {
   "staff.universities.$universityId.tsx": [
     { name: "edit", actor: "staff", fields: () => ({ nameJa: "改称大学", nameEn: "Renamed University" }) },
   ],
+  "staff.privacy-requests.tsx": [
+    {
+      name: "decide",
+      actor: "staff",
+      fields: (w) => ({ id: w.params.privacyRequestId, outcome: "refused", reason: "記録と一致しています" }),
+    },
+  ],
+  "staff.users_.$userId.erase.tsx": [
+    {
+      name: "erase",
+      actor: "staff",
+      params: { userId: "spareStudentId" },
+      fields: () => ({ revokeCertificates: "no", confirm: "erase" }),
+    },
+  ],
   "staff.users.tsx": [
     { name: "enable", actor: "staff", fields: (w) => ({ intent: "enable", id: w.params.studentId }) },
     { name: "resend", actor: "staff", fields: () => ({ intent: "resend", id: "1" }) },

@@ -53,6 +53,7 @@ const personalData = {
     tooMany: "Too many of your requests are being checked. Please wait for their outcome.",
   },
   queue: {
+    nav: "Privacy requests",
     title: "Personal data requests",
     lead: "Correction and deletion (suspension of use) requests. Check each one and mark it done, or refuse it with a reason. The requester gets the outcome by email.",
     tabs: "Filter by status",
@@ -76,6 +77,7 @@ const personalData = {
     register: "Personal information file register",
   },
   erase: {
+    actionLabel: "Delete the personal data of {{name}} ({{email}})",
     title: "Delete personal data",
     action: "Delete this student's personal data",
     lead: "Deletes the sign-ups' motivations and rankings, interview bookings, attendance, mail, the details of audit entries, signed-in devices and the account's personal fields. The annual report's counts stay the same. This cannot be undone.",
@@ -110,6 +112,7 @@ const personalData = {
   fileRegister: {
     title: "Personal information file register",
     lead: "The entry published as the personal information file register (APPI Article 75), generated per fiscal year from the schema and the data.",
+    show: "Show",
     year: "Fiscal year",
     download: "Download the register for {{year}} (CSV)",
     item: "Item",
