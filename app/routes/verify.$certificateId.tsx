@@ -6,13 +6,7 @@
  * application/ld+json, application/json) are sent on to the credential JSON with 303 See Other.
  * An unknown or malformed id is a 404 page.
  */
-import {
-  type HeadersFunction,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-  type SerializeFrom,
-} from "@remix-run/node";
+import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import {
@@ -33,12 +27,7 @@ import { found } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const publicRecord = await getPublicCredential(params.certificateId);
-  if (!publicRecord) {
-    // Revoked and its person deleted (issue 14): the page says only that, with no name and nothing signed to show.
-    const erased = found(await findErasedCertificate(params.certificateId));
-    const project = erased.data?.project.title ?? null;
-    return { erased: { id: erased.id, revokedAt: erased.revokedAt, project }, certificate: null };
-  }
+  if (!publicRecord) return erasedPage(found(await findErasedCertificate(params.certificateId)));
   const record = publicRecord;
   if (wantsJson(request, CREDENTIAL_JSON_TYPES))
     throw redirect(certificateLinks(record.id).json, { status: 303, headers: { Vary: "Accept" } });
@@ -46,25 +35,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // What the page shows comes from the stored data: it counts as signed only if the signed credential says the same.
   const matches = check.jwt.valid && signedFactsMatch(check.jwt.payload, record.certificate.data);
   return {
-    erased: null,
-    certificate: {
-      id: record.id,
-      data: record.certificate.data,
-      revokedAt: record.certificate.revoked_at,
-      // A re-issued certificate: the old page says "revoked, replaced by …" (issue 12).
-      replacedBy: record.certificate.revoked_at ? await findReplacement(record.certificate.id) : null,
-      holderDid: record.holderDid,
-      signature: {
-        valid: check.valid && matches,
-        mismatch: check.valid && !matches,
-        kid: check.jwt.kid,
-        embedded: check.embedded
-          ? { valid: check.embedded.valid, method: check.embedded.valid ? check.embedded.verificationMethod : null }
-          : null,
-      },
-      hasJson: check.jwt.valid && hasEmbeddedProof(credentialFromJwt(record.credentialJwt)),
-      verifyUrl: `${config().publicUrl}/verify/${record.id}`,
+    id: record.id,
+    data: record.certificate.data,
+    revokedAt: record.certificate.revoked_at,
+    // A re-issued certificate: the old page says "revoked, replaced by …" (issue 12).
+    replacedBy: record.certificate.revoked_at ? await findReplacement(record.certificate.id) : null,
+    holderDid: record.holderDid,
+    signature: {
+      valid: check.valid && matches,
+      mismatch: check.valid && !matches,
+      kid: check.jwt.kid,
+      embedded: check.embedded
+        ? { valid: check.embedded.valid, method: check.embedded.valid ? check.embedded.verificationMethod : null }
+        : null,
     },
+    hasJson: check.jwt.valid && hasEmbeddedProof(credentialFromJwt(record.credentialJwt)),
+    verifyUrl: `${config().publicUrl}/verify/${record.id}`,
+    erased: null as { project: Bilingual | null } | null,
+  };
+}
+
+/**
+ * Revoked, and its person deleted (issue 14): the same page shape with nothing signed to show and no name (the data
+ * lost it at erasure); the page says only that the certificate was revoked, and for which project.
+ */
+function erasedPage(erased: NonNullable<Awaited<ReturnType<typeof findErasedCertificate>>>) {
+  return {
+    id: erased.id,
+    data: erased.data,
+    revokedAt: erased.revokedAt as string | null,
+    replacedBy: null as string | null,
+    holderDid: null as string | null,
+    signature: {
+      valid: false,
+      mismatch: false,
+      kid: null as string | null,
+      embedded: null as { valid: boolean; method: string | null } | null,
+    },
+    hasJson: false,
+    verifyUrl: `${config().publicUrl}/verify/${erased.id}`,
+    erased: { project: erased.data?.project.title ?? null },
   };
 }
 
@@ -73,59 +83,26 @@ export const headers: HeadersFunction = () => ({ Vary: "Accept" });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
-      ? `${(data.erased ?? data.certificate)?.id} – 参加証明書の検証 / Certificate verification`
-      : "Not Found",
+    title: data ? `${data.id} – 参加証明書の検証 / Certificate verification` : "Not Found",
   },
   { name: "robots", content: "noindex" },
-  ...(data?.certificate?.hasJson
+  ...(data?.hasJson
     ? [
         {
           tagName: "link",
           rel: "alternate",
           type: "application/vc+ld+json",
-          href: `/verify/${data.certificate.id}/credential.json`,
+          href: `/verify/${data.id}/credential.json`,
         },
       ]
     : []),
 ];
 
 export default function VerifyCertificate() {
-  const page = useLoaderData<typeof loader>();
-  return page.erased ? <ErasedCertificate {...page.erased} /> : <Certificate {...page.certificate!} />;
-}
-
-function ErasedCertificate({ id, revokedAt, project }: { id: string; revokedAt: string; project: Bilingual | null }) {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language as Lng;
-  return (
-    <>
-      <h1>{t("certificates.verify.title")}</h1>
-      <p className="notice" role="status">
-        {t("certificates.verify.revokedNotice")}
-      </p>
-      <dl className="meta">
-        <dt>{t("personalData.erased.certificateId")}</dt>
-        <dd>
-          <code>{id}</code>
-        </dd>
-        {project ? (
-          <>
-            <dt>{t("personalData.erased.project")}</dt>
-            <dd>{lng === "en" ? inEnglish(project) : project.ja}</dd>
-          </>
-        ) : null}
-        <dt>{t("personalData.erased.revokedAt")}</dt>
-        <dd>{formatDate(revokedAt, lng)}</dd>
-      </dl>
-      <p>{t("personalData.erased.noName")}</p>
-    </>
-  );
-}
-
-function Certificate(page: NonNullable<SerializeFrom<typeof loader>["certificate"]>) {
   const { t } = useTranslation();
-  const { id, data, revokedAt, replacedBy, holderDid, signature, hasJson, verifyUrl } = page;
+  const { id, data, revokedAt, replacedBy, holderDid, signature, hasJson, verifyUrl, erased } =
+    useLoaderData<typeof loader>();
+  if (erased) return <ErasedCertificate id={id} revokedAt={revokedAt} project={erased.project} />;
   return (
     <>
       <h1>{t("certificates.verify.title")}</h1>
@@ -170,6 +147,46 @@ function Certificate(page: NonNullable<SerializeFrom<typeof loader>["certificate
         hasJson={hasJson}
       />
       <p className="muted">{t("certificates.verify.technical")}</p>
+    </>
+  );
+}
+
+function ErasedCertificate({
+  id,
+  revokedAt,
+  project,
+}: {
+  id: string;
+  revokedAt: string | null;
+  project: Bilingual | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  return (
+    <>
+      <h1>{t("certificates.verify.title")}</h1>
+      <p className="notice" role="status">
+        {t("certificates.verify.revokedNotice")}
+      </p>
+      <dl className="meta">
+        <dt>{t("personalData.erased.certificateId")}</dt>
+        <dd>
+          <code>{id}</code>
+        </dd>
+        {project ? (
+          <>
+            <dt>{t("personalData.erased.project")}</dt>
+            <dd>{lng === "en" ? inEnglish(project) : project.ja}</dd>
+          </>
+        ) : null}
+        {revokedAt ? (
+          <>
+            <dt>{t("personalData.erased.revokedAt")}</dt>
+            <dd>{formatDate(revokedAt, lng)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>{t("personalData.erased.noName")}</p>
     </>
   );
 }
