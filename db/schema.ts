@@ -48,6 +48,8 @@ export interface UserTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   disabled_at: Timestamp | null;
+  // Added by 20261201020000_privacy_requests: the person was deleted; the row stays, emptied (app/models/erasure.server.ts).
+  deleted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface SessionTable {
@@ -543,6 +545,24 @@ export interface JobRunTable {
   error: string | null;
 }
 
+// === privacy requests (issue 14) ===
+
+export type PrivacyRequestKind = "correction" | "deletion";
+export type PrivacyRequestStatus = "open" | "done" | "refused";
+
+/** A person's request to correct what they cannot edit themselves, or to delete their data; staff decide. */
+export interface PrivacyRequestTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: PrivacyRequestKind;
+  details: string; // what the person wrote
+  status: Generated<PrivacyRequestStatus>;
+  decision_reason: string | null; // required when refused
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   university: UniversityTable;
   user: UserTable;
@@ -586,6 +606,8 @@ export interface Database {
   registration: RegistrationTable;
   backup: BackupTable;
   job_run: JobRunTable;
+  // — privacy (issue 14) —
+  privacy_request: PrivacyRequestTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -2,7 +2,7 @@
  * The staff's account pages: the account list's filters and table (with disable/enable buttons), the open
  * invitations (send again, withdraw). Plain GET and POST forms: everything works without JavaScript.
  */
-import { Form, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { formatDate, formatDateTime } from "~/utils/format";
@@ -175,6 +175,14 @@ export function AccountTable({ rows, me }: { rows: AccountRow[]; me: number }) {
                     )}
                   </Form>
                 )}
+                {u.role === "student" ? (
+                  <Link
+                    to={`/staff/users/${u.id}/erase`}
+                    aria-label={t("personalData.erase.actionLabel", { name: u.name, email: u.email })}
+                  >
+                    {t("personalData.erase.title")}
+                  </Link>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import firms from "./en/firms";
 import hosts from "./en/hosts";
 import interviews from "./en/interviews";
 import pairing from "./en/pairing";
+import personalData from "./en/personal-data";
 import privacy from "./en/privacy";
 import projects from "./en/projects";
 import reports from "./en/reports";
@@ -19,6 +20,7 @@ const en: Messages = {
   accounts,
   accessibility,
   privacy,
+  personalData,
   agreements,
   certificates,
   events,

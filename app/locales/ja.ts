@@ -9,6 +9,7 @@ import firms from "./ja/firms";
 import hosts from "./ja/hosts";
 import interviews from "./ja/interviews";
 import pairing from "./ja/pairing";
+import personalData from "./ja/personal-data";
 import privacy from "./ja/privacy";
 import projects from "./ja/projects";
 import reports from "./ja/reports";
@@ -19,6 +20,7 @@ const ja = {
   accounts,
   accessibility,
   privacy,
+  personalData,
   agreements,
   certificates,
   events,

@@ -101,6 +101,8 @@ export async function getPublicCredential(rawId: string | undefined): Promise<Pu
   const id = normalizeCertificateId(rawId ?? "");
   if (!id) return null;
   const certificate = await getCertificate(id);
+  // An emptied credential: revoked, and its person deleted (erasure.server.ts); only the verify page says so.
+  if (certificate?.credential_jwt === "") return null;
   if (certificate) return { id, certificate, credentialJwt: certificate.credential_jwt, holderDid: null };
   const copy = await getDb()
     .selectFrom("wallet_credential")
@@ -108,7 +110,7 @@ export async function getPublicCredential(rawId: string | undefined): Promise<Pu
     .where("id", "=", id)
     .executeTakeFirst();
   const original = copy && (await getCertificate(copy.certificate_id));
-  return original
+  return original && copy.credential_jwt !== "" && original.credential_jwt !== ""
     ? { id, certificate: original, credentialJwt: copy.credential_jwt, holderDid: copy.holder_did }
     : null;
 }
@@ -139,4 +141,16 @@ export async function getAchievementInput(projectId: number): Promise<Achievemen
     seminar: { ja: project.seminar_name },
     university: { ja: project.name_ja, en: project.name_en },
   };
+}
+
+/**
+ * A revoked certificate whose person was deleted (its credential emptied by erasure.server.ts): what the public
+ * verify page may still say (that it existed and was revoked, for which project), with no name. Null otherwise.
+ */
+export async function findErasedCertificate(rawId: string | undefined) {
+  const id = normalizeCertificateId(rawId ?? "");
+  if (!id) return null;
+  const certificate = await getCertificate(id);
+  if (!certificate || certificate.credential_jwt !== "" || !certificate.revoked_at) return null;
+  return { id, data: certificate.data, revokedAt: certificate.revoked_at };
 }

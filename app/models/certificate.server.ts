@@ -535,5 +535,7 @@ export async function listEventCertificates(eventId: number) {
 /** A certificate by the id in a public URL (typed ids are normalised); null when malformed or unknown. */
 export async function findPublicCertificate(rawId: string | undefined) {
   const id = normalizeCertificateId(rawId ?? "");
-  return id ? getCertificate(id) : null;
+  const certificate = id ? await getCertificate(id) : null;
+  // Revoked and its person deleted: the signed copy with the name is gone (erasure.server.ts).
+  return certificate?.credential_jwt === "" ? null : certificate;
 }

@@ -1,12 +1,14 @@
 /**
  * The background jobs, started in one place (so that a cluster of server processes can start them in one of them):
- * mail delivery every 5 s, the interview reminders every 5 minutes, the project lifecycle steps every minute, and with BACKUP_DIR set the daily backup from
+ * mail delivery every 5 s, the interview reminders every 5 minutes, the project lifecycle steps every minute, the
+ * daily retention purge of personal data (issue 14), and with BACKUP_DIR set the daily backup from
  * 03:00 Tokyo time. Every job is safe to run in several processes anyway (outbox and reminder claims; the daily
  * backup claims its day in `job_run`). `stop()` clears the timers and waits for a run in progress, for shutdown.
  */
 import { sendDueReminders } from "~/models/interview-reminder.server";
 import { deliverDueMail } from "~/models/outbox.server";
 import { advanceProjects } from "~/models/project-progress.server";
+import { purgeExpiredPersonalData, type PurgeReport } from "~/models/retention.server";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
@@ -60,6 +62,40 @@ export async function runScheduledBackup(at: Date = new Date()): Promise<string 
   }
 }
 
+/**
+ * The day's retention purge, once a day whatever the number of processes (the day is claimed in `job_run`).
+ * Returns what it removed, or null when today's run was already claimed.
+ */
+export async function runScheduledPurge(at: Date = new Date()): Promise<PurgeReport | null> {
+  const slot = tokyoDate(at);
+  const claimed = await getDb()
+    .insertInto("job_run")
+    .values({ name: "privacy-purge", slot, started_at: now() })
+    .onConflict((oc) => oc.columns(["name", "slot"]).doNothing())
+    .returning("slot")
+    .executeTakeFirst();
+  if (!claimed) return null;
+  try {
+    const report = await purgeExpiredPersonalData(at);
+    await getDb()
+      .updateTable("job_run")
+      .set({ finished_at: now() })
+      .where("name", "=", "privacy-purge")
+      .where("slot", "=", slot)
+      .execute();
+    logEvent("info", "retention purge", { ...report });
+    return report;
+  } catch (error) {
+    await getDb()
+      .updateTable("job_run")
+      .set({ finished_at: now(), error: String(error instanceof Error ? error.message : error).slice(0, 500) })
+      .where("name", "=", "privacy-purge")
+      .where("slot", "=", slot)
+      .execute();
+    throw error;
+  }
+}
+
 /** Runs `job` now and every `ms`, never two runs at once; `stop()` clears the timer and awaits a run in progress. */
 function every(name: string, ms: number, job: () => Promise<unknown>) {
   let running: Promise<void> | null = null;
@@ -85,6 +121,8 @@ export function startBackgroundJobs(): BackgroundJobs {
     every("interview reminders", 5 * 60_000, () => sendDueReminders()),
     // Lifecycle steps that fall due by date or by facts (interviews start, presented, completed).
     every("project lifecycle", 60_000, () => advanceProjects()),
+    // Checked hourly, runs once a day (the day's claim); a server started late in the day still purges that day.
+    every("retention purge", 60 * 60_000, () => runScheduledPurge()),
   ];
   if (config().backupDir) stops.push(every("scheduled backup", 60_000, () => runScheduledBackup()));
   return {

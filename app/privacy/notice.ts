@@ -4,7 +4,7 @@
 export const PRIVACY_NOTICE_DATE = "2026-11-30";
 
 /**
- * The signed-in screen for disclosure, correction and deletion requests, once it exists. Until then the notice
- * says requests go to the section and claims no screen (null).
+ * The signed-in screen for disclosure, correction and deletion requests (issue 14: downloads, name corrections and
+ * requests on /account). Null would make the notice say requests go to the section only and claim no screen.
  */
-export const SELF_SERVICE_REQUESTS_PATH: string | null = null;
+export const SELF_SERVICE_REQUESTS_PATH: string | null = "/account#my-data";

@@ -1,6 +1,8 @@
 /**
  * Account settings for every signed-in user: the language kept in the profile, the password (changed with the
- * current one; every other session ends), and the devices signed in, with "sign out all the others".
+ * current one; every other session ends), and the devices signed in, with "sign out all the others". Issue 14 adds
+ * the person's own data: downloads (JSON, CSV), corrections of their name fields, and correction or deletion
+ * requests to staff.
  */
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
@@ -8,13 +10,16 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
+import { OwnDataSection } from "~/components/own-data";
 import { PrivacyLink } from "~/components/privacy-link";
 import type { Lng } from "~/i18n";
+import { correctOwnProfile, createPrivacyRequest, listOwnRequests } from "~/models/privacy-request.server";
 import { changePassword, endOtherSessions, listSessions } from "~/models/user-session.server";
 import { setUserLocale } from "~/models/user.server";
 import { ChangePasswordSchema } from "~/schemas/accounts";
 import { LocaleSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
+import { PrivacyRequestSchema, ProfileSchema } from "~/schemas/privacy";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { localeCookie } from "~/utils/i18n.server";
@@ -25,8 +30,22 @@ import { redirectWithToast, setToastCookie } from "~/utils/toast.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const sessions = await listSessions(user.id, await currentSessionId(request));
-  return { user: { name: user.name, email: user.email, role: user.role, locale: user.locale }, sessions };
+  const [sessions, requests] = await Promise.all([
+    listSessions(user.id, await currentSessionId(request)),
+    listOwnRequests(user.id),
+  ]);
+  return {
+    user: {
+      name: user.name,
+      nameKana: user.name_kana,
+      nameLatin: user.name_latin,
+      email: user.email,
+      role: user.role,
+      locale: user.locale,
+    },
+    sessions,
+    requests,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,6 +60,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
       key: "accounts.sessions.signedOutOthers",
       values: { count },
     });
+  }
+
+  if (intent === "profile") {
+    const submission = form.parse(ProfileSchema);
+    if (submission.status !== "success") return data({ profile: submission.reply() }, { status: 400 });
+    const corrected = await correctOwnProfile(user.id, submission.value);
+    invariantResponse(corrected.ok, "Not Found", { status: 404 });
+    return redirectWithToast("/account#my-data", { kind: "success", key: "personalData.profile.saved" });
+  }
+
+  if (intent === "request") {
+    const submission = form.parse(PrivacyRequestSchema);
+    if (submission.status !== "success") return data({ request: submission.reply() }, { status: 400 });
+    const filed = await createPrivacyRequest({ userId: user.id, ...submission.value });
+    if (!filed.ok) {
+      const fieldErrors = { [filed.field ?? "kind"]: [msg(filed.reason)] };
+      return data({ request: submission.reply({ fieldErrors }) }, { status: 409 });
+    }
+    return redirectWithToast("/account#my-requests", { kind: "success", key: "personalData.requests.filed" });
   }
 
   if (intent === "password") {
@@ -85,11 +123,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, requests } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "change-password",
-    lastResult: actionData?.result,
+    lastResult: actionData && "result" in actionData ? actionData.result : undefined,
     constraint: getZodConstraint(ChangePasswordSchema),
   });
   return (
@@ -121,6 +159,13 @@ export default function Account() {
           {t("account.save")}
         </button>
       </Form>
+
+      <OwnDataSection
+        user={user}
+        requests={requests}
+        profileResult={actionData && "profile" in actionData ? actionData.profile : undefined}
+        requestResult={actionData && "request" in actionData ? actionData.request : undefined}
+      />
 
       <section aria-labelledby="password-title" className="panel">
         <h2 id="password-title">{t("accounts.password.title")}</h2>

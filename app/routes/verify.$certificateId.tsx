@@ -15,15 +15,20 @@ import {
   signedFactsMatch,
   verifyCertificateCredential,
 } from "~/certificates/credential.server";
+import { inEnglish, type Bilingual } from "~/certificates/data";
 import { CREDENTIAL_JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
 import { CertificateFacts, CertificateShare, certificateLinks } from "~/components/certificates";
-import { getPublicCredential } from "~/models/certificate-public.server";
+import type { Lng } from "~/i18n";
+import { findErasedCertificate, getPublicCredential } from "~/models/certificate-public.server";
 import { findReplacement } from "~/models/certificate-reissue.server";
 import { config } from "~/utils/env.server";
+import { formatDate } from "~/utils/format";
 import { found } from "~/utils/invariant";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const record = found(await getPublicCredential(params.certificateId));
+  const publicRecord = await getPublicCredential(params.certificateId);
+  if (!publicRecord) return erasedPage(found(await findErasedCertificate(params.certificateId)));
+  const record = publicRecord;
   if (wantsJson(request, CREDENTIAL_JSON_TYPES))
     throw redirect(certificateLinks(record.id).json, { status: 303, headers: { Vary: "Accept" } });
   const check = await verifyCertificateCredential(record.credentialJwt);
@@ -46,6 +51,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     hasJson: check.jwt.valid && hasEmbeddedProof(credentialFromJwt(record.credentialJwt)),
     verifyUrl: `${config().publicUrl}/verify/${record.id}`,
+    erased: null as { project: Bilingual | null } | null,
+  };
+}
+
+/**
+ * Revoked, and its person deleted (issue 14): the same page shape with nothing signed to show and no name (the data
+ * lost it at erasure); the page says only that the certificate was revoked, and for which project.
+ */
+function erasedPage(erased: NonNullable<Awaited<ReturnType<typeof findErasedCertificate>>>) {
+  return {
+    id: erased.id,
+    data: erased.data,
+    revokedAt: erased.revokedAt as string | null,
+    replacedBy: null as string | null,
+    holderDid: null as string | null,
+    signature: {
+      valid: false,
+      mismatch: false,
+      kid: null as string | null,
+      embedded: null as { valid: boolean; method: string | null } | null,
+    },
+    hasJson: false,
+    verifyUrl: `${config().publicUrl}/verify/${erased.id}`,
+    erased: { project: erased.data?.project.title ?? null },
   };
 }
 
@@ -71,7 +100,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function VerifyCertificate() {
   const { t } = useTranslation();
-  const { id, data, revokedAt, replacedBy, holderDid, signature, hasJson, verifyUrl } = useLoaderData<typeof loader>();
+  const { id, data, revokedAt, replacedBy, holderDid, signature, hasJson, verifyUrl, erased } =
+    useLoaderData<typeof loader>();
+  if (erased) return <ErasedCertificate id={id} revokedAt={revokedAt} project={erased.project} />;
   return (
     <>
       <h1>{t("certificates.verify.title")}</h1>
@@ -116,6 +147,46 @@ export default function VerifyCertificate() {
         hasJson={hasJson}
       />
       <p className="muted">{t("certificates.verify.technical")}</p>
+    </>
+  );
+}
+
+function ErasedCertificate({
+  id,
+  revokedAt,
+  project,
+}: {
+  id: string;
+  revokedAt: string | null;
+  project: Bilingual | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  return (
+    <>
+      <h1>{t("certificates.verify.title")}</h1>
+      <p className="notice" role="status">
+        {t("certificates.verify.revokedNotice")}
+      </p>
+      <dl className="meta">
+        <dt>{t("personalData.erased.certificateId")}</dt>
+        <dd>
+          <code>{id}</code>
+        </dd>
+        {project ? (
+          <>
+            <dt>{t("personalData.erased.project")}</dt>
+            <dd>{lng === "en" ? inEnglish(project) : project.ja}</dd>
+          </>
+        ) : null}
+        {revokedAt ? (
+          <>
+            <dt>{t("personalData.erased.revokedAt")}</dt>
+            <dd>{formatDate(revokedAt, lng)}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>{t("personalData.erased.noName")}</p>
     </>
   );
 }

@@ -11,8 +11,8 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u;
-const LATIN = /^[A-Za-z][A-Za-z .'-]*$/;
+export const KANA = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s\u3000]+$/u;
+export const LATIN = /^[A-Za-z][A-Za-z .'-]*$/;
 
 export const RegisterSchema = z.object({
   name: requiredText(60),

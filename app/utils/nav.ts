@@ -19,6 +19,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { to: "/staff/firms", labelKey: "nav.firmRegister" },
     { to: "/staff/users", labelKey: "nav.users" },
     { to: "/staff/mailbox", labelKey: "nav.mailbox" },
+    { to: "/staff/privacy-requests", labelKey: "personalData.queue.nav" },
   ],
   professor: [
     { to: "/professor", labelKey: "nav.home" },

@@ -17,6 +17,7 @@ import * as m20261130040000 from "./20261130040000_create_wallet_exchanges";
 import * as m20261130070000 from "./20261130070000_accounts_and_operations";
 import * as m20261130080000 from "./20261130080000_add_signup_motivation_consent";
 import * as m20261130080100 from "./20261130080100_reissue_certificates";
+import * as m20261201020000 from "./20261201020000_privacy_requests";
 
 export const migrations: Record<string, Migration> = {
   "20261125000000_create_foundation": m20261125000000,
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   "20261130070000_accounts_and_operations": m20261130070000,
   "20261130080000_add_signup_motivation_consent": m20261130080000,
   "20261130080100_reissue_certificates": m20261130080100,
+  "20261201020000_privacy_requests": m20261201020000,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,8 @@
 // A small world in which every route has something to show and someone it belongs to: two universities with a
 // professor each, a published pairing per project (students, firms with their users), an open project with a
 // pending hosting request, a draft, a booked interview slot, an event with a programme, attendance and a
-// certificate (and a teammate's with a live wallet exchange), an agreement with a stored PDF, an open invitation and a calendar feed.
+// certificate (and a teammate's with a live wallet exchange), an agreement with a stored PDF, an open invitation, a calendar feed,
+// and a spare student with an open privacy request.
 // The authorization matrix and the malformed-input test both run against it.
 import { PDFDocument } from "pdf-lib";
 import { exchangeToken } from "~/certificates/exchange-token.server";
@@ -197,6 +198,15 @@ export async function createWorld() {
   const walletToken = exchangeToken(exchange.exchangeId);
   const [signingKey] = (await getPublicJwks()).keys;
 
+  // A student of nobody's project with an open correction request: what the privacy queue and the erasure page
+  // act on, so that a form that goes through changes no one the other rows need.
+  const spare = await userWithCookie("student", { university_id: a.universityId });
+  const { id: privacyRequestId } = await db
+    .insertInto("privacy_request")
+    .values({ user_id: spare.id, kind: "correction", details: "ふりがなの訂正", created_at: t })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
   const users = {
     student,
     otherStudent: b.teams[0].members[0],
@@ -248,6 +258,8 @@ export async function createWorld() {
       hostLinkToken: invited.token,
       joinCode: a.joinCode,
       studentId: String(student.id),
+      spareStudentId: String(spare.id),
+      privacyRequestId: String(privacyRequestId),
       signupId: String(signupId),
       secondHostId: String(a.hostIds[1]),
       universityId: String(a.universityId),

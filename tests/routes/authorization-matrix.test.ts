@@ -38,6 +38,9 @@ const MATRIX: Record<string, Row> = {
   "accessibility.tsx": { loader: "everyone" },
   "account.tsx": { loader: "signedIn", action: "signedIn" },
   "account_.calendar.tsx": { loader: "signedIn", action: "signedIn" },
+  // Everyone's own data: what the download holds is always the signed-in user's.
+  "account_.data[.]csv.ts": { loader: "signedIn" },
+  "account_.data[.]json.ts": { loader: "signedIn" },
   "achievements.badge[.]png.ts": { loader: "everyone" },
   // The achievement a certificate names: public, like the project that has issued it.
   "achievements.interview-project.$projectId.tsx": { loader: "everyone" },
@@ -130,12 +133,16 @@ const MATRIX: Record<string, Row> = {
   "staff.projects.$projectId.pairing.$runId.result[.]json.ts": staffPage,
   "staff.projects.$projectId.pairing._index.tsx": staffForm,
   "staff.projects._index.tsx": staffPage,
+  "staff.privacy-requests.tsx": staffForm,
+  "staff.privacy-register.tsx": staffPage,
+  "staff.privacy-register.$fiscalYear[.]csv.ts": staffPage,
   "staff.reports.$fiscalYear.tsx": staffPage,
   "staff.reports.$fiscalYear[.]csv.ts": staffPage,
   "staff.reports._index.tsx": { ...staffPage, redirects: true },
   "staff.universities.$universityId.tsx": staffForm,
   "staff.universities._index.tsx": staffForm,
   "staff.users.tsx": staffForm,
+  "staff.users_.$userId.erase.tsx": { ...staffForm, params: { userId: "spareStudentId" } },
   "student._index.tsx": { loader: student },
   // "Add to wallet" names the certificate in the form; the model starts exchanges for the student's own only.
   "student.certificates.tsx": { loader: student, action: student },

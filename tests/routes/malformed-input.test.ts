@@ -167,6 +167,16 @@ const FORMS: Record<string, Row[]> = {
       fields: () => ({ intent: "password", current: "not the password", password: "a long enough password" }),
     },
     { name: "signOutOthers", actor: "student", fields: () => ({ intent: "signOutOthers" }) },
+    {
+      name: "profile",
+      actor: "student",
+      fields: () => ({ intent: "profile", name: "北 花子", nameKana: "きた はなこ", nameLatin: "Hanako KITA" }),
+    },
+    {
+      name: "request",
+      actor: "student",
+      fields: () => ({ intent: "request", kind: "correction", details: "大学名が違います" }),
+    },
   ],
   "account_.calendar.tsx": [
     { name: "reset", actor: "student", fields: () => ({ intent: "reset" }) },
@@ -424,6 +434,21 @@ const FORMS: Record<string, Row[]> = {
   ],
   "staff.universities.$universityId.tsx": [
     { name: "edit", actor: "staff", fields: () => ({ nameJa: "改称大学", nameEn: "Renamed University" }) },
+  ],
+  "staff.privacy-requests.tsx": [
+    {
+      name: "decide",
+      actor: "staff",
+      fields: (w) => ({ id: w.params.privacyRequestId, outcome: "refused", reason: "記録と一致しています" }),
+    },
+  ],
+  "staff.users_.$userId.erase.tsx": [
+    {
+      name: "erase",
+      actor: "staff",
+      params: { userId: "spareStudentId" },
+      fields: () => ({ revokeCertificates: "no", confirm: "erase" }),
+    },
   ],
   "staff.users.tsx": [
     { name: "enable", actor: "staff", fields: (w) => ({ intent: "enable", id: w.params.studentId }) },

@@ -78,14 +78,15 @@ describe("/privacy", () => {
     expect(ja).toContain(`${data.example.fiscalYear + 4}年3月31日`);
   });
 
-  it("explains requests by contacting the section and claims no request screen that does not exist", () => {
+  it("explains requests by contacting the section and links the signed-in request screen (issue 14)", () => {
     const ja = renderPage(privacy, "ja");
     expect(ja).toContain("開示、訂正（追加・削除を含む）、利用停止（消去を含む）を請求できます");
-    expect(ja).toContain("プラットフォーム上の画面では受け付けていません");
-    expect(ja).not.toContain("自分の情報の確認・請求");
+    expect(ja).toContain("自分の情報の確認・請求");
+    expect(ja).not.toContain("プラットフォーム上の画面では受け付けていません");
     const en = renderPage(privacy, "en");
-    expect(en).toContain("cannot be made on the platform's own screens");
-    expect(en).not.toContain("Your data and requests");
+    expect(en).toContain("Your data and requests");
+    expect(en).not.toContain("cannot be made on the platform's own screens");
+    expect(privacy.loader().selfService).toBe("/account#my-data");
   });
 
   it("says firms see only what the student consented to, after pairing", () => {
