@@ -5,12 +5,10 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { type Bilingual, type CertificateData, inEnglish, ISSUER } from "~/certificates/data";
+import { type CertificateData, inLng, ISSUER } from "~/certificates/data";
 import { cvLine, linkedInLinkFor } from "~/certificates/share";
 import type { Lng } from "~/i18n";
 import { formatDate, formatDateTime } from "~/utils/format";
-
-export const inLng = (text: Bilingual, lng: Lng) => (lng === "en" ? inEnglish(text) : text.ja);
 
 export function certificateLinks(id: string) {
   return {

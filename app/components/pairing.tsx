@@ -6,6 +6,7 @@
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { formatDateTime } from "~/utils/format";
+import { localized } from "~/utils/localized";
 
 export interface RunReportData {
   run: {
@@ -160,7 +161,7 @@ export function RunReport({ view }: { view: RunReportData }) {
               {view.students.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">{s.name}</th>
-                  <td>{(lng === "en" ? s.university_en : s.university_ja) ?? "—"}</td>
+                  <td>{localized(s, "university", lng) ?? "—"}</td>
                   <td>
                     <ol className="ranking">
                       {s.ranking.map((name, i) => (
