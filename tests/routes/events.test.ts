@@ -16,38 +16,32 @@ import { loader as listLoader } from "~/routes/staff.events._index";
 import { action as newAction, loader as newLoader } from "~/routes/staff.events.new";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture, runIdOf } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 type Form = Record<string, string>;
 const ctx = {};
 const ep = (id: number) => ({ eventId: String(id) });
 
-const loadList = (cookie?: string) =>
-  settle(listLoader({ request: get("/staff/events", { cookie }), params: {}, context: ctx }));
-const loadNew = (cookie?: string) =>
-  settle(newLoader({ request: get("/staff/events/new", { cookie }), params: {}, context: ctx }));
+const loadList = (cookie?: string) => settle(callLoader(listLoader, "/staff/events", { cookie, context: ctx }));
+const loadNew = (cookie?: string) => settle(callLoader(newLoader, "/staff/events/new", { cookie, context: ctx }));
 const postNew = (cookie: string | undefined, form: Form) =>
-  settle(newAction({ request: post("/staff/events/new", form, { cookie }), params: {}, context: ctx }));
+  settle(callAction(newAction, "/staff/events/new", { form, cookie, context: ctx }));
 const loadDetail = (cookie: string | undefined, id: number, search = "") =>
-  settle(detailLoader({ request: get(`/staff/events/${id}${search}`, { cookie }), params: ep(id), context: ctx }));
+  settle(callLoader(detailLoader, `/staff/events/${id}${search}`, { cookie, params: ep(id), context: ctx }));
 const postDetail = (cookie: string | undefined, id: number, form: Form) =>
-  settle(detailAction({ request: post(`/staff/events/${id}`, form, { cookie }), params: ep(id), context: ctx }));
+  settle(callAction(detailAction, `/staff/events/${id}`, { form, cookie, params: ep(id), context: ctx }));
 const loadEdit = (cookie: string | undefined, id: number) =>
-  settle(editLoader({ request: get(`/staff/events/${id}/edit`, { cookie }), params: ep(id), context: ctx }));
+  settle(callLoader(editLoader, `/staff/events/${id}/edit`, { cookie, params: ep(id), context: ctx }));
 const postEdit = (cookie: string | undefined, id: number, form: Form) =>
-  settle(editAction({ request: post(`/staff/events/${id}/edit`, form, { cookie }), params: ep(id), context: ctx }));
+  settle(callAction(editAction, `/staff/events/${id}/edit`, { form, cookie, params: ep(id), context: ctx }));
 const loadDoor = (cookie: string | undefined, id: number, search = "") =>
-  settle(
-    doorLoader({ request: get(`/staff/events/${id}/attendance${search}`, { cookie }), params: ep(id), context: ctx }),
-  );
+  settle(callLoader(doorLoader, `/staff/events/${id}/attendance${search}`, { cookie, params: ep(id), context: ctx }));
 const postDoor = (cookie: string | undefined, id: number, form: Form) =>
-  settle(
-    doorAction({ request: post(`/staff/events/${id}/attendance`, form, { cookie }), params: ep(id), context: ctx }),
-  );
-const loadProf = (cookie?: string) =>
-  settle(profLoader({ request: get("/professor/events", { cookie }), params: {}, context: ctx }));
+  settle(callAction(doorAction, `/staff/events/${id}/attendance`, { form, cookie, params: ep(id), context: ctx }));
+const loadProf = (cookie?: string) => settle(callLoader(profLoader, "/professor/events", { cookie, context: ctx }));
 const postProf = (cookie: string | undefined, form: Form) =>
-  settle(profAction({ request: post("/professor/events", form, { cookie }), params: {}, context: ctx }));
+  settle(callAction(profAction, "/professor/events", { form, cookie, context: ctx }));
 
 const EVENT: Form = {
   titleJa: "北区産学連携研究発表会",
@@ -562,13 +556,13 @@ describe("public pages", () => {
       )
       .execute();
 
-    const list = payload(await publicListLoader({ request: get("/events"), params: {}, context: ctx }));
+    const list = payload(await callLoader(publicListLoader, "/events", { context: ctx }));
     expect([...list.upcoming, ...list.past].map((e: { id: number }) => e.id)).toContain(eventId);
     // Upcoming until it ends (17:00 JST = 08:00 UTC), past afterwards.
     expect((await listPublicEvents(new Date("2027-02-19T07:59:00Z"))).upcoming.map((e) => e.id)).toContain(eventId);
     expect((await listPublicEvents(new Date("2027-02-19T08:01:00Z"))).past.map((e) => e.id)).toContain(eventId);
     const page = payload(
-      await settle(publicLoader({ request: get(`/events/${eventId}`), params: ep(eventId), context: ctx })),
+      await settle(callLoader(publicLoader, `/events/${eventId}`, { params: ep(eventId), context: ctx })),
     );
     expect(page.event.title_ja).toBe(EVENT.titleJa);
     expect(page.programme.map((x: { number: number; title_ja: string | null }) => [x.number, x.title_ja])).toEqual([
@@ -589,7 +583,7 @@ describe("public pages", () => {
     }
     expect(json).not.toMatch(/student|member|email/i);
     expect(
-      statusOf(await settle(publicLoader({ request: get("/events/999999"), params: ep(999_999), context: ctx }))),
+      statusOf(await settle(callLoader(publicLoader, "/events/999999", { params: ep(999_999), context: ctx }))),
     ).toBe(404);
   });
 });

@@ -18,7 +18,8 @@ import { isoToTokyoLocal } from "~/utils/format";
 import { FORBIDDEN, NOT_FOUND } from "~/utils/result";
 import { readToast } from "~/utils/toast.server";
 import { createPublishedProject, insertSlot, type SignedIn } from "../factories/interviews";
-import { cookiesFrom, get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { cookiesFrom, get, payload, settle, statusOf, userWithCookie } from "../setup/http";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,16 +27,12 @@ const local = (d: Date) => isoToTokyoLocal(d.toISOString());
 
 function firmPost(hostId: number, cookie: string, form: Record<string, string>) {
   return settle(
-    firmAction({
-      request: post(`/firm/interviews/${hostId}`, form, { cookie }),
-      params: { hostId: String(hostId) },
-      context: {},
-    }),
+    callAction(firmAction, `/firm/interviews/${hostId}`, { form, cookie, params: { hostId: String(hostId) } }),
   );
 }
 
 function studentPost(cookie: string, form: Record<string, string>) {
-  return settle(studentAction({ request: post("/student/interviews", form, { cookie }), params: {}, context: {} }));
+  return settle(callAction(studentAction, "/student/interviews", { form, cookie }));
 }
 
 async function toastOf(result: unknown) {
@@ -129,10 +126,9 @@ describe("offering slots", () => {
     expect(statusOf(await firmPost(hostId, firmUser.cookie, { intent: "cutoff", hours: "24" }))).toBe(302);
     expect(
       payload(
-        await firmLoader({
-          request: get(`/firm/interviews/${hostId}`, { cookie: firmUser.cookie }),
+        await callLoader(firmLoader, `/firm/interviews/${hostId}`, {
+          cookie: firmUser.cookie,
           params: { hostId: String(hostId) },
-          context: {},
         }),
       ).host.cutoffHours,
     ).toBe(24);
@@ -161,31 +157,18 @@ describe("booking", () => {
     expect(mail.body_text).toContain(`/firm/interviews/${a.hostId}`);
 
     const firmPage = payload(
-      await firmLoader({
-        request: get(`/firm/interviews/${a.hostId}`, { cookie: a.firmUser.cookie }),
+      await callLoader(firmLoader, `/firm/interviews/${a.hostId}`, {
+        cookie: a.firmUser.cookie,
         params: { hostId: String(a.hostId) },
-        context: {},
       }),
     );
     expect(firmPage.team).toHaveLength(a.members.length);
     expect(firmPage.slots[0]).toMatchObject({ id: slotId, status: "booked" });
-    const index = payload(
-      await firmIndexLoader({
-        request: get("/firm/interviews", { cookie: a.firmUser.cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const index = payload(await callLoader(firmIndexLoader, "/firm/interviews", { cookie: a.firmUser.cookie }));
     expect(index.hosts.map((h: { id: number }) => h.id)).toEqual([a.hostId]);
     expect(index.hosts[0].booking.id).toBe(slotId);
 
-    const mine = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: a.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const mine = payload(await callLoader(studentLoader, "/student/interviews", { cookie: a.members[0].cookie }));
     expect(mine.teams).toHaveLength(1);
     expect(mine.teams[0]).toMatchObject({ hostId: a.hostId, canChange: true });
     expect(mine.teams[0].booking.id).toBe(slotId);
@@ -409,13 +392,7 @@ describe("moving and releasing", () => {
     expect(
       (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(soon) })))?.key,
     ).toBe("interviews.toast.booked");
-    const page = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: team.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const page = payload(await callLoader(studentLoader, "/student/interviews", { cookie: team.members[0].cookie }));
     expect(page.teams[0].canChange).toBe(false);
     expect(
       (await toastOf(await studentPost(team.members[0].cookie, { intent: "move", slotId: String(later) })))?.key,
@@ -478,13 +455,7 @@ describe("cancelling by the firm", () => {
     expect(mails.find((m) => m.to_address === team.members[1].email)!.subject).toMatch(/cancelled your interview/);
     expect(mails.find((m) => m.to_address === team.members[0].email)!.subject).toMatch(/取り消しました/);
 
-    const page = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: team.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const page = payload(await callLoader(studentLoader, "/student/interviews", { cookie: team.members[0].cookie }));
     expect(page.teams[0].booking).toBeNull();
     expect(page.teams[0].cancelled.map((s: { id: number }) => s.id)).toEqual([booked]);
     expect(page.teams[0].free.map((s: { id: number }) => s.id)).toEqual([other]);
@@ -518,29 +489,16 @@ describe("who may do what", () => {
     expect(statusOf(await studentPost(a.firmUser.cookie, { intent: "book", slotId: String(slotId) }))).toBe(403);
     expect(await liveBookings(a.hostId)).toEqual([]);
 
-    const bPage = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: b.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const bPage = payload(await callLoader(studentLoader, "/student/interviews", { cookie: b.members[0].cookie }));
     expect(bPage.teams.map((t: { hostId: number }) => t.hostId)).toEqual([b.hostId]);
-    expect(
-      payload(
-        await studentLoader({
-          request: get("/student/interviews", { cookie: outsider.cookie }),
-          params: {},
-          context: {},
-        }),
-      ).teams,
-    ).toEqual([]);
+    expect(payload(await callLoader(studentLoader, "/student/interviews", { cookie: outsider.cookie })).teams).toEqual(
+      [],
+    );
 
     const asOtherFirm = await settle(
-      firmLoader({
-        request: get(`/firm/interviews/${a.hostId}`, { cookie: b.firmUser.cookie }),
+      callLoader(firmLoader, `/firm/interviews/${a.hostId}`, {
+        cookie: b.firmUser.cookie,
         params: { hostId: String(a.hostId) },
-        context: {},
       }),
     );
     expect(statusOf(asOtherFirm)).toBe(403);
@@ -554,10 +512,9 @@ describe("who may do what", () => {
     expect(
       statusOf(
         await settle(
-          firmLoader({
-            request: get("/firm/interviews/999999", { cookie: a.firmUser.cookie }),
+          callLoader(firmLoader, "/firm/interviews/999999", {
+            cookie: a.firmUser.cookie,
             params: { hostId: "999999" },
-            context: {},
           }),
         ),
       ),
@@ -565,10 +522,9 @@ describe("who may do what", () => {
     expect(
       statusOf(
         await settle(
-          firmLoader({
-            request: get(`/firm/interviews/${a.hostId}`, { cookie: a.members[0].cookie }),
+          callLoader(firmLoader, `/firm/interviews/${a.hostId}`, {
+            cookie: a.members[0].cookie,
             params: { hostId: String(a.hostId) },
-            context: {},
           }),
         ),
       ),
@@ -601,14 +557,10 @@ describe("who may do what", () => {
     expect(statusOf(await firmPost(b.hostId, a.firmUser.cookie, { intent: "done", slotId: String(past) }))).toBe(403);
     const otherProfessor = await userWithCookie("professor");
     const asOther = await settle(
-      professorAction({
-        request: post(
-          `/professor/projects/${p.projectId}/interviews`,
-          { intent: "done", slotId: String(past) },
-          { cookie: otherProfessor.cookie },
-        ),
+      callAction(professorAction, `/professor/projects/${p.projectId}/interviews`, {
+        form: { intent: "done", slotId: String(past) },
+        cookie: otherProfessor.cookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
     expect(statusOf(asOther)).toBe(403);
@@ -633,14 +585,10 @@ describe("who may do what", () => {
       (await toastOf(await firmPost(b.hostId, b.firmUser.cookie, { intent: "done", slotId: String(past) })))?.key,
     ).toBe("interviews.toast.done");
     const byProfessor = await settle(
-      professorAction({
-        request: post(
-          `/professor/projects/${p.projectId}/interviews`,
-          { intent: "missed", slotId: String(past) },
-          { cookie: p.professorCookie },
-        ),
+      callAction(professorAction, `/professor/projects/${p.projectId}/interviews`, {
+        form: { intent: "missed", slotId: String(past) },
+        cookie: p.professorCookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
     expect((await toastOf(byProfessor))?.key).toBe("interviews.toast.missed");
@@ -648,10 +596,9 @@ describe("who may do what", () => {
     expect(row).toMatchObject({ outcome: "missed", outcome_by: p.professor.id });
 
     const page = payload(
-      await professorLoader({
-        request: get(`/professor/projects/${p.projectId}/interviews`, { cookie: p.professorCookie }),
+      await callLoader(professorLoader, `/professor/projects/${p.projectId}/interviews`, {
+        cookie: p.professorCookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
     expect(page.teams).toHaveLength(2);
@@ -661,10 +608,9 @@ describe("who may do what", () => {
     // The staff overview: every slot of the project, filtered by status and host; staff record done.
     const staffPage = async (query = "") =>
       payload(
-        await staffInterviewsLoader({
-          request: get(`/staff/projects/${p.projectId}/interviews${query}`, { cookie: staff.cookie }),
+        await callLoader(staffInterviewsLoader, `/staff/projects/${p.projectId}/interviews${query}`, {
+          cookie: staff.cookie,
           params: { projectId: String(p.projectId) },
-          context: {},
         }),
       );
     const all = await staffPage();
@@ -673,14 +619,10 @@ describe("who may do what", () => {
     expect((await staffPage(`?host=${a.hostId}`)).slots.map((s: { id: number }) => s.id)).toEqual([future]);
     expect((await staffPage("?status=bogus&host=-1")).slots).toHaveLength(2);
     const byStaff = await settle(
-      staffInterviewsAction({
-        request: post(
-          `/staff/projects/${p.projectId}/interviews`,
-          { intent: "done", slotId: String(past) },
-          { cookie: staff.cookie },
-        ),
+      callAction(staffInterviewsAction, `/staff/projects/${p.projectId}/interviews`, {
+        form: { intent: "done", slotId: String(past) },
+        cookie: staff.cookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
     expect((await toastOf(byStaff))?.key).toBe("interviews.toast.done");

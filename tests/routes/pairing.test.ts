@@ -21,11 +21,12 @@ import { action as runsAction, loader as runsLoader } from "~/routes/staff.proje
 import { loader as studentLoader } from "~/routes/student.projects.$projectId.pairing";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture, createFirm, createUniversity } from "../factories/projects";
+import { callLoader } from "../setup/call";
 import { get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 type Params = Record<string, string>;
 const call = (fn: (args: any) => Promise<unknown>, request: Request, params: Params) =>
-  settle(fn({ request, params, context: {} }));
+  settle(callLoader(fn, request, { params }));
 
 interface World {
   projectId: number;

@@ -8,33 +8,26 @@ import { action as joinAction } from "~/routes/student.join";
 import { action as signupAction, loader as signupLoader } from "~/routes/student.projects.$projectId.signup";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture, type ProjectFixture } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const DAY = 86_400_000;
 
 function join(cookie: string, code: string) {
-  return settle(joinAction({ request: post("/student/join", { code }, { cookie }), params: {}, context: {} }));
+  return settle(callAction(joinAction, "/student/join", { form: { code }, cookie }));
 }
 
 const pageUrl = (projectId: number) => `/student/projects/${projectId}/signup`;
 
 function page(projectId: number, cookie: string, search = "") {
   return settle(
-    signupLoader({
-      request: get(pageUrl(projectId) + search, { cookie }),
-      params: { projectId: String(projectId) },
-      context: {},
-    }),
+    callLoader(signupLoader, pageUrl(projectId) + search, { cookie, params: { projectId: String(projectId) } }),
   );
 }
 
 function submit(projectId: number, cookie: string, form: Record<string, string>) {
   return settle(
-    signupAction({
-      request: post(pageUrl(projectId), form, { cookie }),
-      params: { projectId: String(projectId) },
-      context: {},
-    }),
+    callAction(signupAction, pageUrl(projectId), { form, cookie, params: { projectId: String(projectId) } }),
   );
 }
 
@@ -266,9 +259,7 @@ describe("student home", () => {
     const p = await createProjectFixture({ hosts: 2 });
     const student = await userWithCookie("student");
     await submit(p.projectId, student.cookie, signupForm(p, [2, 1]));
-    const home = payload(
-      await homeLoader({ request: get("/student", { cookie: student.cookie }), params: {}, context: {} }),
-    );
+    const home = payload(await callLoader(homeLoader, "/student", { cookie: student.cookie }));
     const firmNames = await getDb()
       .selectFrom("project_host")
       .innerJoin("firm", "firm.id", "project_host.firm_id")
