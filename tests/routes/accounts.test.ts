@@ -13,9 +13,8 @@ import { action as usersAction, loader as usersLoader } from "~/routes/staff.use
 import { getDb } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { getSessionUser } from "~/utils/session.server";
-import { readToast } from "~/utils/toast.server";
 import { callAction, callLoader } from "../setup/call";
-import { cookiesFrom, createUser, get, payload, settle, signIn, statusOf } from "../setup/http";
+import { createUser, get, payload, settle, signIn, statusOf } from "../setup/http";
 
 const FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
@@ -26,12 +25,6 @@ async function audits(action: string, entityId?: number | string) {
     .where("action", "=", action)
     .$if(entityId !== undefined, (q) => q.where("entity_id", "=", String(entityId)))
     .execute();
-}
-
-/** The toast a redirect carries (its catalog key), as the next page reads it. */
-async function toastKey(res: Response) {
-  const { toast } = await readToast(get("/", { cookie: cookiesFrom(res) }));
-  return toast?.key ?? "";
 }
 
 async function university(nameJa = "北都大学", nameEn = `Hokuto University ${Math.random()}`) {
@@ -70,7 +63,7 @@ describe("/account", () => {
     const res = (await settle(
       callAction(accountAction, "/account", { form: { intent: "signOutOthers" }, cookie: here }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     expect((await getSessionUser(get("/", { cookie: here })))?.id).toBe(user.id);
     expect(await getSessionUser(get("/", { cookie: phone }))).toBeNull();
     expect(await audits("session.endOthers", user.id)).toHaveLength(1);
@@ -91,7 +84,7 @@ describe("/account", () => {
     expect(payload(common).result.error.password).toEqual(["validation.passwordCommon"]);
 
     const done = (await changePassword(here, user.password, "a fresh new passphrase")) as Response;
-    expect(done.status).toBe(302);
+    expect(done).toHaveRedirect();
     expect((await getSessionUser(get("/", { cookie: here })))?.id).toBe(user.id);
     expect(await getSessionUser(get("/", { cookie: other }))).toBeNull();
     const row = await getDb()
@@ -122,7 +115,7 @@ describe("/account", () => {
 
   it("sends an anonymous visitor to sign in", async () => {
     const res = await settle(callLoader(accountLoader, "/account"));
-    expect(statusOf(res)).toBe(302);
+    expect(res).toHaveRedirect();
     expect((res as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });
 });
@@ -168,8 +161,7 @@ describe("/staff/users", () => {
     const theirs = await signIn(firmUser.id);
 
     const res = await act(cookie, { intent: "disable", id: String(firmUser.id) }, "?role=firm");
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/staff/users?role=firm");
+    expect(res).toHaveRedirect("/staff/users?role=firm");
     expect(await getSessionUser(get("/", { cookie: theirs }))).toBeNull();
     expect(await getDb().selectFrom("session").select("id").where("user_id", "=", firmUser.id).execute()).toEqual([]);
     const login = await settle(
@@ -183,7 +175,7 @@ describe("/staff/users", () => {
 
     // A staff member cannot disable themselves (nor the last staff account).
     const self = await act(cookie, { intent: "disable", id: String(staff.id) });
-    expect(await toastKey(self)).toContain("accounts.users.notYourself");
+    await expect(self).toSendToast("error", "accounts.users.notYourself");
     expect(await getSessionUser(get("/", { cookie }))).not.toBeNull();
 
     await act(cookie, { intent: "enable", id: String(firmUser.id) });
@@ -193,12 +185,15 @@ describe("/staff/users", () => {
         context: { clientIp: "192.0.2.78" },
       }),
     );
-    expect(statusOf(back)).toBe(302);
+    expect(back).toHaveRedirect();
     expect(await audits("user.enable", firmUser.id)).toHaveLength(1);
 
     // A tampered row id is a 400, not a 500.
     expect((await act(cookie, { intent: "disable", id: "1e400" })).status).toBe(400);
-    expect(await toastKey(await act(cookie, { intent: "disable", id: "999999999" }))).toBe("accounts.users.notFound");
+    await expect(await act(cookie, { intent: "disable", id: "999999999" })).toSendToast(
+      "error",
+      "accounts.users.notFound",
+    );
   });
 
   it("refuses a non-staff user", async () => {
@@ -240,7 +235,7 @@ describe("/staff/users", () => {
     expect(listed.invitations.map((i: { id: number }) => i.id)).toContain(inv.id);
 
     const resent = await act(cookie, { intent: "resend", id: String(inv.id) });
-    expect(resent.status).toBe(302);
+    expect(resent).toHaveRedirect();
     const mails = await getDb()
       .selectFrom("outbox_message")
       .selectAll()
@@ -256,7 +251,7 @@ describe("/staff/users", () => {
     expect(await audits("invitation.resend", inv.id)).toHaveLength(1);
 
     const withdrawn = await act(cookie, { intent: "withdraw", id: String(inv.id) });
-    expect(withdrawn.status).toBe(302);
+    expect(withdrawn).toHaveRedirect();
     const gone = await callLoader(acceptLoader, `/invitations/${newToken}`, { params: { token: newToken } });
     expect(payload(gone).state).toBe("withdrawn");
     const accepted = await settle(
@@ -273,10 +268,12 @@ describe("/staff/users", () => {
     const after = payload(await callLoader(usersLoader, "/staff/users", { cookie }));
     expect(after.invitations.map((i: { id: number }) => i.id)).not.toContain(inv.id);
     // Neither can be done twice.
-    expect(await toastKey(await act(cookie, { intent: "resend", id: String(inv.id) }))).toContain(
+    await expect(await act(cookie, { intent: "resend", id: String(inv.id) })).toSendToast(
+      "error",
       "accounts.invitations.notOpen",
     );
-    expect(await toastKey(await act(cookie, { intent: "withdraw", id: String(inv.id) }))).toContain(
+    await expect(await act(cookie, { intent: "withdraw", id: String(inv.id) })).toSendToast(
+      "error",
       "accounts.invitations.notOpen",
     );
   });
@@ -306,7 +303,7 @@ describe("/staff/universities", () => {
     const add = async (nameJa: string, nameEn: string) =>
       settle(callAction(universitiesAction, "/staff/universities", { form: { nameJa, nameEn }, cookie }));
     const res = (await add("北区工科大学", "Kita Institute of Technology")) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const row = await getDb()
       .selectFrom("university")
       .selectAll()
@@ -333,7 +330,7 @@ describe("/staff/universities", () => {
         params: { universityId: String(row.id) },
       }),
     )) as Response;
-    expect(renamed.status).toBe(302);
+    expect(renamed).toHaveRedirect();
     const after = await getDb().selectFrom("university").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ name_ja: "北区工業大学", name_en: "Kita University of Industry", slug: row.slug });
     expect(await audits("university.update", row.id)).toHaveLength(1);
@@ -385,7 +382,7 @@ describe("mailbox: mail that failed", () => {
     const res = (await settle(
       callAction(mailboxAction, "/staff/mailbox", { form: { id: String(msg.id) }, cookie }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const after = await getDb()
       .selectFrom("outbox_message")
       .select("next_attempt_at")
@@ -399,7 +396,7 @@ describe("mailbox: mail that failed", () => {
     const sent = (await settle(
       callAction(mailboxAction, "/staff/mailbox", { form: { id: String(msg.id) }, cookie }),
     )) as Response;
-    expect(await toastKey(sent)).toContain("accounts.mailbox.notRetryable");
+    await expect(sent).toSendToast("error", "accounts.mailbox.notRetryable");
     const bad = await settle(callAction(mailboxAction, "/staff/mailbox", { form: { id: "abc" }, cookie }));
     expect(statusOf(bad)).toBe(400);
   });

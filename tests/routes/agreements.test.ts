@@ -97,7 +97,7 @@ function validForm(over: Record<string, string | string[]> = {}): Record<string,
 
 async function createAgreement(over: Record<string, string | string[]> = {}) {
   const res = (await callNew(staff.cookie, validForm(over))) as Response;
-  expect(res.status).toBe(302);
+  expect(res).toHaveRedirect();
   return Number(res.headers.get("Location")!.split("/").pop());
 }
 
@@ -291,8 +291,7 @@ describe("edit and version history", () => {
         "contacts[0].phone": "",
       }),
     );
-    expect(statusOf(edit)).toBe(302);
-    expect((edit as Response).headers.get("Location")).toBe(`/staff/agreements/${id}`);
+    expect(edit).toHaveRedirect(`/staff/agreements/${id}`);
 
     const detail = payload(await loadDetail(staff.cookie, id));
     expect(detail.versions.map((v: any) => v.version)).toEqual([2, 1]);
@@ -344,7 +343,7 @@ describe("edit and version history", () => {
   it("writes no version when nothing changed", async () => {
     const id = await createAgreement();
     const res = (await callEdit(staff.cookie, id, validForm())) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const versions = await getDb()
       .selectFrom("agreement_version")
       .select("version")
@@ -390,7 +389,7 @@ describe("terminate", () => {
       terminated_on: today,
       termination_reason: "双方の合意により解除",
     })) as Response;
-    expect(done.status).toBe(302);
+    expect(done).toHaveRedirect();
     const detail = payload(await loadDetail(staff.cookie, id));
     expect(detail.term.status).toBe("terminated");
     expect(detail.agreement).toMatchObject({ terminated_on: today, termination_reason: "双方の合意により解除" });
@@ -447,7 +446,7 @@ describe("documents", () => {
     const bytes = await pdfBytes("Kita City x Toyo");
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const res = (await callDetail(staff.cookie, id, documentForm(bytes))) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
 
     const [row] = await documentRows(id);
     expect(row).toMatchObject({
@@ -480,7 +479,7 @@ describe("documents", () => {
     expect(statusOf(await download((await userWithCookie("professor")).cookie, id, row.id))).toBe(403);
     expect(statusOf(await download((await userWithCookie("firm")).cookie, id, row.id))).toBe(403);
     const anonymous = (await download(undefined, id, row.id)) as Response;
-    expect(anonymous.status).toBe(302);
+    expect(anonymous).toHaveRedirect();
     expect(anonymous.headers.get("Location")).toContain("/login");
     // A document is served only under its own agreement.
     expect(statusOf(await download(staff.cookie, id + 1000, row.id))).toBe(404);

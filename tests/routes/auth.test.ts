@@ -33,8 +33,7 @@ describe("sign-in", () => {
   it("signs in with a plain form POST and lands on the role's home, with a safe session cookie", async () => {
     const staff = await createUser("staff");
     const res = (await login(staff.email, staff.password)) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/staff");
+    expect(res).toHaveRedirect("/staff");
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith("__session="))!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -224,7 +223,7 @@ describe("session expiry and sign-out", () => {
     const user = await createUser("staff");
     const cookie = await signIn(user.id);
     const res = (await settle(callAction(logoutAction, "/logout", { cookie }))) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     expect(
       res.headers
         .getSetCookie()
@@ -232,8 +231,7 @@ describe("session expiry and sign-out", () => {
     ).toBe(true);
     expect(await sessionIdsOf(user.id)).toHaveLength(0);
     const replay = (await settle(callLoader(staffHomeLoader, "/staff", { cookie }))) as Response;
-    expect(replay.status).toBe(302);
-    expect(replay.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff");
+    expect(replay).toHaveRedirect("/login?redirectTo=%2Fstaff");
   });
 
   it("stores only a hash of the token", async () => {

@@ -124,7 +124,7 @@ describe("calendar feed", () => {
     expect((await feed(second)).status).toBe(200);
 
     const off = await settle(callAction(calendarAction, "/account/calendar", { form: { intent: "delete" }, cookie }));
-    expect(statusOf(off)).toBe(302);
+    expect(off).toHaveRedirect();
     expect((await feed(second)).status).toBe(404);
   });
 
@@ -136,7 +136,7 @@ describe("calendar feed", () => {
 
   it("the account page needs a signed-in user", async () => {
     const r = await settle(callLoader(calendarPageLoader, "/account/calendar"));
-    expect(statusOf(r)).toBe(302);
+    expect(r).toHaveRedirect();
     expect((r as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });
 });

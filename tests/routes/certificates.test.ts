@@ -182,7 +182,7 @@ describe("issuing", () => {
     const first = (await postStaff(staff.cookie, f.eventId, {
       intent: "issueAll",
     })) as Response;
-    expect(first.status).toBe(302);
+    expect(first).toHaveRedirect();
     expect(await certificatesOf(f.projectId)).toHaveLength(4);
     expect(await issueForEvent(f.eventId, staff)).toEqual({
       issued: 0,
@@ -218,7 +218,7 @@ describe("issuing", () => {
       intent: "issueOne",
       candidate: `${f.students[0].id}:${f.projectId}`,
     })) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     expect((await certificatesOf(f.projectId)).map((r) => r.student_id)).not.toContain(f.students[0].id);
   });
 
@@ -250,7 +250,7 @@ describe("issuing", () => {
       candidate: `${absent.id}:${f.projectId}`,
       reason: "体調不良で欠席、発表資料の作成に貢献",
     });
-    expect(statusOf(res)).toBe(302);
+    expect(res).toHaveRedirect();
     const cert = (await certificatesOf(f.projectId)).find((r) => r.student_id === absent.id)!;
     expect(cert.manual_reason).toBe("体調不良で欠席、発表資料の作成に貢献");
     const audit = await getDb()
@@ -378,7 +378,7 @@ describe("re-issuing (issue 12)", () => {
       getDb().selectFrom("outbox_message").selectAll().where("kind", "=", "certificate.issued").orderBy("id").execute();
     const mailsBefore = (await issuedMails()).length;
     const done = (await reissue(cert.id, { name: "北区 花子", nameLatin: "Hanako Kita" })) as Response;
-    expect(done.status).toBe(302);
+    expect(done).toHaveRedirect();
     const rows = await certificatesOf(f.projectId);
     const fresh = rows.find((r) => r.supersedes === cert.id)!;
     expect(done.headers.get("Location")).toBe(`/staff/certificates/${fresh.id}`);

@@ -24,7 +24,7 @@ async function signInOver(origin: string) {
       context: { clientIp: "192.0.2.77" },
     }),
   )) as Response;
-  expect(res.status).toBe(302);
+  expect(res).toHaveRedirect();
   const session = res.headers.getSetCookie().find((c) => /^(__Host-session|__session)=/.test(c))!;
   return { user, session, pair: session.split(";")[0] };
 }

@@ -52,7 +52,7 @@ describe("the firm register export", () => {
     const res = (await settle(
       callAction(importAction, "/staff/firms/import", { form, cookie: staffCookie }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     return Number(res.headers.get("Location")!.split("=")[1]);
   }
   const preview = async (id: number) =>
@@ -91,7 +91,7 @@ describe("the firm register export", () => {
         cookie: staffCookie,
       }),
     )) as Response;
-    expect(confirmed.status).toBe(302);
+    expect(confirmed).toHaveRedirect();
     const created = await getDb()
       .selectFrom("firm")
       .selectAll()

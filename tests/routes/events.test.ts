@@ -61,7 +61,7 @@ beforeAll(async () => {
 
 async function createEvent(form: Form = EVENT) {
   const res = (await postNew(staff.cookie, form)) as Response;
-  expect(res.status).toBe(302);
+  expect(res).toHaveRedirect();
   return Number(res.headers.get("Location")!.split("/").pop());
 }
 
@@ -117,8 +117,7 @@ describe("who may open the event pages", () => {
   it("sends anonymous visitors to sign in, refuses students and firms, and lets professors only into their own page", async () => {
     const eventId = await createEvent();
     const anonymous = (await loadList()) as Response;
-    expect(anonymous.status).toBe(302);
-    expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff%2Fevents");
+    expect(anonymous).toHaveRedirect("/login?redirectTo=%2Fstaff%2Fevents");
     expect(statusOf(await loadProf())).toBe(302);
     expect(statusOf(await postDoor(undefined, eventId, { intent: "present", studentId: "1", present: "yes" }))).toBe(
       302,
@@ -162,7 +161,7 @@ describe("who may open the event pages", () => {
 describe("the event form", () => {
   it("creates an event in Tokyo time, stores UTC, and audits it", async () => {
     const res = (await postNew(staff.cookie, EVENT)) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const id = Number(res.headers.get("Location")!.split("/").pop());
     const row = await getDb().selectFrom("event").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
@@ -230,7 +229,7 @@ describe("the programme", () => {
       startTime: "14:10",
       titleEn: "Sales channels",
     })) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const [slot] = await slotsOf(eventId);
     expect(slot).toMatchObject({
       project_id: p.projectId,
@@ -375,7 +374,7 @@ describe("professors confirm their teams' titles", () => {
       titleJa: "精密部品の新しい販路",
       titleEn: "New channels",
     })) as Response;
-    expect(ok.status).toBe(302);
+    expect(ok).toHaveRedirect();
     expect((await slotsOf(eventId))[0]).toMatchObject({
       title_ja: "精密部品の新しい販路",
       title_en: "New channels",
@@ -439,10 +438,7 @@ describe("the door list", () => {
     expect(sheet.groups.map((g: { id: number }) => g.id)).toEqual([first.id, second.id]);
 
     const res = (await present("yes", { q: "学生" })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(
-      `/staff/events/${eventId}/attendance?q=%E5%AD%A6%E7%94%9F#student-${studentId}`,
-    );
+    expect(res).toHaveRedirect(`/staff/events/${eventId}/attendance?q=%E5%AD%A6%E7%94%9F#student-${studentId}`);
     await present("yes");
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ student_id: studentId, marked_by: staff.id });

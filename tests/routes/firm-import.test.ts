@@ -85,9 +85,8 @@ describe("importing a valid file", () => {
     });
 
     const done = (await confirm(id)) as Response;
-    expect(done.status).toBe(302);
-    expect(done.headers.get("Location")).toBe(`/staff/firms/import?id=${id}`);
-    expect(done.headers.get("Set-Cookie")).toContain("toast=");
+    expect(done).toHaveRedirect(`/staff/firms/import?id=${id}`);
+    await expect(done).toSendToast();
     expect((await preview(id)).pending.outcome).toEqual({ created: 3, updated: 0, unchanged: 0 });
 
     const firms = await getDb()

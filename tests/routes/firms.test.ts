@@ -106,8 +106,7 @@ describe("who may open which page", () => {
         ).toBe(403);
       }
       const anonymous = (await settle(callLoader(loader, url, { params: p }))) as Response;
-      expect(anonymous.status).toBe(302);
-      expect(anonymous.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
+      expect(anonymous).toHaveRedirect(`/login?redirectTo=${encodeURIComponent(url)}`);
     }
     // Staff actions refuse them too.
     const professorCookie = await signIn(others[0].id);
@@ -316,8 +315,8 @@ describe("staff create and edit", () => {
       .replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
       .replace(/^(.{4})/, "$1-");
     const res = (await create(form)) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Set-Cookie")).toContain("toast=");
+    expect(res).toHaveRedirect();
+    await expect(res).toSendToast();
     const firm = await getDb()
       .selectFrom("firm")
       .selectAll()
@@ -418,8 +417,7 @@ describe("staff create and edit", () => {
     const res = (await settle(
       callAction(editAction, `/staff/firms/${id}/edit`, { form, cookie: staff.cookie, params: { firmId: String(id) } }),
     )) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/staff/firms/${id}`);
+    expect(res).toHaveRedirect(`/staff/firms/${id}`);
 
     const { history } = payload(
       await callLoader(detailLoader, `/staff/firms/${id}`, { cookie: staff.cookie, params: { firmId: String(id) } }),
@@ -499,9 +497,8 @@ describe("firm users' own profile", () => {
         params: { firmId: String(other) },
       }),
     )) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/firm/profile");
-    expect(res.headers.get("Set-Cookie")).toContain("toast=");
+    expect(res).toHaveRedirect("/firm/profile");
+    await expect(res).toSendToast();
 
     const ownAfter = await getDb().selectFrom("firm").selectAll().where("id", "=", own).executeTakeFirstOrThrow();
     expect(ownAfter).toMatchObject({

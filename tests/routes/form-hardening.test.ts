@@ -122,7 +122,7 @@ describe("staff invitations", () => {
         cookie: staff.cookie,
       }),
     );
-    expect(statusOf(ok)).toBe(302);
+    expect(ok).toHaveRedirect();
   });
 });
 

@@ -101,8 +101,8 @@ describe("offering slots", () => {
       endsAt: local(end),
       onlineUrl: "https://meet.example/abc",
     });
-    expect(statusOf(ok)).toBe(302);
-    expect((await toastOf(ok))?.key).toBe("interviews.toast.added");
+    expect(ok).toHaveRedirect();
+    await expect(ok).toSendToast("success", "interviews.toast.added");
     const slot = await getDb()
       .selectFrom("interview_slot")
       .selectAll()
@@ -143,7 +143,7 @@ describe("booking", () => {
     // The last member was placed by a staff override: they belong to the team and can book.
     const overridden = a.members[a.members.length - 1];
     const res = await studentPost(overridden.cookie, { intent: "book", slotId: String(slotId) });
-    expect((await toastOf(res))?.key).toBe("interviews.toast.booked");
+    await expect(res).toSendToast("success", "interviews.toast.booked");
     const [booked] = await liveBookings(a.hostId);
     expect(booked).toMatchObject({ id: slotId, booked_by: overridden.id, sequence: 1 });
     expect(await participantsOf(slotId)).toEqual(ids(a.members));
@@ -259,10 +259,9 @@ describe("booking", () => {
     expect(sharedSlots).toHaveLength(1);
     // The losing team can still book a back-to-back slot: [t, t+1h) and [t+1h, t+2h) do not overlap.
     const [loser, slot] = sharedSlots[0].id === a ? [two, c] : [one, e];
-    expect(
-      (await toastOf(await studentPost(loser.teams[0].members[1].cookie, { intent: "book", slotId: String(slot) })))
-        ?.key,
-    ).toBe("interviews.toast.booked");
+    await expect(
+      await studentPost(loser.teams[0].members[1].cookie, { intent: "book", slotId: String(slot) }),
+    ).toSendToast("success", "interviews.toast.booked");
   });
 
   it("refuses a slot already booked, a second slot for a booked team, and a slot that has started", async () => {
@@ -271,18 +270,22 @@ describe("booking", () => {
     const s1 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 5 * DAY));
     const s2 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 6 * DAY));
     const started = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() - 10 * 60_000));
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(started) })))?.key,
-    ).toBe("interviews.errors.started");
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(s1) })))?.key,
-    ).toBe("interviews.toast.booked");
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s1) })))?.key,
-    ).toBe("interviews.errors.taken");
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s2) })))?.key,
-    ).toBe("interviews.errors.teamBooked");
+    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(started) })).toSendToast(
+      "error",
+      "interviews.errors.started",
+    );
+    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(s1) })).toSendToast(
+      "success",
+      "interviews.toast.booked",
+    );
+    await expect(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s1) })).toSendToast(
+      "error",
+      "interviews.errors.taken",
+    );
+    await expect(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s2) })).toSendToast(
+      "error",
+      "interviews.errors.teamBooked",
+    );
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([s1]);
   });
 });
@@ -309,9 +312,10 @@ describe("a student placed on a team after it booked", () => {
         created_at: new Date().toISOString(),
       })
       .execute();
-    expect(
-      (await toastOf(await studentPost(two.teams[0].members[0].cookie, { intent: "book", slotId: String(y) })))?.key,
-    ).toBe("interviews.errors.overlap");
+    await expect(await studentPost(two.teams[0].members[0].cookie, { intent: "book", slotId: String(y) })).toSendToast(
+      "error",
+      "interviews.errors.overlap",
+    );
     expect(await liveBookings(two.teams[0].hostId)).toEqual([]);
 
     await firmPost(one.teams[0].hostId, one.teams[0].firmUser.cookie, {
@@ -342,15 +346,17 @@ describe("moving and releasing", () => {
     });
     await studentPost(team.members[0].cookie, { intent: "book", slotId: String(from) });
 
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(gone) })))?.key,
-    ).toBe("interviews.errors.taken");
+    await expect(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(gone) })).toSendToast(
+      "error",
+      "interviews.errors.taken",
+    );
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([from]);
     expect(await participantsOf(from)).toEqual(ids(team.members));
 
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(to) })))?.key,
-    ).toBe("interviews.toast.moved");
+    await expect(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(to) })).toSendToast(
+      "success",
+      "interviews.toast.moved",
+    );
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([to]);
     expect(await participantsOf(from)).toEqual([]);
     expect(await participantsOf(to)).toEqual(ids(team.members));
@@ -374,10 +380,9 @@ describe("moving and releasing", () => {
     const mine = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, new Date(Date.now() + 5 * DAY));
     const clash = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, start);
     await studentPost(one.teams[0].members[0].cookie, { intent: "book", slotId: String(mine) });
-    expect(
-      (await toastOf(await studentPost(one.teams[0].members[0].cookie, { intent: "move", slotId: String(clash) })))
-        ?.key,
-    ).toBe("interviews.errors.overlap");
+    await expect(
+      await studentPost(one.teams[0].members[0].cookie, { intent: "move", slotId: String(clash) }),
+    ).toSendToast("error", "interviews.errors.overlap");
     expect((await liveBookings(one.teams[0].hostId)).map((s) => s.id)).toEqual([mine]);
     expect(await participantsOf(mine)).toEqual(ids(one.teams[0].members));
   });
@@ -389,23 +394,27 @@ describe("moving and releasing", () => {
     const soon = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 24 * HOUR));
     const later = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 10 * DAY));
     // Booking inside the cut-off is allowed (the slot is offered); changing it is not.
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(soon) })))?.key,
-    ).toBe("interviews.toast.booked");
+    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(soon) })).toSendToast(
+      "success",
+      "interviews.toast.booked",
+    );
     const page = payload(await callLoader(studentLoader, "/student/interviews", { cookie: team.members[0].cookie }));
     expect(page.teams[0].canChange).toBe(false);
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "move", slotId: String(later) })))?.key,
-    ).toBe("interviews.errors.cutoff");
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key,
-    ).toBe("interviews.errors.cutoff");
+    await expect(await studentPost(team.members[0].cookie, { intent: "move", slotId: String(later) })).toSendToast(
+      "error",
+      "interviews.errors.cutoff",
+    );
+    await expect(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })).toSendToast(
+      "error",
+      "interviews.errors.cutoff",
+    );
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([soon]);
 
     await firmPost(team.hostId, team.firmUser.cookie, { intent: "cutoff", hours: "0" });
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key,
-    ).toBe("interviews.toast.released");
+    await expect(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })).toSendToast(
+      "success",
+      "interviews.toast.released",
+    );
     expect(await liveBookings(team.hostId)).toEqual([]);
     expect(await participantsOf(soon)).toEqual([]);
     expect(
@@ -442,7 +451,7 @@ describe("cancelling by the firm", () => {
       slotId: String(booked),
       reason: "設備点検のため",
     });
-    expect((await toastOf(res))?.key).toBe("interviews.toast.cancelled");
+    await expect(res).toSendToast("success", "interviews.toast.cancelled");
     const mails = await getDb()
       .selectFrom("outbox_message")
       .selectAll()
@@ -459,9 +468,10 @@ describe("cancelling by the firm", () => {
     expect(page.teams[0].booking).toBeNull();
     expect(page.teams[0].cancelled.map((s: { id: number }) => s.id)).toEqual([booked]);
     expect(page.teams[0].free.map((s: { id: number }) => s.id)).toEqual([other]);
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(other) })))?.key,
-    ).toBe("interviews.toast.booked");
+    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(other) })).toSendToast(
+      "success",
+      "interviews.toast.booked",
+    );
     // A cancelled slot cannot be cancelled again, nor booked.
     expect(
       (
@@ -545,9 +555,10 @@ describe("who may do what", () => {
     const [a, b] = p.teams;
     const future = await insertSlot(a.hostId, a.firmUser.id, new Date(Date.now() + 5 * DAY));
     await studentPost(a.members[0].cookie, { intent: "book", slotId: String(future) });
-    expect(
-      (await toastOf(await firmPost(a.hostId, a.firmUser.cookie, { intent: "done", slotId: String(future) })))?.key,
-    ).toBe("interviews.errors.notEnded");
+    await expect(await firmPost(a.hostId, a.firmUser.cookie, { intent: "done", slotId: String(future) })).toSendToast(
+      "error",
+      "interviews.errors.notEnded",
+    );
 
     // An interview that took place yesterday (booked before it started).
     const past = await insertSlot(b.hostId, b.firmUser.id, new Date(Date.now() - DAY), 60, {
@@ -581,9 +592,10 @@ describe("who may do what", () => {
       reason: NOT_FOUND,
     });
 
-    expect(
-      (await toastOf(await firmPost(b.hostId, b.firmUser.cookie, { intent: "done", slotId: String(past) })))?.key,
-    ).toBe("interviews.toast.done");
+    await expect(await firmPost(b.hostId, b.firmUser.cookie, { intent: "done", slotId: String(past) })).toSendToast(
+      "success",
+      "interviews.toast.done",
+    );
     const byProfessor = await settle(
       callAction(professorAction, `/professor/projects/${p.projectId}/interviews`, {
         form: { intent: "missed", slotId: String(past) },
@@ -591,7 +603,7 @@ describe("who may do what", () => {
         params: { projectId: String(p.projectId) },
       }),
     );
-    expect((await toastOf(byProfessor))?.key).toBe("interviews.toast.missed");
+    await expect(byProfessor).toSendToast("success", "interviews.toast.missed");
     const row = await getDb().selectFrom("interview_slot").selectAll().where("id", "=", past).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ outcome: "missed", outcome_by: p.professor.id });
 
@@ -625,7 +637,7 @@ describe("who may do what", () => {
         params: { projectId: String(p.projectId) },
       }),
     );
-    expect((await toastOf(byStaff))?.key).toBe("interviews.toast.done");
+    await expect(byStaff).toSendToast("success", "interviews.toast.done");
     expect(
       await getDb()
         .selectFrom("interview_slot")

@@ -48,7 +48,7 @@ describe("invitations", () => {
       role: "professor",
       universityId: String(universityId),
     })) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const { token, mail } = await lastInvitationToken("prof.new@toyo.example");
     expect(mail.subject).toContain("招待");
     expect(mail.subject).toContain("invited");
@@ -61,8 +61,7 @@ describe("invitations", () => {
     const accepted = (await settle(
       callAction(acceptAction, `/invitations/${token}`, { form: { password: "a long passphrase" }, params: { token } }),
     )) as Response;
-    expect(accepted.status).toBe(302);
-    expect(accepted.headers.get("Location")).toBe("/professor");
+    expect(accepted).toHaveRedirect("/professor");
     const user = await getDb()
       .selectFrom("user")
       .selectAll()

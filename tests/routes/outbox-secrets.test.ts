@@ -136,7 +136,7 @@ describe("invitations and host-answer links", () => {
         cookie,
       }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const stored = await getDb()
       .selectFrom("outbox_message")
       .selectAll()

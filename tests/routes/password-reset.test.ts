@@ -99,8 +99,7 @@ describe("forgot password", () => {
     expect(payload(shown)).toMatchObject({ state: "open", email: user.email });
 
     const done = (await reset(token)) as Response;
-    expect(done.status).toBe(302);
-    expect(done.headers.get("Location")).toBe("/student");
+    expect(done).toHaveRedirect("/student");
     const fresh = done.headers
       .getSetCookie()
       .find((c) => c.startsWith("__session="))!

@@ -83,8 +83,7 @@ describe("staff invite host firms", () => {
       firmId: String(s.firmId),
       contactEmail: "Tanaka@Firm.example",
     })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(staffUrl(s.projectId));
+    expect(res).toHaveRedirect(staffUrl(s.projectId));
     const host = await hostOf(s.projectId, s.firmId);
     expect(host).toMatchObject({ status: "invited", contact_email: "tanaka@firm.example", invited_by: s.staff.id });
     expect(Date.parse(host.link_expires_at!) - Date.now()).toBeGreaterThan((HOST_LINK_DAYS - 1) * DAY);
@@ -171,7 +170,7 @@ describe("professor suggestions", () => {
         params: { projectId: String(s.projectId) },
       }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const suggested = await hostOf(s.projectId, s.firmId);
     expect(suggested).toMatchObject({ status: "suggested", suggested_by: s.professor.id, invited_at: null });
     expect(await mailsTo(s.firmUsers[0].email)).toEqual([]);
@@ -199,7 +198,7 @@ describe("professor suggestions", () => {
       firmId: String(s.firmId),
       contactEmail: "contact@firm.example",
     });
-    expect(statusOf(confirmed)).toBe(302);
+    expect(confirmed).toHaveRedirect();
     expect(await hostOf(s.projectId, s.firmId)).toMatchObject({
       id: suggested.id,
       status: "invited",
@@ -300,8 +299,7 @@ describe("a firm user answers in the app", () => {
       capacity: "3",
       note: "火曜と木曜の午後",
     })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/firm/invitations");
+    expect(res).toHaveRedirect("/firm/invitations");
     expect(await hostOf(s.projectId, s.firmId)).toMatchObject({
       status: "accepted",
       capacity: 3,
@@ -378,8 +376,7 @@ describe("the signed emailed link", () => {
     expect(JSON.stringify(payload(shown))).not.toContain(s.joinCode);
 
     const res = (await linkPost(s.token, { intent: "accept", capacity: "4", note: "午前中なら可" })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/host-response/thanks?answer=accept");
+    expect(res).toHaveRedirect("/host-response/thanks?answer=accept");
     const host = await hostOf(s.projectId, s.firmId);
     expect(host).toMatchObject({ status: "accepted", capacity: 4, responded_by: null });
     expect(host.link_used_at).not.toBeNull();

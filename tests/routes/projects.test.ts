@@ -98,14 +98,14 @@ beforeAll(async () => {
 
 async function createDraft(cookie = professor.cookie, over: Form = {}) {
   const res = await callNew(cookie, validForm(agreementId, over));
-  expect(statusOf(res)).toBe(302);
+  expect(res).toHaveRedirect();
   return Number(location(res)!.split("/").pop());
 }
 
 describe("proposing a project", () => {
   it("saves a valid proposal as a draft, the window typed in Tokyo time and stored in UTC", async () => {
     const res = await callNew(professor.cookie, validForm(agreementId));
-    expect(statusOf(res)).toBe(302);
+    expect(res).toHaveRedirect();
     const id = Number(location(res)!.match(/^\/professor\/projects\/(\d+)$/)![1]);
     const p = await projectRow(id);
     expect(p).toMatchObject({
@@ -237,7 +237,7 @@ describe("proposing a project", () => {
     const ending = await createAgreement(universityId, { expiresOn: "2027-02-28" });
     // Closing at midnight of the first interview day (Tokyo) is still before the interviews.
     const edge = await callNew(professor.cookie, validForm(agreementId, { signupClosesAt: "2027-01-12T00:00" }));
-    expect(statusOf(edge)).toBe(302);
+    expect(edge).toHaveRedirect();
     const { id } = await db().selectFrom("project").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
     const before = (await db().selectFrom("project").select("id").execute()).length;
     const res = await callNew(professor.cookie, validForm(ending));

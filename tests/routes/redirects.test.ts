@@ -89,14 +89,12 @@ describe("after sign-in", () => {
 
   it.each(ACCEPTED)("follows %j to %j", async (input, expected) => {
     const res = await signInTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(expected);
+    expect(res).toHaveRedirect(expected);
   });
 
   it.each(REFUSED)("goes to the role's home for %s", async (_name, input) => {
     const res = await signInTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/professor");
+    expect(res).toHaveRedirect("/professor");
   });
 });
 
@@ -109,14 +107,12 @@ describe("after switching the language", () => {
 
   it.each(ACCEPTED)("follows %j to %j", async (input, expected) => {
     const res = await switchTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(expected);
+    expect(res).toHaveRedirect(expected);
   });
 
   it.each(REFUSED)("goes home for %s", async (_name, input) => {
     const res = await switchTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/");
+    expect(res).toHaveRedirect("/");
   });
 });
 

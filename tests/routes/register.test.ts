@@ -65,8 +65,7 @@ describe("student registration", () => {
     const confirmed = (await settle(
       callAction(confirmAction, `/register/confirm/${token}`, { params: { token } }),
     )) as Response;
-    expect(confirmed.status).toBe(302);
-    expect(confirmed.headers.get("Location")).toBe("/student");
+    expect(confirmed).toHaveRedirect("/student");
     expect(confirmed.headers.getSetCookie().join()).toMatch(/__session=|session/);
     const user = await getDb()
       .selectFrom("user")

@@ -343,7 +343,7 @@ describe("access", () => {
       await loadCsv(undefined, "2026"),
       await loadIndex(undefined),
     ]) {
-      expect(statusOf(res)).toBe(302);
+      expect(res).toHaveRedirect();
       expect((res as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=%2Fstaff%2Freports/);
     }
   });

@@ -65,8 +65,7 @@ describe("join code", () => {
       .replace("-", "")
       .replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const right = (await join(student.cookie, typed)) as Response;
-    expect(right.status).toBe(302);
-    expect(right.headers.get("Location")).toBe(`${pageUrl(p.projectId)}?code=${p.joinCode}`);
+    expect(right).toHaveRedirect(`${pageUrl(p.projectId)}?code=${p.joinCode}`);
 
     const regenerated = await regenerateJoinCode({ id: p.professor.id, role: "professor" }, p.projectId);
     if (!regenerated.ok) throw new Error(`join code refused (${regenerated.reason})`);
@@ -122,8 +121,7 @@ describe("signing up without JavaScript", () => {
     expect(await findSignup(student.id, p.projectId)).toBeUndefined();
 
     const ok = (await submit(p.projectId, student.cookie, signupForm(p, [3, 1, 2]))) as Response;
-    expect(ok.status).toBe(302);
-    expect(ok.headers.get("Location")).toBe(pageUrl(p.projectId));
+    expect(ok).toHaveRedirect(pageUrl(p.projectId));
     const signup = (await findSignup(student.id, p.projectId))!;
     expect(await getSignupRanking(signup.id)).toEqual([p.hostIds[1], p.hostIds[2], p.hostIds[0]]);
     expect(signup.consent_version).toBe("2026-11");
@@ -148,7 +146,7 @@ describe("signing up without JavaScript", () => {
       motivation: "変更後の動機",
       shareMotivation: "on",
     })) as Response;
-    expect(changed.status).toBe(302);
+    expect(changed).toHaveRedirect();
     const signup = (await findSignup(student.id, p.projectId))!;
     expect(signup.motivation_shared).toBe(1);
     expect(await getSignupRanking(signup.id)).toEqual([p.hostIds[2], p.hostIds[0], p.hostIds[1]]);
@@ -163,8 +161,7 @@ describe("signing up without JavaScript", () => {
     expect(payload(await page(p.projectId, student.cookie)).confirmWithdraw).toBe(false);
     expect(payload(await page(p.projectId, student.cookie, "?confirm=withdraw")).confirmWithdraw).toBe(true);
     const gone = (await submit(p.projectId, student.cookie, { intent: "withdraw" })) as Response;
-    expect(gone.status).toBe(302);
-    expect(gone.headers.get("Location")).toBe("/student");
+    expect(gone).toHaveRedirect("/student");
     expect(await findSignup(student.id, p.projectId)).toBeUndefined();
   });
 

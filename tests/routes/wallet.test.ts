@@ -91,8 +91,7 @@ async function certificateWithExchange() {
   const issued = await issueTestCertificate();
   const cookie = await signIn(issued.student.id);
   const started = (await startExchange(cookie, issued.certificate.id)) as Response;
-  expect(started.status).toBe(302);
-  expect(started.headers.get("Location")).toBe(`/student/certificates#wallet-${issued.certificate.id}`);
+  expect(started).toHaveRedirect(`/student/certificates#wallet-${issued.certificate.id}`);
   const panel = await walletPanel(cookie, issued.certificate.id);
   return { ...issued, cookie, panel, interactionUrl: panel.exchange.interactionUrl as string };
 }
@@ -321,8 +320,7 @@ describe("what an exchange refuses", () => {
     expect((await walletPanel(cookie, certificate.id)).exchange).toBeNull();
 
     const started = (await startExchange(cookie, certificate.id)) as Response;
-    expect(started.status).toBe(302);
-    expect(started.headers.get("Location")).toBe("/student/certificates");
+    expect(started).toHaveRedirect("/student/certificates");
     const exchanges = await getDb()
       .selectFrom("wallet_exchange")
       .select("id")
