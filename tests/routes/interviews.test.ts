@@ -270,22 +270,12 @@ describe("booking", () => {
     const s1 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 5 * DAY));
     const s2 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 6 * DAY));
     const started = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() - 10 * 60_000));
-    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(started) })).toSendToast(
-      "error",
-      "interviews.errors.started",
-    );
-    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(s1) })).toSendToast(
-      "success",
-      "interviews.toast.booked",
-    );
-    await expect(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s1) })).toSendToast(
-      "error",
-      "interviews.errors.taken",
-    );
-    await expect(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s2) })).toSendToast(
-      "error",
-      "interviews.errors.teamBooked",
-    );
+    const book = (member: number, slotId: number) =>
+      studentPost(team.members[member].cookie, { intent: "book", slotId: String(slotId) });
+    await expect(await book(0, started)).toSendToast("error", "interviews.errors.started");
+    await expect(await book(0, s1)).toSendToast("success", "interviews.toast.booked");
+    await expect(await book(1, s1)).toSendToast("error", "interviews.errors.taken");
+    await expect(await book(1, s2)).toSendToast("error", "interviews.errors.teamBooked");
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([s1]);
   });
 });
