@@ -7,7 +7,7 @@ export default defineConfig({
     globals: true,
     environment: "node",
     include: ["tests/unit/**/*.test.{ts,tsx}", "tests/routes/**/*.test.{ts,tsx}"],
-    setupFiles: ["tests/setup/env.ts", "tests/setup/db.ts", "tests/setup/msw.ts"],
+    setupFiles: ["tests/setup/env.ts", "tests/setup/db.ts", "tests/setup/msw.ts", "tests/setup/matchers.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

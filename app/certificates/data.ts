@@ -38,6 +38,11 @@ export function inEnglish(text: Bilingual): string {
   return text.en?.trim() || text.ja;
 }
 
+/** The reader's language: the certificate's own `{ ja, en }` pairs (the bilingual columns use utils/localized). */
+export function inLng(text: Bilingual, lng: string): string {
+  return lng === "en" ? inEnglish(text) : text.ja;
+}
+
 export const ISSUER = {
   ja: "東京都北区 産業振興課",
   en: "Industry Promotion Section, Kita City, Tokyo",

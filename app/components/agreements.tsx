@@ -19,6 +19,7 @@ import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "~/
 import type { Lng } from "~/i18n";
 import { AgreementFieldsSchema, type AgreementFormValues } from "~/schemas/agreements";
 import { formatDate } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 import { AGREEMENT_AREAS, AGREEMENT_KINDS } from "../../db/schema";
 
 export const BLANK_CONTACT_ROWS = 3;
@@ -65,7 +66,7 @@ export function AgreementForm({
         meta={fields.university_id}
         label={t("agreements.fields.university_id")}
         placeholder={t("agreements.choose")}
-        options={universities.map((u) => ({ value: String(u.id), label: lng === "en" ? u.name_en : u.name_ja }))}
+        options={universities.map((u) => ({ value: String(u.id), label: localized(u, "name", lng) }))}
       />
       <SelectField
         meta={fields.kind}
@@ -204,9 +205,9 @@ export function AgreementAttention({ items }: { items: AttentionItem[] }) {
               {items.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/staff/agreements/${a.id}`}>{lng === "en" ? a.title_en : a.title_ja}</Link>
+                    <Link to={`/staff/agreements/${a.id}`}>{localTitle(a, lng)}</Link>
                   </th>
-                  <td>{lng === "en" ? a.university_en : a.university_ja}</td>
+                  <td>{localized(a, "university", lng)}</td>
                   <td>{formatDate(a.noticeDeadline, lng)}</td>
                   <td>
                     <span className={`badge badge--bucket-${a.bucket}`}>{t(`agreements.bucket.${a.bucket}`)}</span>

@@ -5,12 +5,11 @@
  */
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { type Bilingual, type CertificateData, inEnglish, ISSUER } from "~/certificates/data";
+import { type CertificateData, inLng, ISSUER } from "~/certificates/data";
 import { cvLine, linkedInLinkFor } from "~/certificates/share";
 import type { Lng } from "~/i18n";
+import type { WalletPanelData } from "~/route-helpers/wallet-panel.server";
 import { formatDate, formatDateTime } from "~/utils/format";
-
-export const inLng = (text: Bilingual, lng: Lng) => (lng === "en" ? inEnglish(text) : text.ja);
 
 export function certificateLinks(id: string) {
   return {
@@ -153,18 +152,6 @@ export function QrCode({ qr, label, size = 192 }: { qr: { size: number; d: strin
       <path d={qr.d} fill="#000" />
     </svg>
   );
-}
-
-export interface WalletPanelData {
-  certificateId: string;
-  revoked: boolean;
-  exchange: {
-    interactionUrl: string;
-    lcwLink: string;
-    expiresAt: string;
-    qr: { size: number; d: string };
-  } | null;
-  copies: Array<{ id: string; holderDid: string; issuedAt: string }>;
 }
 
 /**

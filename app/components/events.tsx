@@ -11,15 +11,8 @@ import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { EventFieldsSchema, tokyoTime, type EventFormValues } from "~/schemas/events";
 import { formatDateTime, tokyoDate } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 import { ErrorList, FormErrors, TextareaField, TextField } from "./forms";
-import { projectTitle } from "./projects";
-
-/** A title (event, research, project) in the reader's language when there is one. */
-export const localTitle = projectTitle;
-
-export function localVenue(e: { venue_ja: string; venue_en: string }, lng: Lng) {
-  return lng === "en" ? e.venue_en : e.venue_ja;
-}
 
 /** "2026年2月20日 14:00–17:00", or both ends in full when the event runs over several days. */
 export function eventWhen(e: { starts_at: string; ends_at: string }, lng: Lng) {
@@ -41,7 +34,7 @@ export function EventFacts({
       <dt>{t("events.col.when")}</dt>
       <dd>{eventWhen(event, lng)}</dd>
       <dt>{t("events.col.venue")}</dt>
-      <dd>{localVenue(event, lng)}</dd>
+      <dd>{localized(event, "venue", lng)}</dd>
     </dl>
   );
 }
@@ -126,7 +119,7 @@ export function TeamSelect({ meta, choices }: { meta: FieldMetadata<string>; cho
         {choices.map((p) => (
           <optgroup
             key={p.id}
-            label={`${localTitle(p, lng)}（${lng === "en" ? p.university_en : p.university_ja} ${p.seminar_name}）${p.published ? "" : ` ${t("events.slot.notPublished")}`}`}
+            label={`${localTitle(p, lng)}（${localized(p, "university", lng)} ${p.seminar_name}）${p.published ? "" : ` ${t("events.slot.notPublished")}`}`}
           >
             {p.seminarValue ? (
               <option value={p.seminarValue}>{t("events.slot.seminarOption", { n: p.seminarSize })}</option>

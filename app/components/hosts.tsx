@@ -10,6 +10,7 @@ import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { HOST_CAPACITY_MAX, HostAnswerSchema, HostFirmSchema } from "~/schemas/hosts";
 import { formatDate, formatDateTime, formatFiscalYear } from "~/utils/format";
+import { localized } from "~/utils/localized";
 import type { HostStatus } from "../../db/schema";
 import { FormErrors, SelectField, TextareaField, TextField } from "./forms";
 
@@ -192,21 +193,17 @@ export interface ProjectInfo {
   professor_name: string;
 }
 
-export function projectTitle(p: { title_ja: string; title_en: string | null }, lng: Lng) {
-  return lng === "en" && p.title_en ? p.title_en : p.title_ja;
-}
-
 /** What a firm needs to decide: the project's public description (nothing about students). */
 export function ProjectPublicInfo({ project }: { project: ProjectInfo }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   return (
     <>
-      <p className="pre-line">{lng === "en" && project.summary_en ? project.summary_en : project.summary_ja}</p>
+      <p className="pre-line">{localized(project, "summary", lng)}</p>
       <dl className="meta">
         <dt>{t("hosts.info.university")}</dt>
         <dd>
-          {lng === "en" ? project.university_en : project.university_ja} · {project.seminar_name}
+          {localized(project, "university", lng)} · {project.seminar_name}
         </dd>
         <dt>{t("hosts.info.professor")}</dt>
         <dd>{project.professor_name}</dd>

@@ -5,50 +5,12 @@
  */
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
+import type { RunView } from "~/models/pairing-view.server";
 import { formatDateTime } from "~/utils/format";
+import { localized } from "~/utils/localized";
 
-export interface RunReportData {
-  run: {
-    id: number;
-    seed: string;
-    createdAt: string;
-    createdBy: string | null;
-    publishedAt: string | null;
-    publishedBy: string | null;
-  };
-  students: Array<{
-    id: string;
-    name: string;
-    university_ja: string | null;
-    university_en: string | null;
-    ranking: string[];
-    host: string | null;
-    choice: number | null;
-    placedBy: "staff" | "professor" | null;
-    moved: boolean;
-  }>;
-  hosts: Array<{
-    id: string;
-    firmId: number | null;
-    name: string;
-    capacity: number;
-    assigned: number;
-    unused: number;
-    ownRanking: boolean;
-  }>;
-  byRank: number[];
-  outsideRanking: number;
-  unmatched: string[];
-  blocking: Array<{ student: string; host: string }>;
-  overrides: Array<{
-    id: number;
-    student: string;
-    host: string | null;
-    reason: string;
-    actor: string | null;
-    createdAt: string;
-  }>;
-}
+/** What the run report shows: the model's run view, as the pairing pages' loaders return it. */
+export type RunReportData = RunView;
 
 export function Seed({ seed }: { seed: string }) {
   return <code className="seed">{seed}</code>;
@@ -160,7 +122,7 @@ export function RunReport({ view }: { view: RunReportData }) {
               {view.students.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">{s.name}</th>
-                  <td>{(lng === "en" ? s.university_en : s.university_ja) ?? "—"}</td>
+                  <td>{localized(s, "university", lng) ?? "—"}</td>
                   <td>
                     <ol className="ranking">
                       {s.ranking.map((name, i) => (

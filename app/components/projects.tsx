@@ -20,16 +20,12 @@ import {
 } from "~/schemas/project";
 import { formatDate, formatDateTime, formatFiscalYear } from "~/utils/format";
 import { INDUSTRY_KEYS, industryLabel } from "~/utils/kita";
+import { localTitle, localized } from "~/utils/localized";
 import type { ProjectState } from "../../db/schema";
 
 export function StateBadge({ state }: { state: ProjectState }) {
   const { t } = useTranslation();
   return <span className={`badge badge--project-${state}`}>{t(`projects.states.${state}`)}</span>;
-}
-
-/** The title in the reader's language when there is one. */
-export function projectTitle(p: { title_ja: string; title_en: string | null }, lng: Lng) {
-  return (lng === "en" && p.title_en) || p.title_ja;
 }
 
 // ─── the proposal form ───────────────────────────────────────────────────────
@@ -89,7 +85,7 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
                 disabled={!a.eligible}
                 aria-describedby={[reasonId, agreementError].filter(Boolean).join(" ") || undefined}
               />{" "}
-              {lng === "en" ? a.title_en : a.title_ja}
+              {localTitle(a, lng)}
               {a.reason ? (
                 <span id={reasonId} className="muted">
                   {" "}
@@ -357,10 +353,25 @@ function TransitionForm({ action, lastResult }: { action: ProjectAction; lastRes
   );
 }
 
-/** What the facts show; the public page has no professor and no agreement. */
-type FactsProject = Omit<
+/** What the facts show, picked from the project page's loader data; the public page has no professor and no agreement. */
+type FactsProject = Pick<
   ProjectPageData["project"],
-  "id" | "state" | "join_code" | "professor_name" | "agreement_ja" | "agreement_en"
+  | "summary_ja"
+  | "summary_en"
+  | "university_ja"
+  | "university_en"
+  | "seminar_name"
+  | "fiscal_year"
+  | "theme"
+  | "firmIndustries"
+  | "new_product_focus"
+  | "student_capacity"
+  | "team_size"
+  | "signup_opens_at"
+  | "signup_closes_at"
+  | "interview_from"
+  | "interview_until"
+  | "presentation_on"
 > &
   Partial<Pick<ProjectPageData["project"], "professor_name" | "agreement_ja" | "agreement_en">>;
 
@@ -379,13 +390,13 @@ export function ProjectFacts({ project: p }: { project: FactsProject }) {
           </>
         ) : null}
         <dt>{t("projects.detail.university")}</dt>
-        <dd>{lng === "en" ? p.university_en : p.university_ja}</dd>
+        <dd>{localized(p, "university", lng)}</dd>
         <dt>{t("projects.public.seminar")}</dt>
         <dd>{p.seminar_name}</dd>
         {p.agreement_ja ? (
           <>
             <dt>{t("projects.detail.agreement")}</dt>
-            <dd>{lng === "en" ? p.agreement_en : p.agreement_ja}</dd>
+            <dd>{localized({ ...p, agreement_ja: p.agreement_ja }, "agreement", lng)}</dd>
           </>
         ) : null}
         <dt>{t("projects.fields.fiscalYear")}</dt>
@@ -457,7 +468,7 @@ function SignupsSection({ data, lng }: { data: ProjectPageData; lng: Lng }) {
                 {signups.map((s) => (
                   <tr key={s.id}>
                     <th scope="row">{s.name}</th>
-                    <td>{(lng === "en" ? s.university_en : s.university_ja) ?? "—"}</td>
+                    <td>{localized(s, "university", lng) ?? "—"}</td>
                     <td>{formatDateTime(s.created_at, lng)}</td>
                     <td>
                       <ol className="ranking">

@@ -9,6 +9,7 @@ import { formatSlotTime } from "~/interviews/slots";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import type { IcsEvent } from "~/utils/ics";
+import { localTitle } from "~/utils/localized";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import type { Role } from "../../db/schema";
 import { teamHostIds } from "./interview.server";
@@ -133,7 +134,7 @@ export async function listCalendarEntries(user: {
 
 /** The event of an entry, written in `lng`. */
 export function toIcsEvent(entry: CalendarEntry, lng: Lng, t: TFunction): IcsEvent {
-  const project = (lng === "en" && entry.title_en) || entry.title_ja;
+  const project = localTitle(entry, lng);
   const lines = [
     t("interviews.ics.project", { project }),
     t("interviews.ics.firm", { firm: entry.firm_name }),

@@ -20,7 +20,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { credentialFromJwt, issueCredential } from "~/certificates/credential.server";
-import type { CertificateData } from "~/certificates/data";
+import { type CertificateData, inLng } from "~/certificates/data";
 import { type StatusListId, statusListPath } from "~/certificates/identifiers";
 import { newCertificateId, normalizeCertificateId } from "~/certificates/ids";
 import { loadSigningKeys } from "~/certificates/keys.server";
@@ -344,7 +344,7 @@ async function enqueueIssuedMail(trx: Transaction<Database>, studentId: number, 
   const t = await getT(lng);
   const values = {
     name: data.student.name,
-    project: (lng === "en" && data.project.title.en) || data.project.title.ja,
+    project: inLng(data.project.title, lng),
     verifyLink: `${config().publicUrl}/verify/${data.certificateId}`,
     listLink: `${config().publicUrl}/student/certificates`,
   };

@@ -8,6 +8,7 @@ import { isLng } from "~/i18n";
 import { formatSlotTime } from "~/interviews/slots";
 import { config } from "~/utils/env.server";
 import { getT } from "~/utils/i18n.server";
+import { localTitle } from "~/utils/localized";
 import type { Database } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
 
@@ -85,7 +86,7 @@ export async function interviewMails(
       const t = await getT(lng);
       const values = {
         name: r.name,
-        project: (lng === "en" && slot.title_en) || slot.title_ja,
+        project: localTitle(slot, lng),
         firm: slot.firm_name,
         when: formatSlotTime(slot, lng),
         previous: extra.previous ? formatSlotTime(extra.previous, lng) : "",

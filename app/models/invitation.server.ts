@@ -15,7 +15,7 @@ import { hashToken, newToken } from "~/utils/tokens.server";
 import type { Role } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { enqueueMail } from "./outbox.server";
-import { normalizeEmail } from "./user.server";
+import { createAccountFromLink, EmailTaken, normalizeEmail } from "./user.server";
 
 export const INVITATION_DAYS = 7;
 
@@ -52,7 +52,8 @@ export async function invitationMail(invitee: { name: string; role: Role }): Pro
   };
 }
 
-export type CreateInvitationResult = { ok: true; token: string } | { ok: false; field: "universityId" | "firmId" };
+/** A refusal names the field of the university or firm that does not exist (a tampered form). */
+export type CreateInvitationResult = Result<{ token: string }, "validation.chooseOne">;
 
 /**
  * Creates the invitation and queues its email in one transaction; returns the token (for the link). `mail` writes
@@ -77,7 +78,7 @@ export async function createInvitation(
           .select("id")
           .where("id", "=", input.universityId ?? 0)
           .executeTakeFirst();
-        if (!found) return { ok: false, field: "universityId" };
+        if (!found) return fail("validation.chooseOne", { field: "universityId" });
       }
       if (input.role === "firm") {
         const found = await trx
@@ -85,7 +86,7 @@ export async function createInvitation(
           .select("id")
           .where("id", "=", input.firmId ?? 0)
           .executeTakeFirst();
-        if (!found) return { ok: false, field: "firmId" };
+        if (!found) return fail("validation.chooseOne", { field: "firmId" });
       }
       const { id } = await trx
         .insertInto("invitation")
@@ -115,7 +116,7 @@ export async function createInvitation(
         entityId: id,
         detail: { email, role: input.role },
       });
-      return { ok: true, token };
+      return ok({ token });
     });
 }
 
@@ -162,29 +163,19 @@ export async function acceptInvitation(
         .returning(["id", "email", "name", "role", "university_id", "firm_id", "invited_by"])
         .executeTakeFirst();
       if (!inv) return null;
-      const user = await trx
-        .insertInto("user")
-        .values({
+      const userId = await createAccountFromLink(
+        trx,
+        {
           email: inv.email,
           password_hash: passwordHash,
           role: inv.role,
           name: inv.name,
           university_id: inv.university_id,
           firm_id: inv.firm_id,
-          created_at: t,
-          updated_at: t,
-        })
-        .onConflict((oc) => oc.column("email").doNothing())
-        .returning("id")
-        .executeTakeFirst();
-      if (!user) throw new EmailTaken();
-      await recordAudit(trx, {
-        actorId: user.id,
-        action: "invitation.accept",
-        entityType: "invitation",
-        entityId: inv.id,
-      });
-      return ok({ userId: user.id, role: inv.role });
+        },
+        () => ({ action: "invitation.accept", entityType: "invitation", entityId: inv.id }),
+      );
+      return ok({ userId, role: inv.role });
     })
     .then(async (result) => {
       if (result) return result;
@@ -197,8 +188,6 @@ export async function acceptInvitation(
       throw error;
     });
 }
-
-class EmailTaken extends Error {}
 
 /** Why an invitation link cannot be used, as the catalog says it. */
 const NOT_USABLE = {

@@ -9,6 +9,7 @@ import type { Transaction } from "kysely";
 import { isLng, type Lng } from "~/i18n";
 import { config } from "~/utils/env.server";
 import { getT } from "~/utils/i18n.server";
+import { localTitle } from "~/utils/localized";
 import type { Database } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
 import { firmAddress } from "./pairing-view.server";
@@ -84,7 +85,6 @@ async function pairingMails(
       .filter(([, h]) => h === hostId)
       .map(([s]) => s);
   const lngOf = (locale: string | null): Lng => (isLng(locale) ? locale : "ja");
-  const titleIn = (lng: Lng) => (lng === "en" && project.title_en) || project.title_ja;
   const kind = only ? "pairing.placed" : "pairing.published";
   const mails: MailInput[] = [];
 
@@ -96,7 +96,7 @@ async function pairingMails(
     const hostId = final[String(s.id)] ?? null;
     const host = hostId === null ? undefined : hosts.find((h) => String(h.id) === hostId);
     const link = `${base}/student/projects/${project.id}/pairing`;
-    const values = { name: s.name, title: titleIn(lng), link };
+    const values = { name: s.name, title: localTitle(project, lng), link };
     if (!host) {
       mails.push({
         to: s.email,
@@ -131,7 +131,7 @@ async function pairingMails(
     const values = {
       name: u.name,
       firm: host.name,
-      title: titleIn(lng),
+      title: localTitle(project, lng),
       count: names.length,
       students: names.map((n) => `・${n}`).join("\n"),
       link: `${base}/firm/projects/${project.id}/students`,
@@ -146,7 +146,7 @@ async function pairingMails(
     const summary = summarize(instance, final);
     const values = {
       name: professor.name,
-      title: titleIn(lng),
+      title: localTitle(project, lng),
       placed: instance.students.length - summary.unmatched.length,
       total: instance.students.length,
       unplaced: summary.unmatched.length

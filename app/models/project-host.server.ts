@@ -19,6 +19,7 @@ import { containsPattern, searchTerms } from "~/utils/firm-search";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { getT } from "~/utils/i18n.server";
 import { deriveKey, deriveKeys } from "~/utils/keys.server";
+import { localTitle } from "~/utils/localized";
 import { secretPlaceholder } from "~/utils/mail-secrets";
 import { fail, FORBIDDEN, NOT_FOUND, ok, type Result } from "~/utils/result";
 import { hashToken, newToken } from "~/utils/tokens.server";
@@ -328,7 +329,7 @@ export async function inviteHost(
       const base = config().publicUrl;
       const values = (lng: Lng) => ({
         firm: firm.name,
-        project: projectTitle(project, lng),
+        project: localTitle(project, lng),
         interviews: `${formatDate(project.interview_from, lng)} – ${formatDate(project.interview_until, lng)}`,
         expires: formatDateTime(new Date(expiresAt), lng),
       });
@@ -530,7 +531,7 @@ async function afterAnswer(
     const body = texts.both((t, lng) =>
       t(key, {
         firm: host.firm_name,
-        project: projectTitle(host, lng),
+        project: localTitle(host, lng),
         capacity: answer.accept ? answer.capacity : 0,
         note: answer.note || "—",
         link: `${config().publicUrl}${page}`,
@@ -549,8 +550,4 @@ type Texts = { both: (render: (t: T, lng: Lng) => string, separator?: string) =>
 async function bothLanguages(): Promise<Texts> {
   const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
   return { both: (render, separator = "\n\n---\n\n") => `${render(ja, "ja")}${separator}${render(en, "en")}` };
-}
-
-function projectTitle(project: { title_ja: string; title_en: string | null }, lng: Lng) {
-  return lng === "en" && project.title_en ? project.title_en : project.title_ja;
 }

@@ -10,6 +10,7 @@ import type { Transaction } from "kysely";
 import { isLng } from "~/i18n";
 import { config } from "~/utils/env.server";
 import { getT } from "~/utils/i18n.server";
+import { localTitle } from "~/utils/localized";
 import type { Database, ProjectState } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
 
@@ -40,7 +41,7 @@ export async function notifyProjectTransition(
     recipients.map(async (r) => {
       const lng = isLng(r.locale) ? r.locale : "ja";
       const t = await getT(lng);
-      const title = (lng === "en" && project.title_en) || project.title_ja;
+      const title = localTitle(project, lng);
       const link = `${config().publicUrl}/${r.role === "staff" ? "staff" : "professor"}/projects/${project.id}`;
       const values = { name: r.name, title, link, comment: event?.comment ?? "" };
       return {
@@ -110,7 +111,7 @@ async function participantMails(
     unique.map(async (r) => {
       const lng = isLng(r.locale) ? r.locale : "ja";
       const t = await getT(lng);
-      const title = (lng === "en" && project.title_en) || project.title_ja;
+      const title = localTitle(project, lng);
       const values = { name: r.name, title, comment: event?.comment ?? "", link: `${config().publicUrl}/${r.kind}` };
       return {
         to: r.email,

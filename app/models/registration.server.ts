@@ -13,11 +13,10 @@ import { secretPlaceholder } from "~/utils/mail-secrets";
 import { hashPassword } from "~/utils/password.server";
 import { fail, ok, type Result } from "~/utils/result";
 import { hashToken, newToken } from "~/utils/tokens.server";
-import { recordAudit } from "./audit.server";
 import { addressBucket } from "./login-attempt.server";
 import { enqueueMail } from "./outbox.server";
 import { insertWithinLimits, type RequestLimits } from "./request-limits.server";
-import { normalizeEmail } from "./user.server";
+import { createAccountFromLink, EmailTaken, normalizeEmail } from "./user.server";
 
 export const REGISTRATION_LINK_MS = 24 * 60 * 60 * 1000;
 export const REGISTRATION_LIMITS: RequestLimits = { windowMs: 60 * 60 * 1000, perEmail: 3, perAddress: 10 };
@@ -111,8 +110,6 @@ export async function findRegistration(token: string, at = new Date()): Promise<
   return { state: "open", name: row.name, email: row.email };
 }
 
-class EmailTaken extends Error {}
-
 /**
  * Spends the link (one conditional UPDATE) and creates the student account in the same transaction. If the address
  * got an account meanwhile (an invitation, a second registration), nothing is written.
@@ -132,9 +129,9 @@ export async function confirmRegistration(token: string): Promise<Result<{ userI
           .returning(["id", "email", "password_hash", "name", "name_kana", "name_latin", "university_id"])
           .executeTakeFirst();
         if (!reg) return null;
-        const user = await trx
-          .insertInto("user")
-          .values({
+        const userId = await createAccountFromLink(
+          trx,
+          {
             email: reg.email,
             password_hash: reg.password_hash,
             role: "student",
@@ -143,20 +140,10 @@ export async function confirmRegistration(token: string): Promise<Result<{ userI
             name_latin: reg.name_latin,
             locale: null,
             university_id: reg.university_id,
-            created_at: t,
-            updated_at: t,
-          })
-          .onConflict((oc) => oc.column("email").doNothing())
-          .returning("id")
-          .executeTakeFirst();
-        if (!user) throw new EmailTaken();
-        await recordAudit(trx, {
-          actorId: user.id,
-          action: "registration.confirm",
-          entityType: "user",
-          entityId: user.id,
-        });
-        return { userId: user.id, name: reg.name };
+          },
+          (id) => ({ action: "registration.confirm", entityType: "user", entityId: id }),
+        );
+        return { userId, name: reg.name };
       });
     if (created) return ok(created);
   } catch (error) {

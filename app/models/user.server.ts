@@ -1,11 +1,37 @@
 /** Users: lookup, student self-registration, profile settings, the staff's account list, disabling accounts. */
+import type { Transaction } from "kysely";
 import { getDb, now } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
-import type { Locale, Role } from "../../db/schema";
-import { recordAudit } from "./audit.server";
+import type { Database, Locale, NewUser, Role } from "../../db/schema";
+import { recordAudit, type AuditInput } from "./audit.server";
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
+}
+
+/** The address got an account while a link was open: thrown so that the link's whole transaction rolls back. */
+export class EmailTaken extends Error {}
+
+/**
+ * The account a spent link (a student's registration, an invitation) stands for, created inside the transaction that
+ * spent the link, with its audit entry. Throws EmailTaken when the address already has an account, so that the link
+ * is not spent either; the caller turns that into its own refusal.
+ */
+export async function createAccountFromLink(
+  trx: Transaction<Database>,
+  account: Omit<NewUser, "created_at" | "updated_at">,
+  audit: (userId: number) => Omit<AuditInput, "actorId">,
+): Promise<number> {
+  const t = now();
+  const user = await trx
+    .insertInto("user")
+    .values({ ...account, created_at: t, updated_at: t })
+    .onConflict((oc) => oc.column("email").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!user) throw new EmailTaken();
+  await recordAudit(trx, { actorId: user.id, ...audit(user.id) });
+  return user.id;
 }
 
 export function findUserForLogin(email: string) {

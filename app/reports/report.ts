@@ -4,6 +4,7 @@
  */
 import type { TFunction } from "i18next";
 import type { Lng } from "~/i18n";
+import { localTitle, localized } from "~/utils/localized";
 import type { AgreementArea } from "../../db/schema";
 
 export const MEASURES = ["projects", "students", "firms", "interviews", "presentations", "certificates"] as const;
@@ -34,7 +35,7 @@ export function reportSections(report: AnnualReport, lng: Lng, t: TFunction): Re
       key: "university",
       title: t("reports.byUniversity"),
       nameHeader: t("reports.university"),
-      rows: report.universities.map((u) => ({ label: lng === "en" ? u.name_en : u.name_ja, counts: u.counts })),
+      rows: report.universities.map((u) => ({ label: localized(u, "name", lng), counts: u.counts })),
       total: report.totals,
     },
     {
@@ -49,7 +50,7 @@ export function reportSections(report: AnnualReport, lng: Lng, t: TFunction): Re
       title: t("reports.byAgreement"),
       nameHeader: t("reports.agreement"),
       rows: report.agreements.map((a) => ({
-        label: `${lng === "en" ? a.title_en : a.title_ja} (${a.areas.map((x) => t(`agreements.areas.${x}`)).join(lng === "en" ? ", " : "・")})`,
+        label: `${localTitle(a, lng)} (${a.areas.map((x) => t(`agreements.areas.${x}`)).join(lng === "en" ? ", " : "・")})`,
         counts: a.counts,
       })),
       total: report.totals,

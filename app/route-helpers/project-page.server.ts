@@ -8,7 +8,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { notifyProjectTransition } from "~/models/project-notify.server";
 import { getProjectDetail, listProjectEvents, regenerateJoinCode, transitionProject } from "~/models/project.server";
 import { hostPopularity, listProjectSignups } from "~/models/signup.server";
-import { allowedActions, canEdit, type ProjectAction } from "~/projects/lifecycle";
+import { allowedActions, canEdit } from "~/projects/lifecycle";
 import { failureData, failureReply, projectFailureStatus, throwFailure } from "~/route-helpers/respond.server";
 import { idParam } from "~/schemas/params";
 import { firmIndustriesOf, PAGE_ACTIONS, TransitionSchema } from "~/schemas/project";
@@ -16,59 +16,9 @@ import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
 import type { SessionUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import type { ProjectState } from "../../db/schema";
 
-/** What the project page renders (components/projects.tsx), as loadProjectPage builds it. */
-export interface ProjectPageData {
-  project: {
-    id: number;
-    title_ja: string;
-    title_en: string | null;
-    summary_ja: string;
-    summary_en: string | null;
-    seminar_name: string;
-    theme: string;
-    firmIndustries: string[];
-    new_product_focus: number;
-    fiscal_year: number;
-    student_capacity: number;
-    team_size: number;
-    signup_opens_at: string;
-    signup_closes_at: string;
-    interview_from: string;
-    interview_until: string;
-    presentation_on: string;
-    state: ProjectState;
-    join_code: string;
-    university_ja: string;
-    university_en: string;
-    agreement_ja: string;
-    agreement_en: string;
-    professor_name: string;
-  };
-  events: Array<{
-    id: number;
-    action: string;
-    from_state: ProjectState;
-    to_state: ProjectState;
-    comment: string | null;
-    created_at: string;
-    actor_name: string | null;
-  }>;
-  signups: Array<{
-    id: number;
-    name: string;
-    university_ja: string | null;
-    university_en: string | null;
-    created_at: string;
-    motivation: string;
-    ranking: string[];
-  }>;
-  popularity: { ranks: number; hosts: Array<{ id: number; name: string; status: string; counts: number[] }> };
-  actions: ProjectAction[];
-  canEdit: boolean;
-  base: string;
-}
+/** What the project page renders (components/projects.tsx): inferred from loadProjectPage, not written twice. */
+export type ProjectPageData = Awaited<ReturnType<typeof loadProjectPage>>;
 
 export type ProjectActionData = { intent: string; result?: SubmissionResult<string[]>; error?: string } | undefined;
 
@@ -91,7 +41,7 @@ export function basePathFor(user: SessionUser) {
   return user.role === "staff" ? "/staff/projects" : "/professor/projects";
 }
 
-export async function loadProjectPage(user: SessionUser, project: ProjectDetail): Promise<ProjectPageData> {
+export async function loadProjectPage(user: SessionUser, project: ProjectDetail) {
   const [events, signups, popularity] = await Promise.all([
     listProjectEvents(project.id),
     listProjectSignups(project.id),

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { listPartnerships } from "~/models/university.server";
 import { pageMeta } from "~/seo/meta";
 import { homeSeo } from "~/seo/pages";
+import { localized } from "~/utils/localized";
 import { getSessionUser, homePathFor } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -74,7 +75,7 @@ export default function Index() {
         <ul className="cards">
           {partnerships.map((p) => (
             <li key={p.id}>
-              <strong>{i18n.language === "en" ? p.name_en : p.name_ja}</strong>
+              <strong>{localized(p, "name", i18n.language)}</strong>
               {p.since ? (
                 <span className="muted"> · {t("home.since", { year: String(p.since).slice(0, 4) })}</span>
               ) : null}

@@ -10,6 +10,7 @@ import type { Lng } from "~/i18n";
 import { calendarFeedUrl, deleteCalendarToken, getCalendarToken, resetCalendarToken } from "~/models/calendar.server";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { requireUser } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await deleteCalendarToken(user.id);
     return redirectWithToast("/account/calendar", { kind: "success", key: "interviews.feed.deleted" });
   }
-  if (intent !== "reset") throw new Response("Bad Request", { status: 400 });
+  invariantResponse(intent === "reset", "Bad Request", { status: 400 });
   const token = await resetCalendarToken(user.id);
   return data({ feedUrl: calendarFeedUrl(token) }, { headers: { "Cache-Control": "no-store" } });
 }

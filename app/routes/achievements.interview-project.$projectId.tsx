@@ -6,9 +6,8 @@
 import { type HeadersFunction, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { inEnglish, ISSUER, PROGRAMME, STATEMENT } from "~/certificates/data";
+import { inEnglish, ISSUER, PROGRAMME, STATEMENT, inLng } from "~/certificates/data";
 import { JSON_TYPES, wantsJson } from "~/certificates/negotiate.server";
-import { inLng } from "~/components/certificates";
 import type { Lng } from "~/i18n";
 import { getAchievementInput } from "~/models/certificate-public.server";
 import { idParam } from "~/schemas/params";

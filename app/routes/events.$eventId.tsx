@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventFacts, localTitle } from "~/components/events";
+import { EventFacts } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getPublicEvent } from "~/models/event.server";
 import { tokyoTime } from "~/schemas/events";
@@ -13,6 +13,7 @@ import { parseId } from "~/schemas/params";
 import { notFoundMeta, pageMeta } from "~/seo/meta";
 import { eventSeo } from "~/seo/pages";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle, localized } from "~/utils/localized";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicEvent(parseId(params.eventId));
@@ -27,7 +28,7 @@ export default function PublicEvent() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
   const { event, programme } = useLoaderData<typeof loader>();
-  const description = lng === "en" ? event.description_en || event.description_ja : event.description_ja;
+  const description = localized(event, "description", lng);
   return (
     <>
       <p>
@@ -66,7 +67,7 @@ export default function PublicEvent() {
                       </th>
                       <td>{localTitle({ title_ja: p.project_title_ja, title_en: p.project_title_en }, lng)}</td>
                       <td>
-                        {lng === "en" ? p.university_en : p.university_ja} {p.seminar_name}
+                        {localized(p, "university", lng)} {p.seminar_name}
                       </td>
                       <td>
                         {p.wholeSeminar ? t("events.wholeSeminar") : (p.firm_name ?? t("events.public.unlistedFirm"))}

@@ -2,11 +2,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eventWhen, localTitle, localVenue } from "~/components/events";
+import { eventWhen } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { listPublicEvents } from "~/models/event.server";
 import { pageMeta } from "~/seo/meta";
 import { eventsSeo } from "~/seo/pages";
+import { localTitle, localized } from "~/utils/localized";
 
 export async function loader(_: LoaderFunctionArgs) {
   return listPublicEvents();
@@ -31,7 +32,7 @@ function EventList({ events, empty }: { events: Item[]; empty: string }) {
             <Link to={`/events/${e.id}`}>{localTitle(e, lng)}</Link>
           </h3>
           <p>
-            {eventWhen(e, lng)} · {localVenue(e, lng)}
+            {eventWhen(e, lng)} · {localized(e, "venue", lng)}
           </p>
         </li>
       ))}

@@ -8,7 +8,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
-import { projectTitle } from "~/components/hosts";
 import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES, MAX_CUTOFF_HOURS } from "~/interviews/slots";
@@ -21,6 +20,7 @@ import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -85,9 +85,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const submission = form.parse(SlotButtonSchema);
-  if (submission.status !== "success" || (submission.value.intent !== "done" && submission.value.intent !== "missed")) {
-    throw new Response("Bad Request", { status: 400 });
-  }
+  invariantResponse(
+    submission.status === "success" && (submission.value.intent === "done" || submission.value.intent === "missed"),
+    "Bad Request",
+    { status: 400 },
+  );
   const { intent: outcome, slotId } = submission.value;
   return toastResult(await markOutcome(user, slotId, outcome), here, `interviews.toast.${outcome}`);
 }
@@ -113,7 +115,7 @@ export default function FirmHostInterviews() {
       <p>
         <Link to="/firm/interviews">{t("interviews.firm.backToList")}</Link>
       </p>
-      <h1>{t("interviews.firm.hostTitle", { project: projectTitle(host, lng) })}</h1>
+      <h1>{t("interviews.firm.hostTitle", { project: localTitle(host, lng) })}</h1>
       <dl className="meta">
         <dt>{t("interviews.team")}</dt>
         <dd>

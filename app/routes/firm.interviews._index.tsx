@@ -2,10 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle } from "~/components/hosts";
 import { SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { listFirmHosts } from "~/models/interview.server";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -37,7 +37,7 @@ export default function FirmInterviews() {
         {hosts.map((h) => (
           <li key={h.id}>
             <h2 className="card-title">
-              <Link to={`/firm/interviews/${h.id}`}>{projectTitle(h, lng)}</Link>
+              <Link to={`/firm/interviews/${h.id}`}>{localTitle(h, lng)}</Link>
             </h2>
             <p>
               {t("interviews.team")}: <TeamNames team={h.team} />

@@ -2,7 +2,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HostAnswerForm, HostStatusBadge, ProjectPublicInfo, projectTitle } from "~/components/hosts";
+import { HostAnswerForm, HostStatusBadge, ProjectPublicInfo } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { answerAsFirmUser, canAnswer, getHostInvitation } from "~/models/project-host.server";
 import { failureReply } from "~/route-helpers/respond.server";
@@ -11,6 +11,7 @@ import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -54,7 +55,7 @@ export default function FirmInvitation() {
       <p>
         <Link to="/firm/invitations">{t("hosts.backToInvitations")}</Link>
       </p>
-      <h1>{projectTitle(host, lng)}</h1>
+      <h1>{localTitle(host, lng)}</h1>
       <p>
         <HostStatusBadge status={host.status} />
         {host.responded_at ? ` ${t("hosts.answeredOn", { date: formatDateTime(host.responded_at, lng) })}` : null}

@@ -2,10 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HostStatusBadge, projectTitle } from "~/components/hosts";
+import { HostStatusBadge } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { canAnswer, listFirmInvitations } from "~/models/project-host.server";
 import { formatDate } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -43,14 +44,14 @@ export default function FirmInvitations() {
           {invitations.map((i) => (
             <li key={i.id}>
               <h2 className="card-title">
-                <Link to={`/firm/invitations/${i.id}`}>{projectTitle(i, lng)}</Link>
+                <Link to={`/firm/invitations/${i.id}`}>{localTitle(i, lng)}</Link>
               </h2>
               <p>
                 <HostStatusBadge status={i.status} />
                 {i.status === "accepted" && i.capacity ? ` ${t("hosts.table.students", { count: i.capacity })}` : null}
               </p>
               <p className="muted">
-                {lng === "en" ? i.university_en : i.university_ja} · {i.seminar_name}
+                {localized(i, "university", lng)} · {i.seminar_name}
               </p>
               <p>
                 {t("hosts.firmListInterviews", {

@@ -10,13 +10,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors } from "~/components/forms";
-import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listApplicants, RANKING_CLOSED, RANKING_STATES, saveHostRanking } from "~/models/host-ranking.server";
 import { requireFirmHost } from "~/route-helpers/pairing-route.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { applicantLabel, HostRankingSchema, rankedSignups } from "~/schemas/pairing";
 import { readForm } from "~/utils/form.server";
+import { localTitle } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -73,7 +73,7 @@ export default function FirmRanking() {
       <p>
         <Link to="/firm/projects">{t("pairing.firm.backToProjects")}</Link>
       </p>
-      <h1>{t("pairing.ranking.title", { title: projectTitle(project, lng) })}</h1>
+      <h1>{t("pairing.ranking.title", { title: localTitle(project, lng) })}</h1>
       {!open ? (
         <p>{t("pairing.ranking.closed")}</p>
       ) : applicants.length === 0 ? (

@@ -6,11 +6,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listHostStudents } from "~/models/pairing-view.server";
 import { requireFirmHost } from "~/route-helpers/pairing-route.server";
 import { getLocale } from "~/utils/i18n.server";
+import { localTitle, localized } from "~/utils/localized";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, host } = await requireFirmHost(request, params);
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     students:
       rows?.map((s) => ({
         name: s.name,
-        university: (lng === "en" ? s.university_en : s.university_ja) ?? null,
+        university: localized(s, "university", lng) ?? null,
         seminar: host.seminar_name,
         email: s.email,
       })) ?? null,
@@ -39,7 +39,7 @@ export default function FirmStudents() {
       <p>
         <Link to="/firm/projects">{t("pairing.firm.backToProjects")}</Link>
       </p>
-      <h1>{t("pairing.firm.studentsTitle", { title: projectTitle(project, lng) })}</h1>
+      <h1>{t("pairing.firm.studentsTitle", { title: localTitle(project, lng) })}</h1>
       {students === null ? (
         <p>{t("pairing.firm.notPublished")}</p>
       ) : students.length === 0 ? (

@@ -5,12 +5,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle, StateBadge } from "~/components/projects";
+import { StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { RANKING_STATES } from "~/models/host-ranking.server";
 import { listFirmHostings } from "~/models/pairing-view.server";
 import { PAIRED_STATES } from "~/projects/lifecycle";
 import { formatFiscalYear } from "~/utils/format";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 /** States in which a pairing has been published. */
@@ -41,7 +42,7 @@ export default function FirmProjects() {
         <ul className="cards">
           {hostings.map((h) => (
             <li key={h.id}>
-              <h2 className="card-title">{projectTitle(h, lng)}</h2>
+              <h2 className="card-title">{localTitle(h, lng)}</h2>
               <p>
                 {formatFiscalYear(h.fiscal_year, lng)} <StateBadge state={h.state} />
               </p>

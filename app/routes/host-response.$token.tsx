@@ -5,12 +5,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HostAnswerForm, ProjectPublicInfo, projectTitle } from "~/components/hosts";
+import { HostAnswerForm, ProjectPublicInfo } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { answerThroughLink, findHostLink } from "~/models/project-host.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { HostAnswerSchema, toHostAnswer } from "~/schemas/hosts";
 import { readForm } from "~/utils/form.server";
+import { localTitle } from "~/utils/localized";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await findHostLink(params.token ?? "");
@@ -45,7 +46,7 @@ export default function HostResponse() {
   return (
     <article>
       <p className="muted">{t("hosts.link.for", { firm: host.firm_name })}</p>
-      <h1>{projectTitle(host, lng)}</h1>
+      <h1>{localTitle(host, lng)}</h1>
       <ProjectPublicInfo project={host} />
       <section aria-labelledby="answer-title" className="panel">
         <h2 id="answer-title">{t("hosts.answer.title")}</h2>

@@ -4,6 +4,7 @@ import { setUserLocale } from "~/models/user.server";
 import { LocaleSchema } from "~/schemas/auth";
 import { readForm } from "~/utils/form.server";
 import { localeCookie } from "~/utils/i18n.server";
+import { invariantResponse } from "~/utils/invariant";
 import { getSessionUser, isHttpsRequest, safeRedirectPath } from "~/utils/session.server";
 
 export async function loader() {
@@ -12,7 +13,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const submission = (await readForm(request)).parse(LocaleSchema);
-  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
   const { locale, redirectTo } = submission.value;
   const user = await getSessionUser(request);
   if (user) await setUserLocale(user.id, locale === "auto" ? null : locale);

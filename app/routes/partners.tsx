@@ -7,6 +7,7 @@ import { listPartners } from "~/models/agreement.server";
 import { pageMeta } from "~/seo/meta";
 import { partnersSeo } from "~/seo/pages";
 import { formatDate, tokyoDate } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 
 export async function loader() {
   return { partners: await listPartners(tokyoDate()) };
@@ -26,10 +27,10 @@ export default function Partners() {
       {partners.length === 0 ? <p>{t("agreements.partners.empty")}</p> : null}
       {partners.map((u) => (
         <section key={u.id} aria-labelledby={`partner-${u.id}`} className="panel">
-          <h2 id={`partner-${u.id}`}>{lng === "en" ? u.name_en : u.name_ja}</h2>
+          <h2 id={`partner-${u.id}`}>{localized(u, "name", lng)}</h2>
           {u.agreements.map((a) => (
             <div key={a.id} className="partner-agreement">
-              <h3>{lng === "en" ? a.title_en : a.title_ja}</h3>
+              <h3>{localTitle(a, lng)}</h3>
               <p className="muted">
                 {t(`agreements.kinds.${a.kind}`)} ·{" "}
                 {t("agreements.partners.since", { date: formatDate(a.signed_on, lng) })}

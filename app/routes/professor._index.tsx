@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getUserAffiliation } from "~/models/user.server";
+import { localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -18,9 +19,7 @@ export default function ProfessorHome() {
       <h1>{t("professor.homeTitle")}</h1>
       <p>{user.name}</p>
       {university ? (
-        <p>
-          {t("student.university", { university: i18n.language === "en" ? university.name_en : university.name_ja })}
-        </p>
+        <p>{t("student.university", { university: localized(university, "name", i18n.language) })}</p>
       ) : null}
       <p>{t("professor.homeLead")}</p>
     </section>

@@ -7,7 +7,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eventWhen, localTitle, localVenue } from "~/components/events";
+import { eventWhen } from "~/components/events";
 import { FormErrors, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { confirmPresentationTitle, listProfessorPresentations } from "~/models/event.server";
@@ -15,6 +15,7 @@ import { throwFailure } from "~/route-helpers/respond.server";
 import { ConfirmTitleSchema, tokyoTime } from "~/schemas/events";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -79,7 +80,7 @@ export default function ProfessorEvents() {
             {localTitle({ title_ja: e.event_title_ja, title_en: e.event_title_en }, lng)}
           </h2>
           <p className="muted">
-            {eventWhen({ starts_at: e.event_starts_at, ends_at: e.event_ends_at }, lng)} · {localVenue(e, lng)}
+            {eventWhen({ starts_at: e.event_starts_at, ends_at: e.event_ends_at }, lng)} · {localized(e, "venue", lng)}
           </p>
           {slots
             .filter((s) => s.event_id === e.event_id)

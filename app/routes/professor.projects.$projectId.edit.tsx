@@ -10,12 +10,13 @@ import { requireVisibleProject } from "~/route-helpers/project-page.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { projectFormValues, ProjectSchema } from "~/schemas/project";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
 
 async function requireEditableProject(request: Request, params: LoaderFunctionArgs["params"]) {
   const user = await requireRole(request, "professor");
   const project = await requireVisibleProject(user, params);
-  if (!canEdit(project, user)) throw new Response("Conflict", { status: 409 });
+  invariantResponse(canEdit(project, user), "Conflict", { status: 409 });
   return { user, project };
 }
 

@@ -2,7 +2,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/components/hosts";
+import { FirmChoiceSearch, HostFirmForm, HostsTable } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { listFirmChoices, listProjectHosts, suggestHost, SUGGEST_STATES } from "~/models/project-host.server";
 import { getProject } from "~/models/project.server";
@@ -11,6 +11,7 @@ import { HostFirmSchema } from "~/schemas/hosts";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -63,7 +64,7 @@ export default function ProfessorProjectHosts() {
       <p>
         <Link to={`/professor/projects/${project.id}`}>{t("hosts.backToProject")}</Link>
       </p>
-      <h1>{t("hosts.professorTitle", { title: projectTitle(project, lng) })}</h1>
+      <h1>{t("hosts.professorTitle", { title: localTitle(project, lng) })}</h1>
       <p>{t("hosts.professorLead")}</p>
       <section aria-labelledby="hosts-title">
         <h2 id="hosts-title">{t("hosts.listTitle")}</h2>

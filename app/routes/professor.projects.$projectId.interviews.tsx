@@ -2,7 +2,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle } from "~/components/hosts";
 import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { listProjectInterviews, markOutcome } from "~/models/interview.server";
@@ -11,6 +10,8 @@ import { requireVisibleProject } from "~/route-helpers/project-page.server";
 import { toastResult } from "~/route-helpers/respond.server";
 import { SlotButtonSchema } from "~/schemas/interviews";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 async function requireOwnProject(request: Request, params: LoaderFunctionArgs["params"]) {
@@ -38,8 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { professor, project } = await requireOwnProject(request, params);
   const submission = (await readForm(request)).parse(SlotButtonSchema);
   const outcome = submission.status === "success" ? submission.value.intent : null;
-  if (submission.status !== "success" || (outcome !== "done" && outcome !== "missed"))
-    throw new Response("Bad Request", { status: 400 });
+  invariantResponse(submission.status === "success" && (outcome === "done" || outcome === "missed"), "Bad Request", {
+    status: 400,
+  });
   const r = await markOutcome(professor, submission.value.slotId, outcome);
   return toastResult(r, `/professor/projects/${project.id}/interviews`, `interviews.toast.${outcome}`);
 }
@@ -53,7 +55,7 @@ export default function ProfessorProjectInterviews() {
       <p>
         <Link to={`/professor/projects/${project.id}`}>{t("hosts.backToProject")}</Link>
       </p>
-      <h1>{t("interviews.professor.title", { project: projectTitle(project, lng) })}</h1>
+      <h1>{t("interviews.professor.title", { project: localTitle(project, lng) })}</h1>
       <p>{t("interviews.professor.lead")}</p>
       {teams.length === 0 ? (
         <p>{t("interviews.professor.empty")}</p>

@@ -9,6 +9,7 @@ import { requireVisibleProject } from "~/route-helpers/project-page.server";
 import { toCsv } from "~/utils/csv";
 import { formatDateTime } from "~/utils/format";
 import { getLocale, getT } from "~/utils/i18n.server";
+import { localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     s.name,
     s.name_kana,
     s.email,
-    lng === "en" ? s.university_en : s.university_ja,
+    localized(s, "university", lng),
     formatDateTime(s.created_at, lng),
     s.motivation,
     ...Array.from({ length: choices }, (_, i) => s.ranking[i]),

@@ -2,10 +2,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle, StateBadge } from "~/components/projects";
+import { StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listProfessorProjects } from "~/models/project.server";
 import { formatDate, formatFiscalYear } from "~/utils/format";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -44,7 +45,7 @@ export default function ProfessorProjects() {
               {projects.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    <Link to={`/professor/projects/${p.id}`}>{projectTitle(p, lng)}</Link>
+                    <Link to={`/professor/projects/${p.id}`}>{localTitle(p, lng)}</Link>
                   </th>
                   <td>{formatFiscalYear(p.fiscal_year, lng)}</td>
                   <td>

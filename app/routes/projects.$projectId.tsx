@@ -5,7 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProjectFacts, projectTitle, StateBadge } from "~/components/projects";
+import { ProjectFacts, StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { getPublicProject, isOpenForSignup } from "~/models/project.server";
 import { idParam } from "~/schemas/params";
@@ -14,6 +14,7 @@ import { notFoundMeta, pageMeta } from "~/seo/meta";
 import { projectSeo } from "~/seo/pages";
 import { invariantResponse } from "~/utils/invariant";
 import { industryLabel, townLabel } from "~/utils/kita";
+import { localTitle } from "~/utils/localized";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await getPublicProject(idParam(params, "projectId"));
@@ -39,7 +40,7 @@ export default function PublicProject() {
       <p>
         <Link to="/projects">{t("projects.public.back")}</Link>
       </p>
-      <h1>{projectTitle(project, lng)}</h1>
+      <h1>{localTitle(project, lng)}</h1>
       <p>
         <StateBadge state={project.state} /> {t(`projects.next.${project.state}`)}
       </p>

@@ -2,12 +2,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle, StateBadge } from "~/components/projects";
+import { StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listPublicProjects } from "~/models/project.server";
 import { pageMeta } from "~/seo/meta";
 import { projectsSeo } from "~/seo/pages";
 import { formatDateTime, formatFiscalYear } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 
 export async function loader(_: LoaderFunctionArgs) {
   // Public: no guard. Only projects in PUBLIC_STATES are selected, and no personal data.
@@ -27,10 +28,10 @@ function ProjectItem({ p, open }: { p: Item; open: boolean }) {
   return (
     <li>
       <h3>
-        <Link to={`/projects/${p.id}`}>{projectTitle(p, lng)}</Link>
+        <Link to={`/projects/${p.id}`}>{localTitle(p, lng)}</Link>
       </h3>
       <p className="muted">
-        {lng === "en" ? p.university_en : p.university_ja} · {p.seminar_name} · {formatFiscalYear(p.fiscal_year, lng)}{" "}
+        {localized(p, "university", lng)} · {p.seminar_name} · {formatFiscalYear(p.fiscal_year, lng)}{" "}
         {open ? null : <StateBadge state={p.state} />}
       </p>
       <p>{p.theme}</p>

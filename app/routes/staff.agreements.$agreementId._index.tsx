@@ -31,6 +31,7 @@ import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDate, formatDateTime, tokyoDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { AGREEMENT_DOCUMENT_KINDS } from "../../db/schema";
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", key: "agreements.terminated" });
   }
 
-  throw new Response("Bad Request", { status: 400 });
+  invariantResponse(false, "Bad Request", { status: 400 });
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -111,7 +112,7 @@ function formatValue(field: FieldChange["field"], value: unknown, t: TFunction, 
   switch (field) {
     case "university_id": {
       const u = d.universities.find((x) => x.id === value);
-      return u ? (lng === "en" ? u.name_en : u.name_ja) : `#${value}`;
+      return u ? localized(u, "name", lng) : `#${value}`;
     }
     case "owner_user_id":
       return d.staff.find((s) => s.id === value)?.name ?? `#${value}`;
@@ -157,7 +158,7 @@ export default function AgreementDetail() {
   const [terminateForm, terminateFields] = useIntentForm("terminate", TerminateSchema);
   const [activityForm, activityFields] = useIntentForm("activity", ActivitySchema, { occurred_on: d.today });
   const [documentForm, documentFields] = useIntentForm("document", DocumentSchema);
-  const title = lng === "en" ? a.title_en : a.title_ja;
+  const title = localTitle(a, lng);
   const fileHintId = `${documentFields.file.id}-hint`;
   return (
     <>
@@ -184,7 +185,7 @@ export default function AgreementDetail() {
         <h2 id="overview-title">{t("agreements.detail.overview")}</h2>
         <dl className="meta">
           <dt>{t("agreements.fields.university_id")}</dt>
-          <dd>{lng === "en" ? a.university_en : a.university_ja}</dd>
+          <dd>{localized(a, "university", lng)}</dd>
           <dt>{t("agreements.fields.kind")}</dt>
           <dd>{t(`agreements.kinds.${a.kind}`)}</dd>
           <dt>{t(lng === "en" ? "agreements.fields.title_ja" : "agreements.fields.title_en")}</dt>
@@ -436,7 +437,7 @@ function AgreementProjects() {
         <ul>
           {projects.map((p) => (
             <li key={p.id}>
-              <Link to={`/staff/projects/${p.id}`}>{(i18n.language === "en" && p.title_en) || p.title_ja}</Link>{" "}
+              <Link to={`/staff/projects/${p.id}`}>{localTitle(p, i18n.language)}</Link>{" "}
               <span className="muted">
                 {t("agreements.detail.projectMeta", { fy: p.fiscal_year, seminar: p.seminar_name })}
               </span>{" "}

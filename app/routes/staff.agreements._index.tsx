@@ -6,6 +6,7 @@ import { StatusBadge } from "~/components/agreements";
 import type { Lng } from "~/i18n";
 import { listAgreements } from "~/models/agreement.server";
 import { formatDate, tokyoDate } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,9 +46,9 @@ export default function AgreementList() {
               {agreements.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/staff/agreements/${a.id}`}>{lng === "en" ? a.title_en : a.title_ja}</Link>
+                    <Link to={`/staff/agreements/${a.id}`}>{localTitle(a, lng)}</Link>
                   </th>
-                  <td>{lng === "en" ? a.university_en : a.university_ja}</td>
+                  <td>{localized(a, "university", lng)}</td>
                   <td>{t(`agreements.kinds.${a.kind}`)}</td>
                   <td>{formatDate(a.signed_on, lng)}</td>
                   <td>{a.termEnd ? formatDate(a.termEnd, lng) : t("agreements.openEnded")}</td>

@@ -8,7 +8,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventFacts, TeamSelect, localTitle, type TeamChoice } from "~/components/events";
+import { EventFacts, TeamSelect, type TeamChoice } from "~/components/events";
 import { FormErrors, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import {
@@ -35,6 +35,8 @@ import {
 } from "~/schemas/events";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { type NOT_FOUND } from "~/utils/result";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -87,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (intent === "move") {
     const submission = form.parse(MoveSlotSchema);
-    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+    invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
     const { presentationId, direction } = submission.value;
     const r = await movePresentation(staff, event.id, presentationId, direction);
     if (!r.ok) throwFailure(r);
@@ -95,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "remove") {
     const submission = form.parse(RemoveSlotSchema);
-    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+    invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
     const r = await removePresentation(staff, event.id, submission.value.presentationId);
     if (!r.ok) throwFailure(r);
     return redirectWithToast(`${here}#programme-title`, { kind: "success", key: "events.toast.removed" });

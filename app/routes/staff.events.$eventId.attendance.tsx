@@ -6,13 +6,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localTitle, MarkToggle } from "~/components/events";
+import { MarkToggle } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getAttendanceSheet, setAttendance, setPresentationGiven } from "~/models/attendance.server";
 import { loadEvent } from "~/route-helpers/event.server";
 import { throwFailure } from "~/route-helpers/respond.server";
 import { AttendanceSchema, GivenSchema, tokyoTime } from "~/schemas/events";
 import { readForm } from "~/utils/form.server";
+import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -39,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (form.value("intent") === "given") {
     const submission = form.parse(GivenSchema);
-    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+    invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
     const { presentationId, given } = submission.value;
     const r = await setPresentationGiven(staff, event.id, presentationId, given);
     if (!r.ok) throwFailure(r);
@@ -51,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const submission = form.parse(AttendanceSchema);
-  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
   const { studentId, present } = submission.value;
   const r = await setAttendance(staff, event.id, studentId, present);
   if (!r.ok) throwFailure(r);

@@ -8,7 +8,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localTitle } from "~/components/events";
+import { inLng } from "~/certificates/data";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import {
@@ -24,6 +24,7 @@ import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "issueOne") {
     const submission = form.parse(IssueOneSchema);
-    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+    invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
     const { studentId, projectId } = submission.value.candidate;
     return toastResult(
       await issueCertificate(event.id, studentId, projectId, staff),
@@ -217,7 +218,7 @@ export default function EventCertificates() {
                 {certificates.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">{c.name}</th>
-                    <td>{lng === "en" ? c.project.en || c.project.ja : c.project.ja}</td>
+                    <td>{inLng(c.project, lng)}</td>
                     <td>{formatDate(c.issuedAt, lng)}</td>
                     <td>
                       {c.revokedAt

@@ -2,7 +2,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EventForm, localTitle } from "~/components/events";
+import { EventForm } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { getEvent, updateEvent } from "~/models/event.server";
 import { throwFailure } from "~/route-helpers/respond.server";
@@ -10,6 +10,7 @@ import { eventFormValues, EventSchema } from "~/schemas/events";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 

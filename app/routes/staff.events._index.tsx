@@ -2,9 +2,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { eventWhen, localTitle, localVenue } from "~/components/events";
+import { eventWhen } from "~/components/events";
 import type { Lng } from "~/i18n";
 import { listEvents } from "~/models/event.server";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -46,7 +47,7 @@ export default function StaffEvents() {
                     <Link to={`/staff/events/${e.id}`}>{localTitle(e, lng)}</Link>
                   </th>
                   <td>{eventWhen(e, lng)}</td>
-                  <td>{localVenue(e, lng)}</td>
+                  <td>{localized(e, "venue", lng)}</td>
                   <td>{Number(e.slots)}</td>
                   <td>
                     <Link to={`/staff/events/${e.id}/attendance`}>

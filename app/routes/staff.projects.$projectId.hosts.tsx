@@ -6,7 +6,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FirmChoiceSearch, HostFirmForm, HostsTable, projectTitle } from "~/components/hosts";
+import { FirmChoiceSearch, HostFirmForm, HostsTable } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import {
   HOST_LINK_DAYS,
@@ -22,6 +22,7 @@ import { HostFirmSchema, WithdrawHostSchema } from "~/schemas/hosts";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.value("intent") === "withdraw") {
     const submission = form.parse(WithdrawHostSchema);
-    if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+    invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
     return toastResult(await withdrawHost(staff, project.id, submission.value.hostId), here, "hosts.toast.withdrawn");
   }
   const submission = form.parse(HostFirmSchema);
@@ -84,7 +85,7 @@ export default function StaffProjectHosts() {
       <p>
         <Link to={`/staff/projects/${project.id}`}>{t("hosts.backToProject")}</Link>
       </p>
-      <h1>{t("hosts.staffTitle", { title: projectTitle(project, lng) })}</h1>
+      <h1>{t("hosts.staffTitle", { title: localTitle(project, lng) })}</h1>
       <p>{t("hosts.staffLead")}</p>
       <section aria-labelledby="hosts-title">
         <h2 id="hosts-title">{t("hosts.listTitle")}</h2>

@@ -6,7 +6,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle } from "~/components/hosts";
 import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { listProjectInterviews, markOutcome } from "~/models/interview.server";
@@ -16,6 +15,7 @@ import { toastResult } from "~/route-helpers/respond.server";
 import { parseSlotFilters, SLOT_STATUSES, SlotButtonSchema } from "~/schemas/interviews";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,7 +58,7 @@ export default function StaffProjectInterviews() {
       <p>
         <Link to={`/staff/projects/${project.id}`}>{t("hosts.backToProject")}</Link>
       </p>
-      <h1>{t("interviews.staff.title", { project: projectTitle(project, lng) })}</h1>
+      <h1>{t("interviews.staff.title", { project: localTitle(project, lng) })}</h1>
       <p>{t("interviews.staff.lead")}</p>
       <Form method="get" className="filters">
         <label>

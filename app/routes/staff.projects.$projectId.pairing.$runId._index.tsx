@@ -11,7 +11,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { RunReport } from "~/components/pairing";
-import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { notifyLatePlacement, notifyPairingPublished } from "~/models/pairing-notify.server";
 import { loadRunView } from "~/models/pairing-view.server";
@@ -22,6 +21,7 @@ import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -97,7 +97,7 @@ export default function StaffPairingRun() {
       <p>
         <Link to={`/staff/projects/${project.id}/pairing`}>{t("pairing.backToRuns")}</Link>
       </p>
-      <h1>{t("pairing.run.title", { id: view.run.id, title: projectTitle(project, lng) })}</h1>
+      <h1>{t("pairing.run.title", { id: view.run.id, title: localTitle(project, lng) })}</h1>
       {actionData?.intent === "publish" && "error" in actionData ? (
         <div className="form-errors" role="alert">
           <p>{t(actionData.error)}</p>

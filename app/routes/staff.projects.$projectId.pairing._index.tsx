@@ -6,7 +6,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Seed } from "~/components/pairing";
-import { projectTitle, StateBadge } from "~/components/projects";
+import { StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { createRun, listRuns } from "~/models/pairing.server";
 import { notifyProjectTransition } from "~/models/project-notify.server";
@@ -16,6 +16,7 @@ import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -75,7 +76,7 @@ export default function StaffPairing() {
       <p>
         <Link to={`/staff/projects/${project.id}`}>{t("pairing.backToProject")}</Link>
       </p>
-      <h1>{t("pairing.pageTitle", { title: projectTitle(project, lng) })}</h1>
+      <h1>{t("pairing.pageTitle", { title: localTitle(project, lng) })}</h1>
       <p>
         {t("pairing.projectState")} <StateBadge state={project.state} />
       </p>

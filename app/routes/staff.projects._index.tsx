@@ -2,11 +2,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle, StateBadge } from "~/components/projects";
+import { StateBadge } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { listProjectFiscalYears, listProjectsForReview } from "~/models/project.server";
 import { parseProjectFilters, PROJECT_STATES } from "~/schemas/project";
 import { formatDateTime, formatFiscalYear } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -73,12 +74,12 @@ export default function StaffProjects() {
               {projects.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    <Link to={`/staff/projects/${p.id}`}>{projectTitle(p, lng)}</Link>
+                    <Link to={`/staff/projects/${p.id}`}>{localTitle(p, lng)}</Link>
                   </th>
                   <td>
                     <StateBadge state={p.state} />
                   </td>
-                  <td>{lng === "en" ? p.university_en : p.university_ja}</td>
+                  <td>{localized(p, "university", lng)}</td>
                   <td>{p.professor_name}</td>
                   <td>{formatFiscalYear(p.fiscal_year, lng)}</td>
                   <td>{formatDateTime(p.updated_at, lng)}</td>

@@ -22,6 +22,7 @@ import {
 } from "~/models/invitation.server";
 import { listUniversities } from "~/models/university.server";
 import { emailExists, listAccounts, setAccountDisabled } from "~/models/user.server";
+import { failureReply } from "~/route-helpers/respond.server";
 import { parseAccountFilter, RowIdSchema } from "~/schemas/accounts";
 import { InviteSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
@@ -108,12 +109,7 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     await invitationMail({ name: v.name, role: v.role }),
   );
-  if (!created.ok) {
-    return data(
-      { result: submission.reply({ fieldErrors: { [created.field]: [msg("validation.chooseOne")] } }) },
-      { status: 400 },
-    );
-  }
+  if (!created.ok) return failureReply(submission, created);
   return redirectWithToast("/staff/users", { kind: "success", key: "staff.invited", values: { email: v.email } });
 }
 

@@ -2,13 +2,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle } from "~/components/hosts";
 import type { Lng } from "~/i18n";
 import { listStudentSignups } from "~/models/signup.server";
 import { getUserAffiliation } from "~/models/user.server";
 import { PAIRED_STATES } from "~/projects/lifecycle";
 import { signupPhase } from "~/projects/signup";
 import { formatDateTime } from "~/utils/format";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 /** The states whose "what happens next" line the page shows (projects.next.*). */
@@ -40,9 +40,7 @@ export default function StudentHome() {
             <rp>)</rp>
           </ruby>
         </p>
-        {university ? (
-          <p>{t("student.university", { university: lng === "en" ? university.name_en : university.name_ja })}</p>
-        ) : null}
+        {university ? <p>{t("student.university", { university: localized(university, "name", lng) })}</p> : null}
         <p>{t("student.homeLead")}</p>
       </section>
       <section aria-labelledby="signups-title">
@@ -52,7 +50,7 @@ export default function StudentHome() {
           {signups.map((s) => (
             <li key={s.id}>
               <h3 className="card-title">
-                <Link to={`/student/projects/${s.project_id}/signup`}>{projectTitle(s, lng)}</Link>
+                <Link to={`/student/projects/${s.project_id}/signup`}>{localTitle(s, lng)}</Link>
               </h3>
               <p>
                 <span className="badge">{t(`projects.states.${s.state}`)}</span>{" "}

@@ -7,12 +7,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { credentialFromJwt, hasEmbeddedProof } from "~/certificates/credential.server";
-import { qrPath } from "~/certificates/qr.server";
-import { learnerCredentialWalletLink } from "~/certificates/wallet-links";
-import { CertificateFacts, CertificateShare, certificateLinks, inLng, WalletPanel } from "~/components/certificates";
+import { inLng } from "~/certificates/data";
+import { CertificateFacts, CertificateShare, certificateLinks, WalletPanel } from "~/components/certificates";
 import type { Lng } from "~/i18n";
 import { listStudentCertificates } from "~/models/certificate.server";
-import { exchangeUrls, startWalletExchange, walletStateOf } from "~/models/wallet.server";
+import { startWalletExchange, walletStateOf } from "~/models/wallet.server";
+import { walletPanel } from "~/route-helpers/wallet-panel.server";
 import { WalletStartSchema } from "~/schemas/certificates";
 import { config } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
@@ -23,33 +23,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const student = await requireRole(request, "student");
   const [certificates, wallet] = await Promise.all([listStudentCertificates(student.id), walletStateOf(student.id)]);
   return {
-    certificates: certificates.map((c) => {
-      const live = wallet.exchanges.get(c.id);
-      const urls = live && exchangeUrls(live.exchangeId);
-      return {
-        id: c.id,
-        data: c.data,
-        revokedAt: c.revoked_at,
-        verifyUrl: `${config().publicUrl}/verify/${c.id}`,
-        hasJson: hasEmbeddedProof(credentialFromJwt(c.credential_jwt)),
-        wallet: {
-          certificateId: c.id,
-          revoked: Boolean(c.revoked_at),
-          exchange:
-            live && urls && !c.revoked_at
-              ? {
-                  interactionUrl: urls.interactionUrl,
-                  lcwLink: learnerCredentialWalletLink(urls.exchangeUrl),
-                  expiresAt: live.expiresAt,
-                  qr: qrPath(urls.interactionUrl),
-                }
-              : null,
-          copies: wallet.copies
-            .filter((copy) => copy.certificateId === c.id)
-            .map(({ id, holderDid, issuedAt }) => ({ id, holderDid, issuedAt })),
-        },
-      };
-    }),
+    certificates: certificates.map((c) => ({
+      id: c.id,
+      data: c.data,
+      revokedAt: c.revoked_at,
+      verifyUrl: `${config().publicUrl}/verify/${c.id}`,
+      hasJson: hasEmbeddedProof(credentialFromJwt(c.credential_jwt)),
+      wallet: walletPanel(c, wallet),
+    })),
   };
 }
 

@@ -6,7 +6,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { projectTitle } from "~/components/hosts";
 import { SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES, canChangeBooking, changeDeadline } from "~/interviews/slots";
@@ -15,6 +14,8 @@ import { toastResult } from "~/route-helpers/respond.server";
 import { SlotButtonSchema } from "~/schemas/interviews";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 const HERE = "/student/interviews";
@@ -45,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, "student");
   const submission = (await readForm(request)).parse(SlotButtonSchema);
-  if (submission.status !== "success") throw new Response("Bad Request", { status: 400 });
+  invariantResponse(submission.status === "success", "Bad Request", { status: 400 });
   const { intent, slotId } = submission.value;
   switch (intent) {
     case "book":
@@ -55,7 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
     case "release":
       return toastResult(await releaseBooking(user, slotId), HERE, "interviews.toast.released");
     default:
-      throw new Response("Bad Request", { status: 400 });
+      // The schema allows no other intent; a forged one is a bad request, not a crash.
+      invariantResponse(false, "Bad Request", { status: 400 });
   }
 }
 
@@ -73,7 +75,7 @@ export default function StudentInterviews() {
           <h2 id={`team-${team.hostId}`}>{t("interviews.student.teamTitle", { firm: team.firmName })}</h2>
           <dl className="meta">
             <dt>{t("interviews.project")}</dt>
-            <dd>{projectTitle(team, lng)}</dd>
+            <dd>{localTitle(team, lng)}</dd>
             <dt>{t("interviews.team")}</dt>
             <dd>
               <TeamNames team={team.team} />

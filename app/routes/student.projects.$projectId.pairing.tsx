@@ -7,7 +7,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Seed } from "~/components/pairing";
-import { projectTitle } from "~/components/projects";
 import type { Lng } from "~/i18n";
 import { getStudentPairing } from "~/models/pairing-view.server";
 import { getProject } from "~/models/project.server";
@@ -15,6 +14,7 @@ import { findSignup } from "~/models/signup.server";
 import { parseId } from "~/schemas/params";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,7 +39,7 @@ export default function StudentPairing() {
       <p>
         <Link to={`/student/projects/${project.id}/signup`}>{t("pairing.student.backToSignup")}</Link>
       </p>
-      <h1>{t("pairing.student.title", { title: projectTitle(project, lng) })}</h1>
+      <h1>{t("pairing.student.title", { title: localTitle(project, lng) })}</h1>
       {!pairing ? (
         <p>{t("pairing.student.notPublished")}</p>
       ) : (

@@ -8,7 +8,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, FormErrors, TextareaField, TextField } from "~/components/forms";
-import { projectTitle } from "~/components/hosts";
 import { PrivacyLink } from "~/components/privacy-link";
 import { RankingField, RankingList, type RankingValue } from "~/components/ranking";
 import type { Lng } from "~/i18n";
@@ -30,6 +29,7 @@ import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/sign
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
+import { localTitle, localized } from "~/utils/localized";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -138,9 +138,9 @@ export default function ProjectSignup() {
       <p>
         <Link to="/student">{t("signup.backHome")}</Link>
       </p>
-      <h1>{projectTitle(project, lng)}</h1>
+      <h1>{localTitle(project, lng)}</h1>
       <p className="muted">{project.seminar_name}</p>
-      <p className="pre-line">{lng === "en" && project.summary_en ? project.summary_en : project.summary_ja}</p>
+      <p className="pre-line">{localized(project, "summary", lng)}</p>
       <dl className="meta">
         <dt>{t("signup.window")}</dt>
         <dd>{t("signup.windowValue", { opens: formatDateTime(project.signup_opens_at, lng), closes })}</dd>

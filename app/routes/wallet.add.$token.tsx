@@ -7,11 +7,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { inLng } from "~/certificates/data";
 import { errorCode } from "~/certificates/exchange-response.server";
 import { exchangeIdFromToken } from "~/certificates/exchange-token.server";
 import { qrPath } from "~/certificates/qr.server";
 import { learnerCredentialWalletLink } from "~/certificates/wallet-links";
-import { inLng, QrCode } from "~/components/certificates";
+import { QrCode } from "~/components/certificates";
 import type { Lng } from "~/i18n";
 import { describeExchange, exchangeUrls } from "~/models/wallet.server";
 import { formatDateTime } from "~/utils/format";

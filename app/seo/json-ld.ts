@@ -123,7 +123,7 @@ export function eventJsonLd(
   { pageUrl, image, lng, publicUrl }: { pageUrl: string; image: string; lng: Lng; publicUrl: string },
 ): WithContext<Event> {
   const venue = localized(event, "venue", lng);
-  const description = lng === "en" ? event.description_en || event.description_ja : event.description_ja;
+  const description = localized(event, "description", lng);
   return {
     "@context": "https://schema.org",
     "@type": "Event",

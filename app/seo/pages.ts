@@ -178,7 +178,7 @@ export function eventHeading(event: Pick<PublicEvent, "title_ja" | "title_en">, 
 /** An event's page: its title and date; date, time and venue in the description; an Event organised by the city. */
 export function eventSeo(event: PublicEvent, lng: Lng, root: Pick<RootSeo, "publicUrl">): PageSeo {
   const t = fixedT(lng);
-  const about = (lng === "en" ? event.description_en || event.description_ja : event.description_ja) ?? "";
+  const about = localized(event, "description", lng) ?? "";
   const heading = eventHeading(event, lng);
   const path = `/events/${event.id}`;
   const pageUrl = languageUrl(root.publicUrl, path, lng);

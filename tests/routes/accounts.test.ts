@@ -13,8 +13,8 @@ import { action as usersAction, loader as usersLoader } from "~/routes/staff.use
 import { getDb } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { getSessionUser } from "~/utils/session.server";
-import { readToast } from "~/utils/toast.server";
-import { cookiesFrom, createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, get, payload, settle, signIn, statusOf } from "../setup/http";
 
 const FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
@@ -25,12 +25,6 @@ async function audits(action: string, entityId?: number | string) {
     .where("action", "=", action)
     .$if(entityId !== undefined, (q) => q.where("entity_id", "=", String(entityId)))
     .execute();
-}
-
-/** The toast a redirect carries (its catalog key), as the next page reads it. */
-async function toastKey(res: Response) {
-  const { toast } = await readToast(get("/", { cookie: cookiesFrom(res) }));
-  return toast?.key ?? "";
 }
 
 async function university(nameJa = "北都大学", nameEn = `Hokuto University ${Math.random()}`) {
@@ -45,9 +39,9 @@ async function university(nameJa = "北都大学", nameEn = `Hokuto University $
 describe("/account", () => {
   async function changePassword(cookie: string, current: string, password: string, ip = "192.0.2.20") {
     return settle(
-      accountAction({
-        request: post("/account", { intent: "password", current, password }, { cookie }),
-        params: {},
+      callAction(accountAction, "/account", {
+        form: { intent: "password", current, password },
+        cookie,
         context: { clientIp: ip },
       }),
     );
@@ -58,7 +52,7 @@ describe("/account", () => {
     const here = await signIn(user.id);
     const phone = await signIn(user.id);
     await getDb().updateTable("session").set({ user_agent: FIREFOX }).where("user_id", "=", user.id).execute();
-    const page = payload(await accountLoader({ request: get("/account", { cookie: here }), params: {}, context: {} }));
+    const page = payload(await callLoader(accountLoader, "/account", { cookie: here }));
     expect(page.sessions).toHaveLength(2);
     expect(page.sessions[0].current).toBe(true);
     expect(page.sessions[1].current).toBe(false);
@@ -67,13 +61,9 @@ describe("/account", () => {
     expect(page.sessions[0].lastSeenAt).toBeTruthy();
 
     const res = (await settle(
-      accountAction({
-        request: post("/account", { intent: "signOutOthers" }, { cookie: here }),
-        params: {},
-        context: {},
-      }),
+      callAction(accountAction, "/account", { form: { intent: "signOutOthers" }, cookie: here }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     expect((await getSessionUser(get("/", { cookie: here })))?.id).toBe(user.id);
     expect(await getSessionUser(get("/", { cookie: phone }))).toBeNull();
     expect(await audits("session.endOthers", user.id)).toHaveLength(1);
@@ -94,7 +84,7 @@ describe("/account", () => {
     expect(payload(common).result.error.password).toEqual(["validation.passwordCommon"]);
 
     const done = (await changePassword(here, user.password, "a fresh new passphrase")) as Response;
-    expect(done.status).toBe(302);
+    expect(done).toHaveRedirect();
     expect((await getSessionUser(get("/", { cookie: here })))?.id).toBe(user.id);
     expect(await getSessionUser(get("/", { cookie: other }))).toBeNull();
     const row = await getDb()
@@ -124,17 +114,15 @@ describe("/account", () => {
   });
 
   it("sends an anonymous visitor to sign in", async () => {
-    const res = await settle(accountLoader({ request: get("/account"), params: {}, context: {} }));
-    expect(statusOf(res)).toBe(302);
+    const res = await settle(callLoader(accountLoader, "/account"));
+    expect(res).toHaveRedirect();
     expect((res as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });
 });
 
 describe("/staff/users", () => {
   async function act(cookie: string, form: Record<string, string>, search = "") {
-    return (await settle(
-      usersAction({ request: post(`/staff/users${search}`, form, { cookie }), params: {}, context: {} }),
-    )) as Response;
+    return (await settle(callAction(usersAction, `/staff/users${search}`, { form, cookie }))) as Response;
   }
 
   it("filters every account by role, university, firm and status, and drops bad filter values", async () => {
@@ -149,8 +137,7 @@ describe("/staff/users", () => {
       .set({ disabled_at: new Date().toISOString() })
       .where("id", "=", pupil.id)
       .execute();
-    const list = async (search: string) =>
-      payload(await usersLoader({ request: get(`/staff/users${search}`, { cookie }), params: {}, context: {} }));
+    const list = async (search: string) => payload(await callLoader(usersLoader, `/staff/users${search}`, { cookie }));
 
     const byUni = await list(`?university=${uni}`);
     expect(byUni.accounts.rows.map((r: { id: number }) => r.id).sort()).toEqual([prof.id, pupil.id].sort());
@@ -174,14 +161,12 @@ describe("/staff/users", () => {
     const theirs = await signIn(firmUser.id);
 
     const res = await act(cookie, { intent: "disable", id: String(firmUser.id) }, "?role=firm");
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/staff/users?role=firm");
+    expect(res).toHaveRedirect("/staff/users?role=firm");
     expect(await getSessionUser(get("/", { cookie: theirs }))).toBeNull();
     expect(await getDb().selectFrom("session").select("id").where("user_id", "=", firmUser.id).execute()).toEqual([]);
     const login = await settle(
-      loginAction({
-        request: post("/login", { email: firmUser.email, password: firmUser.password }),
-        params: {},
+      callAction(loginAction, "/login", {
+        form: { email: firmUser.email, password: firmUser.password },
         context: { clientIp: "192.0.2.77" },
       }),
     );
@@ -190,23 +175,25 @@ describe("/staff/users", () => {
 
     // A staff member cannot disable themselves (nor the last staff account).
     const self = await act(cookie, { intent: "disable", id: String(staff.id) });
-    expect(await toastKey(self)).toContain("accounts.users.notYourself");
+    await expect(self).toSendToast("error", "accounts.users.notYourself");
     expect(await getSessionUser(get("/", { cookie }))).not.toBeNull();
 
     await act(cookie, { intent: "enable", id: String(firmUser.id) });
     const back = await settle(
-      loginAction({
-        request: post("/login", { email: firmUser.email, password: firmUser.password }),
-        params: {},
+      callAction(loginAction, "/login", {
+        form: { email: firmUser.email, password: firmUser.password },
         context: { clientIp: "192.0.2.78" },
       }),
     );
-    expect(statusOf(back)).toBe(302);
+    expect(back).toHaveRedirect();
     expect(await audits("user.enable", firmUser.id)).toHaveLength(1);
 
     // A tampered row id is a 400, not a 500.
     expect((await act(cookie, { intent: "disable", id: "1e400" })).status).toBe(400);
-    expect(await toastKey(await act(cookie, { intent: "disable", id: "999999999" }))).toBe("accounts.users.notFound");
+    await expect(await act(cookie, { intent: "disable", id: "999999999" })).toSendToast(
+      "error",
+      "accounts.users.notFound",
+    );
   });
 
   it("refuses a non-staff user", async () => {
@@ -244,11 +231,11 @@ describe("/staff/users", () => {
       .select("id")
       .where("email", "=", "again@univ.example")
       .executeTakeFirstOrThrow();
-    const listed = payload(await usersLoader({ request: get("/staff/users", { cookie }), params: {}, context: {} }));
+    const listed = payload(await callLoader(usersLoader, "/staff/users", { cookie }));
     expect(listed.invitations.map((i: { id: number }) => i.id)).toContain(inv.id);
 
     const resent = await act(cookie, { intent: "resend", id: String(inv.id) });
-    expect(resent.status).toBe(302);
+    expect(resent).toHaveRedirect();
     const mails = await getDb()
       .selectFrom("outbox_message")
       .selectAll()
@@ -257,33 +244,20 @@ describe("/staff/users", () => {
       .execute();
     expect(mails).toHaveLength(2); // the first invitation and the one sent again
     const newToken = deliverableBody(mails[0]).match(/\/invitations\/([A-Za-z0-9_-]+)/)![1];
-    const old = await acceptLoader({
-      request: get(`/invitations/${created.token}`),
-      params: { token: created.token },
-      context: {},
-    });
+    const old = await callLoader(acceptLoader, `/invitations/${created.token}`, { params: { token: created.token } });
     expect(payload(old).state).toBe("invalid");
-    const fresh = await acceptLoader({
-      request: get(`/invitations/${newToken}`),
-      params: { token: newToken },
-      context: {},
-    });
+    const fresh = await callLoader(acceptLoader, `/invitations/${newToken}`, { params: { token: newToken } });
     expect(payload(fresh).state).toBe("open");
     expect(await audits("invitation.resend", inv.id)).toHaveLength(1);
 
     const withdrawn = await act(cookie, { intent: "withdraw", id: String(inv.id) });
-    expect(withdrawn.status).toBe(302);
-    const gone = await acceptLoader({
-      request: get(`/invitations/${newToken}`),
-      params: { token: newToken },
-      context: {},
-    });
+    expect(withdrawn).toHaveRedirect();
+    const gone = await callLoader(acceptLoader, `/invitations/${newToken}`, { params: { token: newToken } });
     expect(payload(gone).state).toBe("withdrawn");
     const accepted = await settle(
-      acceptAction({
-        request: post(`/invitations/${newToken}`, { password: "a long passphrase here" }),
+      callAction(acceptAction, `/invitations/${newToken}`, {
+        form: { password: "a long passphrase here" },
         params: { token: newToken },
-        context: {},
       }),
     );
     expect(statusOf(accepted)).toBeGreaterThanOrEqual(400);
@@ -291,13 +265,15 @@ describe("/staff/users", () => {
       [],
     );
     expect(await audits("invitation.withdraw", inv.id)).toHaveLength(1);
-    const after = payload(await usersLoader({ request: get("/staff/users", { cookie }), params: {}, context: {} }));
+    const after = payload(await callLoader(usersLoader, "/staff/users", { cookie }));
     expect(after.invitations.map((i: { id: number }) => i.id)).not.toContain(inv.id);
     // Neither can be done twice.
-    expect(await toastKey(await act(cookie, { intent: "resend", id: String(inv.id) }))).toContain(
+    await expect(await act(cookie, { intent: "resend", id: String(inv.id) })).toSendToast(
+      "error",
       "accounts.invitations.notOpen",
     );
-    expect(await toastKey(await act(cookie, { intent: "withdraw", id: String(inv.id) }))).toContain(
+    await expect(await act(cookie, { intent: "withdraw", id: String(inv.id) })).toSendToast(
+      "error",
       "accounts.invitations.notOpen",
     );
   });
@@ -308,7 +284,7 @@ describe("/staff/users", () => {
     const user = await createUser("student");
     await act(cookie, { intent: "disable", id: String(user.id) });
     const forgot = await import("~/routes/forgot-password");
-    await settle(forgot.action({ request: post("/forgot-password", { email: user.email }), params: {}, context: {} }));
+    await settle(callAction(forgot.action, "/forgot-password", { form: { email: user.email } }));
     expect(
       await getDb()
         .selectFrom("outbox_message")
@@ -325,15 +301,9 @@ describe("/staff/universities", () => {
     const staff = await createUser("staff");
     const cookie = await signIn(staff.id);
     const add = async (nameJa: string, nameEn: string) =>
-      settle(
-        universitiesAction({
-          request: post("/staff/universities", { nameJa, nameEn }, { cookie }),
-          params: {},
-          context: {},
-        }),
-      );
+      settle(callAction(universitiesAction, "/staff/universities", { form: { nameJa, nameEn }, cookie }));
     const res = (await add("北区工科大学", "Kita Institute of Technology")) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const row = await getDb()
       .selectFrom("university")
       .selectAll()
@@ -350,32 +320,26 @@ describe("/staff/universities", () => {
     const empty = await add("", "");
     expect(statusOf(empty)).toBe(400);
 
-    const page = payload(
-      await universitiesLoader({ request: get("/staff/universities", { cookie }), params: {}, context: {} }),
-    );
+    const page = payload(await callLoader(universitiesLoader, "/staff/universities", { cookie }));
     expect(page.universities.map((u: { id: number }) => u.id)).toContain(row.id);
 
     const renamed = (await settle(
-      editUniversityAction({
-        request: post(
-          `/staff/universities/${row.id}`,
-          { nameJa: "北区工業大学", nameEn: "Kita University of Industry" },
-          { cookie },
-        ),
+      callAction(editUniversityAction, `/staff/universities/${row.id}`, {
+        form: { nameJa: "北区工業大学", nameEn: "Kita University of Industry" },
+        cookie,
         params: { universityId: String(row.id) },
-        context: {},
       }),
     )) as Response;
-    expect(renamed.status).toBe(302);
+    expect(renamed).toHaveRedirect();
     const after = await getDb().selectFrom("university").selectAll().where("id", "=", row.id).executeTakeFirstOrThrow();
     expect(after).toMatchObject({ name_ja: "北区工業大学", name_en: "Kita University of Industry", slug: row.slug });
     expect(await audits("university.update", row.id)).toHaveLength(1);
 
     const missing = await settle(
-      editUniversityAction({
-        request: post("/staff/universities/99999", { nameJa: "無", nameEn: "None" }, { cookie }),
+      callAction(editUniversityAction, "/staff/universities/99999", {
+        form: { nameJa: "無", nameEn: "None" },
+        cookie,
         params: { universityId: "99999" },
-        context: {},
       }),
     );
     expect(statusOf(missing)).toBe(404);
@@ -385,10 +349,9 @@ describe("/staff/universities", () => {
     const prof = await createUser("professor");
     const cookie = await signIn(prof.id);
     const res = await settle(
-      universitiesAction({
-        request: post("/staff/universities", { nameJa: "偽大学", nameEn: "Fake University" }, { cookie }),
-        params: {},
-        context: {},
+      callAction(universitiesAction, "/staff/universities", {
+        form: { nameJa: "偽大学", nameEn: "Fake University" },
+        cookie,
       }),
     );
     expect([403, 404]).toContain(statusOf(res));
@@ -412,14 +375,14 @@ describe("mailbox: mail that failed", () => {
       .set({ status: "pending", attempts: 3, last_error: "503 Service Unavailable", next_attempt_at: later })
       .where("id", "=", msg.id)
       .execute();
-    const page = payload(await mailboxLoader({ request: get("/staff/mailbox", { cookie }), params: {}, context: {} }));
+    const page = payload(await callLoader(mailboxLoader, "/staff/mailbox", { cookie }));
     const shown = page.undelivered.find((m: { id: number }) => m.id === msg.id);
     expect(shown).toMatchObject({ attempts: 3, last_error: "503 Service Unavailable" });
 
     const res = (await settle(
-      mailboxAction({ request: post("/staff/mailbox", { id: String(msg.id) }, { cookie }), params: {}, context: {} }),
+      callAction(mailboxAction, "/staff/mailbox", { form: { id: String(msg.id) }, cookie }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const after = await getDb()
       .selectFrom("outbox_message")
       .select("next_attempt_at")
@@ -431,12 +394,10 @@ describe("mailbox: mail that failed", () => {
     // A message that was sent is not retried.
     await getDb().updateTable("outbox_message").set({ status: "sent" }).where("id", "=", msg.id).execute();
     const sent = (await settle(
-      mailboxAction({ request: post("/staff/mailbox", { id: String(msg.id) }, { cookie }), params: {}, context: {} }),
+      callAction(mailboxAction, "/staff/mailbox", { form: { id: String(msg.id) }, cookie }),
     )) as Response;
-    expect(await toastKey(sent)).toContain("accounts.mailbox.notRetryable");
-    const bad = await settle(
-      mailboxAction({ request: post("/staff/mailbox", { id: "abc" }, { cookie }), params: {}, context: {} }),
-    );
+    await expect(sent).toSendToast("error", "accounts.mailbox.notRetryable");
+    const bad = await settle(callAction(mailboxAction, "/staff/mailbox", { form: { id: "abc" }, cookie }));
     expect(statusOf(bad)).toBe(400);
   });
 });

@@ -18,7 +18,8 @@ import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
 import type { Role } from "../../db/schema";
 import { createProjectFixture } from "../factories/projects";
-import { get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { payload, settle, statusOf, userWithCookie } from "../setup/http";
 
 let universityId: number;
 let staff: Awaited<ReturnType<typeof userWithCookie>>;
@@ -37,35 +38,33 @@ beforeAll(async () => {
 
 const ctx = {};
 const callNew = (cookie: string | undefined, form: Record<string, string | string[]>) =>
-  settle(newAction({ request: post("/staff/agreements/new", form, { cookie }), params: {}, context: ctx }));
+  settle(callAction(newAction, "/staff/agreements/new", { form, cookie, context: ctx }));
 const callEdit = (cookie: string | undefined, id: number, form: Record<string, string | string[]>) =>
   settle(
-    editAction({
-      request: post(`/staff/agreements/${id}/edit`, form, { cookie }),
+    callAction(editAction, `/staff/agreements/${id}/edit`, {
+      form,
+      cookie,
       params: { agreementId: String(id) },
       context: ctx,
     }),
   );
 const callDetail = (cookie: string | undefined, id: number, form: Record<string, string | string[]> | FormData) =>
   settle(
-    detailAction({
-      request: post(`/staff/agreements/${id}`, form, { cookie }),
+    callAction(detailAction, `/staff/agreements/${id}`, {
+      form,
+      cookie,
       params: { agreementId: String(id) },
       context: ctx,
     }),
   );
 const loadDetail = (cookie: string | undefined, id: number) =>
   settle(
-    detailLoader({
-      request: get(`/staff/agreements/${id}`, { cookie }),
-      params: { agreementId: String(id) },
-      context: ctx,
-    }),
+    callLoader(detailLoader, `/staff/agreements/${id}`, { cookie, params: { agreementId: String(id) }, context: ctx }),
   );
 const download = (cookie: string | undefined, id: number, documentId: number) =>
   settle(
-    downloadLoader({
-      request: get(`/staff/agreements/${id}/documents/${documentId}`, { cookie }),
+    callLoader(downloadLoader, `/staff/agreements/${id}/documents/${documentId}`, {
+      cookie,
       params: { agreementId: String(id), documentId: String(documentId) },
       context: ctx,
     }),
@@ -98,7 +97,7 @@ function validForm(over: Record<string, string | string[]> = {}): Record<string,
 
 async function createAgreement(over: Record<string, string | string[]> = {}) {
   const res = (await callNew(staff.cookie, validForm(over))) as Response;
-  expect(res.status).toBe(302);
+  expect(res).toHaveRedirect();
   return Number(res.headers.get("Location")!.split("/").pop());
 }
 
@@ -129,12 +128,11 @@ describe("access", () => {
     const [doc] = await documentRows(id);
     const p = { agreementId: String(id) };
     const calls: Record<string, (cookie?: string) => Promise<unknown>> = {
-      list: (cookie) => settle(listLoader({ request: get("/staff/agreements", { cookie }), params: {}, context: ctx })),
-      newPage: (cookie) =>
-        settle(newLoader({ request: get("/staff/agreements/new", { cookie }), params: {}, context: ctx })),
+      list: (cookie) => settle(callLoader(listLoader, "/staff/agreements", { cookie, context: ctx })),
+      newPage: (cookie) => settle(callLoader(newLoader, "/staff/agreements/new", { cookie, context: ctx })),
       detail: (cookie) => loadDetail(cookie, id),
       editPage: (cookie) =>
-        settle(editLoader({ request: get(`/staff/agreements/${id}/edit`, { cookie }), params: p, context: ctx })),
+        settle(callLoader(editLoader, `/staff/agreements/${id}/edit`, { cookie, params: p, context: ctx })),
       download: (cookie) => download(cookie, id, doc.id),
       create: (cookie) => callNew(cookie, validForm()),
       edit: (cookie) => callEdit(cookie, id, validForm({ notes: "x" })),
@@ -169,8 +167,8 @@ describe("access", () => {
   it("answers an unknown or malformed agreement id with 404", async () => {
     expect(statusOf(await loadDetail(staff.cookie, 999_999))).toBe(404);
     const bad = await settle(
-      detailLoader({
-        request: get("/staff/agreements/abc", { cookie: staff.cookie }),
+      callLoader(detailLoader, "/staff/agreements/abc", {
+        cookie: staff.cookie,
         params: { agreementId: "abc" },
         context: ctx,
       }),
@@ -293,8 +291,7 @@ describe("edit and version history", () => {
         "contacts[0].phone": "",
       }),
     );
-    expect(statusOf(edit)).toBe(302);
-    expect((edit as Response).headers.get("Location")).toBe(`/staff/agreements/${id}`);
+    expect(edit).toHaveRedirect(`/staff/agreements/${id}`);
 
     const detail = payload(await loadDetail(staff.cookie, id));
     expect(detail.versions.map((v: any) => v.version)).toEqual([2, 1]);
@@ -329,8 +326,8 @@ describe("edit and version history", () => {
     // The edit form shows the saved values.
     const form = payload(
       await settle(
-        editLoader({
-          request: get(`/staff/agreements/${id}/edit`, { cookie: staff.cookie }),
+        callLoader(editLoader, `/staff/agreements/${id}/edit`, {
+          cookie: staff.cookie,
           params: { agreementId: String(id) },
           context: ctx,
         }),
@@ -346,7 +343,7 @@ describe("edit and version history", () => {
   it("writes no version when nothing changed", async () => {
     const id = await createAgreement();
     const res = (await callEdit(staff.cookie, id, validForm())) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const versions = await getDb()
       .selectFrom("agreement_version")
       .select("version")
@@ -392,7 +389,7 @@ describe("terminate", () => {
       terminated_on: today,
       termination_reason: "双方の合意により解除",
     })) as Response;
-    expect(done.status).toBe(302);
+    expect(done).toHaveRedirect();
     const detail = payload(await loadDetail(staff.cookie, id));
     expect(detail.term.status).toBe("terminated");
     expect(detail.agreement).toMatchObject({ terminated_on: today, termination_reason: "双方の合意により解除" });
@@ -449,7 +446,7 @@ describe("documents", () => {
     const bytes = await pdfBytes("Kita City x Toyo");
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const res = (await callDetail(staff.cookie, id, documentForm(bytes))) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
 
     const [row] = await documentRows(id);
     expect(row).toMatchObject({
@@ -482,7 +479,7 @@ describe("documents", () => {
     expect(statusOf(await download((await userWithCookie("professor")).cookie, id, row.id))).toBe(403);
     expect(statusOf(await download((await userWithCookie("firm")).cookie, id, row.id))).toBe(403);
     const anonymous = (await download(undefined, id, row.id)) as Response;
-    expect(anonymous.status).toBe(302);
+    expect(anonymous).toHaveRedirect();
     expect(anonymous.headers.get("Location")).toContain("/login");
     // A document is served only under its own agreement.
     expect(statusOf(await download(staff.cookie, id + 1000, row.id))).toBe(404);
@@ -547,9 +544,7 @@ describe("staff home", () => {
       effective_from: inDays(-400),
       expires_on: inDays(100),
     });
-    const home = payload(
-      await settle(staffHomeLoader({ request: get("/staff", { cookie: staff.cookie }), params: {}, context: ctx })),
-    );
+    const home = payload(await settle(callLoader(staffHomeLoader, "/staff", { cookie: staff.cookie, context: ctx })));
     const item = home.attention.find((a: any) => a.id === id);
     expect(item).toMatchObject({ bucket: "d30", noticeDeadline: inDays(10), status: "active" });
   });

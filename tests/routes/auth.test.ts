@@ -10,14 +10,13 @@ import { loader as studentHomeLoader } from "~/routes/student._index";
 import { getDb } from "~/utils/db.server";
 import { getSessionUser, sessionCookie, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "~/utils/session.server";
 import { hashToken } from "~/utils/tokens.server";
-import { cookiesFrom, createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { cookiesFrom, createUser, get, payload, settle, signIn, statusOf } from "../setup/http";
 
 const ctx = (ip = "192.0.2.1") => ({ clientIp: ip });
 
 async function login(email: string, password: string, ip = "192.0.2.1", cookie?: string) {
-  return settle(
-    loginAction({ request: post("/login", { email, password }, { cookie }), params: {}, context: ctx(ip) }),
-  );
+  return settle(callAction(loginAction, "/login", { form: { email, password }, cookie, context: ctx(ip) }));
 }
 
 async function sessionIdsOf(userId: number) {
@@ -34,8 +33,7 @@ describe("sign-in", () => {
   it("signs in with a plain form POST and lands on the role's home, with a safe session cookie", async () => {
     const staff = await createUser("staff");
     const res = (await login(staff.email, staff.password)) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/staff");
+    expect(res).toHaveRedirect("/staff");
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith("__session="))!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
@@ -146,17 +144,15 @@ describe("sign-in", () => {
   it("only follows same-site redirect paths after sign-in", async () => {
     const user = await createUser("staff");
     const evil = (await settle(
-      loginAction({
-        request: post("/login", { email: user.email, password: user.password, redirectTo: "//evil.example/x" }),
-        params: {},
+      callAction(loginAction, "/login", {
+        form: { email: user.email, password: user.password, redirectTo: "//evil.example/x" },
         context: ctx(),
       }),
     )) as Response;
     expect(evil.headers.get("Location")).toBe("/staff");
     const good = (await settle(
-      loginAction({
-        request: post("/login", { email: user.email, password: user.password, redirectTo: "/staff/users" }),
-        params: {},
+      callAction(loginAction, "/login", {
+        form: { email: user.email, password: user.password, redirectTo: "/staff/users" },
         context: ctx(),
       }),
     )) as Response;
@@ -165,9 +161,7 @@ describe("sign-in", () => {
 
   it("sends signed-in users from /login to their home", async () => {
     const user = await createUser("firm");
-    const res = (await settle(
-      loginLoader({ request: get("/login", { cookie: await signIn(user.id) }), params: {}, context: {} }),
-    )) as Response;
+    const res = (await settle(callLoader(loginLoader, "/login", { cookie: await signIn(user.id) }))) as Response;
     expect(res.headers.get("Location")).toBe("/firm");
   });
 });
@@ -228,21 +222,16 @@ describe("session expiry and sign-out", () => {
   it("sign-out deletes the session row, so the old cookie no longer works", async () => {
     const user = await createUser("staff");
     const cookie = await signIn(user.id);
-    const res = (await settle(
-      logoutAction({ request: post("/logout", {}, { cookie }), params: {}, context: {} }),
-    )) as Response;
-    expect(res.status).toBe(302);
+    const res = (await settle(callAction(logoutAction, "/logout", { cookie }))) as Response;
+    expect(res).toHaveRedirect();
     expect(
       res.headers
         .getSetCookie()
         .some((c) => c.startsWith("__session=;") && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)),
     ).toBe(true);
     expect(await sessionIdsOf(user.id)).toHaveLength(0);
-    const replay = (await settle(
-      staffHomeLoader({ request: get("/staff", { cookie }), params: {}, context: {} }),
-    )) as Response;
-    expect(replay.status).toBe(302);
-    expect(replay.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff");
+    const replay = (await settle(callLoader(staffHomeLoader, "/staff", { cookie }))) as Response;
+    expect(replay).toHaveRedirect("/login?redirectTo=%2Fstaff");
   });
 
   it("stores only a hash of the token", async () => {
@@ -258,19 +247,13 @@ describe("session expiry and sign-out", () => {
 describe("guards", () => {
   it("answers 403 to a signed-in user of another role", async () => {
     const student = await createUser("student");
-    const res = await settle(
-      staffHomeLoader({ request: get("/staff", { cookie: await signIn(student.id) }), params: {}, context: {} }),
-    );
+    const res = await settle(callLoader(staffHomeLoader, "/staff", { cookie: await signIn(student.id) }));
     expect(statusOf(res)).toBe(403);
   });
 
   it("lets the right role in", async () => {
     const student = await createUser("student");
-    const res = await studentHomeLoader({
-      request: get("/student", { cookie: await signIn(student.id) }),
-      params: {},
-      context: {},
-    });
+    const res = await callLoader(studentHomeLoader, "/student", { cookie: await signIn(student.id) });
     expect(payload(res).user.name).toContain("テスト");
   });
 

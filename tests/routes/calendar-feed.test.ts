@@ -7,15 +7,14 @@ import { loader as icsLoader } from "~/routes/interviews.$slotId[.]ics";
 import { getDb } from "~/utils/db.server";
 import { hashToken } from "~/utils/tokens.server";
 import { createPublishedProject, insertSlot } from "../factories/interviews";
-import { get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { payload, settle, statusOf, userWithCookie } from "../setup/http";
 
 const DAY = 86_400_000;
 const unfold = (s: string) => s.replace(/\r\n /g, "");
 
 async function newFeedToken(cookie: string) {
-  const r = await settle(
-    calendarAction({ request: post("/account/calendar", { intent: "reset" }, { cookie }), params: {}, context: {} }),
-  );
+  const r = await settle(callAction(calendarAction, "/account/calendar", { form: { intent: "reset" }, cookie }));
   expect(statusOf(r)).toBe(200);
   const url: string = payload(r).feedUrl;
   const token = url.match(/\/calendar\/([A-Za-z0-9_-]+)\.ics$/)![1];
@@ -23,7 +22,7 @@ async function newFeedToken(cookie: string) {
 }
 
 async function feed(token: string) {
-  const r = await settle(feedLoader({ request: get(`/calendar/${token}.ics`), params: { token }, context: {} }));
+  const r = await settle(callLoader(feedLoader, `/calendar/${token}.ics`, { params: { token } }));
   return r as Response;
 }
 
@@ -115,20 +114,17 @@ describe("calendar feed", () => {
       .executeTakeFirstOrThrow();
     expect(row.token_hash).toBe(hashToken(first));
     expect(JSON.stringify(row)).not.toContain(first);
-    expect(
-      payload(await calendarPageLoader({ request: get("/account/calendar", { cookie }), params: {}, context: {} }))
-        .createdAt,
-    ).toBe(row.created_at);
+    expect(payload(await callLoader(calendarPageLoader, "/account/calendar", { cookie })).createdAt).toBe(
+      row.created_at,
+    );
 
     const second = await newFeedToken(cookie);
     expect(second).not.toBe(first);
     expect((await feed(first)).status).toBe(404);
     expect((await feed(second)).status).toBe(200);
 
-    const off = await settle(
-      calendarAction({ request: post("/account/calendar", { intent: "delete" }, { cookie }), params: {}, context: {} }),
-    );
-    expect(statusOf(off)).toBe(302);
+    const off = await settle(callAction(calendarAction, "/account/calendar", { form: { intent: "delete" }, cookie }));
+    expect(off).toHaveRedirect();
     expect((await feed(second)).status).toBe(404);
   });
 
@@ -139,8 +135,8 @@ describe("calendar feed", () => {
   });
 
   it("the account page needs a signed-in user", async () => {
-    const r = await settle(calendarPageLoader({ request: get("/account/calendar"), params: {}, context: {} }));
-    expect(statusOf(r)).toBe(302);
+    const r = await settle(callLoader(calendarPageLoader, "/account/calendar"));
+    expect(r).toHaveRedirect();
     expect((r as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });
 });
@@ -148,11 +144,7 @@ describe("calendar feed", () => {
 describe("one interview's .ics", () => {
   const download = (slotId: number, cookie?: string) =>
     settle(
-      icsLoader({
-        request: get(`/interviews/${slotId}.ics`, { cookie }),
-        params: { slotId: String(slotId) },
-        context: {},
-      }),
+      callLoader(icsLoader, `/interviews/${slotId}.ics`, { cookie, params: { slotId: String(slotId) } }),
     ) as Promise<Response>;
 
   it("downloads for the team, the firm, the professor and staff; others get 403, unknown 404", async () => {

@@ -18,66 +18,36 @@ import { loader as pdfLoader } from "~/routes/verify.$certificateId_.certificate
 import { loader as jwtLoader } from "~/routes/verify.$certificateId_.credential[.]jwt";
 import { getDb, now } from "~/utils/db.server";
 import { createProjectFixture, runIdOf } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const ctx = {};
 const ep = (id: number) => ({ eventId: String(id) });
 const loadStaff = (cookie: string | undefined, id: number) =>
-  settle(
-    staffLoader({
-      request: get(`/staff/events/${id}/certificates`, { cookie }),
-      params: ep(id),
-      context: ctx,
-    }),
-  );
+  settle(callLoader(staffLoader, `/staff/events/${id}/certificates`, { cookie, params: ep(id), context: ctx }));
 const postStaff = (cookie: string | undefined, id: number, form: Record<string, string>) =>
-  settle(
-    staffAction({
-      request: post(`/staff/events/${id}/certificates`, form, { cookie }),
-      params: ep(id),
-      context: ctx,
-    }),
-  );
+  settle(callAction(staffAction, `/staff/events/${id}/certificates`, { form, cookie, params: ep(id), context: ctx }));
 const loadDetail = (cookie: string | undefined, id: string) =>
   settle(
-    detailLoader({
-      request: get(`/staff/certificates/${id}`, { cookie }),
-      params: { certificateId: id },
-      context: ctx,
-    }),
+    callLoader(detailLoader, `/staff/certificates/${id}`, { cookie, params: { certificateId: id }, context: ctx }),
   );
 const postRevoke = (cookie: string | undefined, id: string, form: Record<string, string>) =>
   settle(
-    detailAction({
-      request: post(`/staff/certificates/${id}`, form, { cookie }),
+    callAction(detailAction, `/staff/certificates/${id}`, {
+      form,
+      cookie,
       params: { certificateId: id },
       context: ctx,
     }),
   );
 const loadVerify = (id: string) =>
-  settle(
-    verifyLoader({
-      request: get(`/verify/${id}`),
-      params: { certificateId: id },
-      context: ctx,
-    }),
-  );
+  settle(callLoader(verifyLoader, `/verify/${id}`, { params: { certificateId: id }, context: ctx }));
 const loadStudent = (cookie?: string) =>
-  settle(
-    studentLoader({
-      request: get("/student/certificates", { cookie }),
-      params: {},
-      context: ctx,
-    }),
-  );
+  settle(callLoader(studentLoader, "/student/certificates", { cookie, context: ctx }));
 const fetchStatusList = async () =>
   (
     await (
-      await statusLoader({
-        request: get("/credentials/status/1?format=json"),
-        params: { listId: "1" },
-        context: ctx,
-      })
+      await callLoader(statusLoader, "/credentials/status/1?format=json", { params: { listId: "1" }, context: ctx })
     ).json()
   ).credentialSubject.encodedList as string;
 
@@ -212,7 +182,7 @@ describe("issuing", () => {
     const first = (await postStaff(staff.cookie, f.eventId, {
       intent: "issueAll",
     })) as Response;
-    expect(first.status).toBe(302);
+    expect(first).toHaveRedirect();
     expect(await certificatesOf(f.projectId)).toHaveLength(4);
     expect(await issueForEvent(f.eventId, staff)).toEqual({
       issued: 0,
@@ -248,7 +218,7 @@ describe("issuing", () => {
       intent: "issueOne",
       candidate: `${f.students[0].id}:${f.projectId}`,
     })) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     expect((await certificatesOf(f.projectId)).map((r) => r.student_id)).not.toContain(f.students[0].id);
   });
 
@@ -280,7 +250,7 @@ describe("issuing", () => {
       candidate: `${absent.id}:${f.projectId}`,
       reason: "体調不良で欠席、発表資料の作成に貢献",
     });
-    expect(statusOf(res)).toBe(302);
+    expect(res).toHaveRedirect();
     const cert = (await certificatesOf(f.projectId)).find((r) => r.student_id === absent.id)!;
     expect(cert.manual_reason).toBe("体調不良で欠席、発表資料の作成に貢献");
     const audit = await getDb()
@@ -320,8 +290,7 @@ describe("the signed credential", () => {
     const f = await eventFixture();
     await issueForEvent(f.eventId, staff);
     const [cert] = await certificatesOf(f.projectId);
-    const res = (await jwtLoader({
-      request: get(`/verify/${cert.id}/credential.jwt`),
+    const res = (await callLoader(jwtLoader, `/verify/${cert.id}/credential.jwt`, {
       params: { certificateId: cert.id },
       context: ctx,
     })) as Response;
@@ -352,8 +321,7 @@ describe("the signed credential", () => {
     expect(p).not.toBe(forged);
 
     // The status list itself is a VC-JWT signed with the same published key.
-    const statusRes = await statusLoader({
-      request: get("/credentials/status/1"),
+    const statusRes = await callLoader(statusLoader, "/credentials/status/1", {
       params: { listId: "1" },
       context: ctx,
     });
@@ -410,7 +378,7 @@ describe("re-issuing (issue 12)", () => {
       getDb().selectFrom("outbox_message").selectAll().where("kind", "=", "certificate.issued").orderBy("id").execute();
     const mailsBefore = (await issuedMails()).length;
     const done = (await reissue(cert.id, { name: "北区 花子", nameLatin: "Hanako Kita" })) as Response;
-    expect(done.status).toBe(302);
+    expect(done).toHaveRedirect();
     const rows = await certificatesOf(f.projectId);
     const fresh = rows.find((r) => r.supersedes === cert.id)!;
     expect(done.headers.get("Location")).toBe(`/staff/certificates/${fresh.id}`);
@@ -476,8 +444,7 @@ describe("the PDF", () => {
     const f = await eventFixture();
     await issueForEvent(f.eventId, staff);
     const [cert] = await certificatesOf(f.projectId);
-    const res = (await pdfLoader({
-      request: get(`/verify/${cert.id}/certificate.pdf`),
+    const res = (await callLoader(pdfLoader, `/verify/${cert.id}/certificate.pdf`, {
       params: { certificateId: cert.id },
       context: ctx,
     })) as Response;
@@ -533,11 +500,7 @@ describe("access and 404s", () => {
     expect(
       statusOf(
         await settle(
-          pdfLoader({
-            request: get("/verify/x/certificate.pdf"),
-            params: { certificateId: "x" },
-            context: ctx,
-          }),
+          callLoader(pdfLoader, "/verify/x/certificate.pdf", { params: { certificateId: "x" }, context: ctx }),
         ),
       ),
     ).toBe(404);

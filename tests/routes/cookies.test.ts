@@ -8,6 +8,7 @@ import { action as loginAction } from "~/routes/login";
 import { action as logoutAction } from "~/routes/logout";
 import { getSessionUser, startSession } from "~/utils/session.server";
 import { setToastCookie } from "~/utils/toast.server";
+import { callAction, callLoader } from "../setup/call";
 import { createUser, settle } from "../setup/http";
 
 function formRequest(url: string, fields: Record<string, string>, cookie?: string) {
@@ -19,13 +20,11 @@ function formRequest(url: string, fields: Record<string, string>, cookie?: strin
 async function signInOver(origin: string) {
   const user = await createUser("student");
   const res = (await settle(
-    loginAction({
-      request: formRequest(`${origin}/login`, { email: user.email, password: user.password }),
-      params: {},
+    callAction(loginAction, formRequest(`${origin}/login`, { email: user.email, password: user.password }), {
       context: { clientIp: "192.0.2.77" },
     }),
   )) as Response;
-  expect(res.status).toBe(302);
+  expect(res).toHaveRedirect();
   const session = res.headers.getSetCookie().find((c) => /^(__Host-session|__session)=/.test(c))!;
   return { user, session, pair: session.split(";")[0] };
 }
@@ -64,7 +63,7 @@ describe("the session cookie", () => {
   it("is cleared with the same name and flags at sign-out over HTTPS", async () => {
     const { pair, user } = await signInOver("https://kita.example");
     const res = (await settle(
-      logoutAction({ request: formRequest("https://kita.example/logout", {}, pair), params: {}, context: {} }),
+      callAction(logoutAction, formRequest("https://kita.example/logout", {}, pair)),
     )) as Response;
     const cleared = res.headers.getSetCookie().find((c) => c.startsWith("__Host-session="))!;
     expect(cleared).toMatch(/^__Host-session=;/);
@@ -103,11 +102,7 @@ describe("the language and toast cookies", () => {
   it("the language switch sets lng Secure over HTTPS, not over plain http", async () => {
     const over = async (origin: string) => {
       const res = (await settle(
-        localeAction({
-          request: formRequest(`${origin}/locale`, { locale: "en", redirectTo: "/" }),
-          params: {},
-          context: {},
-        }),
+        callAction(localeAction, formRequest(`${origin}/locale`, { locale: "en", redirectTo: "/" })),
       )) as Response;
       return res.headers.getSetCookie().find((c) => c.startsWith("lng="))!;
     };
@@ -117,11 +112,7 @@ describe("the language and toast cookies", () => {
 
   it("the root loader clears a shown toast with a Secure cookie over HTTPS", async () => {
     const toast = (await setToastCookie({ kind: "success", key: "account.saved" })).split(";")[0];
-    const res = await rootLoader({
-      request: new Request("https://kita.example/", { headers: { Cookie: toast } }),
-      params: {},
-      context: {},
-    });
+    const res = await callLoader(rootLoader, new Request("https://kita.example/", { headers: { Cookie: toast } }));
     const init = (res as any).init as { headers: Record<string, string> };
     const cleared = init.headers["Set-Cookie"];
     expect(cleared).toMatch(/^toast=;/);

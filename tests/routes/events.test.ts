@@ -16,38 +16,32 @@ import { loader as listLoader } from "~/routes/staff.events._index";
 import { action as newAction, loader as newLoader } from "~/routes/staff.events.new";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture, runIdOf } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 type Form = Record<string, string>;
 const ctx = {};
 const ep = (id: number) => ({ eventId: String(id) });
 
-const loadList = (cookie?: string) =>
-  settle(listLoader({ request: get("/staff/events", { cookie }), params: {}, context: ctx }));
-const loadNew = (cookie?: string) =>
-  settle(newLoader({ request: get("/staff/events/new", { cookie }), params: {}, context: ctx }));
+const loadList = (cookie?: string) => settle(callLoader(listLoader, "/staff/events", { cookie, context: ctx }));
+const loadNew = (cookie?: string) => settle(callLoader(newLoader, "/staff/events/new", { cookie, context: ctx }));
 const postNew = (cookie: string | undefined, form: Form) =>
-  settle(newAction({ request: post("/staff/events/new", form, { cookie }), params: {}, context: ctx }));
+  settle(callAction(newAction, "/staff/events/new", { form, cookie, context: ctx }));
 const loadDetail = (cookie: string | undefined, id: number, search = "") =>
-  settle(detailLoader({ request: get(`/staff/events/${id}${search}`, { cookie }), params: ep(id), context: ctx }));
+  settle(callLoader(detailLoader, `/staff/events/${id}${search}`, { cookie, params: ep(id), context: ctx }));
 const postDetail = (cookie: string | undefined, id: number, form: Form) =>
-  settle(detailAction({ request: post(`/staff/events/${id}`, form, { cookie }), params: ep(id), context: ctx }));
+  settle(callAction(detailAction, `/staff/events/${id}`, { form, cookie, params: ep(id), context: ctx }));
 const loadEdit = (cookie: string | undefined, id: number) =>
-  settle(editLoader({ request: get(`/staff/events/${id}/edit`, { cookie }), params: ep(id), context: ctx }));
+  settle(callLoader(editLoader, `/staff/events/${id}/edit`, { cookie, params: ep(id), context: ctx }));
 const postEdit = (cookie: string | undefined, id: number, form: Form) =>
-  settle(editAction({ request: post(`/staff/events/${id}/edit`, form, { cookie }), params: ep(id), context: ctx }));
+  settle(callAction(editAction, `/staff/events/${id}/edit`, { form, cookie, params: ep(id), context: ctx }));
 const loadDoor = (cookie: string | undefined, id: number, search = "") =>
-  settle(
-    doorLoader({ request: get(`/staff/events/${id}/attendance${search}`, { cookie }), params: ep(id), context: ctx }),
-  );
+  settle(callLoader(doorLoader, `/staff/events/${id}/attendance${search}`, { cookie, params: ep(id), context: ctx }));
 const postDoor = (cookie: string | undefined, id: number, form: Form) =>
-  settle(
-    doorAction({ request: post(`/staff/events/${id}/attendance`, form, { cookie }), params: ep(id), context: ctx }),
-  );
-const loadProf = (cookie?: string) =>
-  settle(profLoader({ request: get("/professor/events", { cookie }), params: {}, context: ctx }));
+  settle(callAction(doorAction, `/staff/events/${id}/attendance`, { form, cookie, params: ep(id), context: ctx }));
+const loadProf = (cookie?: string) => settle(callLoader(profLoader, "/professor/events", { cookie, context: ctx }));
 const postProf = (cookie: string | undefined, form: Form) =>
-  settle(profAction({ request: post("/professor/events", form, { cookie }), params: {}, context: ctx }));
+  settle(callAction(profAction, "/professor/events", { form, cookie, context: ctx }));
 
 const EVENT: Form = {
   titleJa: "北区産学連携研究発表会",
@@ -67,7 +61,7 @@ beforeAll(async () => {
 
 async function createEvent(form: Form = EVENT) {
   const res = (await postNew(staff.cookie, form)) as Response;
-  expect(res.status).toBe(302);
+  expect(res).toHaveRedirect();
   return Number(res.headers.get("Location")!.split("/").pop());
 }
 
@@ -123,8 +117,7 @@ describe("who may open the event pages", () => {
   it("sends anonymous visitors to sign in, refuses students and firms, and lets professors only into their own page", async () => {
     const eventId = await createEvent();
     const anonymous = (await loadList()) as Response;
-    expect(anonymous.status).toBe(302);
-    expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Fstaff%2Fevents");
+    expect(anonymous).toHaveRedirect("/login?redirectTo=%2Fstaff%2Fevents");
     expect(statusOf(await loadProf())).toBe(302);
     expect(statusOf(await postDoor(undefined, eventId, { intent: "present", studentId: "1", present: "yes" }))).toBe(
       302,
@@ -168,7 +161,7 @@ describe("who may open the event pages", () => {
 describe("the event form", () => {
   it("creates an event in Tokyo time, stores UTC, and audits it", async () => {
     const res = (await postNew(staff.cookie, EVENT)) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const id = Number(res.headers.get("Location")!.split("/").pop());
     const row = await getDb().selectFrom("event").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
@@ -236,7 +229,7 @@ describe("the programme", () => {
       startTime: "14:10",
       titleEn: "Sales channels",
     })) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const [slot] = await slotsOf(eventId);
     expect(slot).toMatchObject({
       project_id: p.projectId,
@@ -381,7 +374,7 @@ describe("professors confirm their teams' titles", () => {
       titleJa: "精密部品の新しい販路",
       titleEn: "New channels",
     })) as Response;
-    expect(ok.status).toBe(302);
+    expect(ok).toHaveRedirect();
     expect((await slotsOf(eventId))[0]).toMatchObject({
       title_ja: "精密部品の新しい販路",
       title_en: "New channels",
@@ -445,10 +438,7 @@ describe("the door list", () => {
     expect(sheet.groups.map((g: { id: number }) => g.id)).toEqual([first.id, second.id]);
 
     const res = (await present("yes", { q: "学生" })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(
-      `/staff/events/${eventId}/attendance?q=%E5%AD%A6%E7%94%9F#student-${studentId}`,
-    );
+    expect(res).toHaveRedirect(`/staff/events/${eventId}/attendance?q=%E5%AD%A6%E7%94%9F#student-${studentId}`);
     await present("yes");
     expect(await rows()).toHaveLength(1);
     expect((await rows())[0]).toMatchObject({ student_id: studentId, marked_by: staff.id });
@@ -562,13 +552,13 @@ describe("public pages", () => {
       )
       .execute();
 
-    const list = payload(await publicListLoader({ request: get("/events"), params: {}, context: ctx }));
+    const list = payload(await callLoader(publicListLoader, "/events", { context: ctx }));
     expect([...list.upcoming, ...list.past].map((e: { id: number }) => e.id)).toContain(eventId);
     // Upcoming until it ends (17:00 JST = 08:00 UTC), past afterwards.
     expect((await listPublicEvents(new Date("2027-02-19T07:59:00Z"))).upcoming.map((e) => e.id)).toContain(eventId);
     expect((await listPublicEvents(new Date("2027-02-19T08:01:00Z"))).past.map((e) => e.id)).toContain(eventId);
     const page = payload(
-      await settle(publicLoader({ request: get(`/events/${eventId}`), params: ep(eventId), context: ctx })),
+      await settle(callLoader(publicLoader, `/events/${eventId}`, { params: ep(eventId), context: ctx })),
     );
     expect(page.event.title_ja).toBe(EVENT.titleJa);
     expect(page.programme.map((x: { number: number; title_ja: string | null }) => [x.number, x.title_ja])).toEqual([
@@ -589,7 +579,7 @@ describe("public pages", () => {
     }
     expect(json).not.toMatch(/student|member|email/i);
     expect(
-      statusOf(await settle(publicLoader({ request: get("/events/999999"), params: ep(999_999), context: ctx }))),
+      statusOf(await settle(callLoader(publicLoader, "/events/999999", { params: ep(999_999), context: ctx }))),
     ).toBe(404);
   });
 });

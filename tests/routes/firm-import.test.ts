@@ -10,7 +10,8 @@ import { action as importAction, loader as importLoader } from "~/routes/staff.f
 import { makeCorporateNumber } from "~/utils/corporate-number";
 import { getDb } from "~/utils/db.server";
 import { createTestFirm } from "../factories/firm";
-import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf } from "../setup/http";
 
 const HEADER = "法人番号,企業名,フリガナ,業種,郵便番号,町名,住所,電話番号,ウェブサイト,製品,紹介文,新製品開発,公開";
 /** A valid corporate number from a 12-digit base. */
@@ -25,26 +26,19 @@ beforeAll(async () => {
 function upload(bytes: Uint8Array | string, fileName = "firms.csv") {
   const form = new FormData();
   form.append("file", new File([bytes as BlobPart], fileName, { type: "text/csv" }));
-  return settle(importAction({ request: post("/staff/firms/import", form, { cookie }), params: {}, context: {} }));
+  return settle(callAction(importAction, "/staff/firms/import", { form, cookie }));
 }
 
 const confirm = (importId: number | string) =>
   settle(
-    importAction({
-      request: post(
-        `/staff/firms/import?id=${importId}`,
-        { intent: "confirm", importId: String(importId) },
-        { cookie },
-      ),
-      params: {},
-      context: {},
+    callAction(importAction, `/staff/firms/import?id=${importId}`, {
+      form: { intent: "confirm", importId: String(importId) },
+      cookie,
     }),
   );
 
 const preview = (importId: number) =>
-  importLoader({ request: get(`/staff/firms/import?id=${importId}`, { cookie }), params: {}, context: {} }).then(
-    payload,
-  );
+  callLoader(importLoader, `/staff/firms/import?id=${importId}`, { cookie }).then(payload);
 
 /** The stored import id from the redirect after a valid upload. */
 function importIdOf(res: unknown): number {
@@ -91,9 +85,8 @@ describe("importing a valid file", () => {
     });
 
     const done = (await confirm(id)) as Response;
-    expect(done.status).toBe(302);
-    expect(done.headers.get("Location")).toBe(`/staff/firms/import?id=${id}`);
-    expect(done.headers.get("Set-Cookie")).toContain("toast=");
+    expect(done).toHaveRedirect(`/staff/firms/import?id=${id}`);
+    await expect(done).toSendToast();
     expect((await preview(id)).pending.outcome).toEqual({ created: 3, updated: 0, unchanged: 0 });
 
     const firms = await getDb()
@@ -118,9 +111,7 @@ describe("importing a valid file", () => {
     });
 
     // Searchable straight away (search_text written by the import), and audited.
-    const found = payload(
-      await directoryLoader({ request: get(`/firms?q=${encodeURIComponent("めっき")}`), params: {}, context: {} }),
-    );
+    const found = payload(await callLoader(directoryLoader, `/firms?q=${encodeURIComponent("めっき")}`));
     expect(found.firms.map((f: { name: string }) => f.name)).toContain("株式会社浮間ﾒｯｷ工業");
     const audit = await getDb()
       .selectFrom("audit_entry")
@@ -241,9 +232,7 @@ describe("refusing broken files, writing nothing", () => {
   it("asks for a file when none was chosen", async () => {
     const form = new FormData();
     form.append("other", "x");
-    const res = await settle(
-      importAction({ request: post("/staff/firms/import", form, { cookie }), params: {}, context: {} }),
-    );
+    const res = await settle(callAction(importAction, "/staff/firms/import", { form, cookie }));
     expect(problemsOf(res)[0].message).toBe("firms.import.noFile");
   });
 
@@ -275,33 +264,17 @@ describe("refusing broken files, writing nothing", () => {
       const res = await expectNothingWritten(() => confirm(id));
       expect(problemsOf(res)[0].message).toBe("firms.import.unavailable");
     }
-    expect(
-      statusOf(
-        await settle(
-          importLoader({ request: get("/staff/firms/import?id=999999", { cookie }), params: {}, context: {} }),
-        ),
-      ),
-    ).toBe(404);
+    expect(statusOf(await settle(callLoader(importLoader, "/staff/firms/import?id=999999", { cookie })))).toBe(404);
   });
 
   it("is for staff only", async () => {
     const professor = await signIn((await createUser("professor")).id);
     const form = new FormData();
     form.append("file", new File([fixture("firms-sjis.csv")], "x.csv"));
-    expect(
-      statusOf(
-        await settle(
-          importAction({ request: post("/staff/firms/import", form, { cookie: professor }), params: {}, context: {} }),
-        ),
-      ),
-    ).toBe(403);
-    expect(
-      statusOf(
-        await settle(
-          exportLoader({ request: get("/staff/firms/export", { cookie: professor }), params: {}, context: {} }),
-        ),
-      ),
-    ).toBe(403);
+    expect(statusOf(await settle(callAction(importAction, "/staff/firms/import", { form, cookie: professor })))).toBe(
+      403,
+    );
+    expect(statusOf(await settle(callLoader(exportLoader, "/staff/firms/export", { cookie: professor })))).toBe(403);
   });
 });
 
@@ -360,11 +333,7 @@ describe("export", () => {
       phone: "03-1111-2222",
       website: "https://example.jp/q",
     });
-    const res = (await exportLoader({
-      request: get("/staff/firms/export", { cookie }),
-      params: {},
-      context: {},
-    })) as Response;
+    const res = (await callLoader(exportLoader, "/staff/firms/export", { cookie })) as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="firms-\d{4}-\d{2}-\d{2}\.csv"$/);
     const bytes = new Uint8Array(await res.arrayBuffer());

@@ -1,5 +1,6 @@
 // The firm register: the public directory and firm pages, the staff register, firm users' own profile, and the
 // audit trail of every change, through the real loaders and actions.
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
 import { action as profileAction, loader as profileLoader } from "~/routes/firm.profile";
 import { loader as firmPageLoader } from "~/routes/firms.$firmId";
@@ -12,11 +13,11 @@ import { loader as importLoader } from "~/routes/staff.firms.import";
 import { action as newAction, loader as newLoader } from "~/routes/staff.firms.new";
 import { getDb } from "~/utils/db.server";
 import { createTestFirm, firmInput, nextCorporateNumber } from "../factories/firm";
-import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf } from "../setup/http";
 
-const noContext = { context: {} };
 const directory = (query = "", cookie?: string) =>
-  settle(directoryLoader({ request: get(`/firms${query}`, { cookie }), params: {}, ...noContext })).then(payload);
+  settle(callLoader(directoryLoader, `/firms${query}`, { cookie })).then(payload);
 const names = (result: { firms: Array<{ name: string }> }) => result.firms.map((f) => f.name);
 
 /** The staff form as a browser posts it (checkboxes "on" when ticked, absent when not). */
@@ -61,21 +62,15 @@ describe("who may open which page", () => {
   it("opens the directory and public firm pages to everyone", async () => {
     const professor = await createUser("professor");
     for (const cookie of [undefined, await signIn(professor.id), staff.cookie]) {
-      expect(
-        statusOf(await settle(directoryLoader({ request: get("/firms", { cookie }), params: {}, ...noContext }))),
-      ).toBe(200);
+      expect(statusOf(await settle(callLoader(directoryLoader, "/firms", { cookie })))).toBe(200);
       const page = await settle(
-        firmPageLoader({
-          request: get(`/firms/${akabane}`, { cookie }),
-          params: { firmId: String(akabane) },
-          ...noContext,
-        }),
+        callLoader(firmPageLoader, `/firms/${akabane}`, { cookie, params: { firmId: String(akabane) } }),
       );
       expect(payload(page).firm.name).toBe("株式会社赤羽精密");
     }
   });
 
-  type AnyLoader = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<unknown>;
+  type AnyLoader = (args: LoaderFunctionArgs) => Promise<unknown>;
   const staffPages: Array<[string, AnyLoader, Record<string, string>]> = [
     ["/staff/firms", staffListLoader as AnyLoader, {}],
     ["/staff/firms/new", newLoader as AnyLoader, {}],
@@ -89,11 +84,7 @@ describe("who may open which page", () => {
     for (const [path, loader, params] of staffPages) {
       const p = Object.fromEntries(Object.entries(params).map(([k]) => [k, String(akabane)]));
       const res = await settle(
-        loader({
-          request: get(path.replace(":id", String(akabane)), { cookie: staff.cookie }),
-          params: p,
-          ...noContext,
-        }),
+        callLoader(loader, path.replace(":id", String(akabane)), { cookie: staff.cookie, params: p }),
       );
       expect(statusOf(res), path).toBe(200);
     }
@@ -110,35 +101,24 @@ describe("who may open which page", () => {
       const url = path.replace(":id", String(akabane));
       for (const user of others) {
         expect(
-          statusOf(
-            await settle(loader({ request: get(url, { cookie: await signIn(user.id) }), params: p, ...noContext })),
-          ),
+          statusOf(await settle(callLoader(loader, url, { cookie: await signIn(user.id), params: p }))),
           `${path} as ${user.email}`,
         ).toBe(403);
       }
-      const anonymous = (await settle(loader({ request: get(url), params: p, ...noContext }))) as Response;
-      expect(anonymous.status).toBe(302);
-      expect(anonymous.headers.get("Location")).toBe(`/login?redirectTo=${encodeURIComponent(url)}`);
+      const anonymous = (await settle(callLoader(loader, url, { params: p }))) as Response;
+      expect(anonymous).toHaveRedirect(`/login?redirectTo=${encodeURIComponent(url)}`);
     }
     // Staff actions refuse them too.
     const professorCookie = await signIn(others[0].id);
     expect(
-      statusOf(
-        await settle(
-          newAction({
-            request: post("/staff/firms/new", staffForm(), { cookie: professorCookie }),
-            params: {},
-            ...noContext,
-          }),
-        ),
-      ),
+      statusOf(await settle(callAction(newAction, "/staff/firms/new", { form: staffForm(), cookie: professorCookie }))),
     ).toBe(403);
     const firmCookie = await signIn(others[2].id);
     const edit = await settle(
-      editAction({
-        request: post(`/staff/firms/${akabane}/edit`, staffForm(), { cookie: firmCookie }),
+      callAction(editAction, `/staff/firms/${akabane}/edit`, {
+        form: staffForm(),
+        cookie: firmCookie,
         params: { firmId: String(akabane) },
-        ...noContext,
       }),
     );
     expect(statusOf(edit)).toBe(403);
@@ -146,27 +126,15 @@ describe("who may open which page", () => {
 
   it("opens /firm/profile only to firm users, on their own firm", async () => {
     const firmUser = await createUser("firm", { firm_id: akabane });
-    const own = await settle(
-      profileLoader({ request: get("/firm/profile", { cookie: await signIn(firmUser.id) }), params: {}, ...noContext }),
-    );
+    const own = await settle(callLoader(profileLoader, "/firm/profile", { cookie: await signIn(firmUser.id) }));
     expect(payload(own).firm.id).toBe(akabane);
     for (const role of ["staff", "professor", "student"] as const) {
       const user = await createUser(role);
       expect(
-        statusOf(
-          await settle(
-            profileLoader({
-              request: get("/firm/profile", { cookie: await signIn(user.id) }),
-              params: {},
-              ...noContext,
-            }),
-          ),
-        ),
+        statusOf(await settle(callLoader(profileLoader, "/firm/profile", { cookie: await signIn(user.id) }))),
       ).toBe(403);
     }
-    const anonymous = (await settle(
-      profileLoader({ request: get("/firm/profile"), params: {}, ...noContext }),
-    )) as Response;
+    const anonymous = (await settle(callLoader(profileLoader, "/firm/profile"))) as Response;
     expect(anonymous.headers.get("Location")).toBe("/login?redirectTo=%2Ffirm%2Fprofile");
   });
 });
@@ -278,24 +246,22 @@ describe("hidden and unlisted firms", () => {
     });
     const hidden = await createTestFirm({ name: "株式会社非表示", name_kana: "ヒヒョウジ", products: "秘匿試験" });
     const hide = await settle(
-      detailAction({
-        request: post(`/staff/firms/${hidden}`, { intent: "hide", reason: "廃業のため" }, { cookie: staff.cookie }),
+      callAction(detailAction, `/staff/firms/${hidden}`, {
+        form: { intent: "hide", reason: "廃業のため" },
+        cookie: staff.cookie,
         params: { firmId: String(hidden) },
-        ...noContext,
       }),
     );
     expect((hide as Response).status).toBe(302);
 
     expect((await directory(`?q=${encodeURIComponent("秘匿試験")}`)).total).toBe(0);
     for (const firmId of [String(unlisted), String(hidden), "999999", "abc", "1.5", "0", "-1"]) {
-      const res = await settle(firmPageLoader({ request: get(`/firms/${firmId}`), params: { firmId }, ...noContext }));
+      const res = await settle(callLoader(firmPageLoader, `/firms/${firmId}`, { params: { firmId } }));
       expect(statusOf(res), firmId).toBe(404);
     }
     // Staff still see both; the hidden one only when asked.
     const staffList = (query: string) =>
-      settle(
-        staffListLoader({ request: get(`/staff/firms${query}`, { cookie: staff.cookie }), params: {}, ...noContext }),
-      ).then(payload);
+      settle(callLoader(staffListLoader, `/staff/firms${query}`, { cookie: staff.cookie })).then(payload);
     expect(names(await staffList(`?q=${encodeURIComponent("秘匿試験")}`))).toEqual(["株式会社非公開"]);
     expect(names(await staffList(`?q=${encodeURIComponent("秘匿試験")}&hidden=1`)).sort()).toEqual(
       ["株式会社非公開", "株式会社非表示"].sort(),
@@ -303,18 +269,17 @@ describe("hidden and unlisted firms", () => {
 
     // Restoring brings it back.
     await settle(
-      detailAction({
-        request: post(`/staff/firms/${hidden}`, { intent: "restore" }, { cookie: staff.cookie }),
+      callAction(detailAction, `/staff/firms/${hidden}`, {
+        form: { intent: "restore" },
+        cookie: staff.cookie,
         params: { firmId: String(hidden) },
-        ...noContext,
       }),
     );
     expect(names(await directory(`?q=${encodeURIComponent("秘匿試験")}`))).toEqual(["株式会社非表示"]);
     const history = payload(
-      await detailLoader({
-        request: get(`/staff/firms/${hidden}`, { cookie: staff.cookie }),
+      await callLoader(detailLoader, `/staff/firms/${hidden}`, {
+        cookie: staff.cookie,
         params: { firmId: String(hidden) },
-        ...noContext,
       }),
     ).history;
     expect(history.map((h: { action: string }) => h.action)).toEqual(["restore", "hide", "create"]);
@@ -324,10 +289,10 @@ describe("hidden and unlisted firms", () => {
   it("needs a reason to hide a firm", async () => {
     const id = await createTestFirm();
     const res = await settle(
-      detailAction({
-        request: post(`/staff/firms/${id}`, { intent: "hide", reason: " " }, { cookie: staff.cookie }),
+      callAction(detailAction, `/staff/firms/${id}`, {
+        form: { intent: "hide", reason: " " },
+        cookie: staff.cookie,
         params: { firmId: String(id) },
-        ...noContext,
       }),
     );
     expect(statusOf(res)).toBe(400);
@@ -340,7 +305,7 @@ describe("hidden and unlisted firms", () => {
 
 describe("staff create and edit", () => {
   const create = (form: Record<string, string>) =>
-    settle(newAction({ request: post("/staff/firms/new", form, { cookie: staff.cookie }), params: {}, ...noContext }));
+    settle(callAction(newAction, "/staff/firms/new", { form, cookie: staff.cookie }));
 
   it("registers a firm with normalised values and an audit entry, then redirects with a toast", async () => {
     const form = staffForm({ corporate_number: "" });
@@ -350,8 +315,8 @@ describe("staff create and edit", () => {
       .replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))
       .replace(/^(.{4})/, "$1-");
     const res = (await create(form)) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Set-Cookie")).toContain("toast=");
+    expect(res).toHaveRedirect();
+    await expect(res).toSendToast();
     const firm = await getDb()
       .selectFrom("firm")
       .selectAll()
@@ -423,12 +388,10 @@ describe("staff create and edit", () => {
 
     const other = await createTestFirm();
     const edit = await settle(
-      editAction({
-        request: post(`/staff/firms/${other}/edit`, staffForm({ corporate_number: existing.corporate_number }), {
-          cookie: staff.cookie,
-        }),
+      callAction(editAction, `/staff/firms/${other}/edit`, {
+        form: staffForm({ corporate_number: existing.corporate_number }),
+        cookie: staff.cookie,
         params: { firmId: String(other) },
-        ...noContext,
       }),
     );
     expect(statusOf(edit)).toBe(400);
@@ -452,21 +415,12 @@ describe("staff create and edit", () => {
       products: "新製品",
     });
     const res = (await settle(
-      editAction({
-        request: post(`/staff/firms/${id}/edit`, form, { cookie: staff.cookie }),
-        params: { firmId: String(id) },
-        ...noContext,
-      }),
+      callAction(editAction, `/staff/firms/${id}/edit`, { form, cookie: staff.cookie, params: { firmId: String(id) } }),
     )) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/staff/firms/${id}`);
+    expect(res).toHaveRedirect(`/staff/firms/${id}`);
 
     const { history } = payload(
-      await detailLoader({
-        request: get(`/staff/firms/${id}`, { cookie: staff.cookie }),
-        params: { firmId: String(id) },
-        ...noContext,
-      }),
+      await callLoader(detailLoader, `/staff/firms/${id}`, { cookie: staff.cookie, params: { firmId: String(id) } }),
     );
     expect(history[0]).toMatchObject({ action: "update", actor_name: "北区 職員", actor_role: "staff" });
     expect(history[0].changes).toEqual({
@@ -479,18 +433,10 @@ describe("staff create and edit", () => {
 
     // Saving the same values again writes nothing and adds no history.
     await settle(
-      editAction({
-        request: post(`/staff/firms/${id}/edit`, form, { cookie: staff.cookie }),
-        params: { firmId: String(id) },
-        ...noContext,
-      }),
+      callAction(editAction, `/staff/firms/${id}/edit`, { form, cookie: staff.cookie, params: { firmId: String(id) } }),
     );
     const again = payload(
-      await detailLoader({
-        request: get(`/staff/firms/${id}`, { cookie: staff.cookie }),
-        params: { firmId: String(id) },
-        ...noContext,
-      }),
+      await callLoader(detailLoader, `/staff/firms/${id}`, { cookie: staff.cookie, params: { firmId: String(id) } }),
     );
     expect(again.history).toHaveLength(history.length);
   });
@@ -500,21 +446,17 @@ describe("staff create and edit", () => {
       expect(
         statusOf(
           await settle(
-            detailLoader({
-              request: get(`/staff/firms/${firmId}`, { cookie: staff.cookie }),
-              params: { firmId },
-              ...noContext,
-            }),
+            callLoader(detailLoader, `/staff/firms/${firmId}`, { cookie: staff.cookie, params: { firmId } }),
           ),
         ),
       ).toBe(404);
       expect(
         statusOf(
           await settle(
-            editAction({
-              request: post(`/staff/firms/${firmId}/edit`, staffForm(), { cookie: staff.cookie }),
+            callAction(editAction, `/staff/firms/${firmId}/edit`, {
+              form: staffForm(),
+              cookie: staff.cookie,
               params: { firmId },
-              ...noContext,
             }),
           ),
         ),
@@ -537,31 +479,26 @@ describe("firm users' own profile", () => {
     const otherBefore = await getDb().selectFrom("firm").selectAll().where("id", "=", other).executeTakeFirstOrThrow();
 
     const res = (await settle(
-      profileAction({
-        request: post(
-          "/firm/profile",
-          {
-            products: "新しい製品",
-            description: "紹介文です。",
-            website: "https://example.jp/jisha",
-            phone: "03-1234-5678",
-            new_product: "on",
-            is_public: "on",
-            // Not the firm's to change: ignored.
-            name: "乗っ取り株式会社",
-            corporate_number: otherBefore.corporate_number,
-            firmId: String(other),
-            id: String(other),
-          },
-          { cookie: await signIn(firmUser.id) },
-        ),
+      callAction(profileAction, "/firm/profile", {
+        form: {
+          products: "新しい製品",
+          description: "紹介文です。",
+          website: "https://example.jp/jisha",
+          phone: "03-1234-5678",
+          new_product: "on",
+          is_public: "on",
+          // Not the firm's to change: ignored.
+          name: "乗っ取り株式会社",
+          corporate_number: otherBefore.corporate_number,
+          firmId: String(other),
+          id: String(other),
+        },
+        cookie: await signIn(firmUser.id),
         params: { firmId: String(other) },
-        ...noContext,
       }),
     )) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/firm/profile");
-    expect(res.headers.get("Set-Cookie")).toContain("toast=");
+    expect(res).toHaveRedirect("/firm/profile");
+    await expect(res).toSendToast();
 
     const ownAfter = await getDb().selectFrom("firm").selectAll().where("id", "=", own).executeTakeFirstOrThrow();
     expect(ownAfter).toMatchObject({
@@ -576,11 +513,7 @@ describe("firm users' own profile", () => {
     );
 
     const { history } = payload(
-      await detailLoader({
-        request: get(`/staff/firms/${own}`, { cookie: staff.cookie }),
-        params: { firmId: String(own) },
-        ...noContext,
-      }),
+      await callLoader(detailLoader, `/staff/firms/${own}`, { cookie: staff.cookie, params: { firmId: String(own) } }),
     );
     expect(history[0]).toMatchObject({ action: "profile_update", actor_name: "自社 担当", actor_role: "firm" });
     expect(history[0].changes).toEqual({
@@ -596,11 +529,7 @@ describe("firm users' own profile", () => {
     const own = await createTestFirm({ name: "株式会社退出", name_kana: "タイシュツ", products: "退出試験" });
     const firmUser = await createUser("firm", { firm_id: own });
     await settle(
-      profileAction({
-        request: post("/firm/profile", { products: "退出試験" }, { cookie: await signIn(firmUser.id) }),
-        params: {},
-        ...noContext,
-      }),
+      callAction(profileAction, "/firm/profile", { form: { products: "退出試験" }, cookie: await signIn(firmUser.id) }),
     );
     expect((await directory(`?q=${encodeURIComponent("退出試験")}`)).total).toBe(0);
   });
@@ -609,14 +538,9 @@ describe("firm users' own profile", () => {
     const own = await createTestFirm();
     const firmUser = await createUser("firm", { firm_id: own });
     const res = await settle(
-      profileAction({
-        request: post(
-          "/firm/profile",
-          { website: "javascript:alert(1)", phone: "abc" },
-          { cookie: await signIn(firmUser.id) },
-        ),
-        params: {},
-        ...noContext,
+      callAction(profileAction, "/firm/profile", {
+        form: { website: "javascript:alert(1)", phone: "abc" },
+        cookie: await signIn(firmUser.id),
       }),
     );
     expect(statusOf(res)).toBe(400);
@@ -636,15 +560,7 @@ describe("firm users' own profile", () => {
   it("answers 404 for a firm account without a firm", async () => {
     const orphan = await createUser("firm");
     expect(
-      statusOf(
-        await settle(
-          profileLoader({
-            request: get("/firm/profile", { cookie: await signIn(orphan.id) }),
-            params: {},
-            ...noContext,
-          }),
-        ),
-      ),
+      statusOf(await settle(callLoader(profileLoader, "/firm/profile", { cookie: await signIn(orphan.id) }))),
     ).toBe(404);
   });
 });

@@ -5,7 +5,8 @@ import { action as newAction, loader as newLoader } from "~/routes/staff.firms.n
 import { resetConfig } from "~/utils/env.server";
 import { gbizinfoError500, gbizinfoNotFound404, gbizinfoRequests, gbizinfoSlow } from "../mocks/gbizinfo";
 import { server } from "../mocks/server";
-import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf } from "../setup/http";
 
 const FOUND = "7000012050002"; // known to the mock register
 const UNKNOWN = "8000020131172"; // valid, but not in the mock register
@@ -33,22 +34,13 @@ afterAll(() => {
 });
 
 async function lookup(form: Record<string, string>) {
-  const res = await settle(
-    newAction({
-      request: post("/staff/firms/new", { intent: "lookup", ...form }, { cookie }),
-      params: {},
-      context: {},
-    }),
-  );
+  const res = await settle(callAction(newAction, "/staff/firms/new", { form: { intent: "lookup", ...form }, cookie }));
   return { status: statusOf(res), body: payload(res) };
 }
 
 describe("looking up a corporate number", () => {
   it("offers the look-up when a token is set", async () => {
-    expect(
-      payload(await newLoader({ request: get("/staff/firms/new", { cookie }), params: {}, context: {} }))
-        .lookupAvailable,
-    ).toBe(true);
+    expect(payload(await callLoader(newLoader, "/staff/firms/new", { cookie })).lookupAvailable).toBe(true);
   });
 
   it("pre-fills name, reading, postal code, town and address, sending the token", async () => {
@@ -110,10 +102,7 @@ describe("looking up a corporate number", () => {
 
   it("without a token: no look-up offered, a clear answer, and no request", async () => {
     configure(null);
-    expect(
-      payload(await newLoader({ request: get("/staff/firms/new", { cookie }), params: {}, context: {} }))
-        .lookupAvailable,
-    ).toBe(false);
+    expect(payload(await callLoader(newLoader, "/staff/firms/new", { cookie })).lookupAvailable).toBe(false);
     const { status, body } = await lookup({ corporate_number: FOUND });
     expect(status).toBe(200);
     expect(body.lookup.status).toBe("unconfigured");

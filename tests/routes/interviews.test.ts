@@ -18,7 +18,8 @@ import { isoToTokyoLocal } from "~/utils/format";
 import { FORBIDDEN, NOT_FOUND } from "~/utils/result";
 import { readToast } from "~/utils/toast.server";
 import { createPublishedProject, insertSlot, type SignedIn } from "../factories/interviews";
-import { cookiesFrom, get, payload, post, settle, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { cookiesFrom, get, payload, settle, statusOf, userWithCookie } from "../setup/http";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -26,16 +27,12 @@ const local = (d: Date) => isoToTokyoLocal(d.toISOString());
 
 function firmPost(hostId: number, cookie: string, form: Record<string, string>) {
   return settle(
-    firmAction({
-      request: post(`/firm/interviews/${hostId}`, form, { cookie }),
-      params: { hostId: String(hostId) },
-      context: {},
-    }),
+    callAction(firmAction, `/firm/interviews/${hostId}`, { form, cookie, params: { hostId: String(hostId) } }),
   );
 }
 
 function studentPost(cookie: string, form: Record<string, string>) {
-  return settle(studentAction({ request: post("/student/interviews", form, { cookie }), params: {}, context: {} }));
+  return settle(callAction(studentAction, "/student/interviews", { form, cookie }));
 }
 
 async function toastOf(result: unknown) {
@@ -104,8 +101,8 @@ describe("offering slots", () => {
       endsAt: local(end),
       onlineUrl: "https://meet.example/abc",
     });
-    expect(statusOf(ok)).toBe(302);
-    expect((await toastOf(ok))?.key).toBe("interviews.toast.added");
+    expect(ok).toHaveRedirect();
+    await expect(ok).toSendToast("success", "interviews.toast.added");
     const slot = await getDb()
       .selectFrom("interview_slot")
       .selectAll()
@@ -129,10 +126,9 @@ describe("offering slots", () => {
     expect(statusOf(await firmPost(hostId, firmUser.cookie, { intent: "cutoff", hours: "24" }))).toBe(302);
     expect(
       payload(
-        await firmLoader({
-          request: get(`/firm/interviews/${hostId}`, { cookie: firmUser.cookie }),
+        await callLoader(firmLoader, `/firm/interviews/${hostId}`, {
+          cookie: firmUser.cookie,
           params: { hostId: String(hostId) },
-          context: {},
         }),
       ).host.cutoffHours,
     ).toBe(24);
@@ -147,7 +143,7 @@ describe("booking", () => {
     // The last member was placed by a staff override: they belong to the team and can book.
     const overridden = a.members[a.members.length - 1];
     const res = await studentPost(overridden.cookie, { intent: "book", slotId: String(slotId) });
-    expect((await toastOf(res))?.key).toBe("interviews.toast.booked");
+    await expect(res).toSendToast("success", "interviews.toast.booked");
     const [booked] = await liveBookings(a.hostId);
     expect(booked).toMatchObject({ id: slotId, booked_by: overridden.id, sequence: 1 });
     expect(await participantsOf(slotId)).toEqual(ids(a.members));
@@ -161,31 +157,18 @@ describe("booking", () => {
     expect(mail.body_text).toContain(`/firm/interviews/${a.hostId}`);
 
     const firmPage = payload(
-      await firmLoader({
-        request: get(`/firm/interviews/${a.hostId}`, { cookie: a.firmUser.cookie }),
+      await callLoader(firmLoader, `/firm/interviews/${a.hostId}`, {
+        cookie: a.firmUser.cookie,
         params: { hostId: String(a.hostId) },
-        context: {},
       }),
     );
     expect(firmPage.team).toHaveLength(a.members.length);
     expect(firmPage.slots[0]).toMatchObject({ id: slotId, status: "booked" });
-    const index = payload(
-      await firmIndexLoader({
-        request: get("/firm/interviews", { cookie: a.firmUser.cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const index = payload(await callLoader(firmIndexLoader, "/firm/interviews", { cookie: a.firmUser.cookie }));
     expect(index.hosts.map((h: { id: number }) => h.id)).toEqual([a.hostId]);
     expect(index.hosts[0].booking.id).toBe(slotId);
 
-    const mine = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: a.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const mine = payload(await callLoader(studentLoader, "/student/interviews", { cookie: a.members[0].cookie }));
     expect(mine.teams).toHaveLength(1);
     expect(mine.teams[0]).toMatchObject({ hostId: a.hostId, canChange: true });
     expect(mine.teams[0].booking.id).toBe(slotId);
@@ -276,10 +259,9 @@ describe("booking", () => {
     expect(sharedSlots).toHaveLength(1);
     // The losing team can still book a back-to-back slot: [t, t+1h) and [t+1h, t+2h) do not overlap.
     const [loser, slot] = sharedSlots[0].id === a ? [two, c] : [one, e];
-    expect(
-      (await toastOf(await studentPost(loser.teams[0].members[1].cookie, { intent: "book", slotId: String(slot) })))
-        ?.key,
-    ).toBe("interviews.toast.booked");
+    await expect(
+      await studentPost(loser.teams[0].members[1].cookie, { intent: "book", slotId: String(slot) }),
+    ).toSendToast("success", "interviews.toast.booked");
   });
 
   it("refuses a slot already booked, a second slot for a booked team, and a slot that has started", async () => {
@@ -288,18 +270,12 @@ describe("booking", () => {
     const s1 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 5 * DAY));
     const s2 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 6 * DAY));
     const started = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() - 10 * 60_000));
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(started) })))?.key,
-    ).toBe("interviews.errors.started");
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(s1) })))?.key,
-    ).toBe("interviews.toast.booked");
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s1) })))?.key,
-    ).toBe("interviews.errors.taken");
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "book", slotId: String(s2) })))?.key,
-    ).toBe("interviews.errors.teamBooked");
+    const book = (member: number, slotId: number) =>
+      studentPost(team.members[member].cookie, { intent: "book", slotId: String(slotId) });
+    await expect(await book(0, started)).toSendToast("error", "interviews.errors.started");
+    await expect(await book(0, s1)).toSendToast("success", "interviews.toast.booked");
+    await expect(await book(1, s1)).toSendToast("error", "interviews.errors.taken");
+    await expect(await book(1, s2)).toSendToast("error", "interviews.errors.teamBooked");
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([s1]);
   });
 });
@@ -326,9 +302,10 @@ describe("a student placed on a team after it booked", () => {
         created_at: new Date().toISOString(),
       })
       .execute();
-    expect(
-      (await toastOf(await studentPost(two.teams[0].members[0].cookie, { intent: "book", slotId: String(y) })))?.key,
-    ).toBe("interviews.errors.overlap");
+    await expect(await studentPost(two.teams[0].members[0].cookie, { intent: "book", slotId: String(y) })).toSendToast(
+      "error",
+      "interviews.errors.overlap",
+    );
     expect(await liveBookings(two.teams[0].hostId)).toEqual([]);
 
     await firmPost(one.teams[0].hostId, one.teams[0].firmUser.cookie, {
@@ -359,15 +336,17 @@ describe("moving and releasing", () => {
     });
     await studentPost(team.members[0].cookie, { intent: "book", slotId: String(from) });
 
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(gone) })))?.key,
-    ).toBe("interviews.errors.taken");
+    await expect(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(gone) })).toSendToast(
+      "error",
+      "interviews.errors.taken",
+    );
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([from]);
     expect(await participantsOf(from)).toEqual(ids(team.members));
 
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(to) })))?.key,
-    ).toBe("interviews.toast.moved");
+    await expect(await studentPost(team.members[1].cookie, { intent: "move", slotId: String(to) })).toSendToast(
+      "success",
+      "interviews.toast.moved",
+    );
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([to]);
     expect(await participantsOf(from)).toEqual([]);
     expect(await participantsOf(to)).toEqual(ids(team.members));
@@ -391,10 +370,9 @@ describe("moving and releasing", () => {
     const mine = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, new Date(Date.now() + 5 * DAY));
     const clash = await insertSlot(one.teams[0].hostId, one.teams[0].firmUser.id, start);
     await studentPost(one.teams[0].members[0].cookie, { intent: "book", slotId: String(mine) });
-    expect(
-      (await toastOf(await studentPost(one.teams[0].members[0].cookie, { intent: "move", slotId: String(clash) })))
-        ?.key,
-    ).toBe("interviews.errors.overlap");
+    await expect(
+      await studentPost(one.teams[0].members[0].cookie, { intent: "move", slotId: String(clash) }),
+    ).toSendToast("error", "interviews.errors.overlap");
     expect((await liveBookings(one.teams[0].hostId)).map((s) => s.id)).toEqual([mine]);
     expect(await participantsOf(mine)).toEqual(ids(one.teams[0].members));
   });
@@ -406,29 +384,27 @@ describe("moving and releasing", () => {
     const soon = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 24 * HOUR));
     const later = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 10 * DAY));
     // Booking inside the cut-off is allowed (the slot is offered); changing it is not.
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(soon) })))?.key,
-    ).toBe("interviews.toast.booked");
-    const page = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: team.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
+    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(soon) })).toSendToast(
+      "success",
+      "interviews.toast.booked",
     );
+    const page = payload(await callLoader(studentLoader, "/student/interviews", { cookie: team.members[0].cookie }));
     expect(page.teams[0].canChange).toBe(false);
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "move", slotId: String(later) })))?.key,
-    ).toBe("interviews.errors.cutoff");
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key,
-    ).toBe("interviews.errors.cutoff");
+    await expect(await studentPost(team.members[0].cookie, { intent: "move", slotId: String(later) })).toSendToast(
+      "error",
+      "interviews.errors.cutoff",
+    );
+    await expect(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })).toSendToast(
+      "error",
+      "interviews.errors.cutoff",
+    );
     expect((await liveBookings(team.hostId)).map((s) => s.id)).toEqual([soon]);
 
     await firmPost(team.hostId, team.firmUser.cookie, { intent: "cutoff", hours: "0" });
-    expect(
-      (await toastOf(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })))?.key,
-    ).toBe("interviews.toast.released");
+    await expect(await studentPost(team.members[1].cookie, { intent: "release", slotId: String(soon) })).toSendToast(
+      "success",
+      "interviews.toast.released",
+    );
     expect(await liveBookings(team.hostId)).toEqual([]);
     expect(await participantsOf(soon)).toEqual([]);
     expect(
@@ -465,7 +441,7 @@ describe("cancelling by the firm", () => {
       slotId: String(booked),
       reason: "設備点検のため",
     });
-    expect((await toastOf(res))?.key).toBe("interviews.toast.cancelled");
+    await expect(res).toSendToast("success", "interviews.toast.cancelled");
     const mails = await getDb()
       .selectFrom("outbox_message")
       .selectAll()
@@ -478,19 +454,14 @@ describe("cancelling by the firm", () => {
     expect(mails.find((m) => m.to_address === team.members[1].email)!.subject).toMatch(/cancelled your interview/);
     expect(mails.find((m) => m.to_address === team.members[0].email)!.subject).toMatch(/取り消しました/);
 
-    const page = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: team.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const page = payload(await callLoader(studentLoader, "/student/interviews", { cookie: team.members[0].cookie }));
     expect(page.teams[0].booking).toBeNull();
     expect(page.teams[0].cancelled.map((s: { id: number }) => s.id)).toEqual([booked]);
     expect(page.teams[0].free.map((s: { id: number }) => s.id)).toEqual([other]);
-    expect(
-      (await toastOf(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(other) })))?.key,
-    ).toBe("interviews.toast.booked");
+    await expect(await studentPost(team.members[0].cookie, { intent: "book", slotId: String(other) })).toSendToast(
+      "success",
+      "interviews.toast.booked",
+    );
     // A cancelled slot cannot be cancelled again, nor booked.
     expect(
       (
@@ -518,29 +489,16 @@ describe("who may do what", () => {
     expect(statusOf(await studentPost(a.firmUser.cookie, { intent: "book", slotId: String(slotId) }))).toBe(403);
     expect(await liveBookings(a.hostId)).toEqual([]);
 
-    const bPage = payload(
-      await studentLoader({
-        request: get("/student/interviews", { cookie: b.members[0].cookie }),
-        params: {},
-        context: {},
-      }),
-    );
+    const bPage = payload(await callLoader(studentLoader, "/student/interviews", { cookie: b.members[0].cookie }));
     expect(bPage.teams.map((t: { hostId: number }) => t.hostId)).toEqual([b.hostId]);
-    expect(
-      payload(
-        await studentLoader({
-          request: get("/student/interviews", { cookie: outsider.cookie }),
-          params: {},
-          context: {},
-        }),
-      ).teams,
-    ).toEqual([]);
+    expect(payload(await callLoader(studentLoader, "/student/interviews", { cookie: outsider.cookie })).teams).toEqual(
+      [],
+    );
 
     const asOtherFirm = await settle(
-      firmLoader({
-        request: get(`/firm/interviews/${a.hostId}`, { cookie: b.firmUser.cookie }),
+      callLoader(firmLoader, `/firm/interviews/${a.hostId}`, {
+        cookie: b.firmUser.cookie,
         params: { hostId: String(a.hostId) },
-        context: {},
       }),
     );
     expect(statusOf(asOtherFirm)).toBe(403);
@@ -554,10 +512,9 @@ describe("who may do what", () => {
     expect(
       statusOf(
         await settle(
-          firmLoader({
-            request: get("/firm/interviews/999999", { cookie: a.firmUser.cookie }),
+          callLoader(firmLoader, "/firm/interviews/999999", {
+            cookie: a.firmUser.cookie,
             params: { hostId: "999999" },
-            context: {},
           }),
         ),
       ),
@@ -565,10 +522,9 @@ describe("who may do what", () => {
     expect(
       statusOf(
         await settle(
-          firmLoader({
-            request: get(`/firm/interviews/${a.hostId}`, { cookie: a.members[0].cookie }),
+          callLoader(firmLoader, `/firm/interviews/${a.hostId}`, {
+            cookie: a.members[0].cookie,
             params: { hostId: String(a.hostId) },
-            context: {},
           }),
         ),
       ),
@@ -589,9 +545,10 @@ describe("who may do what", () => {
     const [a, b] = p.teams;
     const future = await insertSlot(a.hostId, a.firmUser.id, new Date(Date.now() + 5 * DAY));
     await studentPost(a.members[0].cookie, { intent: "book", slotId: String(future) });
-    expect(
-      (await toastOf(await firmPost(a.hostId, a.firmUser.cookie, { intent: "done", slotId: String(future) })))?.key,
-    ).toBe("interviews.errors.notEnded");
+    await expect(await firmPost(a.hostId, a.firmUser.cookie, { intent: "done", slotId: String(future) })).toSendToast(
+      "error",
+      "interviews.errors.notEnded",
+    );
 
     // An interview that took place yesterday (booked before it started).
     const past = await insertSlot(b.hostId, b.firmUser.id, new Date(Date.now() - DAY), 60, {
@@ -601,14 +558,10 @@ describe("who may do what", () => {
     expect(statusOf(await firmPost(b.hostId, a.firmUser.cookie, { intent: "done", slotId: String(past) }))).toBe(403);
     const otherProfessor = await userWithCookie("professor");
     const asOther = await settle(
-      professorAction({
-        request: post(
-          `/professor/projects/${p.projectId}/interviews`,
-          { intent: "done", slotId: String(past) },
-          { cookie: otherProfessor.cookie },
-        ),
+      callAction(professorAction, `/professor/projects/${p.projectId}/interviews`, {
+        form: { intent: "done", slotId: String(past) },
+        cookie: otherProfessor.cookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
     expect(statusOf(asOther)).toBe(403);
@@ -629,29 +582,25 @@ describe("who may do what", () => {
       reason: NOT_FOUND,
     });
 
-    expect(
-      (await toastOf(await firmPost(b.hostId, b.firmUser.cookie, { intent: "done", slotId: String(past) })))?.key,
-    ).toBe("interviews.toast.done");
+    await expect(await firmPost(b.hostId, b.firmUser.cookie, { intent: "done", slotId: String(past) })).toSendToast(
+      "success",
+      "interviews.toast.done",
+    );
     const byProfessor = await settle(
-      professorAction({
-        request: post(
-          `/professor/projects/${p.projectId}/interviews`,
-          { intent: "missed", slotId: String(past) },
-          { cookie: p.professorCookie },
-        ),
+      callAction(professorAction, `/professor/projects/${p.projectId}/interviews`, {
+        form: { intent: "missed", slotId: String(past) },
+        cookie: p.professorCookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
-    expect((await toastOf(byProfessor))?.key).toBe("interviews.toast.missed");
+    await expect(byProfessor).toSendToast("success", "interviews.toast.missed");
     const row = await getDb().selectFrom("interview_slot").selectAll().where("id", "=", past).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ outcome: "missed", outcome_by: p.professor.id });
 
     const page = payload(
-      await professorLoader({
-        request: get(`/professor/projects/${p.projectId}/interviews`, { cookie: p.professorCookie }),
+      await callLoader(professorLoader, `/professor/projects/${p.projectId}/interviews`, {
+        cookie: p.professorCookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
     expect(page.teams).toHaveLength(2);
@@ -661,10 +610,9 @@ describe("who may do what", () => {
     // The staff overview: every slot of the project, filtered by status and host; staff record done.
     const staffPage = async (query = "") =>
       payload(
-        await staffInterviewsLoader({
-          request: get(`/staff/projects/${p.projectId}/interviews${query}`, { cookie: staff.cookie }),
+        await callLoader(staffInterviewsLoader, `/staff/projects/${p.projectId}/interviews${query}`, {
+          cookie: staff.cookie,
           params: { projectId: String(p.projectId) },
-          context: {},
         }),
       );
     const all = await staffPage();
@@ -673,17 +621,13 @@ describe("who may do what", () => {
     expect((await staffPage(`?host=${a.hostId}`)).slots.map((s: { id: number }) => s.id)).toEqual([future]);
     expect((await staffPage("?status=bogus&host=-1")).slots).toHaveLength(2);
     const byStaff = await settle(
-      staffInterviewsAction({
-        request: post(
-          `/staff/projects/${p.projectId}/interviews`,
-          { intent: "done", slotId: String(past) },
-          { cookie: staff.cookie },
-        ),
+      callAction(staffInterviewsAction, `/staff/projects/${p.projectId}/interviews`, {
+        form: { intent: "done", slotId: String(past) },
+        cookie: staff.cookie,
         params: { projectId: String(p.projectId) },
-        context: {},
       }),
     );
-    expect((await toastOf(byStaff))?.key).toBe("interviews.toast.done");
+    await expect(byStaff).toSendToast("success", "interviews.toast.done");
     expect(
       await getDb()
         .selectFrom("interview_slot")

@@ -4,7 +4,8 @@ import { deliverableBody } from "~/models/outbox.server";
 import { action as acceptAction, loader as acceptLoader } from "~/routes/invitations.$token";
 import { action as inviteAction, loader as usersLoader } from "~/routes/staff.users";
 import { getDb } from "~/utils/db.server";
-import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf } from "../setup/http";
 
 async function seedUniversity() {
   const existing = await getDb().selectFrom("university").select("id").where("slug", "=", "toyo").executeTakeFirst();
@@ -18,7 +19,7 @@ async function seedUniversity() {
 }
 
 async function invite(cookie: string, form: Record<string, string>) {
-  return settle(inviteAction({ request: post("/staff/users", form, { cookie }), params: {}, context: {} }));
+  return settle(callAction(inviteAction, "/staff/users", { form, cookie }));
 }
 
 /** The token from the last invitation email in the outbox, as delivery reads it (the stored body hides it). */
@@ -47,25 +48,20 @@ describe("invitations", () => {
       role: "professor",
       universityId: String(universityId),
     })) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const { token, mail } = await lastInvitationToken("prof.new@toyo.example");
     expect(mail.subject).toContain("招待");
     expect(mail.subject).toContain("invited");
     expect(mail.body_text).toContain("教員");
     expect(mail.body_text).toContain("Professor");
 
-    const shown = await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} });
+    const shown = await callLoader(acceptLoader, `/invitations/${token}`, { params: { token } });
     expect(payload(shown).state).toBe("open");
 
     const accepted = (await settle(
-      acceptAction({
-        request: post(`/invitations/${token}`, { password: "a long passphrase" }),
-        params: { token },
-        context: {},
-      }),
+      callAction(acceptAction, `/invitations/${token}`, { form: { password: "a long passphrase" }, params: { token } }),
     )) as Response;
-    expect(accepted.status).toBe(302);
-    expect(accepted.headers.get("Location")).toBe("/professor");
+    expect(accepted).toHaveRedirect("/professor");
     const user = await getDb()
       .selectFrom("user")
       .selectAll()
@@ -76,17 +72,14 @@ describe("invitations", () => {
 
     // Single use: the second time the link is refused and no second account appears.
     const again = await settle(
-      acceptAction({
-        request: post(`/invitations/${token}`, { password: "another passphrase" }),
+      callAction(acceptAction, `/invitations/${token}`, {
+        form: { password: "another passphrase" },
         params: { token },
-        context: {},
       }),
     );
     expect(statusOf(again)).toBe(410);
     expect(payload(again).result.error[""]).toEqual(["auth.invitationUsed"]);
-    expect(
-      payload(await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} })).state,
-    ).toBe("used");
+    expect(payload(await callLoader(acceptLoader, `/invitations/${token}`, { params: { token } })).state).toBe("used");
   });
 
   it("refuses an expired link", async () => {
@@ -98,15 +91,11 @@ describe("invitations", () => {
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .where("email", "=", "new.staff@city.kita.example")
       .execute();
-    const shown = await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} });
+    const shown = await callLoader(acceptLoader, `/invitations/${token}`, { params: { token } });
     expect(statusOf(shown)).toBe(410);
     expect(payload(shown).state).toBe("expired");
     const res = await settle(
-      acceptAction({
-        request: post(`/invitations/${token}`, { password: "a long passphrase" }),
-        params: { token },
-        context: {},
-      }),
+      callAction(acceptAction, `/invitations/${token}`, { form: { password: "a long passphrase" }, params: { token } }),
     );
     expect(payload(res).result.error[""]).toEqual(["auth.invitationExpired"]);
     expect(
@@ -119,7 +108,7 @@ describe("invitations", () => {
   });
 
   it("answers an unknown token with 404", async () => {
-    const res = await acceptLoader({ request: get("/invitations/nope"), params: { token: "nope" }, context: {} });
+    const res = await callLoader(acceptLoader, "/invitations/nope", { params: { token: "nope" } });
     expect(statusOf(res)).toBe(404);
   });
 
@@ -136,9 +125,7 @@ describe("invitations", () => {
   it("is for staff only", async () => {
     const professor = await createUser("professor");
     const cookie = await signIn(professor.id);
-    expect(
-      statusOf(await settle(usersLoader({ request: get("/staff/users", { cookie }), params: {}, context: {} }))),
-    ).toBe(403);
+    expect(statusOf(await settle(callLoader(usersLoader, "/staff/users", { cookie })))).toBe(403);
     expect(statusOf(await invite(cookie, { name: "x", email: "x@x.example", role: "staff" }))).toBe(403);
   });
 });

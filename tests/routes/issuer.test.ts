@@ -9,29 +9,27 @@ import { loader as keyLoader } from "~/routes/issuer_.keys.$kid";
 import { loader as profileLoader } from "~/routes/issuer_.profile[.]json";
 import { config } from "~/utils/env.server";
 import { expandSafely } from "../factories/verifiers";
-import { get, settle } from "../setup/http";
+import { callLoader } from "../setup/call";
+import { settle } from "../setup/http";
 
 const context = {};
 const DID = "did:web:localhost%3A3000";
 
 describe("GET /issuer", () => {
   it("is a page for people, and sends JSON-LD clients to the Profile JSON with 303", async () => {
-    const page = await loader({ request: get("/issuer", { headers: { Accept: "text/html" } }), params: {}, context });
+    const page = await callLoader(loader, "/issuer", { headers: { Accept: "text/html" }, context });
     expect(page).toMatchObject({ did: DID });
     expect((page as { jwtKeys: string[] }).jwtKeys[0]).toMatch(/^http:\/\/localhost:3000\/issuer\/keys\//);
     for (const accept of ["application/ld+json", "application/json"]) {
-      const res = (await settle(
-        loader({ request: get("/issuer", { headers: { Accept: accept } }), params: {}, context }),
-      )) as Response;
+      const res = (await settle(callLoader(loader, "/issuer", { headers: { Accept: accept }, context }))) as Response;
       expect(res.status).toBe(303);
       expect(res.headers.get("Location")).toBe("/issuer/profile.json");
     }
   });
 
   it("publishes the issuer Profile that credentials name, with the DID as its id", async () => {
-    const res = await profileLoader({
-      request: get("/issuer/profile.json", { headers: { Accept: "application/ld+json" } }),
-      params: {},
+    const res = await callLoader(profileLoader, "/issuer/profile.json", {
+      headers: { Accept: "application/ld+json" },
       context,
     });
     expect(res.headers.get("Content-Type")).toBe("application/ld+json; charset=utf-8");
@@ -73,7 +71,7 @@ describe("the DID document", () => {
 describe("GET /issuer/keys/:kid", () => {
   it("answers exactly one public JWK named by its URL, and 404 JSON for an unknown key", async () => {
     const { kid } = await getActiveSigningKey();
-    const res = await keyLoader({ request: get(`/issuer/keys/${kid}`), params: { kid }, context });
+    const res = await callLoader(keyLoader, `/issuer/keys/${kid}`, { params: { kid }, context });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/json");
     const jwk = await res.json();
@@ -87,7 +85,7 @@ describe("GET /issuer/keys/:kid", () => {
       kid: `${config().publicUrl}/issuer/keys/${kid}`,
     });
     for (const unknown of ["nope", "../jwks.json", "%00", "x".repeat(5000)]) {
-      const missing = await keyLoader({ request: get("/issuer/keys/x"), params: { kid: unknown }, context });
+      const missing = await callLoader(keyLoader, "/issuer/keys/x", { params: { kid: unknown }, context });
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({ error: "unknown key" });
     }

@@ -13,9 +13,9 @@ import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { seedDemoData } from "../../db/seed";
 import { createTestFirm } from "../factories/firm";
-import { createUser, get, payload, settle, statusOf } from "../setup/http";
+import { callLoader } from "../setup/call";
+import { createUser, payload, settle, statusOf } from "../setup/http";
 
-const noContext = { context: {} };
 const FORMULA = '=HYPERLINK("http://evil.example","x")';
 
 let hidden: number;
@@ -80,11 +80,7 @@ beforeAll(async () => {
 }, 60_000);
 
 async function download(dataset: string) {
-  const response = (await csvLoader({
-    request: get(`/open-data/${dataset}.csv`),
-    params: { dataset },
-    ...noContext,
-  })) as Response;
+  const response = (await callLoader(csvLoader, `/open-data/${dataset}.csv`, { params: { dataset } })) as Response;
   const bytes = Buffer.from(await response.arrayBuffer());
   const text = bytes.toString("utf8");
   const rows = parse(text, { bom: true, relax_column_count: false }) as string[][];
@@ -108,9 +104,7 @@ describe("the open-data files", () => {
 
   it("answer 404 for any other name", async () => {
     for (const name of ["users", "firms.csv", "", "../firms", "FIRMS", "あ".repeat(2000)]) {
-      const answer = await settle(
-        csvLoader({ request: get("/open-data/x.csv"), params: { dataset: name }, ...noContext }),
-      );
+      const answer = await settle(callLoader(csvLoader, "/open-data/x.csv", { params: { dataset: name } }));
       expect(statusOf(answer), name).toBe(404);
     }
   });

@@ -19,7 +19,8 @@ import type { OutboxMessage } from "../../db/schema";
 import { createTestFirm } from "../factories/firm";
 import { createProjectFixture } from "../factories/projects";
 import { MAIL_API_URL, sentMails } from "../mocks/mail-api";
-import { createUser, get, payload, post, settle, signIn } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn } from "../setup/http";
 
 const ENV_KEYS = ["MAIL_API_URL", "MAIL_MODE", "APP_ENV", "SESSION_SECRET", "PUBLIC_URL"] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
@@ -63,13 +64,7 @@ const row = (id: number) =>
 
 async function mailbox() {
   const staff = await createUser("staff");
-  return payload(
-    await mailboxLoader({
-      request: get("/staff/mailbox", { cookie: await signIn(staff.id) }),
-      params: {},
-      context: {},
-    }),
-  );
+  return payload(await callLoader(mailboxLoader, "/staff/mailbox", { cookie: await signIn(staff.id) }));
 }
 
 describe("storing a mail with a secret link", () => {
@@ -136,17 +131,12 @@ describe("invitations and host-answer links", () => {
     const staff = await createUser("staff");
     const cookie = await signIn(staff.id);
     const res = (await settle(
-      inviteAction({
-        request: post(
-          "/staff/users",
-          { name: "招待 花子", email: "hanako@city.kita.example", role: "staff" },
-          { cookie },
-        ),
-        params: {},
-        context: {},
+      callAction(inviteAction, "/staff/users", {
+        form: { name: "招待 花子", email: "hanako@city.kita.example", role: "staff" },
+        cookie,
       }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const stored = await getDb()
       .selectFrom("outbox_message")
       .selectAll()
@@ -159,7 +149,7 @@ describe("invitations and host-answer links", () => {
     await deliverDueMail();
     const token = sentMails[0].text.match(/\/invitations\/([A-Za-z0-9_-]{43})/)![1];
     expect(sentMails[0].text.match(/\/invitations\//g)).toHaveLength(2); // Japanese and English
-    const opened = await acceptLoader({ request: get(`/invitations/${token}`), params: { token }, context: {} });
+    const opened = await callLoader(acceptLoader, `/invitations/${token}`, { params: { token } });
     expect(payload(opened).state).toBe("open");
     expect(JSON.stringify(await mailbox())).not.toContain(token);
   });

@@ -6,7 +6,8 @@ import { getDb } from "~/utils/db.server";
 import { resetConfig } from "~/utils/env.server";
 import { failingMailApi, MAIL_API_URL, sentMails } from "../mocks/mail-api";
 import { server } from "../mocks/server";
-import { createUser, get, payload, signIn } from "../setup/http";
+import { callLoader } from "../setup/call";
+import { createUser, payload, signIn } from "../setup/http";
 
 function withMailApi() {
   process.env.MAIL_API_URL = MAIL_API_URL;
@@ -79,13 +80,7 @@ describe("outbox", () => {
     await enqueueMail(getDb(), { to: "d@test.example", subject: "開発用", body: "本文", kind: "test" });
     expect((await deliverDueMail()).kept).toBe(1);
     const staff = await createUser("staff");
-    const data = payload(
-      await mailboxLoader({
-        request: get("/staff/mailbox", { cookie: await signIn(staff.id) }),
-        params: {},
-        context: {},
-      }),
-    );
+    const data = payload(await callLoader(mailboxLoader, "/staff/mailbox", { cookie: await signIn(staff.id) }));
     expect(data.apiConfigured).toBe(false);
     expect(data.messages[0]).toMatchObject({ to_address: "d@test.example", subject: "開発用", status: "kept" });
   });

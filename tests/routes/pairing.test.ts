@@ -21,11 +21,12 @@ import { action as runsAction, loader as runsLoader } from "~/routes/staff.proje
 import { loader as studentLoader } from "~/routes/student.projects.$projectId.pairing";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture, createFirm, createUniversity } from "../factories/projects";
+import { callLoader } from "../setup/call";
 import { get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 type Params = Record<string, string>;
 const call = (fn: (args: any) => Promise<unknown>, request: Request, params: Params) =>
-  settle(fn({ request, params, context: {} }));
+  settle(callLoader(fn, request, { params }));
 
 interface World {
   projectId: number;
@@ -88,7 +89,7 @@ async function closeAndCreateRun(w: World) {
 
 async function createRunThroughPage(w: World) {
   const created = (await call(runsAction, post(base(w), { intent: "create" }, { cookie: w.staff }), pp(w))) as Response;
-  expect(created.status).toBe(302);
+  expect(created).toHaveRedirect();
   const runId = Number(created.headers.get("Location")!.split("/").pop());
   expect(created.headers.get("Location")).toBe(`${base(w)}/${runId}`);
   return runId;
@@ -203,8 +204,7 @@ describe("a pairing from run to publication", () => {
       target: "unplaced",
       reason: "本人の辞退",
     })) as Response;
-    expect(out.status).toBe(302);
-    expect(out.headers.get("Location")).toBe(`${base(w)}/${runId}`);
+    expect(out).toHaveRedirect(`${base(w)}/${runId}`);
     expect(
       statusOf(
         await runPost(w, runId, {
@@ -296,7 +296,7 @@ describe("a pairing from run to publication", () => {
   it("publishes once, notifying every student, each host's firm users and the professor", async () => {
     const before = await getDb().selectFrom("outbox_message").select("id").orderBy("id", "desc").executeTakeFirst();
     const published = (await runPost(w, runId, { intent: "publish" })) as Response;
-    expect(published.status).toBe(302);
+    expect(published).toHaveRedirect();
     expect((await getProject(w.projectId))!.state).toBe("paired");
 
     const mails = await getDb()
@@ -529,7 +529,7 @@ describe("after publication", () => {
       target: String(w.hostIds[1]),
       reason: "教員と相談のうえ",
     })) as Response;
-    expect(placed.status).toBe(302);
+    expect(placed).toHaveRedirect();
     const mails = await getDb().selectFrom("outbox_message").selectAll().where("id", ">", before.id).execute();
     const student = w.students.find((s) => String(s.signupId) === first.id)!;
     expect(mails.map((m) => [m.to_address, m.kind])).toEqual([
@@ -622,7 +622,7 @@ describe("a firm's own ranking", () => {
       post(url, form({ [lotteryLast]: "1", [ids.find((id: string) => id !== lotteryLast)!]: "2" }), { cookie }),
       pp(w),
     )) as Response;
-    expect(saved.status).toBe(302);
+    expect(saved).toHaveRedirect();
     const ranked = payload(await call(rankingLoader, get(url, { cookie }), pp(w)));
     expect(ranked.applicants.find((a: any) => String(a.id) === lotteryLast).rank).toBe(1);
 

@@ -11,13 +11,14 @@ import { action as resetAction, loader as resetLoader } from "~/routes/reset-pas
 import { getDb } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { getSessionUser } from "~/utils/session.server";
-import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, get, payload, settle, signIn, statusOf } from "../setup/http";
 
 const NEW_PASSWORD = "a brand new passphrase";
 
 async function ask(email: string, ip = "192.0.2.10") {
   return (await settle(
-    forgotAction({ request: post("/forgot-password", { email }), params: {}, context: { clientIp: ip } }),
+    callAction(forgotAction, "/forgot-password", { form: { email }, context: { clientIp: ip } }),
   )) as Response;
 }
 
@@ -40,8 +41,9 @@ async function lastToken(email: string) {
 
 async function reset(token: string, password = NEW_PASSWORD, cookie?: string) {
   return settle(
-    resetAction({
-      request: post(`/reset-password/${token}`, { password }, { cookie }),
+    callAction(resetAction, `/reset-password/${token}`, {
+      form: { password },
+      cookie,
       params: { token },
       context: { clientIp: "192.0.2.10" },
     }),
@@ -66,9 +68,7 @@ describe("forgot password", () => {
     ];
     expect(new Set(answers).size).toBe(1);
     expect(answers[0]).toMatch(/^303 \/forgot-password\?sent=1/);
-    expect(payload(await forgotLoader({ request: get("/forgot-password?sent=1"), params: {}, context: {} })).sent).toBe(
-      true,
-    );
+    expect(payload(await callLoader(forgotLoader, "/forgot-password?sent=1")).sent).toBe(true);
 
     expect(await resetMails(user.email)).toHaveLength(1);
     expect(await resetMails("nobody.here@test.example")).toHaveLength(0);
@@ -95,12 +95,11 @@ describe("forgot password", () => {
     await ask(user.email);
     const { token } = await lastToken(user.email);
 
-    const shown = await resetLoader({ request: get(`/reset-password/${token}`), params: { token }, context: {} });
+    const shown = await callLoader(resetLoader, `/reset-password/${token}`, { params: { token } });
     expect(payload(shown)).toMatchObject({ state: "open", email: user.email });
 
     const done = (await reset(token)) as Response;
-    expect(done.status).toBe(302);
-    expect(done.headers.get("Location")).toBe("/student");
+    expect(done).toHaveRedirect("/student");
     const fresh = done.headers
       .getSetCookie()
       .find((c) => c.startsWith("__session="))!
@@ -154,7 +153,7 @@ describe("forgot password", () => {
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .where("user_id", "=", user.id)
       .execute();
-    const shown = await resetLoader({ request: get(`/reset-password/${token}`), params: { token }, context: {} });
+    const shown = await callLoader(resetLoader, `/reset-password/${token}`, { params: { token } });
     expect(statusOf(shown)).toBe(410);
     expect(payload(shown).state).toBe("expired");
     const late = await reset(token);
@@ -186,7 +185,7 @@ describe("forgot password", () => {
     await ask(user.email);
     const { token } = await lastToken(user.email);
     expect((await setAccountDisabled(user.id, true, staff.id)).ok).toBe(true);
-    const shown = await resetLoader({ request: get(`/reset-password/${token}`), params: { token }, context: {} });
+    const shown = await callLoader(resetLoader, `/reset-password/${token}`, { params: { token } });
     expect(statusOf(shown)).toBe(404);
     expect(statusOf(await reset(token))).toBe(404);
     const row = await getDb()
@@ -196,9 +195,8 @@ describe("forgot password", () => {
       .executeTakeFirstOrThrow();
     expect(await verifyPassword(user.password, row.password_hash)).toBe(true);
     const signIn = await settle(
-      loginAction({
-        request: post("/login", { email: user.email, password: user.password }),
-        params: {},
+      callAction(loginAction, "/login", {
+        form: { email: user.email, password: user.password },
         context: { clientIp: "192.0.2.99" },
       }),
     );
@@ -231,9 +229,7 @@ describe("forgot password", () => {
 
   it("answers a malformed address with a form error and writes nothing", async () => {
     const before = await getDb().selectFrom("password_reset").select("id").execute();
-    const res = await settle(
-      forgotAction({ request: post("/forgot-password", { email: "not an address" }), params: {}, context: {} }),
-    );
+    const res = await settle(callAction(forgotAction, "/forgot-password", { form: { email: "not an address" } }));
     expect(statusOf(res)).toBe(400);
     expect(payload(res).result.error.email).toEqual(["validation.email"]);
     expect(await getDb().selectFrom("password_reset").select("id").execute()).toHaveLength(before.length);

@@ -12,7 +12,8 @@ import { action as staffAction, loader as staffLoader } from "~/routes/staff.pro
 import { getDb } from "~/utils/db.server";
 import { createTestFirm } from "../factories/firm";
 import { createProjectFixture } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const DAY = 86_400_000;
 
@@ -29,37 +30,27 @@ const staffUrl = (projectId: number) => `/staff/projects/${projectId}/hosts`;
 
 function staffPost(projectId: number, cookie: string, form: Record<string, string>) {
   return settle(
-    staffAction({
-      request: post(staffUrl(projectId), form, { cookie }),
-      params: { projectId: String(projectId) },
-      context: {},
-    }),
+    callAction(staffAction, staffUrl(projectId), { form, cookie, params: { projectId: String(projectId) } }),
   );
 }
 
 function staffGet(projectId: number, cookie: string, search = "") {
   return settle(
-    staffLoader({
-      request: get(staffUrl(projectId) + search, { cookie }),
-      params: { projectId: String(projectId) },
-      context: {},
-    }),
+    callLoader(staffLoader, staffUrl(projectId) + search, { cookie, params: { projectId: String(projectId) } }),
   );
 }
 
 function firmAnswer(hostId: number, cookie: string, form: Record<string, string>) {
   const url = `/firm/invitations/${hostId}`;
-  return settle(
-    firmAnswerAction({ request: post(url, form, { cookie }), params: { hostId: String(hostId) }, context: {} }),
-  );
+  return settle(callAction(firmAnswerAction, url, { form, cookie, params: { hostId: String(hostId) } }));
 }
 
 function linkGet(token: string) {
-  return settle(linkLoader({ request: get(`/host-response/${token}`), params: { token }, context: {} }));
+  return settle(callLoader(linkLoader, `/host-response/${token}`, { params: { token } }));
 }
 
 function linkPost(token: string, form: Record<string, string>) {
-  return settle(linkAction({ request: post(`/host-response/${token}`, form), params: { token }, context: {} }));
+  return settle(callAction(linkAction, `/host-response/${token}`, { form, params: { token } }));
 }
 
 async function hostOf(projectId: number, firmId: number) {
@@ -92,8 +83,7 @@ describe("staff invite host firms", () => {
       firmId: String(s.firmId),
       contactEmail: "Tanaka@Firm.example",
     })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(staffUrl(s.projectId));
+    expect(res).toHaveRedirect(staffUrl(s.projectId));
     const host = await hostOf(s.projectId, s.firmId);
     expect(host).toMatchObject({ status: "invited", contact_email: "tanaka@firm.example", invited_by: s.staff.id });
     expect(Date.parse(host.link_expires_at!) - Date.now()).toBeGreaterThan((HOST_LINK_DAYS - 1) * DAY);
@@ -174,37 +164,26 @@ describe("professor suggestions", () => {
   it("the owning professor suggests a firm; staff confirm it, which invites the firm and mails it", async () => {
     const s = await setup();
     const res = (await settle(
-      professorAction({
-        request: post(
-          `/professor/projects/${s.projectId}/hosts`,
-          { intent: "suggest", firmId: String(s.firmId), contactEmail: "contact@firm.example" },
-          { cookie: s.professorCookie },
-        ),
+      callAction(professorAction, `/professor/projects/${s.projectId}/hosts`, {
+        form: { intent: "suggest", firmId: String(s.firmId), contactEmail: "contact@firm.example" },
+        cookie: s.professorCookie,
         params: { projectId: String(s.projectId) },
-        context: {},
       }),
     )) as Response;
-    expect(res.status).toBe(302);
+    expect(res).toHaveRedirect();
     const suggested = await hostOf(s.projectId, s.firmId);
     expect(suggested).toMatchObject({ status: "suggested", suggested_by: s.professor.id, invited_at: null });
     expect(await mailsTo(s.firmUsers[0].email)).toEqual([]);
     // The firm does not see a suggestion.
     expect(
-      payload(
-        await firmListLoader({
-          request: get("/firm/invitations", { cookie: s.firmUsers[0].cookie }),
-          params: {},
-          context: {},
-        }),
-      ).invitations,
+      payload(await callLoader(firmListLoader, "/firm/invitations", { cookie: s.firmUsers[0].cookie })).invitations,
     ).toEqual([]);
     expect(
       statusOf(
         await settle(
-          firmAnswerLoader({
-            request: get(`/firm/invitations/${suggested.id}`, { cookie: s.firmUsers[0].cookie }),
+          callLoader(firmAnswerLoader, `/firm/invitations/${suggested.id}`, {
+            cookie: s.firmUsers[0].cookie,
             params: { hostId: String(suggested.id) },
-            context: {},
           }),
         ),
       ),
@@ -219,7 +198,7 @@ describe("professor suggestions", () => {
       firmId: String(s.firmId),
       contactEmail: "contact@firm.example",
     });
-    expect(statusOf(confirmed)).toBe(302);
+    expect(confirmed).toHaveRedirect();
     expect(await hostOf(s.projectId, s.firmId)).toMatchObject({
       id: suggested.id,
       status: "invited",
@@ -234,14 +213,10 @@ describe("professor suggestions", () => {
     const s = await setup();
     const suggest = () =>
       settle(
-        professorAction({
-          request: post(
-            `/professor/projects/${s.projectId}/hosts`,
-            { intent: "suggest", firmId: String(s.firmId) },
-            { cookie: s.professorCookie },
-          ),
+        callAction(professorAction, `/professor/projects/${s.projectId}/hosts`, {
+          form: { intent: "suggest", firmId: String(s.firmId) },
+          cookie: s.professorCookie,
           params: { projectId: String(s.projectId) },
-          context: {},
         }),
       );
     expect(statusOf(await suggest())).toBe(302);
@@ -273,28 +248,18 @@ describe("who may do what", () => {
     }
     for (const cookie of [student.cookie, otherProfessor.cookie]) {
       const url = `/professor/projects/${pid}/hosts`;
-      expect(
-        statusOf(
-          await settle(professorLoader({ request: get(url, { cookie }), params: { projectId: pid }, context: {} })),
-        ),
-      ).toBe(403);
+      expect(statusOf(await settle(callLoader(professorLoader, url, { cookie, params: { projectId: pid } })))).toBe(
+        403,
+      );
       const suggest = await settle(
-        professorAction({
-          request: post(url, { firmId: String(s.firmId) }, { cookie }),
-          params: { projectId: pid },
-          context: {},
-        }),
+        callAction(professorAction, url, { form: { firmId: String(s.firmId) }, cookie, params: { projectId: pid } }),
       );
       expect(statusOf(suggest)).toBe(403);
     }
     for (const cookie of [student.cookie, otherFirmUser.cookie]) {
       const url = `/firm/invitations/${host.id}`;
       expect(
-        statusOf(
-          await settle(
-            firmAnswerLoader({ request: get(url, { cookie }), params: { hostId: String(host.id) }, context: {} }),
-          ),
-        ),
+        statusOf(await settle(callLoader(firmAnswerLoader, url, { cookie, params: { hostId: String(host.id) } }))),
       ).toBe(403);
       expect(statusOf(await firmAnswer(host.id, cookie, { intent: "accept", capacity: "3" }))).toBe(403);
     }
@@ -312,17 +277,14 @@ describe("a firm user answers in the app", () => {
     const host = await hostOf(s.projectId, s.firmId);
     const user = s.firmUsers[0];
 
-    const list = payload(
-      await firmListLoader({ request: get("/firm/invitations", { cookie: user.cookie }), params: {}, context: {} }),
-    );
+    const list = payload(await callLoader(firmListLoader, "/firm/invitations", { cookie: user.cookie }));
     expect(list.invitations).toMatchObject([
       { id: host.id, status: "invited", awaitingAnswer: true, title_ja: "北区のものづくり企業を取材する" },
     ]);
     const page = payload(
-      await firmAnswerLoader({
-        request: get(`/firm/invitations/${host.id}`, { cookie: user.cookie }),
+      await callLoader(firmAnswerLoader, `/firm/invitations/${host.id}`, {
+        cookie: user.cookie,
         params: { hostId: String(host.id) },
-        context: {},
       }),
     );
     expect(page.answerable).toBe(true);
@@ -337,8 +299,7 @@ describe("a firm user answers in the app", () => {
       capacity: "3",
       note: "火曜と木曜の午後",
     })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/firm/invitations");
+    expect(res).toHaveRedirect("/firm/invitations");
     expect(await hostOf(s.projectId, s.firmId)).toMatchObject({
       status: "accepted",
       capacity: 3,
@@ -383,11 +344,10 @@ describe("a firm user answers in the app", () => {
     ).toMatchObject({ ok: true });
     const cookie = s.firmUsers[0].cookie;
     const pages = [
-      await firmListLoader({ request: get("/firm/invitations", { cookie }), params: {}, context: {} }),
-      await firmAnswerLoader({
-        request: get(`/firm/invitations/${host.id}`, { cookie }),
+      await callLoader(firmListLoader, "/firm/invitations", { cookie }),
+      await callLoader(firmAnswerLoader, `/firm/invitations/${host.id}`, {
+        cookie,
         params: { hostId: String(host.id) },
-        context: {},
       }),
     ];
     for (const page of pages) {
@@ -416,8 +376,7 @@ describe("the signed emailed link", () => {
     expect(JSON.stringify(payload(shown))).not.toContain(s.joinCode);
 
     const res = (await linkPost(s.token, { intent: "accept", capacity: "4", note: "午前中なら可" })) as Response;
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/host-response/thanks?answer=accept");
+    expect(res).toHaveRedirect("/host-response/thanks?answer=accept");
     const host = await hostOf(s.projectId, s.firmId);
     expect(host).toMatchObject({ status: "accepted", capacity: 4, responded_by: null });
     expect(host.link_used_at).not.toBeNull();

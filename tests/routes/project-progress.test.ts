@@ -8,7 +8,8 @@ import { action as profAction } from "~/routes/professor.projects.$projectId._in
 import { action as staffAction, loader as staffLoader } from "~/routes/staff.projects.$projectId._index";
 import { getDb, now } from "~/utils/db.server";
 import { createProjectFixture } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const ctx = {};
 const params = (id: number) => ({ projectId: String(id) });
@@ -139,8 +140,8 @@ describe("staff buttons after pairing", () => {
     const page = async () =>
       payload(
         await settle(
-          staffLoader({
-            request: get(`/staff/projects/${p.projectId}`, { cookie: staff.cookie }),
+          callLoader(staffLoader, `/staff/projects/${p.projectId}`, {
+            cookie: staff.cookie,
             params: params(p.projectId),
             context: ctx,
           }),
@@ -148,8 +149,9 @@ describe("staff buttons after pairing", () => {
       );
     const press = (intent: string) =>
       settle(
-        staffAction({
-          request: post(`/staff/projects/${p.projectId}`, { intent }, { cookie: staff.cookie }),
+        callAction(staffAction, `/staff/projects/${p.projectId}`, {
+          form: { intent },
+          cookie: staff.cookie,
           params: params(p.projectId),
           context: ctx,
         }),
@@ -175,8 +177,9 @@ describe("staff buttons after pairing", () => {
     const cookie = await signIn(p.professor.id);
     const press = (intent: string) =>
       settle(
-        profAction({
-          request: post(`/professor/projects/${p.projectId}`, { intent }, { cookie }),
+        callAction(profAction, `/professor/projects/${p.projectId}`, {
+          form: { intent },
+          cookie,
           params: params(p.projectId),
           context: ctx,
         }),
@@ -212,8 +215,9 @@ describe("closing and cancelling tell everyone concerned (issue 12)", () => {
     }
     const press = (form: Record<string, string>) =>
       settle(
-        staffAction({
-          request: post(`/staff/projects/${p.projectId}`, form, { cookie: staff.cookie }),
+        callAction(staffAction, `/staff/projects/${p.projectId}`, {
+          form,
+          cookie: staff.cookie,
           params: params(p.projectId),
           context: ctx,
         }),

@@ -15,7 +15,8 @@ import { loader as staffListLoader } from "~/routes/staff.projects._index";
 import { getDb } from "~/utils/db.server";
 import type { ProjectState } from "../../db/schema";
 import { createAgreement, createFirm, createProjectFixture, createUniversity } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 type Cookie = string | undefined;
 type Form = Record<string, string | string[]>;
@@ -24,29 +25,23 @@ const DAY = 86_400_000;
 
 const params = (id: number) => ({ projectId: String(id) });
 const callNew = (cookie: Cookie, form: Form) =>
-  settle(newAction({ request: post("/professor/projects/new", form, { cookie }), params: {}, context: ctx }));
+  settle(callAction(newAction, "/professor/projects/new", { form, cookie, context: ctx }));
 const callEdit = (cookie: Cookie, id: number, form: Form) =>
-  settle(
-    editAction({ request: post(`/professor/projects/${id}/edit`, form, { cookie }), params: params(id), context: ctx }),
-  );
+  settle(callAction(editAction, `/professor/projects/${id}/edit`, { form, cookie, params: params(id), context: ctx }));
 const loadEdit = (cookie: Cookie, id: number) =>
-  settle(editLoader({ request: get(`/professor/projects/${id}/edit`, { cookie }), params: params(id), context: ctx }));
+  settle(callLoader(editLoader, `/professor/projects/${id}/edit`, { cookie, params: params(id), context: ctx }));
 const profPost = (cookie: Cookie, id: number, form: Form) =>
-  settle(
-    profAction({ request: post(`/professor/projects/${id}`, form, { cookie }), params: params(id), context: ctx }),
-  );
+  settle(callAction(profAction, `/professor/projects/${id}`, { form, cookie, params: params(id), context: ctx }));
 const staffPost = (cookie: Cookie, id: number, form: Form) =>
-  settle(staffAction({ request: post(`/staff/projects/${id}`, form, { cookie }), params: params(id), context: ctx }));
+  settle(callAction(staffAction, `/staff/projects/${id}`, { form, cookie, params: params(id), context: ctx }));
 const profPage = (cookie: Cookie, id: number) =>
-  settle(profLoader({ request: get(`/professor/projects/${id}`, { cookie }), params: params(id), context: ctx }));
+  settle(callLoader(profLoader, `/professor/projects/${id}`, { cookie, params: params(id), context: ctx }));
 const staffPage = (cookie: Cookie, id: number) =>
-  settle(staffLoader({ request: get(`/staff/projects/${id}`, { cookie }), params: params(id), context: ctx }));
+  settle(callLoader(staffLoader, `/staff/projects/${id}`, { cookie, params: params(id), context: ctx }));
 const csv = (cookie: Cookie, id: number) =>
-  settle(
-    csvLoader({ request: get(`/professor/projects/${id}/signups.csv`, { cookie }), params: params(id), context: ctx }),
-  );
+  settle(callLoader(csvLoader, `/professor/projects/${id}/signups.csv`, { cookie, params: params(id), context: ctx }));
 const publicPage = (id: number) =>
-  settle(publicLoader({ request: get(`/projects/${id}`), params: params(id), context: ctx }));
+  settle(callLoader(publicLoader, `/projects/${id}`, { params: params(id), context: ctx }));
 
 function validForm(agreementId: number, over: Form = {}): Form {
   return {
@@ -103,14 +98,14 @@ beforeAll(async () => {
 
 async function createDraft(cookie = professor.cookie, over: Form = {}) {
   const res = await callNew(cookie, validForm(agreementId, over));
-  expect(statusOf(res)).toBe(302);
+  expect(res).toHaveRedirect();
   return Number(location(res)!.split("/").pop());
 }
 
 describe("proposing a project", () => {
   it("saves a valid proposal as a draft, the window typed in Tokyo time and stored in UTC", async () => {
     const res = await callNew(professor.cookie, validForm(agreementId));
-    expect(statusOf(res)).toBe(302);
+    expect(res).toHaveRedirect();
     const id = Number(location(res)!.match(/^\/professor\/projects\/(\d+)$/)![1]);
     const p = await projectRow(id);
     expect(p).toMatchObject({
@@ -135,9 +130,7 @@ describe("proposing a project", () => {
     const culture = await createAgreement(uni, { areas: ["culture"] });
     const prof = await userWithCookie("professor", { university_id: uni });
     const data = payload(
-      await settle(
-        newLoader({ request: get("/professor/projects/new", { cookie: prof.cookie }), params: {}, context: ctx }),
-      ),
+      await settle(callLoader(newLoader, "/professor/projects/new", { cookie: prof.cookie, context: ctx })),
     );
     expect(data.defaultValue.fiscalYear).toBeGreaterThanOrEqual(2026);
     expect(data.defaultValue.agreementId).toBe(good);
@@ -244,7 +237,7 @@ describe("proposing a project", () => {
     const ending = await createAgreement(universityId, { expiresOn: "2027-02-28" });
     // Closing at midnight of the first interview day (Tokyo) is still before the interviews.
     const edge = await callNew(professor.cookie, validForm(agreementId, { signupClosesAt: "2027-01-12T00:00" }));
-    expect(statusOf(edge)).toBe(302);
+    expect(edge).toHaveRedirect();
     const { id } = await db().selectFrom("project").select("id").orderBy("id", "desc").executeTakeFirstOrThrow();
     const before = (await db().selectFrom("project").select("id").execute()).length;
     const res = await callNew(professor.cookie, validForm(ending));
@@ -640,35 +633,25 @@ describe("lists", () => {
     await profPost(professor.cookie, waiting, { intent: "submit" });
     const draft = await createDraft(professor.cookie, { fiscalYear: "2031" });
     const all = payload(
-      await settle(
-        staffListLoader({ request: get("/staff/projects", { cookie: staff.cookie }), params: {}, context: ctx }),
-      ),
+      await settle(callLoader(staffListLoader, "/staff/projects", { cookie: staff.cookie, context: ctx })),
     );
     const states: string[] = all.projects.map((p: any) => p.state);
     expect(states.lastIndexOf("submitted")).toBeLessThan(states.findIndex((s) => s !== "submitted"));
     expect(all.years).toContain(2031);
     const filtered = payload(
       await settle(
-        staffListLoader({
-          request: get("/staff/projects?state=draft&fy=2031", { cookie: staff.cookie }),
-          params: {},
-          context: ctx,
-        }),
+        callLoader(staffListLoader, "/staff/projects?state=draft&fy=2031", { cookie: staff.cookie, context: ctx }),
       ),
     );
     expect(filtered.projects.map((p: any) => p.id)).toEqual([draft]);
     expect(
       statusOf(
-        await settle(
-          staffListLoader({ request: get("/staff/projects", { cookie: professor.cookie }), params: {}, context: ctx }),
-        ),
+        await settle(callLoader(staffListLoader, "/staff/projects", { cookie: professor.cookie, context: ctx })),
       ),
     ).toBe(403);
 
     const mine = payload(
-      await settle(
-        profListLoader({ request: get("/professor/projects", { cookie: professor.cookie }), params: {}, context: ctx }),
-      ),
+      await settle(callLoader(profListLoader, "/professor/projects", { cookie: professor.cookie, context: ctx })),
     );
     expect(mine.projects.map((p: any) => p.id)).toEqual(expect.arrayContaining([waiting, draft]));
     expect(mine.projects.every((p: any) => p.id !== undefined && p.state)).toBe(true);
@@ -703,7 +686,7 @@ describe("public pages", () => {
       .where("id", "=", unlisted.firm_id)
       .execute();
 
-    const list = payload(await publicListLoader({ request: get("/projects"), params: {}, context: ctx }));
+    const list = payload(await callLoader(publicListLoader, "/projects", { context: ctx }));
     const openIds = list.open.map((p: any) => p.id);
     const otherIds = list.others.map((p: any) => p.id);
     expect(openIds).toContain(open.projectId);

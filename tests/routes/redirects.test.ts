@@ -5,7 +5,8 @@ import { action as localeAction } from "~/routes/locale";
 import { action as loginAction } from "~/routes/login";
 import { safeRedirectPath } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { createUser, post, settle } from "../setup/http";
+import { callAction } from "../setup/call";
+import { createUser, settle } from "../setup/http";
 
 const ACCEPTED: Array<[string, string]> = [
   ["/staff/users", "/staff/users"],
@@ -77,9 +78,8 @@ describe("after sign-in", () => {
   async function signInTo(redirectTo: string) {
     const user = await createUser("professor");
     const res = await settle(
-      loginAction({
-        request: post("/login", { email: user.email, password: user.password, redirectTo }),
-        params: {},
+      callAction(loginAction, "/login", {
+        form: { email: user.email, password: user.password, redirectTo },
         context: { clientIp: `192.0.2.${Math.floor(Math.random() * 250)}` },
       }),
     );
@@ -89,36 +89,30 @@ describe("after sign-in", () => {
 
   it.each(ACCEPTED)("follows %j to %j", async (input, expected) => {
     const res = await signInTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(expected);
+    expect(res).toHaveRedirect(expected);
   });
 
   it.each(REFUSED)("goes to the role's home for %s", async (_name, input) => {
     const res = await signInTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/professor");
+    expect(res).toHaveRedirect("/professor");
   });
 });
 
 describe("after switching the language", () => {
   async function switchTo(redirectTo: string) {
-    const res = await settle(
-      localeAction({ request: post("/locale", { locale: "en", redirectTo }), params: {}, context: {} }),
-    );
+    const res = await settle(callAction(localeAction, "/locale", { form: { locale: "en", redirectTo } }));
     expect(res).toBeInstanceOf(Response);
     return res as Response;
   }
 
   it.each(ACCEPTED)("follows %j to %j", async (input, expected) => {
     const res = await switchTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(expected);
+    expect(res).toHaveRedirect(expected);
   });
 
   it.each(REFUSED)("goes home for %s", async (_name, input) => {
     const res = await switchTo(input);
-    expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/");
+    expect(res).toHaveRedirect("/");
   });
 });
 

@@ -8,7 +8,8 @@ import { action as registerAction } from "~/routes/register";
 import { action as confirmAction, loader as confirmLoader } from "~/routes/register_.confirm.$token";
 import { getDb } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
-import { createUser, get, payload, post, settle, signIn, statusOf } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, get, payload, settle, signIn, statusOf } from "../setup/http";
 
 async function university() {
   return getDb()
@@ -36,7 +37,7 @@ describe("student registration", () => {
   it("mails a confirmation link; the link's click creates the student once and signs them in", async () => {
     const u = await university();
     const res = (await settle(
-      registerAction({ request: post("/register", valid(u.id)), params: {}, context: { clientIp: "127.0.0.1" } }),
+      callAction(registerAction, "/register", { form: valid(u.id), context: { clientIp: "127.0.0.1" } }),
     )) as Response;
     expect(res.status).toBe(303);
     expect(res.headers.get("Location")).toBe("/register?sent=1");
@@ -55,17 +56,16 @@ describe("student registration", () => {
     const stored = await getDb().selectFrom("registration").selectAll().execute();
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const shown = await confirmLoader({ request: get(`/register/confirm/${token}`), params: { token }, context: {} });
+    const shown = await callLoader(confirmLoader, `/register/confirm/${token}`, { params: { token } });
     expect(payload(shown).state).toBe("open");
     // Opening the link (a mail scanner) creates nothing: only the click does.
     expect(
       await getDb().selectFrom("user").select("id").where("email", "=", "hanako@teikyo.example").execute(),
     ).toEqual([]);
     const confirmed = (await settle(
-      confirmAction({ request: post(`/register/confirm/${token}`, {}), params: { token }, context: {} }),
+      callAction(confirmAction, `/register/confirm/${token}`, { params: { token } }),
     )) as Response;
-    expect(confirmed.status).toBe(302);
-    expect(confirmed.headers.get("Location")).toBe("/student");
+    expect(confirmed).toHaveRedirect("/student");
     expect(confirmed.headers.getSetCookie().join()).toMatch(/__session=|session/);
     const user = await getDb()
       .selectFrom("user")
@@ -75,24 +75,16 @@ describe("student registration", () => {
     expect(user).toMatchObject({ role: "student", name: "北 花子", name_kana: "きた はなこ", university_id: u.id });
     expect(user.password_hash).toMatch(/^scrypt\$/);
 
-    const again = await settle(
-      confirmAction({ request: post(`/register/confirm/${token}`, {}), params: { token }, context: {} }),
-    );
+    const again = await settle(callAction(confirmAction, `/register/confirm/${token}`, { params: { token } }));
     expect(statusOf(again)).toBe(410);
     expect(payload(again).error).toBe("accounts.register.used");
-    const bogus = await confirmLoader({
-      request: get("/register/confirm/nope"),
-      params: { token: "nope" },
-      context: {},
-    });
+    const bogus = await callLoader(confirmLoader, "/register/confirm/nope", { params: { token: "nope" } });
     expect(statusOf(bogus)).toBe(404);
   });
 
   it("a link past its day creates nothing", async () => {
     const u = await university();
-    await settle(
-      registerAction({ request: post("/register", valid(u.id, "late@teikyo.example")), params: {}, context: {} }),
-    );
+    await settle(callAction(registerAction, "/register", { form: valid(u.id, "late@teikyo.example") }));
     const mail = await getDb()
       .selectFrom("outbox_message")
       .selectAll()
@@ -104,9 +96,7 @@ describe("student registration", () => {
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .where("email", "=", "late@teikyo.example")
       .execute();
-    const late = await settle(
-      confirmAction({ request: post(`/register/confirm/${token}`, {}), params: { token }, context: {} }),
-    );
+    const late = await settle(callAction(confirmAction, `/register/confirm/${token}`, { params: { token } }));
     expect(statusOf(late)).toBe(410);
     expect(payload(late).error).toBe("accounts.register.expired");
     expect(await getDb().selectFrom("user").select("id").where("email", "=", "late@teikyo.example").execute()).toEqual(
@@ -116,17 +106,15 @@ describe("student registration", () => {
 
   it("shows every field error at once and writes nothing", async () => {
     const res = await settle(
-      registerAction({
-        request: post("/register", {
+      callAction(registerAction, "/register", {
+        form: {
           name: "",
           nameKana: "Kita",
           nameLatin: "北",
           universityId: "",
           email: "not-an-email",
           password: "short",
-        }),
-        params: {},
-        context: {},
+        },
       }),
     );
     expect(statusOf(res)).toBe(400);
@@ -143,15 +131,15 @@ describe("student registration", () => {
   it("refuses an unknown university; a taken email gets the same answer, and its owner a notice", async () => {
     const u = await university();
     const unknown = await settle(
-      registerAction({ request: post("/register", { ...valid(u.id), universityId: "9999" }), params: {}, context: {} }),
+      callAction(registerAction, "/register", { form: { ...valid(u.id), universityId: "9999" } }),
     );
     expect(payload(unknown).result.error.universityId).toEqual(["validation.chooseOne"]);
     const owner = await createUser("student", { email: "taken@teikyo.example" });
     const fresh = (await settle(
-      registerAction({ request: post("/register", valid(u.id, "free@teikyo.example")), params: {}, context: {} }),
+      callAction(registerAction, "/register", { form: valid(u.id, "free@teikyo.example") }),
     )) as Response;
     const taken = (await settle(
-      registerAction({ request: post("/register", valid(u.id, "Taken@Teikyo.example")), params: {}, context: {} }),
+      callAction(registerAction, "/register", { form: valid(u.id, "Taken@Teikyo.example") }),
     )) as Response;
     // The person asking cannot tell the two apart.
     expect(taken.status).toBe(fresh.status);
@@ -184,19 +172,15 @@ describe("student registration", () => {
   it("refuses one of the most common passwords, and one that is the email address", async () => {
     const u = await university();
     const common = await settle(
-      registerAction({
-        request: post("/register", { ...valid(u.id, "common@teikyo.example"), password: " Password123 " }),
-        params: {},
-        context: {},
+      callAction(registerAction, "/register", {
+        form: { ...valid(u.id, "common@teikyo.example"), password: " Password123 " },
       }),
     );
     expect(statusOf(common)).toBe(400);
     expect(payload(common).result.error.password).toEqual(["validation.passwordCommon"]);
     const own = await settle(
-      registerAction({
-        request: post("/register", { ...valid(u.id, "common@teikyo.example"), password: "Common@Teikyo.example" }),
-        params: {},
-        context: {},
+      callAction(registerAction, "/register", {
+        form: { ...valid(u.id, "common@teikyo.example"), password: "Common@Teikyo.example" },
       }),
     );
     expect(statusOf(own)).toBe(400);
@@ -212,7 +196,7 @@ describe("student registration", () => {
     for (let i = 0; i < 5; i++) {
       answers.push(
         (await settle(
-          registerAction({ request: post("/register", valid(u.id, "flood@teikyo.example")), params: {}, context: {} }),
+          callAction(registerAction, "/register", { form: valid(u.id, "flood@teikyo.example") }),
         )) as Response,
       );
     }
@@ -228,13 +212,13 @@ describe("student registration", () => {
 
 describe("language", () => {
   it("is Japanese first, follows Accept-Language, then the cookie, then the profile", async () => {
-    const root = async (request: Request) => payload(await rootLoader({ request, params: {}, context: {} })).locale;
+    const root = async (request: Request) => payload(await callLoader(rootLoader, request)).locale;
     expect(await root(get("/"))).toBe("ja");
     expect(await root(get("/", { headers: { "Accept-Language": "en-US,en;q=0.9" } }))).toBe("en");
     expect(await root(get("/", { headers: { "Accept-Language": "fr-FR" } }))).toBe("ja");
 
     const switched = (await settle(
-      localeAction({ request: post("/locale", { locale: "en", redirectTo: "/login" }), params: {}, context: {} }),
+      callAction(localeAction, "/locale", { form: { locale: "en", redirectTo: "/login" } }),
     )) as Response;
     expect(switched.headers.get("Location")).toBe("/login");
     const cookie = switched.headers.getSetCookie()[0].split(";")[0];
@@ -242,13 +226,7 @@ describe("language", () => {
 
     const user = await createUser("student");
     const session = await signIn(user.id);
-    await settle(
-      localeAction({
-        request: post("/locale", { locale: "en", redirectTo: "/" }, { cookie: session }),
-        params: {},
-        context: {},
-      }),
-    );
+    await settle(callAction(localeAction, "/locale", { form: { locale: "en", redirectTo: "/" }, cookie: session }));
     const saved = await getDb().selectFrom("user").select("locale").where("id", "=", user.id).executeTakeFirstOrThrow();
     expect(saved.locale).toBe("en");
     // The profile wins over the browser on any device.

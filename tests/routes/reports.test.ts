@@ -12,21 +12,18 @@ import { fiscalYearOf } from "~/utils/format";
 import type { AgreementArea, ProjectState } from "../../db/schema";
 import { insertSlot } from "../factories/interviews";
 import { createFirm, createProjectFixture } from "../factories/projects";
-import { get, payload, settle, statusOf, userWithCookie } from "../setup/http";
+import { callLoader } from "../setup/call";
+import { payload, settle, statusOf, userWithCookie } from "../setup/http";
 
 const ctx = {};
 const loadReport = (cookie: string | undefined, fy: string) =>
-  settle(reportLoader({ request: get(`/staff/reports/${fy}`, { cookie }), params: { fiscalYear: fy }, context: ctx }));
+  settle(callLoader(reportLoader, `/staff/reports/${fy}`, { cookie, params: { fiscalYear: fy }, context: ctx }));
 const loadCsv = (cookie: string | undefined, fy: string, headers: Record<string, string> = {}) =>
   settle(
-    csvLoader({
-      request: get(`/staff/reports/${fy}.csv`, { cookie, headers }),
-      params: { fiscalYear: fy },
-      context: ctx,
-    }),
+    callLoader(csvLoader, `/staff/reports/${fy}.csv`, { cookie, headers, params: { fiscalYear: fy }, context: ctx }),
   );
 const loadIndex = (cookie: string | undefined, search = "") =>
-  settle(indexLoader({ request: get(`/staff/reports${search}`, { cookie }), params: {}, context: ctx }));
+  settle(callLoader(indexLoader, `/staff/reports${search}`, { cookie, context: ctx }));
 
 const counts = (
   projects: number,
@@ -346,7 +343,7 @@ describe("access", () => {
       await loadCsv(undefined, "2026"),
       await loadIndex(undefined),
     ]) {
-      expect(statusOf(res)).toBe(302);
+      expect(res).toHaveRedirect();
       expect((res as Response).headers.get("Location")).toMatch(/^\/login\?redirectTo=%2Fstaff%2Freports/);
     }
   });

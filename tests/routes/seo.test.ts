@@ -30,9 +30,9 @@ import { config } from "~/utils/env.server";
 import { localeCookie } from "~/utils/i18n.server";
 import { seedDemoData } from "../../db/seed";
 import { createTestFirm } from "../factories/firm";
-import { createUser, get, payload, settle, signIn, statusOf } from "../setup/http";
+import { callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf } from "../setup/http";
 
-const noContext = { context: {} };
 const origin = () => config().publicUrl;
 
 let hiddenFirm: number;
@@ -140,12 +140,10 @@ describe("the sitemap", () => {
     for (const id of [hiddenFirm, unlistedFirm]) {
       expect(locs.some((l) => l.startsWith(`${origin()}/firms/${id}`))).toBe(false);
       // …and the page itself is a 404, as is its preview image.
-      const page = await settle(
-        firmPage.loader({ request: get(`/firms/${id}`), params: { firmId: String(id) }, ...noContext }),
-      );
+      const page = await settle(callLoader(firmPage.loader, `/firms/${id}`, { params: { firmId: String(id) } }));
       expect(statusOf(page)).toBe(404);
       const image = await settle(
-        previewLoader({ request: get(`/previews/firms/${id}.png`), params: { "*": `firms/${id}.png` }, ...noContext }),
+        callLoader(previewLoader, `/previews/firms/${id}.png`, { params: { "*": `firms/${id}.png` } }),
       );
       expect(statusOf(image)).toBe(404);
     }
@@ -167,7 +165,7 @@ describe("the sitemap", () => {
       expect(locs.has(`${origin()}${path}`), path).toBe(true);
       expect(locs.has(`${origin()}${path}?lng=en`), path).toBe(true);
     }
-    const projectsList = payload(await projects.loader({ request: get("/projects"), params: {}, ...noContext }));
+    const projectsList = payload(await callLoader(projects.loader, "/projects"));
     const publicIds = [...projectsList.open, ...projectsList.others].map((p: { id: number }) => p.id);
     const allIds = (await getDb().selectFrom("project").select("id").execute()).map((p) => p.id);
     for (const id of allIds)
@@ -187,13 +185,11 @@ describe("the sitemap", () => {
   });
 
   it("answers each part of the sitemap by number, and 404 for parts that do not exist or are not numbers", async () => {
-    const part = await sitemapPartLoader({ request: get("/sitemaps/1.xml"), params: { part: "1" }, ...noContext });
+    const part = await callLoader(sitemapPartLoader, "/sitemaps/1.xml", { params: { part: "1" } });
     expect((part as Response).headers.get("Content-Type")).toBe("application/xml; charset=utf-8");
     expect(xml.parse(await text(part)).urlset.url.length).toBe((await sitemapUrls()).length);
     for (const bad of ["2", "0", "-1", "x", "1e3", "99999999999999999999", "", "1.5"]) {
-      const answer = await settle(
-        sitemapPartLoader({ request: get(`/sitemaps/${bad}.xml`), params: { part: bad }, ...noContext }),
-      );
+      const answer = await settle(callLoader(sitemapPartLoader, `/sitemaps/${bad}.xml`, { params: { part: bad } }));
       expect(statusOf(answer), bad).toBe(404);
     }
   });
@@ -223,7 +219,7 @@ async function metaOf(url: string): Promise<MetaDescriptor[]> {
   if (!entry) throw new Error(`no page module for ${pathname}`);
   const [pattern, mod, param] = entry;
   const params = param ? { [param]: pattern.exec(pathname)![1] } : {};
-  const data = payload(await mod.loader({ request: get(pathname + search), params, ...noContext }));
+  const data = payload(await callLoader(mod.loader, pathname + search, { params }));
   const matches = [
     { id: "root", data: { locale: lng, publicUrl: origin() } },
     { id: "page", data },
@@ -374,7 +370,7 @@ describe("each public page's head", () => {
 
 describe("the language in the URL", () => {
   const locale = async (path: string, cookie?: string) =>
-    payload(await rootLoader({ request: get(path, { cookie }), params: {}, ...noContext })).locale;
+    payload(await callLoader(rootLoader, path, { cookie })).locale;
 
   it("wins for that request over the profile, the cookie and Accept-Language, and sets no cookie", async () => {
     const english = (await localeCookie.serialize("en")).split(";")[0];
@@ -386,15 +382,9 @@ describe("the language in the URL", () => {
     expect(await locale("/firms?lng=ja", english)).toBe("ja");
     expect(await locale("/firms", english)).toBe("en");
     expect(
-      payload(
-        await rootLoader({
-          request: get("/firms?lng=ja", { headers: { "Accept-Language": "en" } }),
-          params: {},
-          ...noContext,
-        }),
-      ).locale,
+      payload(await callLoader(rootLoader, "/firms?lng=ja", { headers: { "Accept-Language": "en" } })).locale,
     ).toBe("ja");
-    const response = await rootLoader({ request: get("/firms?lng=en"), params: {}, ...noContext });
+    const response = await callLoader(rootLoader, "/firms?lng=en");
     expect(JSON.stringify((response as any).init?.headers ?? {})).not.toContain("lng=");
   });
 
@@ -410,10 +400,8 @@ describe("preview images", () => {
     const meta = await metaOf(`${origin()}/events?lng=en`);
     const image = new URL(content(meta, "property", "og:image")[0]);
     const splat = image.pathname.replace(/^\/previews\//, "");
-    const current = (await previewLoader({
-      request: get(image.pathname + image.search),
+    const current = (await callLoader(previewLoader, image.pathname + image.search, {
       params: { "*": splat },
-      ...noContext,
     })) as Response;
     expect(current.status).toBe(200);
     expect(current.headers.get("Content-Type")).toBe("image/png");
@@ -422,17 +410,14 @@ describe("preview images", () => {
     expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(bytes.readUInt32BE(16)).toBe(1200);
     expect(bytes.readUInt32BE(20)).toBe(630);
-    const stale = (await previewLoader({
-      request: get(`${image.pathname}?lng=en&v=old`),
+    const stale = (await callLoader(previewLoader, `${image.pathname}?lng=en&v=old`, {
       params: { "*": splat },
-      ...noContext,
     })) as Response;
     expect(stale.headers.get("Cache-Control")).toBe("public, max-age=3600");
     expect(Buffer.from(await stale.arrayBuffer()).equals(bytes)).toBe(true);
-    const again = (await previewLoader({
-      request: get(image.pathname + image.search, { headers: { "If-None-Match": current.headers.get("ETag")! } }),
+    const again = (await callLoader(previewLoader, image.pathname + image.search, {
+      headers: { "If-None-Match": current.headers.get("ETag")! },
       params: { "*": splat },
-      ...noContext,
     })) as Response;
     expect(again.status).toBe(304);
   });
@@ -451,7 +436,7 @@ describe("preview images", () => {
       "index.svg",
       "あ".repeat(3000),
     ]) {
-      const answer = await settle(previewLoader({ request: get("/previews/x"), params: { "*": splat }, ...noContext }));
+      const answer = await settle(callLoader(previewLoader, "/previews/x", { params: { "*": splat } }));
       expect(statusOf(answer), splat).toBe(404);
     }
   });

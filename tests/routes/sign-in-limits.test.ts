@@ -11,7 +11,8 @@ import {
 import { action as loginAction } from "~/routes/login";
 import { getDb } from "~/utils/db.server";
 import * as password from "~/utils/password.server";
-import { createUser, payload, post, settle, statusOf } from "../setup/http";
+import { callAction } from "../setup/call";
+import { createUser, payload, settle, statusOf } from "../setup/http";
 
 vi.mock("~/utils/password.server", async (importOriginal) => {
   const real = await importOriginal<typeof import("~/utils/password.server")>();
@@ -27,9 +28,7 @@ beforeEach(() => {
 });
 
 function login(email: string, pw: string, ip: string) {
-  return settle(
-    loginAction({ request: post("/login", { email, password: pw }), params: {}, context: { clientIp: ip } }),
-  );
+  return settle(callAction(loginAction, "/login", { form: { email, password: pw }, context: { clientIp: ip } }));
 }
 
 describe("30 parallel sign-ins for one account", () => {

@@ -8,33 +8,26 @@ import { action as joinAction } from "~/routes/student.join";
 import { action as signupAction, loader as signupLoader } from "~/routes/student.projects.$projectId.signup";
 import { getDb } from "~/utils/db.server";
 import { createProjectFixture, type ProjectFixture } from "../factories/projects";
-import { createUser, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { createUser, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const DAY = 86_400_000;
 
 function join(cookie: string, code: string) {
-  return settle(joinAction({ request: post("/student/join", { code }, { cookie }), params: {}, context: {} }));
+  return settle(callAction(joinAction, "/student/join", { form: { code }, cookie }));
 }
 
 const pageUrl = (projectId: number) => `/student/projects/${projectId}/signup`;
 
 function page(projectId: number, cookie: string, search = "") {
   return settle(
-    signupLoader({
-      request: get(pageUrl(projectId) + search, { cookie }),
-      params: { projectId: String(projectId) },
-      context: {},
-    }),
+    callLoader(signupLoader, pageUrl(projectId) + search, { cookie, params: { projectId: String(projectId) } }),
   );
 }
 
 function submit(projectId: number, cookie: string, form: Record<string, string>) {
   return settle(
-    signupAction({
-      request: post(pageUrl(projectId), form, { cookie }),
-      params: { projectId: String(projectId) },
-      context: {},
-    }),
+    callAction(signupAction, pageUrl(projectId), { form, cookie, params: { projectId: String(projectId) } }),
   );
 }
 
@@ -72,8 +65,7 @@ describe("join code", () => {
       .replace("-", "")
       .replace(/[a-z0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     const right = (await join(student.cookie, typed)) as Response;
-    expect(right.status).toBe(302);
-    expect(right.headers.get("Location")).toBe(`${pageUrl(p.projectId)}?code=${p.joinCode}`);
+    expect(right).toHaveRedirect(`${pageUrl(p.projectId)}?code=${p.joinCode}`);
 
     const regenerated = await regenerateJoinCode({ id: p.professor.id, role: "professor" }, p.projectId);
     if (!regenerated.ok) throw new Error(`join code refused (${regenerated.reason})`);
@@ -129,8 +121,7 @@ describe("signing up without JavaScript", () => {
     expect(await findSignup(student.id, p.projectId)).toBeUndefined();
 
     const ok = (await submit(p.projectId, student.cookie, signupForm(p, [3, 1, 2]))) as Response;
-    expect(ok.status).toBe(302);
-    expect(ok.headers.get("Location")).toBe(pageUrl(p.projectId));
+    expect(ok).toHaveRedirect(pageUrl(p.projectId));
     const signup = (await findSignup(student.id, p.projectId))!;
     expect(await getSignupRanking(signup.id)).toEqual([p.hostIds[1], p.hostIds[2], p.hostIds[0]]);
     expect(signup.consent_version).toBe("2026-11");
@@ -155,7 +146,7 @@ describe("signing up without JavaScript", () => {
       motivation: "変更後の動機",
       shareMotivation: "on",
     })) as Response;
-    expect(changed.status).toBe(302);
+    expect(changed).toHaveRedirect();
     const signup = (await findSignup(student.id, p.projectId))!;
     expect(signup.motivation_shared).toBe(1);
     expect(await getSignupRanking(signup.id)).toEqual([p.hostIds[2], p.hostIds[0], p.hostIds[1]]);
@@ -170,8 +161,7 @@ describe("signing up without JavaScript", () => {
     expect(payload(await page(p.projectId, student.cookie)).confirmWithdraw).toBe(false);
     expect(payload(await page(p.projectId, student.cookie, "?confirm=withdraw")).confirmWithdraw).toBe(true);
     const gone = (await submit(p.projectId, student.cookie, { intent: "withdraw" })) as Response;
-    expect(gone.status).toBe(302);
-    expect(gone.headers.get("Location")).toBe("/student");
+    expect(gone).toHaveRedirect("/student");
     expect(await findSignup(student.id, p.projectId)).toBeUndefined();
   });
 
@@ -266,9 +256,7 @@ describe("student home", () => {
     const p = await createProjectFixture({ hosts: 2 });
     const student = await userWithCookie("student");
     await submit(p.projectId, student.cookie, signupForm(p, [2, 1]));
-    const home = payload(
-      await homeLoader({ request: get("/student", { cookie: student.cookie }), params: {}, context: {} }),
-    );
+    const home = payload(await callLoader(homeLoader, "/student", { cookie: student.cookie }));
     const firmNames = await getDb()
       .selectFrom("project_host")
       .innerJoin("firm", "firm.id", "project_host.firm_id")

@@ -8,7 +8,8 @@ import { loader as partLoader } from "~/routes/sitemaps.$part[.]xml";
 import { partCount, partPages, sitemapIndexXml, SITEMAP_MAX_URLS, urlsetXml } from "~/seo/sitemap";
 import { getDb, now } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
-import { get, settle, statusOf } from "../setup/http";
+import { callLoader } from "../setup/call";
+import { settle, statusOf } from "../setup/http";
 
 const FIRMS = 25_001;
 const xml = new XMLParser({
@@ -16,7 +17,6 @@ const xml = new XMLParser({
   attributeNamePrefix: "@",
   isArray: (name) => name === "url" || name === "sitemap",
 });
-const noContext = { context: {} };
 
 beforeAll(async () => {
   const t = now();
@@ -58,11 +58,7 @@ describe("a sitemap past 50,000 URLs", () => {
     const seen = new Set<string>();
     for (let part = 1; part <= parts.length; part++) {
       const body = await (
-        (await partLoader({
-          request: get(`/sitemaps/${part}.xml`),
-          params: { part: String(part) },
-          ...noContext,
-        })) as Response
+        (await callLoader(partLoader, `/sitemaps/${part}.xml`, { params: { part: String(part) } })) as Response
       ).text();
       expect(Buffer.byteLength(body)).toBeLessThan(50 * 1024 * 1024);
       const urls = xml.parse(body).urlset.url as Array<{ loc: string }>;
@@ -74,7 +70,7 @@ describe("a sitemap past 50,000 URLs", () => {
       expect(parts[part - 1].lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     }
     expect([...seen].filter((l) => /\/firms\/\d+/.test(l))).toHaveLength(FIRMS * 2);
-    const third = await settle(partLoader({ request: get("/sitemaps/3.xml"), params: { part: "3" }, ...noContext }));
+    const third = await settle(callLoader(partLoader, "/sitemaps/3.xml", { params: { part: "3" } }));
     expect(statusOf(third)).toBe(404);
   }, 60_000);
 });

@@ -23,7 +23,8 @@ import { issueTestCertificate } from "../factories/issued-certificates";
 import { documentLoader, ob3SchemaErrors, verifyLikeOneEdTech, verifyWithDigitalBazaar } from "../factories/verifiers";
 import { kitaIssuerHandlers } from "../mocks/kita-issuer";
 import { server } from "../mocks/server";
-import { BASE, get, payload, post, settle, signIn, statusOf, userWithCookie } from "../setup/http";
+import { callAction, callLoader } from "../setup/call";
+import { BASE, payload, settle, signIn, statusOf, userWithCookie } from "../setup/http";
 
 const context = {};
 
@@ -76,16 +77,12 @@ const postJson = (url: string, body: unknown) =>
 
 async function startExchange(cookie: string, certificateId: string) {
   return settle(
-    studentAction({
-      request: post("/student/certificates", { intent: "wallet", certificateId }, { cookie }),
-      params: {},
-      context,
-    }),
+    callAction(studentAction, "/student/certificates", { form: { intent: "wallet", certificateId }, cookie, context }),
   );
 }
 
 async function walletPanel(cookie: string, certificateId: string) {
-  const page = payload(await studentLoader({ request: get("/student/certificates", { cookie }), params: {}, context }));
+  const page = payload(await callLoader(studentLoader, "/student/certificates", { cookie, context }));
   return page.certificates.find((c: { id: string }) => c.id === certificateId).wallet;
 }
 
@@ -94,8 +91,7 @@ async function certificateWithExchange() {
   const issued = await issueTestCertificate();
   const cookie = await signIn(issued.student.id);
   const started = (await startExchange(cookie, issued.certificate.id)) as Response;
-  expect(started.status).toBe(302);
-  expect(started.headers.get("Location")).toBe(`/student/certificates#wallet-${issued.certificate.id}`);
+  expect(started).toHaveRedirect(`/student/certificates#wallet-${issued.certificate.id}`);
   const panel = await walletPanel(cookie, issued.certificate.id);
   return { ...issued, cookie, panel, interactionUrl: panel.exchange.interactionUrl as string };
 }
@@ -171,7 +167,7 @@ describe("adding a certificate to a wallet", () => {
 
     // Its id is resolvable: the verification page says whose copy it is.
     const page = payload(
-      await verifyLoader({ request: get(`/verify/${copyId}`), params: { certificateId: copyId }, context }),
+      await callLoader(verifyLoader, `/verify/${copyId}`, { params: { certificateId: copyId }, context }),
     );
     expect(page).toMatchObject({ holderDid: holder.did, signature: { valid: true, embedded: { valid: true } } });
 
@@ -216,7 +212,7 @@ describe("adding a certificate to a wallet", () => {
     expect(res.status).toBe(303);
     const token = new URL(interactionUrl).pathname.split("/").pop()!;
     expect(res.headers.get("Location")).toBe(`/wallet/add/${token}`);
-    const page = payload(await addPageLoader({ request: get(`/wallet/add/${token}`), params: { token }, context }));
+    const page = payload(await callLoader(addPageLoader, `/wallet/add/${token}`, { params: { token }, context }));
     expect(page).toMatchObject({
       problem: null,
       interactionUrl,
@@ -324,8 +320,7 @@ describe("what an exchange refuses", () => {
     expect((await walletPanel(cookie, certificate.id)).exchange).toBeNull();
 
     const started = (await startExchange(cookie, certificate.id)) as Response;
-    expect(started.status).toBe(302);
-    expect(started.headers.get("Location")).toBe("/student/certificates");
+    expect(started).toHaveRedirect("/student/certificates");
     const exchanges = await getDb()
       .selectFrom("wallet_exchange")
       .select("id")
@@ -356,8 +351,7 @@ describe("what an exchange refuses", () => {
     const token = exchangeUrl.split("/").pop()!;
     const [id] = token.split(".");
     const call = (tokenValue: string, init: RequestInit) =>
-      exchangeAction({
-        request: new Request(`${BASE}/wallet/exchanges/${tokenValue}`, init),
+      callAction(exchangeAction, new Request(`${BASE}/wallet/exchanges/${tokenValue}`, init), {
         params: { token: tokenValue },
         context,
       }) as Promise<Response>;
@@ -392,14 +386,14 @@ describe("what an exchange refuses", () => {
 
     expect((await call(token, { method: "PUT", body: "{}" })).status).toBe(405);
     // Remix routes OPTIONS to the loader, as the server does.
-    const options = await exchangeLoader({
-      request: new Request(`${BASE}/wallet/exchanges/${token}`, { method: "OPTIONS" }),
-      params: { token },
-      context,
-    });
+    const options = await callLoader(
+      exchangeLoader,
+      new Request(`${BASE}/wallet/exchanges/${token}`, { method: "OPTIONS" }),
+      { params: { token }, context },
+    );
     expect(options.status).toBe(204);
     expect(options.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    const getRes = await exchangeLoader({ request: get(`/wallet/exchanges/${token}`), params: { token }, context });
+    const getRes = await callLoader(exchangeLoader, `/wallet/exchanges/${token}`, { params: { token }, context });
     expect(getRes.status).toBe(405);
     // An empty body starts the exchange like {} does.
     expect((await call(token, { method: "POST" })).status).toBe(200);
@@ -413,10 +407,10 @@ describe("what an exchange refuses", () => {
       .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
       .where("certificate_id", "=", certificate.id)
       .execute();
-    const page = payload(await addPageLoader({ request: get("/x"), params: { token }, context }));
+    const page = payload(await callLoader(addPageLoader, "/x", { params: { token }, context }));
     expect(page).toMatchObject({ problem: "expired", interactionUrl: null, qr: null });
     for (const bad of ["nope", `${token}x`]) {
-      expect(statusOf(await settle(addPageLoader({ request: get("/x"), params: { token: bad }, context })))).toBe(404);
+      expect(statusOf(await settle(callLoader(addPageLoader, "/x", { params: { token: bad }, context })))).toBe(404);
     }
   });
 });
