@@ -69,3 +69,6 @@ export function parseSlotFilters(url: URL): { status?: (typeof SLOT_STATUSES)[nu
 }
 
 export const SlotButtonSchema = z.object({ intent: z.enum(["book", "move", "release", "done", "missed"]), slotId });
+
+/** A host without an account asks for a firm-user invitation from its host page (the address is the one on record). */
+export const HostAccountSchema = z.object({ intent: z.literal("account"), name: requiredText(100) });
