@@ -70,8 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data?.page ? [{ title: data.page.host.title_ja }] : [{ title: "受け入れページ" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data?.page ? [{ title: data.page.host.title_ja }] : []);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, host, contactEmail } = await openPage(params.token);

@@ -11,6 +11,7 @@ import { setAttendance } from "~/models/attendance.server";
 import { resetCalendarToken } from "~/models/calendar.server";
 import { certifyByHand } from "~/models/certificate.server";
 import { addPresentation, createEvent } from "~/models/event.server";
+import { hostPageToken } from "~/models/host-page.server";
 import { bookSlot } from "~/models/interview.server";
 import { createInvitation } from "~/models/invitation.server";
 import { inviteHost } from "~/models/project-host.server";
@@ -246,6 +247,7 @@ export async function createWorld() {
       resetToken,
       registrationToken,
       hostLinkToken: invited.token,
+      hostPageToken: hostPageToken(a.hostIds[0]),
       joinCode: a.joinCode,
       studentId: String(student.id),
       signupId: String(signupId),
