@@ -4,8 +4,7 @@
  * its interview slots (offer, cancel) and the outcomes (done, missed): the same model functions the firm's users
  * call, with a `HostLinkActor` instead of a user.
  *
- * The signature is HMAC-SHA256 over `host-page.<hostId>` with the page's own derived key ("host-page-link", never
- * the answer link's or the cookie's). Nothing is stored: the link is scoped to that one host of that one project,
+ * The link is signed in utils/host-page-link.server.ts (mails that carry it sign it there too). Nothing is stored: the link is scoped to that one host of that one project,
  * and it works only while the host is accepted, the project is not cancelled, and until 30 days after the project
  * is completed (the outcomes and the certificates are settled by then). Withdrawing the host closes it.
  *
@@ -13,36 +12,14 @@
  * flow to the contact address the link was mailed to (never an address typed on the page, so a forwarded link
  * cannot make an account for someone else), with the firm linked; the host then uses the `/firm` pages.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { getDb } from "~/utils/db.server";
-import { deriveKey, deriveKeys } from "~/utils/keys.server";
+import { verifyHostPageToken } from "~/utils/host-page-link.server";
 import { fail, ok, type Result } from "~/utils/result";
 import { getInterviewHost, type HostLinkActor } from "./interview.server";
 import { createInvitation, findOpenInvitationFor, invitationMail } from "./invitation.server";
 
 /** The link keeps working this long after the project is completed. */
 export const HOST_PAGE_GRACE_DAYS = 30;
-
-function sign(hostId: number, key: Buffer) {
-  return createHmac("sha256", key).update(`host-page.${hostId}`).digest("base64url");
-}
-
-export function hostPageToken(hostId: number): string {
-  return `${hostId}.${sign(hostId, deriveKey("host-page-link"))}`;
-}
-
-/** The host id when the signature is genuine (made with any listed secret, so rotation keeps sent links working). */
-export function verifyHostPageToken(token: string): number | null {
-  const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return null;
-  const hostId = Number(match[1]);
-  const given = Buffer.from(match[2]);
-  const genuine = deriveKeys("host-page-link").some((key) => {
-    const expected = Buffer.from(sign(hostId, key));
-    return expected.length === given.length && timingSafeEqual(expected, given);
-  });
-  return genuine ? hostId : null;
-}
 
 export type HostPageState =
   | { state: "invalid" | "closed" | "expired" }

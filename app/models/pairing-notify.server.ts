@@ -10,10 +10,10 @@
 import type { Transaction } from "kysely";
 import { isLng, type Lng } from "~/i18n";
 import { config } from "~/utils/env.server";
+import { hostPageToken } from "~/utils/host-page-link.server";
 import { getT } from "~/utils/i18n.server";
 import { secretPlaceholder } from "~/utils/mail-secrets";
 import type { Database } from "../../db/schema";
-import { hostPageToken } from "./host-page.server";
 import type { MailInput } from "./outbox.server";
 import { firmAddress } from "./pairing-view.server";
 import { getRun, summarize } from "./pairing.server";

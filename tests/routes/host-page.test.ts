@@ -3,7 +3,8 @@
 // functions, turning the link into an account, and the attacks (forged, other host's link, another host's slot,
 // cancelled project, expired page).
 import { describe, expect, it } from "vitest";
-import { hostPageToken, HOST_PAGE_GRACE_DAYS, verifyHostPageToken } from "~/models/host-page.server";
+import { HOST_PAGE_GRACE_DAYS } from "~/models/host-page.server";
+import { bookSlot } from "~/models/interview.server";
 import { notifyPairingPublished } from "~/models/pairing-notify.server";
 import { action as hostAction, loader as hostLoader } from "~/routes/host.$token";
 import {
@@ -12,6 +13,7 @@ import {
 } from "~/routes/staff.projects.$projectId.interviews_.$hostId";
 import { getDb } from "~/utils/db.server";
 import { isoToTokyoLocal } from "~/utils/format";
+import { hostPageToken, verifyHostPageToken } from "~/utils/host-page-link.server";
 import { sealContextOf } from "~/utils/mail-secrets";
 import { openSecrets } from "~/utils/secret-box.server";
 import { readToast } from "~/utils/toast.server";
@@ -107,6 +109,37 @@ describe("the pairing mail", () => {
       .executeTakeFirstOrThrow();
     expect(row.body_text).not.toContain(token);
     expect(openSecrets(row.secrets_sealed!, sealContextOf(contact))?.link).toContain(`/host/${host.hostId}.`);
+  });
+});
+
+describe("interview mails to a host without an account", () => {
+  it("a booking is mailed to the contact address with the host-page link sealed", async () => {
+    const { p, host, contact, token } = await accountLessHost();
+    const slotId = await insertSlot(host.hostId, p.professor.id, new Date(Date.now() + 5 * DAY));
+    const student = { id: host.members[0].id, role: "student" as const };
+    expect((await bookSlot(student, slotId)).ok).toBe(true);
+    const mail = await getDb()
+      .selectFrom("outbox_message")
+      .selectAll()
+      .where("to_address", "=", contact)
+      .where("kind", "=", "interview.booked")
+      .executeTakeFirstOrThrow();
+    expect(mail.body_text).not.toContain(token);
+    expect(mail.body_text).toContain("本社 会議室");
+    expect(openSecrets(mail.secrets_sealed!, sealContextOf(contact))?.link).toBe(`http://localhost:3000/host/${token}`);
+    // The disabled firm user gets nothing.
+    const { email } = await getDb()
+      .selectFrom("user")
+      .select("email")
+      .where("id", "=", host.firmUser.id)
+      .executeTakeFirstOrThrow();
+    const toFirmUser = await getDb()
+      .selectFrom("outbox_message")
+      .select("id")
+      .where("kind", "=", "interview.booked")
+      .where("to_address", "=", email)
+      .execute();
+    expect(toFirmUser).toEqual([]);
   });
 });
 
