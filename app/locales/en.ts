@@ -5,6 +5,7 @@ import agreements from "./en/agreements";
 import certificates from "./en/certificates";
 import events from "./en/events";
 import firms from "./en/firms";
+import hostPage from "./en/host-page";
 import hosts from "./en/hosts";
 import interviews from "./en/interviews";
 import pairing from "./en/pairing";
@@ -27,6 +28,7 @@ const en: Messages = {
   reports,
   firms,
   hosts,
+  hostPage,
   interviews,
   pairing,
   projects,

@@ -6,6 +6,7 @@ import agreements from "./ja/agreements";
 import certificates from "./ja/certificates";
 import events from "./ja/events";
 import firms from "./ja/firms";
+import hostPage from "./ja/host-page";
 import hosts from "./ja/hosts";
 import interviews from "./ja/interviews";
 import pairing from "./ja/pairing";
@@ -27,6 +28,7 @@ const ja = {
   reports,
   firms,
   hosts,
+  hostPage,
   interviews,
   pairing,
   projects,

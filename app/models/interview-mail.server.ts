@@ -7,8 +7,10 @@ import type { Kysely, Transaction } from "kysely";
 import { isLng } from "~/i18n";
 import { formatSlotTime } from "~/interviews/slots";
 import { config } from "~/utils/env.server";
+import { hostPageToken } from "~/utils/host-page-link.server";
 import { getT } from "~/utils/i18n.server";
 import { localTitle } from "~/utils/localized";
+import { secretPlaceholder } from "~/utils/mail-secrets";
 import type { Database } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
 
@@ -37,6 +39,8 @@ export async function interviewMails(
       "interview_slot.cancel_reason",
       "project_host.id as host_id",
       "project_host.firm_id",
+      "project_host.status as host_status",
+      "project_host.contact_email",
       "project.id as project_id",
       "project.title_ja",
       "project.title_en",
@@ -80,7 +84,7 @@ export async function interviewMails(
       : role === "firm"
         ? `${base}/firm/interviews/${slot.host_id}`
         : `${base}/professor/projects/${slot.project_id}/interviews`;
-  return Promise.all(
+  const mails: MailInput[] = await Promise.all(
     recipients.map(async (r) => {
       const lng = isLng(r.locale) ? r.locale : "ja";
       const t = await getT(lng);
@@ -103,4 +107,29 @@ export async function interviewMails(
       };
     }),
   );
+  // A host without firm users (it accepted by the emailed link) hears at its contact address, in both languages,
+  // with its host-page link (sealed in the outbox like every secret link).
+  const firmReached = others.some((o) => o.role === "firm");
+  if (audiences.includes("firm") && !firmReached && slot.contact_email && slot.host_status === "accepted") {
+    const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
+    const values = (lng: "ja" | "en") => ({
+      name: slot.firm_name,
+      project: (lng === "en" && slot.title_en) || slot.title_ja,
+      firm: slot.firm_name,
+      when: formatSlotTime(slot, lng),
+      previous: extra.previous ? formatSlotTime(extra.previous, lng) : "",
+      where: [slot.place, slot.online_url].filter(Boolean).join(" / "),
+      team: team.map((m) => m.name).join(lng === "ja" ? "、" : ", "),
+      reason: slot.cancel_reason ?? "",
+      link: secretPlaceholder("link"),
+    });
+    mails.push({
+      to: slot.contact_email,
+      subject: `${ja(`interviews.mail.${kind}.subject`, values("ja"))} / ${en(`interviews.mail.${kind}.subject`, values("en"))}`,
+      body: `${ja(`interviews.mail.${kind}.body`, values("ja"))}\n\n---\n\n${en(`interviews.mail.${kind}.body`, values("en"))}`,
+      kind: `interview.${kind}`,
+      secrets: { link: `${base}/host/${hostPageToken(slot.host_id)}` },
+    });
+  }
+  return mails;
 }

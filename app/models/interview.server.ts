@@ -38,11 +38,26 @@ export type InterviewFailure =
 
 export type InterviewResult = Result<object, InterviewFailure>;
 
-interface Actor {
+/** A signed-in user. */
+interface UserActor {
   id: number;
   role: Role;
   firm_id?: number | null;
 }
+
+/**
+ * A host firm without an account, acting through the signed link of its host page (host-page.server.ts): it may do
+ * for that one host what the firm's users may do, and has no user id (its writes leave the `*_by` columns empty
+ * where they may be, and its audit entries say `via: "host-link"`).
+ */
+export interface HostLinkActor {
+  role: "host-link";
+  id: null;
+  hostId: number;
+  firm_id?: undefined;
+}
+
+type Actor = UserActor | HostLinkActor;
 
 /** A booking may be moved or released only while it starts after this instant (now + the host's cut-off). */
 const cutoffLimit = (at: Date, hours: number) => new Date(at.getTime() + hours * 3_600_000).toISOString();
@@ -73,6 +88,7 @@ export function getInterviewHost(hostId: number) {
       "project.title_en",
       "project.state",
       "project.professor_id",
+      "project_host.invited_by",
       "project.interview_from",
       "project.interview_until",
       "host_interview_setting.change_cutoff_hours",
@@ -141,7 +157,26 @@ function mayView(user: Actor, host: InterviewHost, team: TeamMember[]): boolean 
       return host.professor_id === user.id;
     case "student":
       return team.some((m) => m.id === user.id);
+    case "host-link":
+      return user.hostId === host.id;
   }
+}
+
+/**
+ * Who may offer and cancel a host's slots and set its cut-off: the host firm's users, the host itself through its
+ * link, and staff on the host's behalf (for a host without an account; audited as done by staff).
+ */
+function mayManage(user: Actor, host: { id: number; firm_id: number }): boolean {
+  if (user.role === "host-link") return user.hostId === host.id;
+  if (user.role === "staff") return true;
+  return user.role === "firm" && user.firm_id != null && user.firm_id === host.firm_id;
+}
+
+/** How an action was taken, for the audit entry: by the firm itself, through the host link, or by staff for it. */
+function actingFor(user: Actor, hostId: number) {
+  if (user.role === "host-link") return { via: "host-link", hostId };
+  if (user.role === "staff") return { onBehalfOfHost: hostId };
+  return undefined;
 }
 
 /** The host, its team and whether `user` may see them; null for an unknown host. */
@@ -187,7 +222,7 @@ export async function addSlot(
   const loaded = await loadHostFor(user, hostId);
   if (!loaded) return fail(NOT_FOUND);
   const { host, team } = loaded;
-  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail(FORBIDDEN);
+  if (!mayManage(user, host)) return fail(FORBIDDEN);
   if (!BOOKING_STATES.includes(host.state) || team.length === 0) return fail("interviews.errors.wrongState");
   if (input.startsAt <= at.toISOString()) return fail("interviews.errors.past");
   if (
@@ -208,7 +243,9 @@ export async function addSlot(
           ends_at: input.endsAt,
           place: input.place,
           online_url: input.onlineUrl,
-          created_by: user.id,
+          // The column needs a person: a host without an account offers through the city, so the staff member who
+          // invited it answers for the slot (the audit entry records that the host itself offered it).
+          created_by: user.id ?? host.invited_by ?? host.professor_id,
           created_at: t,
           updated_at: t,
         })
@@ -219,6 +256,7 @@ export async function addSlot(
         action: "interview.slot.add",
         entityType: "interview_slot",
         entityId: row.id,
+        detail: actingFor(user, host.id),
       });
       return row.id;
     });
@@ -234,7 +272,7 @@ export async function setCutoff(
 ): Promise<InterviewResult> {
   const host = await getInterviewHost(hostId);
   if (!host) return fail(NOT_FOUND);
-  if (user.role !== "firm" || user.firm_id !== host.firm_id) return fail(FORBIDDEN);
+  if (!mayManage(user, host)) return fail(FORBIDDEN);
   const t = at.toISOString();
   await getDb()
     .transaction()
@@ -251,7 +289,7 @@ export async function setCutoff(
         action: "interview.cutoff",
         entityType: "project_host",
         entityId: hostId,
-        detail: { hours },
+        detail: { hours, ...actingFor(user, hostId) },
       });
     });
   return OK;
@@ -269,7 +307,7 @@ export async function cancelSlot(
 ): Promise<InterviewResult> {
   const loaded = await loadSlotFor(user, slotId);
   if (!loaded.ok) return loaded;
-  if (user.role !== "firm") return fail(FORBIDDEN);
+  if (!mayManage(user, loaded.host)) return fail(FORBIDDEN);
   const t = at.toISOString();
   try {
     await getDb()
@@ -295,7 +333,7 @@ export async function cancelSlot(
           action: "interview.slot.cancel",
           entityType: "interview_slot",
           entityId: slotId,
-          detail: { reason },
+          detail: { reason, ...actingFor(user, loaded.host.id) },
         });
         const wasBooked = await trx
           .selectFrom("interview_slot")
@@ -466,7 +504,7 @@ async function runBookingChange(work: (trx: Transaction<Database>) => Promise<vo
 }
 
 /** A team member books a free slot for the whole team. */
-export async function bookSlot(student: Actor, slotId: number, at: Date = new Date()): Promise<InterviewResult> {
+export async function bookSlot(student: UserActor, slotId: number, at: Date = new Date()): Promise<InterviewResult> {
   const ctx = await bookingContext(student, slotId);
   if (!ctx.ok) return ctx;
   const t = at.toISOString();
@@ -499,7 +537,11 @@ export function findTeamBooking(hostId: number) {
  * Moves the team's booking to another free slot of the same host, before the cut-off of the current one: the old
  * is released and the new claimed in one transaction, so if the new one is taken nothing changes.
  */
-export async function moveBooking(student: Actor, toSlotId: number, at: Date = new Date()): Promise<InterviewResult> {
+export async function moveBooking(
+  student: UserActor,
+  toSlotId: number,
+  at: Date = new Date(),
+): Promise<InterviewResult> {
   const ctx = await bookingContext(student, toSlotId);
   if (!ctx.ok) return ctx;
   const current = await findTeamBooking(ctx.host.id);
@@ -527,7 +569,11 @@ export async function moveBooking(student: Actor, toSlotId: number, at: Date = n
 }
 
 /** The team gives up its booking before the cut-off; the slot is free again. */
-export async function releaseBooking(student: Actor, slotId: number, at: Date = new Date()): Promise<InterviewResult> {
+export async function releaseBooking(
+  student: UserActor,
+  slotId: number,
+  at: Date = new Date(),
+): Promise<InterviewResult> {
   const ctx = await bookingContext(student, slotId);
   if (!ctx.ok) return ctx;
   if (!ctx.slot.booked_at || ctx.slot.cancelled_at) return fail("interviews.errors.notBooked");
@@ -565,10 +611,7 @@ export async function markOutcome(
   if (!loaded.ok) return loaded;
   const { slot, host } = loaded;
   if (projectId !== undefined && host.project_id !== projectId) return fail(NOT_FOUND);
-  const allowed =
-    user.role === "staff" ||
-    (user.role === "firm" && user.firm_id === host.firm_id) ||
-    (user.role === "professor" && host.professor_id === user.id);
+  const allowed = mayManage(user, host) || (user.role === "professor" && host.professor_id === user.id);
   if (!allowed) return fail(FORBIDDEN);
   if (!OUTCOME_STATES.includes(host.state)) return fail("interviews.errors.wrongState");
   if (!slot.booked_at || slot.cancelled_at) return fail("interviews.errors.notBooked");
@@ -590,6 +633,7 @@ export async function markOutcome(
         action: `interview.${outcome}`,
         entityType: "interview_slot",
         entityId: slotId,
+        detail: actingFor(user, host.id),
       });
     });
   return OK;

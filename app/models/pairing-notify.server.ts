@@ -4,12 +4,16 @@
  * or that they are unplaced and what happens next), every firm user of each accepted host (their students' names and
  * the page with the details they may see), and the professor (the figures and the page with everything). A student
  * placed by hand after publication gets the same mail, and so do the firm users of the host they were placed with.
+ * A host without firm users (it accepted through the emailed link) gets its mail at the contact address, in both
+ * languages, with the signed link to its host page (host-page.server.ts), stored sealed like every secret link.
  */
 import type { Transaction } from "kysely";
 import { isLng, type Lng } from "~/i18n";
 import { config } from "~/utils/env.server";
+import { hostPageToken } from "~/utils/host-page-link.server";
 import { getT } from "~/utils/i18n.server";
 import { localTitle } from "~/utils/localized";
+import { secretPlaceholder } from "~/utils/mail-secrets";
 import type { Database } from "../../db/schema";
 import type { MailInput } from "./outbox.server";
 import { firmAddress } from "./pairing-view.server";
@@ -50,7 +54,16 @@ async function pairingMails(
     trx
       .selectFrom("project_host")
       .innerJoin("firm", "firm.id", "project_host.firm_id")
-      .select(["project_host.id", "project_host.firm_id", "firm.name", "firm.postal_code", "firm.town", "firm.address"])
+      .select([
+        "project_host.id",
+        "project_host.firm_id",
+        "project_host.status",
+        "project_host.contact_email",
+        "firm.name",
+        "firm.postal_code",
+        "firm.town",
+        "firm.address",
+      ])
       .where("project_host.project_id", "=", project.id)
       .execute(),
   ]);
@@ -138,6 +151,28 @@ async function pairingMails(
     };
     const key = names.length ? "pairing.mail.firm" : "pairing.mail.firmNone";
     mails.push({ to: u.email, subject: t(`${key}.subject`, values), body: t(`${key}.body`, values), kind });
+  }
+
+  const [ja, en] = await Promise.all([getT("ja"), getT("en")]);
+  for (const host of inRun) {
+    if (host.status !== "accepted" || !host.contact_email || firmUsers.some((u) => u.firm_id === host.firm_id))
+      continue;
+    const names = placedAt(String(host.id)).map((id) => nameOf.get(id) ?? "");
+    const key = names.length ? "pairing.mail.host" : "pairing.mail.hostNone";
+    const values = (lng: Lng) => ({
+      firm: host.name,
+      title: localTitle(project, lng),
+      count: names.length,
+      students: names.map((n) => `・${n}`).join("\n"),
+      link: secretPlaceholder("link"),
+    });
+    mails.push({
+      to: host.contact_email,
+      subject: `${ja(`${key}.subject`, values("ja"))} / ${en(`${key}.subject`, values("en"))}`,
+      body: `${ja(`${key}.body`, values("ja"))}\n\n---\n\n${en(`${key}.body`, values("en"))}`,
+      kind,
+      secrets: { link: `${base}/host/${hostPageToken(host.id)}` },
+    });
   }
 
   if (professor && !professor.disabled_at && !only) {

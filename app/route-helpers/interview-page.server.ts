@@ -1,6 +1,20 @@
-/** What the interview pages share: the slot view the tables show, and the text/calendar response. */
+/** What the interview pages share: the slot view the tables show, the slot actions, and the text/calendar response. */
+import { data } from "@remix-run/node";
+import type { Lng } from "~/i18n";
 import { hasEnded } from "~/interviews/slots";
-import type { SlotRow } from "~/models/interview.server";
+import {
+  addSlot,
+  cancelSlot,
+  markOutcome,
+  setCutoff,
+  type InterviewHost,
+  type SlotRow,
+} from "~/models/interview.server";
+import { CancelSlotSchema, CutoffSchema, SlotButtonSchema, SlotSchema } from "~/schemas/interviews";
+import type { SubmittedForm } from "~/utils/form.server";
+import { formatDate } from "~/utils/format";
+import { redirectWithToast } from "~/utils/toast.server";
+import { failureReply, toastResult } from "./respond.server";
 
 export type SlotStatus = "free" | "booked" | "cancelled" | "done" | "missed";
 
@@ -27,4 +41,56 @@ export function icsResponse(body: string, filename: string | null) {
       "X-Robots-Tag": "noindex",
     },
   });
+}
+
+type SlotActor = Parameters<typeof addSlot>[0];
+
+/**
+ * The slot actions of a host's interview page, the same for the firm's users, the host's own link page and staff
+ * acting for a host: add a slot, set the cut-off, cancel a slot with a reason, mark done or missed. `here` is where
+ * the answer redirects; `projectId` keeps an outcome to the page's project. Unknown intents are a 400.
+ */
+export async function handleSlotAction(
+  actor: SlotActor,
+  options: { host: InterviewHost; here: string; form: SubmittedForm; lng: Lng; projectId?: number },
+) {
+  const { host, here, form } = options;
+  const intent = form.value("intent");
+  if (intent === "add") {
+    const submission = form.parse(SlotSchema);
+    if (submission.status !== "success") return data({ form: "slot", result: submission.reply() }, { status: 400 });
+    const r = await addSlot(actor, host.id, submission.value);
+    if (!r.ok && (r.reason === "interviews.errors.past" || r.reason === "interviews.errors.outsidePeriod")) {
+      const { lng } = options;
+      const period = { from: formatDate(host.interview_from, lng), until: formatDate(host.interview_until, lng) };
+      const failure = r.reason === "interviews.errors.outsidePeriod" ? { ...r, values: period } : r;
+      return failureReply(submission, failure, { field: "startsAt", with: { form: "slot" } });
+    }
+    return toastResult(r, here, "interviews.toast.added");
+  }
+  if (intent === "cutoff") {
+    const submission = form.parse(CutoffSchema);
+    if (submission.status !== "success") return data({ form: "cutoff", result: submission.reply() }, { status: 400 });
+    return toastResult(await setCutoff(actor, host.id, submission.value.hours), here, "interviews.toast.cutoffSaved");
+  }
+  if (intent === "cancel") {
+    const submission = form.parse(CancelSlotSchema);
+    if (submission.status !== "success")
+      return redirectWithToast(here, { kind: "error", key: "interviews.errors.reasonRequired" });
+    return toastResult(
+      await cancelSlot(actor, submission.value.slotId, submission.value.reason),
+      here,
+      "interviews.toast.cancelled",
+    );
+  }
+  const submission = form.parse(SlotButtonSchema);
+  if (submission.status !== "success" || (submission.value.intent !== "done" && submission.value.intent !== "missed")) {
+    throw new Response("Bad Request", { status: 400 });
+  }
+  const { intent: outcome, slotId } = submission.value;
+  return toastResult(
+    await markOutcome(actor, slotId, outcome, new Date(), options.projectId),
+    here,
+    `interviews.toast.${outcome}`,
+  );
 }

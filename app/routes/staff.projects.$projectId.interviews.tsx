@@ -60,6 +60,18 @@ export default function StaffProjectInterviews() {
       </p>
       <h1>{t("interviews.staff.title", { project: localTitle(project, lng) })}</h1>
       <p>{t("interviews.staff.lead")}</p>
+      {hosts.length ? (
+        <nav aria-labelledby="act-for-title">
+          <h2 id="act-for-title">{t("hostPage.staff.actFor")}</h2>
+          <ul>
+            {hosts.map((h) => (
+              <li key={h.id}>
+                <Link to={`/staff/projects/${project.id}/interviews/${h.id}`}>{h.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <Form method="get" className="filters">
         <label>
           {t("interviews.col.status")}{" "}

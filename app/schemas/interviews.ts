@@ -69,3 +69,33 @@ export function parseSlotFilters(url: URL): { status?: (typeof SLOT_STATUSES)[nu
 }
 
 export const SlotButtonSchema = z.object({ intent: z.enum(["book", "move", "release", "done", "missed"]), slotId });
+
+/** A host without an account asks for a firm-user invitation from its host page (the address is the one on record). */
+export const HostAccountSchema = z.object({ intent: z.literal("account"), name: requiredText(100) });
+
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => tokyoLocalToIso(`${s}T00:00`) !== null);
+
+/**
+ * The staff overview's filters (?from=&to=&project=), from a GET form: a value that is not a date or an id is
+ * ignored (and said so on the page) rather than refused, so a bookmarked or edited URL still shows the overview.
+ */
+export function parseOverviewFilters(url: URL) {
+  const read = <T>(schema: z.ZodType<T>, name: string) => {
+    const raw = url.searchParams.get(name);
+    if (raw === null || raw === "") return { value: undefined, bad: false };
+    const parsed = schema.safeParse(raw);
+    return parsed.success ? { value: parsed.data, bad: false } : { value: undefined, bad: true };
+  };
+  const from = read(isoDay, "from");
+  const to = read(isoDay, "to");
+  const project = read(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER), "project");
+  return {
+    from: from.value,
+    to: to.value,
+    projectId: project.value,
+    ignored: [from.bad && "from", to.bad && "to", project.bad && "project"].filter((x): x is string => !!x),
+  };
+}

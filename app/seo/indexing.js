@@ -31,6 +31,7 @@ export const NOINDEX_PREFIXES = [
   "/invitations",
   "/reset-password",
   "/host-response",
+  "/host",
   "/wallet",
   "/calendar",
   "/interviews",

@@ -10,7 +10,7 @@ import { hkdfSync } from "node:crypto";
 import { config } from "./env.server";
 
 /** Every purpose with a key of its own. A new purpose gets a new label; a label is never reused or renamed. */
-export type KeyPurpose = "host-answer-link" | "outbox-secrets";
+export type KeyPurpose = "host-answer-link" | "host-page-link" | "outbox-secrets";
 
 // Fixed and public: RFC 5869 allows a non-secret salt; the secrets themselves are long random strings.
 const SALT = "kita-collab/hkdf-salt";

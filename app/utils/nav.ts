@@ -12,6 +12,7 @@ export const NAV: Record<Role, NavItem[]> = {
   staff: [
     { to: "/staff", labelKey: "nav.home" },
     { to: "/staff/projects", labelKey: "nav.projects" },
+    { to: "/staff/interviews", labelKey: "interviews.overview.nav" },
     { to: "/staff/events", labelKey: "events.nav.staff" },
     { to: "/staff/reports", labelKey: "nav.reports" },
     { to: "/staff/agreements", labelKey: "nav.agreements" },

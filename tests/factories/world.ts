@@ -17,6 +17,7 @@ import { createInvitation } from "~/models/invitation.server";
 import { inviteHost } from "~/models/project-host.server";
 import { startWalletExchange } from "~/models/wallet.server";
 import { getDb } from "~/utils/db.server";
+import { hostPageToken } from "~/utils/host-page-link.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken, newToken } from "~/utils/tokens.server";
 import { signIn, userWithCookie } from "../setup/http";
@@ -256,6 +257,7 @@ export async function createWorld() {
       resetToken,
       registrationToken,
       hostLinkToken: invited.token,
+      hostPageToken: hostPageToken(a.hostIds[0]),
       joinCode: a.joinCode,
       studentId: String(student.id),
       spareStudentId: String(spare.id),

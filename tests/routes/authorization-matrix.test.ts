@@ -66,6 +66,8 @@ const MATRIX: Record<string, Row> = {
   "forgot-password.tsx": { loader: "everyone", action: "everyone" },
   "healthz.ts": { loader: "everyone" },
   // The signed link is the credential of a firm contact without an account.
+  // The host page's signed link is the credential (a host without an account): whoever holds it, signed in or not.
+  "host.$token.tsx": { loader: "everyone", action: "everyone", params: { token: "hostPageToken" } },
   "host-response.$token.tsx": { loader: "everyone", action: "everyone", params: { token: "hostLinkToken" } },
   "host-response.thanks.tsx": { loader: "everyone" },
   "interviews.$slotId[.]ics.ts": { loader: ["student", "professor", "firm", "staff"] },
@@ -128,6 +130,8 @@ const MATRIX: Record<string, Row> = {
   "staff.projects.$projectId._index.tsx": staffForm,
   "staff.projects.$projectId.hosts.tsx": staffForm,
   "staff.projects.$projectId.interviews.tsx": staffForm,
+  "staff.projects.$projectId.interviews_.$hostId.tsx": staffForm,
+  "staff.interviews.tsx": staffForm,
   "staff.projects.$projectId.pairing.$runId._index.tsx": staffForm,
   "staff.projects.$projectId.pairing.$runId.instance[.]json.ts": staffPage,
   "staff.projects.$projectId.pairing.$runId.result[.]json.ts": staffPage,

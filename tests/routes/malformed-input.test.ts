@@ -218,6 +218,31 @@ const FORMS: Record<string, Row[]> = {
   "firm.projects.$projectId.ranking.tsx": [
     { name: "save", actor: "firm", fields: (w) => ({ intent: "save", ...ranking(w, "signup") }) },
   ],
+  "host.$token.tsx": [
+    {
+      name: "add",
+      actor: "anonymous",
+      fields: () => ({
+        intent: "add",
+        startsAt: "2030-01-10T10:00",
+        endsAt: "2030-01-10T11:00",
+        place: "本社",
+      }),
+      params: { token: "hostPageToken" },
+    },
+    {
+      name: "done",
+      actor: "anonymous",
+      fields: (w) => ({ intent: "done", slotId: w.params.slotId }),
+      params: { token: "hostPageToken" },
+    },
+    {
+      name: "account",
+      actor: "anonymous",
+      fields: () => ({ intent: "account", name: "担当 花子" }),
+      params: { token: "hostPageToken" },
+    },
+  ],
   "host-response.$token.tsx": [
     {
       name: "answer",
@@ -406,6 +431,17 @@ const FORMS: Record<string, Row[]> = {
     { name: "regenerateCode", actor: "staff", fields: () => ({ intent: "regenerateCode" }) },
   ],
   "staff.projects.$projectId.interviews.tsx": [
+    { name: "done", actor: "staff", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
+  ],
+  "staff.projects.$projectId.interviews_.$hostId.tsx": [
+    {
+      name: "add",
+      actor: "staff",
+      fields: () => ({ intent: "add", startsAt: "2030-01-10T10:00", endsAt: "2030-01-10T11:00", place: "区役所" }),
+    },
+    { name: "done", actor: "staff", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
+  ],
+  "staff.interviews.tsx": [
     { name: "done", actor: "staff", fields: (w) => ({ intent: "done", slotId: w.params.slotId }) },
   ],
   "staff.projects.$projectId.hosts.tsx": [

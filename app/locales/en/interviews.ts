@@ -81,6 +81,17 @@ const interviews: typeof ja = {
     move: "Move to this slot",
     cannotMove: "Past the deadline for changes",
   },
+  overview: {
+    nav: "Interviews",
+    title: "Interviews (all projects)",
+    lead: "Booked interviews and their outcomes. Filter by date and project. Once an interview has ended you can record it as done or missed (recorded as done by staff).",
+    from: "From (date)",
+    to: "To (date)",
+    project: "Project",
+    empty: "No interviews match.",
+    more: "Only the first 500 are shown. Narrow the dates or choose a project.",
+    ignored: "Ignored filters that were not valid: {{fields}}",
+  },
   staff: {
     title: "Interviews: {{project}}",
     lead: "Every interview slot of this project (offered, booked, cancelled, and outcomes). Once an interview has ended, staff can record it as done or missed on the firm's behalf (recorded as done by staff).",

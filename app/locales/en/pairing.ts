@@ -226,6 +226,14 @@ const pairing: typeof ja = {
       subject: "[Kita City] Pairing result: {{title}}",
       body: 'Dear {{name}},\n\nThe pairing for "{{title}}" has been published. No students were placed with {{firm}} this time. Thank you for offering to host.\n\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo',
     },
+    host: {
+      subject: "[Kita City] Students coming to interview you: {{title}}",
+      body: 'Dear {{firm}},\n\nThe students who will interview {{firm}} for "{{title}}" have been decided ({{count}}).\n\n{{students}}\n\nOn this page you can see their university, seminar and contact details, offer interview times and record the interviews (no account needed; the link is your firm\'s own, please do not forward it). You can also create an account there.\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo',
+    },
+    hostNone: {
+      subject: "[Kita City] Pairing result: {{title}}",
+      body: 'Dear {{firm}},\n\nThe pairing for "{{title}}" has been published. No students were placed with {{firm}} this time. Thank you for offering to host.\n\n{{link}}\n\nIndustry Promotion Section, Kita City, Tokyo',
+    },
     professor: {
       subject: "[Kita City] Pairing published: {{title}}",
       body: 'Dear {{name}},\n\nThe pairing for "{{title}}" has been published.\n\nStudents placed: {{placed}} of {{total}}\nStudents without a firm:\n{{unplaced}}\n\nSeed: {{seed}}\n\nEveryone\'s result, and the moves made by hand with their reasons:\n{{link}}\n\nPlease arrange a firm for any student without one with the city staff.\n\nIndustry Promotion Section, Kita City, Tokyo',
