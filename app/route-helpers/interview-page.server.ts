@@ -13,6 +13,7 @@ import {
 import { CancelSlotSchema, CutoffSchema, SlotButtonSchema, SlotSchema } from "~/schemas/interviews";
 import type { SubmittedForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
 import { redirectWithToast } from "~/utils/toast.server";
 import { failureReply, toastResult } from "./respond.server";
 
@@ -84,9 +85,11 @@ export async function handleSlotAction(
     );
   }
   const submission = form.parse(SlotButtonSchema);
-  if (submission.status !== "success" || (submission.value.intent !== "done" && submission.value.intent !== "missed")) {
-    throw new Response("Bad Request", { status: 400 });
-  }
+  invariantResponse(
+    submission.status === "success" && (submission.value.intent === "done" || submission.value.intent === "missed"),
+    "Bad Request",
+    { status: 400 },
+  );
   const { intent: outcome, slotId } = submission.value;
   return toastResult(
     await markOutcome(actor, slotId, outcome, new Date(), options.projectId),

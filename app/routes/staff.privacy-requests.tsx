@@ -13,6 +13,8 @@ import { decidePrivacyRequest, listRequestQueue, QUEUE_STATUSES } from "~/models
 import { DecisionSchema } from "~/schemas/privacy";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
+import { invariantResponse } from "~/utils/invariant";
+import { NOT_FOUND } from "~/utils/result";
 import { requireRole } from "~/utils/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -49,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     revokeCertificates: revokeCertificates === undefined ? null : revokeCertificates === "yes",
   });
   if (!decided.ok) {
-    if (decided.reason === "errors.404") throw new Response("Not Found", { status: 404 });
+    invariantResponse(decided.reason !== NOT_FOUND);
     return data(
       { id, errors: { [decided.field ?? ""]: [decided.reason] } as Record<string, string[] | null> },
       { status: decided.reason === "personalData.queue.alreadyDecided" ? 409 : 400 },
