@@ -1,18 +1,20 @@
 // The programme year, in the browser with JavaScript on, on the fresh demo database, one project from start to
-// pairing and interviews: staff add an agreement; the Toyo professor proposes a project under it, staff return it
-// with a comment, the professor fixes and resubmits, staff approve; staff invite three firms, one answers by the
-// emailed link without an account, two (demo firm users) in the app; staff open the project and twelve students
-// sign up with rankings (two through the sign-up form, the other ten inserted with demo-db.ts's addSignup to keep the
-// test fast); staff close sign-up, run and publish the pairing; the host without an account gets its host-page link
-// by mail and offers a slot without signing in; a student books it; staff see the booking in the interview overview
-// and can act for the host; the host asks for an account and gets the invitation mail. axe on every page.
+// interviews: staff add an agreement; the Toyo professor proposes a project under it, staff return it with a comment,
+// the professor fixes and resubmits, staff approve; staff invite three firms, one answers by the emailed link without
+// an account, two (demo firm users) in the app; staff open the project and twelve students sign up with rankings
+// (two through the sign-up form, the other ten inserted with demo-db.ts's addSignup to keep the test fast); staff
+// close sign-up, run and publish the pairing; the host without an account gets its host-page link by mail and offers
+// a slot without signing in; a student books it; staff see the booking in the interview overview and can act for the
+// host; the interview is missed (its slot moved to yesterday with demo-db.ts's moveSlotIntoPast), the host marks it
+// through its link and the team books a new slot; the host asks for an account and gets the invitation mail. axe on
+// every page visited.
 //
-// Not covered here yet (see the h12c report): a missed and rebooked interview, the event with the door list,
-// certificates (issue, revoke, re-issue) and the completed project in the annual report.
+// Not covered here yet (left out for time, see the h12c report): the event with the door list, certificates (issue,
+// revoke, re-issue with a corrected name), the project becoming `completed` and the annual report.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launch, newContext, signInThroughForm } from "./browser";
-import { addSignup, openDemoDb, userByEmail, type DemoDb } from "./demo-db";
+import { addSignup, moveSlotIntoPast, openDemoDb, userByEmail, type DemoDb } from "./demo-db";
 import { linkIn, mailCursor, waitForMail } from "./mail";
 
 const AGREEMENT = "北区と東洋大学との企業取材ゼミに関する協定（e2e）";
@@ -416,6 +418,66 @@ describe("programme year", () => {
         .isVisible(),
     ).resolves.toBe(true);
     await staff.context().close();
+  });
+
+  it("the interview is missed: the host marks it through its link and the team books a new slot", async () => {
+    // The booked interview has to have ended before an outcome can be recorded: move it to yesterday.
+    const { id: slotId } = db
+      .prepare("select id from interview_slot where host_id = ? and place = ?")
+      .get(hosts.link, "北区 工場 応接室") as { id: number };
+    moveSlotIntoPast(db, slotId, 24);
+
+    const host = await (await newContext(browser)).newPage();
+    await host.goto(hostPath);
+    await heading(host, `取材の受け入れ：${TITLE}`);
+    await host
+      .getByRole("row", { name: /北区 工場 応接室/ })
+      .getByRole("button", { name: "不実施にする" })
+      .click();
+    await toast(host, "不実施として記録しました。");
+    await expect(
+      host
+        .getByRole("row", { name: /北区 工場 応接室/ })
+        .getByText("不実施", { exact: true })
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expectAccessible(host);
+    const day = inDays(5);
+    await host.getByLabel("開始日時").fill(`${day}T10:00`);
+    await host.getByLabel("終了日時").fill(`${day}T11:00`);
+    await host.getByLabel("場所（任意）").fill("北区 工場 会議室");
+    await host.getByRole("button", { name: "枠を追加する" }).click();
+    await toast(host, "枠を追加しました。");
+    await expectAccessible(host);
+
+    const student = await (await newContext(browser)).newPage();
+    await signInThroughForm(student, "student@toyo.example");
+    await heading(student, "学生ホーム");
+    await student.goto("/student/interviews");
+    await heading(student, "取材日程");
+    const team = student.getByRole("region", { name: /取材先：/ }).filter({ hasText: TITLE });
+    await expect(team.getByText("この取材は不実施として記録されました。", { exact: false }).isVisible()).resolves.toBe(
+      true,
+    );
+    await team
+      .getByRole("row", { name: /北区 工場 会議室/ })
+      .getByRole("button", { name: "この枠を予約する" })
+      .click();
+    await toast(student, "予約しました。");
+    await expect(team.getByText("北区 工場 会議室").first().isVisible()).resolves.toBe(true);
+    await expect(team.getByText("この取材は不実施として記録されました。", { exact: false }).count()).resolves.toBe(0);
+    await expectAccessible(student);
+    await student.context().close();
+
+    await host.reload();
+    await heading(host, `取材の受け入れ：${TITLE}`);
+    await expect(
+      host
+        .getByRole("row", { name: /北区 工場 会議室/ })
+        .getByText("予約済み")
+        .isVisible(),
+    ).resolves.toBe(true);
+    await host.context().close();
   });
 
   it("the host turns its link into an account by invitation", async () => {
