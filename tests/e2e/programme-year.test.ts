@@ -20,6 +20,8 @@ import { linkIn, mailCursor, waitForMail } from "./mail";
 const AGREEMENT = "北区と東洋大学との企業取材ゼミに関する協定（e2e）";
 const TITLE = "E2E 一年を通した企業取材企画";
 const CONTACT = "e2e-host@host-firm.example";
+const EVENT = "E2E 一年の成果報告会";
+const TALK = "E2E 区内企業の仕事と販路";
 const DAY = 86_400_000;
 const tokyoDay = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 const inDays = (n: number) => tokyoDay(new Date(Date.now() + n * DAY));
@@ -73,6 +75,9 @@ async function mailAbout(to: string, subject: string, after: number) {
     after = mail.id;
   }
 }
+
+const toggle = (label: string, subject: string) =>
+  new RegExp(`^${label}\\s?（${subject.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}）$`);
 
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text }).waitFor();
 
@@ -478,6 +483,49 @@ describe("programme year", () => {
         .isVisible(),
     ).resolves.toBe(true);
     await host.context().close();
+  });
+
+  it("the event is set up with the project on its programme; at the door a student is marked present", async () => {
+    const page = await (await newContext(browser)).newPage();
+    await signInThroughForm(page, "staff@city.kita.example");
+    await heading(page, "職員ホーム");
+    await page.goto("/staff/events");
+    await heading(page, "発表会");
+    await page.getByRole("link", { name: "発表会を登録する" }).click();
+    await heading(page, "発表会の登録");
+    await page.getByLabel("名称（日本語）").fill(EVENT);
+    await page.getByLabel("名称（英語）").fill("E2E programme year results day");
+    await page.getByLabel("開始日時").fill(`${inDays(70)}T13:00`);
+    await page.getByLabel("終了日時").fill(`${inDays(70)}T16:00`);
+    await page.getByLabel("会場（日本語）").fill("北とぴあ");
+    await page.getByLabel("会場（英語）").fill("Hokutopia");
+    await page.getByRole("button", { name: "登録する" }).click();
+    await toast(page, "発表会を登録しました。");
+    await heading(page, EVENT);
+    const eventId = Number(new URL(page.url()).pathname.split("/").pop());
+    await page.getByLabel("発表するチーム").selectOption(`${projectId}:seminar`);
+    await page.getByLabel("研究タイトル（日本語）").fill(TALK);
+    await page.getByRole("button", { name: "プログラムに追加する" }).click();
+    await toast(page, "発表をプログラムに追加しました。");
+    await expect(
+      page
+        .getByRole("row", { name: new RegExp(TALK) })
+        .getByText("山田 花子")
+        .isVisible(),
+    ).resolves.toBe(true);
+    await expectAccessible(page);
+
+    await page.goto(`/staff/events/${eventId}/attendance`);
+    await heading(page, `受付・出席確認：${EVENT}`);
+    const present = page.getByRole("button", { name: toggle("出席", "山田 花子") });
+    await present.click();
+    await expect.poll(() => present.getAttribute("aria-pressed")).toBe("true");
+    await page
+      .locator('li:has-text("山田 花子")')
+      .getByText(/^出席（\d\d:\d\d）$/)
+      .waitFor();
+    await expectAccessible(page);
+    await page.context().close();
   });
 
   it("the host turns its link into an account by invitation", async () => {
