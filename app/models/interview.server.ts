@@ -409,7 +409,8 @@ async function claimSlot(
             .select("held.id")
             .where("held.host_id", "=", slot.host_id)
             .where("held.booked_at", "is not", null)
-            .where("held.cancelled_at", "is", null),
+            .where("held.cancelled_at", "is", null)
+            .where(notMissed("held.outcome")),
         ),
       ),
     )
@@ -471,9 +472,18 @@ async function whyNotClaimed(slot: InterviewSlot, t: string, ignoreSlotId?: numb
     .where("host_id", "=", slot.host_id)
     .where("booked_at", "is not", null)
     .where("cancelled_at", "is", null)
+    .where(notMissed("outcome"))
     .$if(ignoreSlotId !== undefined, (q) => q.where("id", "!=", ignoreSlotId!))
     .executeTakeFirst();
   return held ? "interviews.errors.teamBooked" : "interviews.errors.overlap";
+}
+
+/**
+ * A missed interview no longer holds the team's one booking, so the team can book another slot (the partial unique
+ * index interview_slot_one_booking has the same condition).
+ */
+function notMissed(column: "outcome" | "held.outcome") {
+  return sql<boolean>`(${sql.ref(column)} is null or ${sql.ref(column)} <> 'missed')`;
 }
 
 function isUniqueViolation(error: unknown) {
@@ -530,6 +540,7 @@ export function findTeamBooking(hostId: number) {
     .where("host_id", "=", hostId)
     .where("booked_at", "is not", null)
     .where("cancelled_at", "is", null)
+    .where(notMissed("outcome"))
     .executeTakeFirst();
 }
 
@@ -617,26 +628,25 @@ export async function markOutcome(
   if (!slot.booked_at || slot.cancelled_at) return fail("interviews.errors.notBooked");
   if (!hasEnded(slot, at)) return fail("interviews.errors.notEnded");
   const t = at.toISOString();
-  await getDb()
-    .transaction()
-    .execute(async (trx) => {
-      await trx
-        .updateTable("interview_slot")
-        .set({ outcome, outcome_by: user.id, outcome_at: t, updated_at: t })
-        .where("id", "=", slotId)
-        .where("booked_at", "is not", null)
-        .where("cancelled_at", "is", null)
-        .where("ends_at", "<=", t)
-        .execute();
-      await recordAudit(trx, {
-        actorId: user.id,
-        action: `interview.${outcome}`,
-        entityType: "interview_slot",
-        entityId: slotId,
-        detail: actingFor(user, host.id),
-      });
+  const failure = await runBookingChange(async (trx) => {
+    await trx
+      .updateTable("interview_slot")
+      .set({ outcome, outcome_by: user.id, outcome_at: t, updated_at: t })
+      .where("id", "=", slotId)
+      .where("booked_at", "is not", null)
+      .where("cancelled_at", "is", null)
+      .where("ends_at", "<=", t)
+      .execute();
+    await recordAudit(trx, {
+      actorId: user.id,
+      action: `interview.${outcome}`,
+      entityType: "interview_slot",
+      entityId: slotId,
+      detail: actingFor(user, host.id),
     });
-  return OK;
+  });
+  // The only refusal here: a missed interview marked done again after the team booked another one.
+  return failure ? fail("interviews.errors.teamBooked") : OK;
 }
 
 // ─── pages ───────────────────────────────────────────────────────────────────
@@ -700,7 +710,9 @@ async function hostSummaries(hostIds: number[]) {
     const team = await getTeam(host);
     if (team.length === 0) continue;
     const own = slots.filter((s) => s.host_id === id);
-    out.push({ host, team, slots: own, booking: own.find(isLive) ?? null });
+    // A booking not missed first; a missed one is shown (as missed) until the team books another.
+    const booking = own.find((s) => isLive(s) && s.outcome !== "missed") ?? own.find(isLive) ?? null;
+    out.push({ host, team, slots: own, booking });
   }
   return out;
 }

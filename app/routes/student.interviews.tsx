@@ -36,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       booking,
       changeUntil: booking ? changeDeadline(booking.starts_at, host.change_cutoff_hours) : null,
       canChange: booking ? canChangeBooking(booking.starts_at, host.change_cutoff_hours, at) : false,
+      // A missed interview is shown until the team books another slot (a new booking, not a move).
+      rebook: booking?.outcome === "missed",
       free: slots.filter((s) => !s.booked_at && !s.cancelled_at && s.starts_at > now),
       // Bookings the firm cancelled, still ahead: the team is told why and books another.
       cancelled: slots.filter((s) => s.booked_at && s.cancelled_at && s.starts_at > now),
@@ -101,7 +103,9 @@ export default function StudentInterviews() {
                   {t("interviews.downloadIcs")}
                 </a>
               </p>
-              {team.canChange ? (
+              {team.rebook ? (
+                <p>{t("interviews.student.missedRebook")}</p>
+              ) : team.canChange ? (
                 <>
                   <p>{t("interviews.student.changeUntil", { date: formatDateTime(team.changeUntil!, lng) })}</p>
                   <Form method="post" className="inline-form">
@@ -143,17 +147,17 @@ export default function StudentInterviews() {
                         <SlotWhere slot={s} />
                       </td>
                       <td>
-                        {!team.booking || team.canChange ? (
+                        {!team.booking || team.canChange || team.rebook ? (
                           <Form method="post" className="inline-form">
                             <input type="hidden" name="slotId" value={s.id} />
                             <button
                               type="submit"
                               name="intent"
-                              value={team.booking ? "move" : "book"}
+                              value={team.booking && !team.rebook ? "move" : "book"}
                               className="button"
                               aria-describedby={`slot-${s.id}`}
                             >
-                              {t(team.booking ? "interviews.student.move" : "interviews.student.book")}
+                              {t(team.booking && !team.rebook ? "interviews.student.move" : "interviews.student.book")}
                             </button>
                           </Form>
                         ) : (

@@ -84,3 +84,22 @@ export function addSignup(
   );
   return signupId;
 }
+
+/**
+ * Moves an interview slot (keeping its length) to start `hoursAgo` hours ago, so that it has ended and its outcome can
+ * be recorded; a booking stays a booking.
+ */
+export function moveSlotIntoPast(db: DemoDb, slotId: number, hoursAgo: number) {
+  const slot = db.prepare("select starts_at, ends_at from interview_slot where id = ?").get(slotId) as {
+    starts_at: string;
+    ends_at: string;
+  };
+  const length = Date.parse(slot.ends_at) - Date.parse(slot.starts_at);
+  const startsAt = Date.now() - hoursAgo * 3_600_000;
+  db.prepare("update interview_slot set starts_at = ?, ends_at = ?, updated_at = ? where id = ?").run(
+    new Date(startsAt).toISOString(),
+    new Date(startsAt + length).toISOString(),
+    new Date().toISOString(),
+    slotId,
+  );
+}

@@ -280,6 +280,54 @@ describe("booking", () => {
   });
 });
 
+describe("a missed interview", () => {
+  it("frees the team to book another slot, once; the missed one cannot become done while the new one is held", async () => {
+    const p = await createPublishedProject({ teams: 1 });
+    const [team] = p.teams;
+    const past = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() - DAY), 60, {
+      booked_at: new Date(Date.now() - 3 * DAY).toISOString(),
+      booked_by: team.members[0].id,
+    });
+    const s1 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 5 * DAY));
+    const s2 = await insertSlot(team.hostId, team.firmUser.id, new Date(Date.now() + 6 * DAY));
+    const book = (member: number, slotId: number) =>
+      studentPost(team.members[member].cookie, { intent: "book", slotId: String(slotId) });
+    // Before the outcome is recorded the past booking still holds the team's one booking.
+    await expect(await book(0, s1)).toSendToast("error", "interviews.errors.teamBooked");
+    await expect(
+      await firmPost(team.hostId, team.firmUser.cookie, { intent: "missed", slotId: String(past) }),
+    ).toSendToast("success", "interviews.toast.missed");
+
+    const before = payload(await callLoader(studentLoader, "/student/interviews", { cookie: team.members[0].cookie }));
+    expect(before.teams[0]).toMatchObject({ booking: { id: past, outcome: "missed" }, rebook: true });
+    // Two members at once: exactly one new booking.
+    const both = await Promise.all([book(0, s1), book(1, s2)]);
+    const keys = (await Promise.all(both.map(toastOf))).map((t) => t?.key).sort();
+    expect(keys).toEqual(["interviews.errors.teamBooked", "interviews.toast.booked"]);
+    const live = await getDb()
+      .selectFrom("interview_slot")
+      .select(["id", "outcome"])
+      .where("host_id", "=", team.hostId)
+      .where("booked_at", "is not", null)
+      .where("cancelled_at", "is", null)
+      .orderBy("starts_at")
+      .execute();
+    expect(live).toHaveLength(2);
+    expect(live[0]).toEqual({ id: past, outcome: "missed" });
+    const fresh = live[1].id;
+    const after = payload(await callLoader(studentLoader, "/student/interviews", { cookie: team.members[0].cookie }));
+    expect(after.teams[0]).toMatchObject({ booking: { id: fresh }, rebook: false });
+
+    // Turning the missed interview back into done would give the team two interviews: refused, nothing written.
+    await expect(
+      await firmPost(team.hostId, team.firmUser.cookie, { intent: "done", slotId: String(past) }),
+    ).toSendToast("error", "interviews.errors.teamBooked");
+    expect(
+      await getDb().selectFrom("interview_slot").select("outcome").where("id", "=", past).executeTakeFirstOrThrow(),
+    ).toEqual({ outcome: "missed" });
+  });
+});
+
 describe("a student placed on a team after it booked", () => {
   it("is covered by the booking: no overlapping interview elsewhere, the mails and the feed reach them", async () => {
     const late = await userWithCookie("student");

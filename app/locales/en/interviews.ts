@@ -71,6 +71,7 @@ const interviews: typeof ja = {
     bookingTitle: "Your team's booking",
     notBooked: "Not booked yet.",
     changeUntil: "You can move to another slot or cancel until {{date}} (Japan time).",
+    missedRebook: "This interview was recorded as missed. Book a new slot from the free slots below.",
     cutoffPassed:
       "The deadline for changes ({{date}}, Japan time) has passed. If you really must change, contact the firm or your professor.",
     release: "Cancel the booking",
