@@ -188,3 +188,39 @@ export function RunReport({ view }: { view: RunReportData }) {
     </>
   );
 }
+
+/** The students placed with a host, with exactly the fields they consented to share (seminar when the page has it). */
+export function PlacedStudentsTable({
+  students,
+}: {
+  students: { name: string; university: string | null; seminar?: string; email: string }[];
+}) {
+  const { t } = useTranslation();
+  const withSeminar = students.some((s) => s.seminar !== undefined);
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("pairing.firm.name")}</th>
+            <th scope="col">{t("pairing.firm.university")}</th>
+            {withSeminar ? <th scope="col">{t("pairing.firm.seminar")}</th> : null}
+            <th scope="col">{t("pairing.firm.email")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {students.map((s) => (
+            <tr key={s.email}>
+              <th scope="row">{s.name}</th>
+              <td>{s.university ?? "—"}</td>
+              {withSeminar ? <td>{s.seminar}</td> : null}
+              <td>
+                <a href={`mailto:${s.email}`}>{s.email}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

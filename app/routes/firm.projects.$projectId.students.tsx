@@ -6,6 +6,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PlacedStudentsTable } from "~/components/pairing";
 import type { Lng } from "~/i18n";
 import { listHostStudents } from "~/models/pairing-view.server";
 import { requireFirmHost } from "~/route-helpers/pairing-route.server";
@@ -47,30 +48,7 @@ export default function FirmStudents() {
       ) : (
         <>
           <p>{t("pairing.firm.purpose")}</p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("pairing.firm.name")}</th>
-                  <th scope="col">{t("pairing.firm.university")}</th>
-                  <th scope="col">{t("pairing.firm.seminar")}</th>
-                  <th scope="col">{t("pairing.firm.email")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {students.map((s) => (
-                  <tr key={s.email}>
-                    <th scope="row">{s.name}</th>
-                    <td>{s.university ?? "—"}</td>
-                    <td>{s.seminar}</td>
-                    <td>
-                      <a href={`mailto:${s.email}`}>{s.email}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PlacedStudentsTable students={students} />
         </>
       )}
     </>

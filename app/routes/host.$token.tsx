@@ -11,6 +11,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { HostSlotsManager } from "~/components/host-slots";
+import { PlacedStudentsTable } from "~/components/pairing";
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES } from "~/interviews/slots";
 import { findHostPage, requestHostAccount } from "~/models/host-page.server";
@@ -23,7 +24,7 @@ import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { invariantResponse } from "~/utils/invariant";
-import { localTitle } from "~/utils/localized";
+import { localTitle, localized } from "~/utils/localized";
 
 async function openPage(token: string | undefined) {
   const found = await findHostPage(token ?? "");
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       students:
         students?.map((s) => ({
           name: s.name,
-          university: (lng === "en" ? s.university_en : s.university_ja) ?? null,
+          university: localized(s, "university", lng) ?? null,
           email: s.email,
         })) ?? null,
       canOffer: BOOKING_STATES.includes(host.state) && (students?.length ?? 0) > 0,
@@ -131,28 +132,7 @@ export default function HostPage() {
         ) : (
           <>
             <p>{t("hostPage.studentsPurpose")}</p>
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("pairing.firm.name")}</th>
-                    <th scope="col">{t("pairing.firm.university")}</th>
-                    <th scope="col">{t("pairing.firm.email")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {students.map((s) => (
-                    <tr key={s.email}>
-                      <th scope="row">{s.name}</th>
-                      <td>{s.university ?? "—"}</td>
-                      <td>
-                        <a href={`mailto:${s.email}`}>{s.email}</a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <PlacedStudentsTable students={students} />
           </>
         )}
       </section>
