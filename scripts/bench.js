@@ -212,6 +212,40 @@ function coldSearchWords(sqlite) {
 
 const summary = (r) => ({ rps: r.requests.average, p99: r.latency.p99 });
 
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU seconds (user + system) the process `pid` has used so far, from /proc (Linux); null where there is none. */
+function cpuSeconds(pid) {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat; the command name (field 2) may hold spaces, so count from its ")".
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `load` against one single-process server, with the server's CPU time per answered request: unlike requests/s,
+ * it hardly changes when other processes compete for the cores, so the CPU ratio stays meaningful on a busy machine.
+ */
+async function measure(server, url, options = {}) {
+  const before = cpuSeconds(server.child.pid);
+  const result = await load(url, options);
+  const after = cpuSeconds(server.child.pid);
+  const cpuMs =
+    before === null || after === null || !result.requests.total
+      ? NaN
+      : ((after - before) * 1000) / result.requests.total;
+  return { ...summary(result), cpuMs };
+}
+
 /**
  * Every public page and each role's home against the bare app, measured in turns (bare, two pages, bare, …) so that
  * a machine that slows down meanwhile slows both; each page is compared with the mean of the bare runs around it.
@@ -284,7 +318,7 @@ async function benchPages() {
     ];
 
     const bareRuns = [];
-    const measureBare = async () => bareRuns.push(summary(await load(`${bare.base}/`)));
+    const measureBare = async () => bareRuns.push(await measure(bare, `${bare.base}/`));
     // Both processes just started: a longer warm-up first, or the first pages measured pay for the JIT.
     await load(`${bare.base}/`, { duration: 3 });
     await load(`${app.base}/`, { duration: 3 });
@@ -292,13 +326,14 @@ async function benchPages() {
     const measured = [];
     for (const [i, [name, url, options = {}]] of pages.entries()) {
       await load(app.base + url, { ...options, duration: 1 }); // warm-up (and fills the cache for the cached search)
-      measured.push({ name, result: summary(await load(app.base + url, options)), before: bareRuns.length - 1 });
+      measured.push({ name, result: await measure(app, app.base + url, options), before: bareRuns.length - 1 });
       if (i % 2 === 1 || i === pages.length - 1) await measureBare();
     }
 
     const table = measured.map(({ name, result, before }) => {
       const around = [bareRuns[before], bareRuns[before + 1] ?? bareRuns[before]];
-      const base = { rps: (around[0].rps + around[1].rps) / 2, p99: (around[0].p99 + around[1].p99) / 2 };
+      const mean = (key) => (around[0][key] + around[1][key]) / 2;
+      const base = { rps: mean("rps"), p99: mean("p99"), cpuMs: mean("cpuMs") };
       // A bare run with no answer (a starved machine) gives no ratio rather than a division by zero.
       const rpsRatio = base.rps > 0 ? result.rps / base.rps : NaN;
       const p99Ratio = base.p99 > 0 ? result.p99 / base.p99 : NaN;
@@ -310,6 +345,10 @@ async function benchPages() {
         "bare p99": Math.round(base.p99),
         "× req/s": Number.isNaN(rpsRatio) ? "n/a" : rpsRatio.toFixed(2),
         "× p99": Number.isNaN(p99Ratio) ? "n/a" : p99Ratio.toFixed(2),
+        "CPU ms/req": result.cpuMs.toFixed(2),
+        "bare CPU ms/req": base.cpuMs.toFixed(2),
+        // The bare app's CPU per request over this page's: the throughput ratio an idle machine would show.
+        "× by CPU": Number.isNaN(result.cpuMs / base.cpuMs) ? "n/a" : (base.cpuMs / result.cpuMs).toFixed(2),
         target: Number.isNaN(rpsRatio) ? "n/a" : rpsRatio >= 0.8 && p99Ratio <= 1.5 ? "met" : "MISSED",
       };
     });

@@ -107,7 +107,7 @@ export function HostSlotsManager({
                           </Form>
                         ) : null}
                         {s.booked_at && !s.cancelled_at && s.ended ? (
-                          <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} />
+                          <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} status={s.status} />
                         ) : null}
                       </div>
                     </td>

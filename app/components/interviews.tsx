@@ -40,18 +40,25 @@ export function TeamNames({ team }: { team: Array<{ name: string }> }) {
   return <>{team.map((m) => m.name).join(i18n.language === "ja" ? "、" : ", ")}</>;
 }
 
-/** Done / missed, for a booked slot that has ended (the firm's and the professor's pages). */
-export function OutcomeButtons({ slotId, label }: { slotId: number; label: string }) {
+/**
+ * Done / missed, for a booked slot that has ended (the firm's, the professor's, the host link's and staff pages).
+ * Only the change that would do something is offered: a slot recorded done can be corrected to missed and back.
+ */
+export function OutcomeButtons({ slotId, label, status }: { slotId: number; label: string; status: string }) {
   const { t } = useTranslation();
   return (
     <Form method="post" className="inline-form" aria-label={label}>
       <input type="hidden" name="slotId" value={slotId} />
-      <button type="submit" name="intent" value="done" className="button button--secondary">
-        {t("interviews.markDone")}
-      </button>{" "}
-      <button type="submit" name="intent" value="missed" className="button button--quiet">
-        {t("interviews.markMissed")}
-      </button>
+      {status !== "done" ? (
+        <button type="submit" name="intent" value="done" className="button button--secondary">
+          {t("interviews.markDone")}
+        </button>
+      ) : null}{" "}
+      {status !== "missed" ? (
+        <button type="submit" name="intent" value="missed" className="button button--quiet">
+          {t("interviews.markMissed")}
+        </button>
+      ) : null}
     </Form>
   );
 }

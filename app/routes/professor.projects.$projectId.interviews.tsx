@@ -96,7 +96,11 @@ export default function ProfessorProjectInterviews() {
                         <a href={`/interviews/${team.booking.id}.ics`}>{t("interviews.downloadIcs")}</a>
                       ) : null}
                       {team.booking?.ended ? (
-                        <OutcomeButtons slotId={team.booking.id} label={t("interviews.outcomeFor")} />
+                        <OutcomeButtons
+                          slotId={team.booking.id}
+                          label={t("interviews.outcomeFor")}
+                          status={team.booking.status}
+                        />
                       ) : null}
                     </div>
                   </td>

@@ -115,7 +115,7 @@ export default function StaffInterviewOverview() {
                   </td>
                   <td>
                     {r.ended && r.status !== "cancelled" ? (
-                      <OutcomeButtons slotId={r.id} label={t("interviews.outcomeFor")} />
+                      <OutcomeButtons slotId={r.id} label={t("interviews.outcomeFor")} status={r.status} />
                     ) : null}
                   </td>
                 </tr>

@@ -132,7 +132,7 @@ export default function StaffProjectInterviews() {
                   </td>
                   <td>
                     {s.ended && (s.status === "booked" || s.status === "done" || s.status === "missed") ? (
-                      <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} />
+                      <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} status={s.status} />
                     ) : null}
                   </td>
                 </tr>

@@ -35,6 +35,9 @@ describe("texts", () => {
     expect([...cut]).toHaveLength(120);
     expect(cut.endsWith("…")).toBe(true);
     expect(clip("👨‍👩‍👧".repeat(10), 5)).toBe(`${"👨‍👩‍👧".repeat(4)}…`);
+    // Longer than the limit in UTF-16 units but not in graphemes: kept whole.
+    expect(clip("𠮷田 結衣", 5)).toBe("𠮷田 結衣");
+    expect(clip("👨‍👩‍👧".repeat(5), 5)).toBe("👨‍👩‍👧".repeat(5));
   });
 
   it("split products into items and write telephone numbers as dialled from abroad", () => {
