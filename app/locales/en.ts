@@ -50,7 +50,7 @@ const en: Messages = {
     logout: "Sign out",
     register: "Student registration",
     users: "Accounts and invitations",
-    universities: "Partner universities",
+    universities: "Manage universities",
     mailbox: "Sent mail",
     agreements: "Agreements",
     firmRegister: "Firm register",

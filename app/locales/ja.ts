@@ -49,7 +49,7 @@ const ja = {
     logout: "ログアウト",
     register: "学生登録",
     users: "アカウントと招待",
-    universities: "連携大学",
+    universities: "大学の管理",
     mailbox: "送信メール",
     agreements: "協定",
     firmRegister: "企業登録",
