@@ -122,7 +122,12 @@ async function prepareSignups(count: number, out: string) {
   });
   fs.writeFileSync(
     out,
-    JSON.stringify({ path: `/student/projects/${project.id}/signup`, body: form.toString(), cookies }),
+    JSON.stringify({
+      projectId: project.id,
+      path: `/student/projects/${project.id}/signup`,
+      body: form.toString(),
+      cookies,
+    }),
   );
 }
 

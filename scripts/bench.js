@@ -4,7 +4,8 @@
  * concurrent connections (autocannon), against a bare Remix 2.17.5 app with the same route table
  * (scripts/bench-bare-app.js) measured alternately in the same run, with the ratios (targets: ≥ 0.8× its requests/s,
  * p99 ≤ 1.5× its p99); the firm search both cached (one word) and cold (a different word each request); then one
- * worker against all workers (WEB_CONCURRENCY).
+ * worker against all workers (WEB_CONCURRENCY); then, with BENCH_DATABASE_URL (or TEST_DATABASE_URL) naming a PostgreSQL
+ * server, a read page and real sign-up POSTs on SQLite against PostgreSQL.
  *
  * BENCH_ONLY picks other parts: `match` (the pairing engine at 1k/10k/50k students), `certificates` (PDF, 1,000
  * issued), `directory` (the directory, project pages and real sign-up POSTs at 260 and 10,000 firms, BENCH_FIRMS),
@@ -50,7 +51,7 @@ function freePort() {
 }
 
 /** Starts this app's production server (or, with `cwd`, the bare app's) and waits until it answers `ready`. */
-async function startServer(dataDir, { workers = 1, cwd, ready = "/healthz" } = {}) {
+async function startServer(dataDir, { workers = 1, cwd, ready = "/healthz", env = {} } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ["server.js"], {
     cwd,
@@ -62,6 +63,7 @@ async function startServer(dataDir, { workers = 1, cwd, ready = "/healthz" } = {
       DATA_DIR: dataDir,
       DATABASE_PATH: path.join(dataDir, "app.db"),
       WEB_CONCURRENCY: String(workers),
+      ...env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -396,7 +398,83 @@ async function benchPages() {
   }
 }
 
-if (runs("pages")) await benchPages();
+/**
+ * The same read page and real sign-up POSTs on SQLite and on PostgreSQL, one worker each, each database prepared by
+ * scripts/bench-setup.ts (demo data, 260 firms, 3,000 signed-in students). PostgreSQL needs BENCH_DATABASE_URL (or
+ * TEST_DATABASE_URL): a server where the bench may create and drop a database `kita_bench_<random>`.
+ */
+async function benchDatabases() {
+  const server = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (!server) {
+    console.log(
+      "\nSQLite against PostgreSQL: skipped (set BENCH_DATABASE_URL=postgres://… to a server the bench may use)",
+    );
+    return;
+  }
+  const { default: pg } = await import("pg");
+  const onServer = async (statement) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  const name = `kita_bench_${Math.random().toString(36).slice(2, 10)}`;
+  const pgUrl = new URL(server);
+  pgUrl.pathname = `/${name}`;
+  await onServer(`create database ${name}`);
+  const rowsOut = [];
+  try {
+    for (const [label, env] of [
+      ["SQLite", { DATABASE_URL: "" }],
+      ["PostgreSQL", { DATABASE_URL: pgUrl.href }],
+    ]) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-bench-db-"));
+      const signups = path.join(dataDir, "signups.json");
+      execFileSync("npx", ["tsx", "scripts/bench-setup.ts", "--firms", "260", "--students", "3000", "--out", signups], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: path.join(dataDir, "app.db"), ...env },
+        stdio: "inherit",
+      });
+      const app = await startServer(dataDir, { env });
+      try {
+        const read = `/projects/${JSON.parse(fs.readFileSync(signups, "utf8")).projectId}`;
+        await load(app.base + read, { duration: 1 });
+        const page = await measure(app, app.base + read);
+        const before = cpuSeconds(app.child.pid);
+        const post = summary(await loadSignups(app.base, signups));
+        rowsOut.push({
+          database: label,
+          "read req/s": Math.round(page.rps),
+          "read p99 ms": page.p99,
+          "read CPU ms/req": page.cpuMs.toFixed(2),
+          "sign-up req/s": Math.round(post.rps),
+          "sign-up p99 ms": post.p99,
+          "app CPU s (sign-ups)": (cpuSeconds(app.child.pid) - before).toFixed(1),
+        });
+      } finally {
+        await stopServer(app);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await onServer(`drop database if exists ${name} with (force)`);
+  }
+  const [sqlite, postgres] = rowsOut;
+  console.log(
+    `\nSQLite against PostgreSQL (${pgUrl.host || "local socket"}): one worker, the open project's page and real sign-up POSTs`,
+  );
+  console.table(rowsOut);
+  console.log(
+    `PostgreSQL / SQLite: read ${(postgres["read req/s"] / sqlite["read req/s"]).toFixed(2)}×, sign-up ${(postgres["sign-up req/s"] / sqlite["sign-up req/s"]).toFixed(2)}×`,
+  );
+}
+
+if (runs("pages")) {
+  await benchPages();
+  await benchDatabases();
+}
 if (runs("directory")) {
   console.log("building the production bundle…");
   execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
