@@ -3,7 +3,7 @@
  * takes bookings, the change cut-off, when an outcome may be recorded, and how a slot's time reads.
  */
 import type { Lng } from "~/i18n";
-import { formatDateTime, TIME_ZONE, tokyoDate } from "~/utils/format";
+import { formatDateTime, formatTime, tokyoDate } from "~/utils/format";
 import type { ProjectState } from "../../db/schema";
 
 /** Slots are offered, booked, moved and cancelled once the pairing is published, until the interviews are over. */
@@ -34,10 +34,6 @@ export function hasEnded(slot: { ends_at: string }, at: Date = new Date()): bool
 /** "2026年12月1日 10:00–11:00" / "1 December 2026, 10:00–11:00" (Tokyo); the end's date is shown when it differs. */
 export function formatSlotTime(slot: { starts_at: string; ends_at: string }, lng: Lng): string {
   const sameDay = tokyoDate(new Date(slot.starts_at)) === tokyoDate(new Date(slot.ends_at));
-  const end = sameDay
-    ? new Intl.DateTimeFormat(lng === "ja" ? "ja-JP" : "en-GB", { timeStyle: "short", timeZone: TIME_ZONE }).format(
-        new Date(slot.ends_at),
-      )
-    : formatDateTime(slot.ends_at, lng);
+  const end = sameDay ? formatTime(slot.ends_at, lng) : formatDateTime(slot.ends_at, lng);
   return `${formatDateTime(slot.starts_at, lng)}–${end}`;
 }

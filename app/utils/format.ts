@@ -15,39 +15,46 @@ function toDate(value: string | Date): Date {
 }
 
 // Building an Intl.DateTimeFormat costs ~50 µs, formatting with one ~1 µs: keep one per language and style.
+type Style = "date" | "dateTime" | "time";
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(lng: Lng, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${lng}:${withTime}`;
+function formatter(lng: Lng, style: Style): Intl.DateTimeFormat {
+  const key = `${lng}:${style}`;
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.DateTimeFormat(localeTag(lng), {
-      dateStyle: "long",
-      ...(withTime ? { timeStyle: "short" } : {}),
+      ...(style !== "time" ? { dateStyle: "long" } : {}),
+      ...(style !== "date" ? { timeStyle: "short" } : {}),
       timeZone: TIME_ZONE,
     });
     formatters.set(key, format);
   }
   return format;
 }
+const ISO_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** 2026年11月25日 / 25 November 2026 */
 export function formatDate(value: string | Date, lng: Lng): string {
-  return formatter(lng, false).format(toDate(value));
+  return formatter(lng, "date").format(toDate(value));
 }
 
 /** 2026年11月25日 14:30 / 25 November 2026, 14:30 */
 export function formatDateTime(value: string | Date, lng: Lng): string {
-  return formatter(lng, true).format(toDate(value));
+  return formatter(lng, "dateTime").format(toDate(value));
+}
+
+/** 14:30 (Tokyo) */
+export function formatTime(value: string | Date, lng: Lng): string {
+  return formatter(lng, "time").format(toDate(value));
 }
 
 /** The calendar date in Japan of an instant, as YYYY-MM-DD. */
 export function tokyoDate(instant: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return ISO_DAY.format(instant);
 }
 
 /** The fiscal year (年度, April–March) that a date in Japan belongs to: 2027-03-31 → 2026, 2027-04-01 → 2027. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatSlotTime } from "~/interviews/slots";
 import { fiscalYearOf, fiscalYearRange, formatDate, formatDateTime, formatFiscalYear, tokyoDate } from "~/utils/format";
 
 describe("dates and fiscal years", () => {
@@ -20,5 +21,14 @@ describe("dates and fiscal years", () => {
     expect(formatFiscalYear(2026, "ja")).toBe("2026年度");
     expect(formatFiscalYear(2026, "en")).toBe("FY2026");
     expect(tokyoDate(new Date("2026-11-24T16:00:00Z"))).toBe("2026-11-25");
+  });
+
+  it("writes an interview slot with its end time, and the end's date only when it is another day in Tokyo", () => {
+    const slot = { starts_at: "2026-12-01T01:00:00.000Z", ends_at: "2026-12-01T02:30:00.000Z" };
+    expect(formatSlotTime(slot, "ja")).toBe("2026年12月1日 10:00–11:30");
+    expect(formatSlotTime(slot, "en")).toBe("1 December 2026 at 10:00–11:30");
+    // 14:00 UTC is 23:00 in Tokyo; 16:00 UTC is 01:00 the next day there.
+    const late = { starts_at: "2026-12-01T14:00:00.000Z", ends_at: "2026-12-01T16:00:00.000Z" };
+    expect(formatSlotTime(late, "ja")).toBe("2026年12月1日 23:00–2026年12月2日 1:00");
   });
 });
