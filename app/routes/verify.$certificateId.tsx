@@ -139,6 +139,7 @@ export default function VerifyCertificate() {
             ? t("certificates.signature.embeddedValid", { method: signature.embedded.method })
             : t("certificates.signature.embeddedInvalid")}
       </p>
+      {revokedAt && signature.valid ? <p className="notice">{t("certificates.signature.revokedNote")}</p> : null}
       <CertificateShare
         data={data}
         verifyUrl={verifyUrl}

@@ -53,6 +53,12 @@ describe("certificates", () => {
       (name) => [...document.querySelectorAll("button[aria-pressed=true]")].some((b) => b.textContent?.includes(name)),
       STUDENT,
     );
+    // The pressed state shows at once (optimistic); the arrival time comes from the server once it is saved. Leaving
+    // the page before that raced the save and left the student absent on the certificates page.
+    await page
+      .locator(`li:has-text("${STUDENT}")`)
+      .getByText(/^出席（\d\d:\d\d）$/)
+      .waitFor();
 
     await page.goto(`/staff/events/${eventId}/certificates`);
     await page.getByRole("heading", { level: 1, name: /^参加証明書：/ }).waitFor();
@@ -118,6 +124,11 @@ describe("certificates", () => {
     await page.goto(`/verify/${revoked.id}`);
     await page.getByText("This certificate has been revoked.").waitFor();
     await expect(page.getByText(/^Revoked on /).isVisible()).resolves.toBe(true);
+    // Its signature still checks out, so the page says what that does and does not mean.
+    await expect(page.getByTestId("signature").textContent()).resolves.toContain("The signature is valid");
+    await expect(
+      page.getByText("It was revoked afterwards, so it no longer attests participation.", { exact: false }).isVisible(),
+    ).resolves.toBe(true);
     await expectAccessible(page);
 
     const missing = await page.goto(`/verify/${"0".repeat(32)}`);

@@ -32,6 +32,8 @@ const certificates: typeof ja = {
     embeddedInvalid: "The embedded proof (Data Integrity) could not be verified",
     noEmbeddedProof:
       "This certificate was issued before embedded proofs were introduced (30 November 2026), so its only signature is the VC-JWT.",
+    revokedNote:
+      "A valid signature only shows that Kita City issued this certificate. It was revoked afterwards, so it no longer attests participation.",
   },
   links: {
     pdf: "Download the certificate (PDF)",

@@ -29,6 +29,8 @@ const certificates = {
     embeddedValid: "埋め込み証明（Data Integrity, eddsa-rdfc-2022）も有効です（鍵 {{method}}）",
     embeddedInvalid: "埋め込み証明（Data Integrity）を確認できませんでした",
     noEmbeddedProof: "この証明書は埋め込み証明の導入（2026年11月30日）より前に発行されたため、署名は VC-JWT のみです。",
+    revokedNote:
+      "署名が有効なのは、北区がこの証明書を発行したことを示すだけです。その後取り消されたため、参加の証明にはなりません。",
   },
   links: {
     pdf: "証明書PDFをダウンロード",
