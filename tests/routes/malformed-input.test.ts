@@ -21,7 +21,7 @@ import * as vc from "@digitalbazaar/vc";
 import type { Statement } from "better-sqlite3";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
+import { getSqlite } from "~/utils/db.server";
 import { documentLoader } from "../factories/verifiers";
 import { createWorld, type Actor, type World } from "../factories/world";
 import { BASE, statusOf } from "../setup/http";
@@ -663,8 +663,7 @@ let reads: Array<[string, Statement]> | null = null;
 
 /** Every table's contents, hashed (less the bookkeeping named at the top); read directly, it is quick. */
 function digest(): string {
-  getDb();
-  const sqlite = globalThis.__kitaDb!.sqlite;
+  const sqlite = getSqlite();
   reads ??= sqlite
     .prepare(
       `select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
