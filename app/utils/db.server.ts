@@ -16,7 +16,9 @@ import {
   OperationNodeTransformer,
   PostgresAdapter,
   PostgresDialect,
+  sql,
   SqliteDialect,
+  type Transaction,
 } from "kysely";
 import pg from "pg";
 import { migrationProvider } from "../../db/migrations";
@@ -135,6 +137,32 @@ export async function migrateToLatest(db: DB = getDb()) {
 export async function pendingMigrations(db: DB = getDb()): Promise<string[]> {
   const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
   return migrations.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/**
+ * Inside a transaction on PostgreSQL, locks the rows `table.id in ids` until commit (`select … for update`, in id
+ * order so that two transactions never wait on each other crosswise). PostgreSQL runs READ COMMITTED: a conditional
+ * insert ("if fewer than capacity") in two transactions at once would each count the other's row as absent; taking
+ * the parent row's lock first makes them queue, and each statement after it sees what the one before committed.
+ * SQLite needs nothing: a transaction's first write takes the database's one write lock (README, Decisions).
+ */
+export async function lockRowsForUpdate(trx: Transaction<Database>, table: keyof Database, ids: readonly number[]) {
+  if (ids.length === 0 || dialectOf(trx) !== "postgres") return;
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  await sql`select id from ${sql.table(table)} where id in (${sql.join(sorted)}) order by id for update`.execute(trx);
+}
+
+/**
+ * Inside a transaction on PostgreSQL, serializes the transactions that name the same key until they commit
+ * (transaction-scoped advisory locks, taken in sorted order). For limits counted over rows that have no parent row to
+ * lock (requests per email and per client address): see lockRowsForUpdate for why READ COMMITTED needs it. No-op on
+ * SQLite, whose writers already queue.
+ */
+export async function lockKeys(trx: Transaction<Database>, keys: readonly string[]) {
+  if (keys.length === 0 || dialectOf(trx) !== "postgres") return;
+  for (const key of [...new Set(keys)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
+  }
 }
 
 export function now(): string {
