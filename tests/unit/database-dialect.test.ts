@@ -1,5 +1,6 @@
 // DATABASE_URL chooses the database: PostgreSQL for postgres:// URLs, SQLite otherwise; the SQLite-only backup
 // refuses clearly on PostgreSQL instead of crashing. No PostgreSQL server is needed: nothing here connects.
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { BackupUnavailable, restoreBackup, RestoreRefused, writeBackup } from "~/operations/backup.server";
 import { runScheduledBackup } from "~/operations/jobs.server";
@@ -67,4 +68,16 @@ describe("SQLite-only backups on PostgreSQL", () => {
     // 12:00 Tokyo, when a backup is due on SQLite: skipped without touching the database (which does not exist).
     expect(await runScheduledBackup(new Date("2026-12-01T03:00:00Z"))).toBeNull();
   });
+});
+
+describe("db:reset on PostgreSQL", () => {
+  it("refuses (it deletes a SQLite file) and says what to do instead, without connecting", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "db/cli.ts", "reset"], {
+      encoding: "utf8",
+      env: { ...process.env, APP_ENV: "demo", DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" },
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/db:reset deletes the SQLite file; on PostgreSQL drop and create the database/);
+  }, 60_000);
 });
