@@ -25,7 +25,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 const database = `kita_ops_${randomBytes(6).toString("hex")}`;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-pg-ops-"));
+// Made in beforeAll, so that a skipped run leaves no folder behind.
+let dataDir = "";
 let servers: RunningServer[] = [];
 let reminderTeams: Awaited<ReturnType<typeof createPublishedProject>>["teams"] = [];
 
@@ -57,6 +58,7 @@ function post(server: RunningServer, pathname: string, cookie: string, fields: R
 
 describe.skipIf(!SERVER)("two app processes on one PostgreSQL database", () => {
   beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-pg-ops-"));
     await onServer(`create database ${database}`);
     const url = new URL(SERVER!);
     url.pathname = `/${database}`;
@@ -97,7 +99,7 @@ describe.skipIf(!SERVER)("two app processes on one PostgreSQL database", () => {
     );
     await closeDb();
     if (SERVER) await onServer(`drop database if exists ${database} with (force)`);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("200 sign-up POSTs split across both processes for 10 places: exactly 10 succeed, 190 are told it is full", async () => {
