@@ -1,5 +1,5 @@
 /**
- * npm run db:migrate | db:seed | db:reset — against DATABASE_PATH (default data/app.db).
+ * npm run db:migrate | db:seed | db:reset — against DATABASE_PATH (default data/app.db), or DATABASE_URL when set.
  * db:seed adds the demo data only to an empty database; db:reset deletes the file, migrates and seeds. Both refuse
  * APP_ENV=production (the demo accounts' password is public).
  */
@@ -9,7 +9,9 @@ import { config } from "../app/utils/env.server";
 import { isDatabaseEmpty, seedDemoData } from "./seed";
 
 async function main(command: string | undefined) {
-  const { databasePath, isProduction } = config();
+  const { databasePath, databaseUrl, isProduction } = config();
+  // Never print a PostgreSQL URL: it may hold a password.
+  const target = databaseUrl ? "the PostgreSQL database (DATABASE_URL)" : databasePath;
   switch (command) {
     case "migrate": {
       const results = await migrateToLatest(getDb());
@@ -27,11 +29,15 @@ async function main(command: string | undefined) {
         break;
       }
       await seedDemoData(getDb());
-      console.log(`Demo data added to ${databasePath}.`);
+      console.log(`Demo data added to ${target}.`);
       break;
     }
     case "reset": {
       if (isProduction) throw new Error("db:reset refuses to run with APP_ENV=production.");
+      if (databaseUrl)
+        throw new Error(
+          "db:reset deletes the SQLite file; on PostgreSQL drop and create the database (dropdb, createdb), then db:seed.",
+        );
       await closeDb();
       for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databasePath + suffix, { force: true });
       await migrateToLatest(getDb());

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: typecheck, Vitest (unit and route tests), then the production build, the operations tests against it
- * (tests/ops) and the browser tests in Debian's Chromium. Without a Chromium the browser part is skipped with
+ * (tests/ops), with TEST_DATABASE_URL the unit, route and PostgreSQL operations tests again on PostgreSQL, and the
+ * browser tests in Debian's Chromium. Without a Chromium the browser part is skipped with
  * instructions; with CI=true that is a failure.
  */
 import { spawnSync } from "node:child_process";
@@ -9,9 +10,16 @@ import fs from "node:fs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-function run(label, cmd, args) {
+// With TEST_DATABASE_URL (a PostgreSQL server where tests may create databases) the unit, route and PostgreSQL
+// operations tests run a second time against PostgreSQL; the first run is always SQLite, so both are covered.
+const postgres = process.env.TEST_DATABASE_URL || null;
+const sqliteEnv = { ...process.env };
+delete sqliteEnv.TEST_DATABASE_URL;
+delete sqliteEnv.DATABASE_URL;
+
+function run(label, cmd, args, env = sqliteEnv) {
   console.log(`\n▶ ${label}: ${cmd} ${args.join(" ")}`);
-  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  const r = spawnSync(cmd, args, { stdio: "inherit", env });
   if (r.status !== 0) {
     console.error(`\n✖ ${label} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);
@@ -26,6 +34,18 @@ run("unit and route tests", "npx", ["vitest", "run"]);
 // real process; they need no browser.
 run("production build", "npx", ["remix", "build"]);
 run("operations tests", "npx", ["vitest", "run", "--config", "vitest.ops.config.ts"]);
+if (postgres) {
+  const env = { ...sqliteEnv, TEST_DATABASE_URL: postgres };
+  run("unit and route tests on PostgreSQL", "npx", ["vitest", "run"], env);
+  run(
+    "operations tests on PostgreSQL (two app processes, one database)",
+    "npx",
+    ["vitest", "run", "--config", "vitest.ops.config.ts", "tests/ops/postgres-concurrency.test.ts"],
+    env,
+  );
+} else {
+  console.log("\n(TEST_DATABASE_URL is not set: the PostgreSQL runs are skipped; .ci/run sets it.)");
+}
 
 if (!fs.existsSync(CHROMIUM)) {
   const message =

@@ -13,7 +13,7 @@
  */
 import { sql, type Transaction } from "kysely";
 import { BOOKING_STATES, DEFAULT_CUTOFF_HOURS, hasEnded, OUTCOME_STATES } from "~/interviews/slots";
-import { getDb } from "~/utils/db.server";
+import { getDb, lockRowsForUpdate } from "~/utils/db.server";
 import { tokyoDate } from "~/utils/format";
 import { fail, FORBIDDEN, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { Database, InterviewOutcome, Role } from "../../db/schema";
@@ -389,6 +389,9 @@ async function claimSlot(
   bookerId: number,
   t: string,
 ) {
+  // PostgreSQL (READ COMMITTED) re-checks the slot's own conditions under its row lock, but the NOT EXISTS checks on
+  // other slots would each miss a concurrent booking: bookings touching these teams queue on their hosts' rows first.
+  await lockRowsForUpdate(trx, "project_host", [slot.host_id, ...team.otherHostIds]);
   const r = await trx
     .updateTable("interview_slot")
     .set({

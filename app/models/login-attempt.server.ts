@@ -12,8 +12,8 @@
  * An address is an IPv4 address or an IPv6 /64 (one subscriber's network: the rest of it costs nothing to rotate).
  */
 import ipaddr from "ipaddr.js";
-import type { ExpressionBuilder } from "kysely";
-import { getDb } from "~/utils/db.server";
+import type { ExpressionBuilder, Transaction } from "kysely";
+import { getDb, lockKeys } from "~/utils/db.server";
 import type { Database } from "../../db/schema";
 
 export const RATE_WINDOW_MS = 15 * 60 * 1000;
@@ -52,7 +52,22 @@ export async function claimSignInAttempt(email: string, ip: string, at = Date.no
   const db = getDb();
   const bucket = addressBucket(ip);
   const since = new Date(at - RATE_WINDOW_MS).toISOString();
-  const row = await db
+  // One statement decides; the transaction is only there so that on PostgreSQL attempts for the same account or
+  // address queue on their keys first (READ COMMITTED would let parallel attempts count past each other).
+  const row = await db.transaction().execute(async (trx) => {
+    await lockKeys(trx, [`login:email:${email}`, `login:ip:${bucket}`]);
+    return claimStatement(trx, { email, bucket, since, at });
+  });
+  if (row) return { ok: true, attemptId: row.id };
+  return { ok: false, retryAfterSeconds: await secondsUntilAllowed(email, bucket, at) };
+}
+
+/** The one conditional INSERT that counts an attempt while every limit leaves room. */
+function claimStatement(
+  db: Transaction<Database>,
+  { email, bucket, since, at }: { email: string; bucket: string; since: string; at: number },
+) {
+  return db
     .insertInto("login_attempt")
     .columns(["email", "ip", "succeeded", "created_at"])
     .expression(
@@ -78,8 +93,6 @@ export async function claimSignInAttempt(email: string, ip: string, at = Date.no
     )
     .returning("id")
     .executeTakeFirst();
-  if (row) return { ok: true, attemptId: row.id };
-  return { ok: false, retryAfterSeconds: await secondsUntilAllowed(email, bucket, at) };
 }
 
 /** The attempt proved the password right: it no longer counts as a failure. */

@@ -5,6 +5,7 @@
  * and a refused request writes nothing. Unknown addresses count like known ones, so the limits reveal no account.
  */
 import type { Insertable, Transaction } from "kysely";
+import { lockKeys } from "~/utils/db.server";
 import type { Database } from "../../db/schema";
 
 export interface RequestLimits {
@@ -23,6 +24,8 @@ export async function insertWithinLimits<T extends Limited>(
   row: Row<T>,
   limits: RequestLimits,
 ): Promise<number | null> {
+  // PostgreSQL: requests for the same email or address queue here, so each count sees the ones committed before it.
+  await lockKeys(trx, [`${table}:email:${row.email}`, `${table}:ip:${row.ip}`]);
   const since = new Date(Date.parse(row.created_at) - limits.windowMs).toISOString();
   const columns = Object.keys(row) as Array<keyof Row<T> & string>;
   // The table is one of two with the same limit columns; Kysely cannot type an insert generic over the table name.

@@ -8,7 +8,7 @@
  */
 import { sql, type Transaction } from "kysely";
 import { CONSENT_VERSION } from "~/projects/signup";
-import { getDb, now } from "~/utils/db.server";
+import { getDb, lockRowsForUpdate, now } from "~/utils/db.server";
 import { fail, ok, type Result } from "~/utils/result";
 import type { Database, ProjectState } from "../../db/schema";
 import { recordAudit } from "./audit.server";
@@ -63,7 +63,8 @@ async function writePreferences(trx: Transaction<Database>, signupId: number, ra
 
 /**
  * Signs a student up. The capacity check, the window check and the insert are one statement; the unique
- * (project, student) index makes a second sign-up impossible.
+ * (project, student) index makes a second sign-up impossible. On PostgreSQL (READ COMMITTED) the statement runs after
+ * taking the project row's lock, so concurrent sign-ups to one project are counted one after another.
  */
 export async function signUp(
   student: { id: number },
@@ -84,6 +85,8 @@ export async function signUp(
     return fail("signup.errors.hostsChanged");
   const t = at.toISOString();
   const inserted = await db.transaction().execute(async (trx) => {
+    // PostgreSQL: sign-ups to one project queue on its row, so the count below sees every committed sign-up.
+    await lockRowsForUpdate(trx, "project", [projectId]);
     const row = await trx
       .insertInto("signup")
       .columns([

@@ -14,7 +14,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { z } from "zod";
-import { getDb, getSqlite } from "~/utils/db.server";
+import { getDb, getSqlite, usesPostgres } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { migrations } from "../../db/migrations";
 
@@ -63,6 +63,16 @@ function checkIntegrity(file: string) {
   }
 }
 
+/**
+ * Why this module does nothing on PostgreSQL: its backups are SQLite's online backup API and a file copy. A PostgreSQL
+ * database is backed up with the server's own tools (pg_dump, or the host's continuous archiving), see README.
+ */
+export const BACKUP_ON_POSTGRES =
+  "DATABASE_URL points at PostgreSQL: back it up with pg_dump (or the server's continuous archiving), not db:backup";
+
+/** Thrown by writeBackup and restoreBackup when the app runs on PostgreSQL. */
+export class BackupUnavailable extends Error {}
+
 export interface BackupResult {
   path: string;
   manifest: Manifest;
@@ -73,6 +83,7 @@ export interface BackupResult {
  * returns its folder. Safe while the server runs: the snapshot is one consistent state of the database.
  */
 export async function writeBackup(dir: string, trigger: "command" | "schedule"): Promise<BackupResult> {
+  if (usesPostgres()) throw new BackupUnavailable(BACKUP_ON_POSTGRES);
   const root = path.resolve(dir);
   await fs.mkdir(root, { recursive: true });
   const createdAt = new Date();
@@ -168,6 +179,8 @@ export async function restoreBackup(
   folder: string,
   target: { dataDir: string; databasePath: string } = config(),
 ): Promise<Manifest> {
+  if (usesPostgres())
+    throw new RestoreRefused(BACKUP_ON_POSTGRES.replace("back it up with pg_dump", "restore with pg_restore"));
   const manifest = await verifyBackup(folder);
   const present = await fs.readdir(target.dataDir).catch(() => [] as string[]);
   if (present.length) {

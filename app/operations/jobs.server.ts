@@ -9,11 +9,11 @@ import { sendDueReminders } from "~/models/interview-reminder.server";
 import { deliverDueMail } from "~/models/outbox.server";
 import { advanceProjects } from "~/models/project-progress.server";
 import { purgeExpiredPersonalData, type PurgeReport } from "~/models/retention.server";
-import { getDb, now } from "~/utils/db.server";
+import { getDb, now, usesPostgres } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
 import { logError, logEvent } from "~/utils/log.server";
-import { pruneBackups, writeBackup } from "./backup.server";
+import { BACKUP_ON_POSTGRES, pruneBackups, writeBackup } from "./backup.server";
 
 export interface BackgroundJobs {
   stop(): Promise<void>;
@@ -28,7 +28,7 @@ export const BACKUP_HOUR_TOKYO = 3;
  */
 export async function runScheduledBackup(at: Date = new Date()): Promise<string | null> {
   const { backupDir, backupKeep } = config();
-  if (!backupDir) return null;
+  if (!backupDir || usesPostgres()) return null;
   const tokyoHour = new Date(at.getTime() + 9 * 3_600_000).getUTCHours();
   if (tokyoHour < BACKUP_HOUR_TOKYO) return null;
   const slot = tokyoDate(at);
@@ -124,7 +124,12 @@ export function startBackgroundJobs(): BackgroundJobs {
     // Checked hourly, runs once a day (the day's claim); a server started late in the day still purges that day.
     every("retention purge", 60 * 60_000, () => runScheduledPurge()),
   ];
-  if (config().backupDir) stops.push(every("scheduled backup", 60_000, () => runScheduledBackup()));
+  if (config().backupDir && usesPostgres()) {
+    // Said once at start, not every minute: BACKUP_DIR has no meaning on PostgreSQL.
+    logEvent("warn", "scheduled backup skipped", { reason: BACKUP_ON_POSTGRES });
+  } else if (config().backupDir) {
+    stops.push(every("scheduled backup", 60_000, () => runScheduledBackup()));
+  }
   return {
     async stop() {
       await Promise.all(stops.map((stop) => stop()));

@@ -5,7 +5,7 @@
  */
 import { sql } from "kysely";
 import { oldestUnsentAt } from "~/models/outbox.server";
-import { getDb, pendingMigrations } from "~/utils/db.server";
+import { getDb, pendingMigrations, usesPostgres } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { logError } from "~/utils/log.server";
 import { lastBackupAt } from "./backup.server";
@@ -28,6 +28,10 @@ export async function readiness(at = Date.now()) {
     database,
     migrations: { pending },
     mail: { mode: mailMode, oldestUnsentSeconds: ageSeconds(oldestMail, at) },
-    backup: { scheduled: Boolean(backupDir), lastAt: lastBackup, ageSeconds: ageSeconds(lastBackup, at) },
+    backup: {
+      scheduled: Boolean(backupDir) && !usesPostgres(),
+      lastAt: lastBackup,
+      ageSeconds: ageSeconds(lastBackup, at),
+    },
   } as const;
 }

@@ -10,6 +10,8 @@ export interface Config {
   appEnv: AppEnv;
   isProduction: boolean;
   databasePath: string;
+  /** DATABASE_URL=postgres://…: the app runs on PostgreSQL (the scale-out path); null: embedded SQLite at databasePath. */
+  databaseUrl: string | null;
   dataDir: string;
   port: number;
   publicUrl: string;
@@ -56,10 +58,15 @@ function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isSafeInteger(backupKeep) || backupKeep < 1) {
     throw new Error(`BACKUP_KEEP must be a whole number of backups, at least 1 (got "${env.BACKUP_KEEP}")`);
   }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error("DATABASE_URL must be a postgres:// (or postgresql://) URL; leave it unset for embedded SQLite");
+  }
   return {
     appEnv,
     isProduction,
     dataDir,
+    databaseUrl,
     databasePath: path.resolve(env.DATABASE_PATH ?? path.join(dataDir, "app.db")),
     port,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ""),

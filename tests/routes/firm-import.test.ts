@@ -8,7 +8,7 @@ import { loader as directoryLoader } from "~/routes/firms._index";
 import { loader as exportLoader } from "~/routes/staff.firms.export";
 import { action as importAction, loader as importLoader } from "~/routes/staff.firms.import";
 import { makeCorporateNumber } from "~/utils/corporate-number";
-import { getDb } from "~/utils/db.server";
+import { dialectOf, getDb } from "~/utils/db.server";
 import { createTestFirm } from "../factories/firm";
 import { callAction, callLoader } from "../setup/call";
 import { createUser, payload, settle, signIn, statusOf } from "../setup/http";
@@ -294,9 +294,16 @@ describe("applying in one transaction", () => {
     ];
     const id = importIdOf(await upload([HEADER, ...rows].join("\n")));
     // The database refuses the third row at apply time (as a constraint or a full disk would).
-    await sql`CREATE TRIGGER fail_import BEFORE INSERT ON firm WHEN NEW.name = '株式会社爆発' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(
-      getDb(),
-    );
+    if (dialectOf() === "postgres") {
+      await sql`CREATE FUNCTION fail_import() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'simulated failure'; END $$`.execute(getDb());
+      await sql`CREATE TRIGGER fail_import BEFORE INSERT ON firm FOR EACH ROW WHEN (NEW.name = '株式会社爆発')
+        EXECUTE FUNCTION fail_import()`.execute(getDb());
+    } else {
+      await sql`CREATE TRIGGER fail_import BEFORE INSERT ON firm WHEN NEW.name = '株式会社爆発' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(
+        getDb(),
+      );
+    }
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
       const res = await expectNothingWritten(() => confirm(id));
@@ -305,7 +312,12 @@ describe("applying in one transaction", () => {
       expect(logged).toHaveBeenCalled();
     } finally {
       logged.mockRestore();
-      await sql`DROP TRIGGER fail_import`.execute(getDb());
+      if (dialectOf() === "postgres") {
+        await sql`DROP TRIGGER fail_import ON firm`.execute(getDb());
+        await sql`DROP FUNCTION fail_import`.execute(getDb());
+      } else {
+        await sql`DROP TRIGGER fail_import`.execute(getDb());
+      }
     }
     expect(await getDb().selectFrom("firm").selectAll().where("id", "=", existing).executeTakeFirstOrThrow()).toEqual(
       before,

@@ -19,9 +19,10 @@ import * as Ed25519Multikey from "@digitalbazaar/ed25519-multikey";
 import { cryptosuite as eddsaRdfc2022 } from "@digitalbazaar/eddsa-rdfc-2022-cryptosuite";
 import * as vc from "@digitalbazaar/vc";
 import type { Statement } from "better-sqlite3";
+import { sql, type RawBuilder } from "kysely";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "~/utils/db.server";
+import { dialectOf, getDb, getSqlite } from "~/utils/db.server";
 import { documentLoader } from "../factories/verifiers";
 import { createWorld, type Actor, type World } from "../factories/world";
 import { BASE, statusOf } from "../setup/http";
@@ -660,11 +661,12 @@ function formData(fields: Fields): FormData {
 }
 
 let reads: Array<[string, Statement]> | null = null;
+let pgDigest: RawBuilder<{ name: string; h: string }> | null = null;
 
 /** Every table's contents, hashed (less the bookkeeping named at the top); read directly, it is quick. */
-function digest(): string {
-  getDb();
-  const sqlite = globalThis.__kitaDb!.sqlite;
+async function digest(): Promise<string> {
+  if (dialectOf() === "postgres") return digestPostgres();
+  const sqlite = getSqlite();
   reads ??= sqlite
     .prepare(
       `select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
@@ -675,6 +677,26 @@ function digest(): string {
     .map((name) => [name as string, sqlite.prepare(`select * from "${name as string}"`).raw()]);
   const hash = createHash("sha256");
   for (const [name, read] of reads) hash.update(name).update(JSON.stringify(read.all()));
+  return hash.digest("hex");
+}
+
+/** The same on PostgreSQL: one query, each table's rows as text in a fixed order (PostgreSQL has no rowid order). */
+async function digestPostgres(): Promise<string> {
+  if (!pgDigest) {
+    const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('session', 'login_attempt')
+      order by table_name`.execute(getDb());
+    pgDigest = sql<{ name: string; h: string }>`${sql.join(
+      rows.map(
+        ({ name }) =>
+          sql`select ${name} as name, md5(coalesce(string_agg(t::text, ',' order by t::text), '')) as h
+            from ${sql.table(name)} t`,
+      ),
+      sql` union all `,
+    )}`;
+  }
+  const hash = createHash("sha256");
+  for (const row of (await pgDigest.execute(getDb())).rows) hash.update(row.name).update(row.h);
   return hash.digest("hex");
 }
 
@@ -776,14 +798,14 @@ describe("malformed input against every action", () => {
 
         for (const [label, body, expected] of cases) {
           calls++;
-          const before: string = known ?? digest();
+          const before: string = known ?? (await digest());
           const { status, ms, error } = await send(route, row, body);
           const where = `${route.file} [${row.name}] ${label}`;
           known = null;
           if (error) problems.push(`${where}: threw ${String(error).slice(0, 200)}`);
           else if (status >= 500) problems.push(`${where}: ${status}`);
           else if (status >= 400) {
-            known = digest();
+            known = await digest();
             if (known !== before) problems.push(`${where}: ${status} but wrote`);
           } else cookies.clear(); // a success may have signed someone in or out
           if (ms > 3_000) problems.push(`${where}: took ${Math.round(ms)} ms`);

@@ -73,7 +73,8 @@ describe("/readyz", () => {
 
   it("answers 503 when the database does not answer", async () => {
     const held = globalThis.__kitaDb!;
-    held.sqlite.close();
+    // Destroying the live instance closes its connection (SQLite) or pool (PostgreSQL): queries then fail.
+    await held.db.destroy();
     try {
       const down = await ready();
       expect(down.status).toBe(503);
