@@ -9,7 +9,7 @@
  *
  * BENCH_ONLY picks other parts: `match` (the pairing engine at 1k/10k/50k students), `certificates` (PDF, 1,000
  * issued), `directory` (the directory, project pages and real sign-up POSTs at 260 and 10,000 firms, BENCH_FIRMS),
- * `pages` (the default), `all`. BENCH_SECONDS sets each measurement's length (default 4).
+ * `pages` (the default, with the databases), `databases` (SQLite against PostgreSQL only), `all`. BENCH_SECONDS sets each measurement's length (default 4).
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -25,7 +25,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = 50;
 const SIZES = (process.env.BENCH_FIRMS ?? "260,10000").split(",").map(Number);
 const ONLY = process.env.BENCH_ONLY === "http" ? "directory" : (process.env.BENCH_ONLY ?? "pages");
-const PARTS = ["match", "certificates", "pages", "directory", "all"];
+const PARTS = ["match", "certificates", "pages", "databases", "directory", "all"];
 if (!PARTS.includes(ONLY)) {
   console.error(`BENCH_ONLY must be one of ${PARTS.join(", ")}`);
   process.exit(2);
@@ -471,10 +471,8 @@ async function benchDatabases() {
   );
 }
 
-if (runs("pages")) {
-  await benchPages();
-  await benchDatabases();
-}
+if (runs("pages")) await benchPages();
+if (runs("pages") || runs("databases")) await benchDatabases();
 if (runs("directory")) {
   console.log("building the production bundle…");
   execFileSync("npx", ["remix", "build"], { stdio: "ignore" });
