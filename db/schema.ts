@@ -193,9 +193,16 @@ export interface AgreementDocumentTable {
   kind: AgreementDocumentKind;
   title: string;
   original_filename: string;
-  sha256: string; // hex; the file is <DATA_DIR>/documents/<sha256>.pdf
+  sha256: string; // hex; the file is <DATA_DIR>/documents/<sha256>.pdf, or a stored_document row on PostgreSQL
   size_bytes: number;
   uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A document's bytes on PostgreSQL (on SQLite: DATA_DIR/documents/<sha256>.pdf, and no rows here). */
+export interface StoredDocumentTable {
+  sha256: string;
+  bytes: Uint8Array;
   created_at: Timestamp;
 }
 
@@ -578,6 +585,7 @@ export interface Database {
   agreement_contact: AgreementContactTable;
   agreement_version: AgreementVersionTable;
   agreement_document: AgreementDocumentTable;
+  stored_document: StoredDocumentTable;
   agreement_activity: AgreementActivityTable;
   // — firm register (issue 3) —
   project: ProjectTable;

@@ -1,15 +1,15 @@
 /**
  * Agreement documents: signed agreements and amendments as PDF files. A file must start with "%PDF-" and parse with
- * pdf-lib; it is stored outside the database as <DATA_DIR>/documents/<sha256>.pdf (content-addressed, so the same
- * file uploaded twice is stored once) and its row keeps the checksum, size and original name. Downloads re-check
- * the checksum.
+ * pdf-lib; on SQLite it is stored beside the database as <DATA_DIR>/documents/<sha256>.pdf, on PostgreSQL in the
+ * database (`stored_document`), which every app server reaches (content-addressed either way, so the same file
+ * uploaded twice is stored once). Its row keeps the checksum, size and original name. Downloads re-check the checksum.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { recordAudit } from "~/models/audit.server";
-import { getDb, now } from "~/utils/db.server";
+import { getDb, now, usesPostgres, type DB } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { fail, NOT_FOUND, ok, type Result } from "~/utils/result";
 import type { AgreementDocumentKind } from "../../db/schema";
@@ -42,8 +42,19 @@ export function documentPath(sha256: string) {
 
 const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-/** Writes the file unless the same content is already stored; a temporary name and a rename keep it whole. */
-async function storeFile(sha256: string, bytes: Uint8Array) {
+/**
+ * Stores the content unless the same is already stored. On PostgreSQL a row in the caller's transaction (the document
+ * and its bytes commit together); on SQLite a file, whole thanks to a temporary name and a rename.
+ */
+async function storeFile(db: Pick<DB, "insertInto">, sha256: string, bytes: Uint8Array) {
+  if (usesPostgres()) {
+    await db
+      .insertInto("stored_document")
+      .values({ sha256, bytes: Buffer.from(bytes), created_at: now() })
+      .onConflict((oc) => oc.column("sha256").doNothing())
+      .execute();
+    return;
+  }
   const target = documentPath(sha256);
   try {
     await fs.access(target);
@@ -122,7 +133,7 @@ export async function addDocument(
         entityId: agreementId,
         detail: { documentId: id, sha256, size: input.bytes.byteLength },
       });
-      await storeFile(sha256, input.bytes);
+      await storeFile(trx, sha256, input.bytes);
       return ok();
     });
 }
@@ -150,6 +161,22 @@ export type ReadDocumentResult =
   | { outcome: "ok"; filename: string; bytes: Uint8Array<ArrayBuffer> }
   | { outcome: "notFound" | "missingFile" | "damaged" };
 
+async function loadFile(sha256: string): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (usesPostgres()) {
+    const row = await getDb()
+      .selectFrom("stored_document")
+      .select("bytes")
+      .where("sha256", "=", sha256)
+      .executeTakeFirst();
+    return row ? new Uint8Array(row.bytes) : null;
+  }
+  try {
+    return await fs.readFile(documentPath(sha256));
+  } catch {
+    return null;
+  }
+}
+
 /** The stored file of one agreement's document, checked against its recorded checksum. */
 export async function readDocument(agreementId: number, documentId: number): Promise<ReadDocumentResult> {
   const doc = await getDb()
@@ -159,12 +186,8 @@ export async function readDocument(agreementId: number, documentId: number): Pro
     .where("agreement_id", "=", agreementId)
     .executeTakeFirst();
   if (!doc) return { outcome: "notFound" };
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    bytes = await fs.readFile(documentPath(doc.sha256));
-  } catch {
-    return { outcome: "missingFile" };
-  }
+  const bytes = await loadFile(doc.sha256);
+  if (!bytes) return { outcome: "missingFile" };
   if (sha256Of(bytes) !== doc.sha256) return { outcome: "damaged" };
   return { outcome: "ok", filename: doc.original_filename, bytes };
 }

@@ -19,6 +19,7 @@ import * as m20261130080000 from "./20261130080000_add_signup_motivation_consent
 import * as m20261130080100 from "./20261130080100_reissue_certificates";
 import * as m20261201020000 from "./20261201020000_privacy_requests";
 import * as m20261201030000 from "./20261201030000_rebook_missed_interview";
+import * as m20261201040000 from "./20261201040000_stored_documents";
 
 export const migrations: Record<string, Migration> = {
   "20261125000000_create_foundation": m20261125000000,
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   "20261130080100_reissue_certificates": m20261130080100,
   "20261201020000_privacy_requests": m20261201020000,
   "20261201030000_rebook_missed_interview": m20261201030000,
+  "20261201040000_stored_documents": m20261201040000,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,7 +13,7 @@ import { action as editAction, loader as editLoader } from "~/routes/staff.agree
 import { loader as listLoader } from "~/routes/staff.agreements._index";
 import { action as newAction, loader as newLoader } from "~/routes/staff.agreements.new";
 import { MAX_DOCUMENT_BYTES } from "~/schemas/agreements";
-import { getDb } from "~/utils/db.server";
+import { getDb, usesPostgres } from "~/utils/db.server";
 import { config } from "~/utils/env.server";
 import { tokyoDate } from "~/utils/format";
 import type { Role } from "../../db/schema";
@@ -118,6 +118,27 @@ function documentForm(bytes: Uint8Array, filename = "協定書.pdf", title = "�
 
 const documentsDir = () => path.join(config().dataDir, "documents");
 const storedFiles = () => (fs.existsSync(documentsDir()) ? fs.readdirSync(documentsDir()).sort() : []);
+/** A document's stored content, wherever this database keeps it (agreement-document.server.ts). */
+const stored = {
+  file: (sha256: string) => path.join(documentsDir(), `${sha256}.pdf`),
+  async read(sha256: string): Promise<Buffer | null> {
+    if (!usesPostgres()) return fs.existsSync(this.file(sha256)) ? fs.readFileSync(this.file(sha256)) : null;
+    const row = await getDb()
+      .selectFrom("stored_document")
+      .select("bytes")
+      .where("sha256", "=", sha256)
+      .executeTakeFirst();
+    return row ? Buffer.from(row.bytes) : null;
+  },
+  async write(sha256: string, bytes: Buffer) {
+    if (!usesPostgres()) return fs.writeFileSync(this.file(sha256), bytes);
+    await getDb().updateTable("stored_document").set({ bytes }).where("sha256", "=", sha256).execute();
+  },
+  async remove(sha256: string) {
+    if (!usesPostgres()) return fs.rmSync(this.file(sha256));
+    await getDb().deleteFrom("stored_document").where("sha256", "=", sha256).execute();
+  },
+};
 const documentRows = (agreementId: number) =>
   getDb().selectFrom("agreement_document").selectAll().where("agreement_id", "=", agreementId).execute();
 
@@ -457,8 +478,16 @@ describe("documents", () => {
       size_bytes: bytes.length,
       uploaded_by: staff.id,
     });
-    const file = path.join(documentsDir(), `${sha256}.pdf`);
-    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
+    expect((await stored.read(sha256))?.equals(bytes)).toBe(true);
+    // Where it is kept: beside the SQLite file; in the database every app server reaches on PostgreSQL.
+    const rows = await getDb().selectFrom("stored_document").select("sha256").execute();
+    if (usesPostgres()) {
+      expect(rows).toContainEqual({ sha256 });
+      expect(storedFiles()).toEqual([]);
+    } else {
+      expect(rows).toEqual([]);
+      expect(storedFiles()).toContain(`${sha256}.pdf`);
+    }
     const audit = await getDb()
       .selectFrom("audit_entry")
       .selectAll()
@@ -484,16 +513,18 @@ describe("documents", () => {
     // A document is served only under its own agreement.
     expect(statusOf(await download(staff.cookie, id + 1000, row.id))).toBe(404);
 
-    // A file altered on disk is never served.
-    fs.writeFileSync(file, Buffer.concat([bytes, Buffer.from("tampered")]));
+    // Content altered where it is kept is never served; content gone is a 404.
+    await stored.write(sha256, Buffer.concat([bytes, Buffer.from("tampered")]));
     expect(statusOf(await download(staff.cookie, id, row.id))).toBe(500);
-    fs.rmSync(file);
+    await stored.remove(sha256);
     expect(statusOf(await download(staff.cookie, id, row.id))).toBe(404);
   });
 
   it("refuses a text file renamed .pdf, a broken PDF, a missing file and an oversized file, writing nothing", async () => {
     const id = await createAgreement();
     const filesBefore = storedFiles();
+    const storedRows = () => getDb().selectFrom("stored_document").select("sha256").orderBy("sha256").execute();
+    const rowsBefore = await storedRows();
     const attempts: Array<[string, Uint8Array | null, string]> = [
       ["renamed text", Buffer.from("これはPDFではありません。\n"), "agreements.errors.notPdf"],
       [
@@ -522,6 +553,7 @@ describe("documents", () => {
 
     expect(await documentRows(id)).toEqual([]);
     expect(storedFiles()).toEqual(filesBefore);
+    expect(await storedRows()).toEqual(rowsBefore);
     const audit = await getDb()
       .selectFrom("audit_entry")
       .select("id")
