@@ -9,9 +9,11 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
-import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere } from "~/components/interviews";
+import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from "~/components/interviews";
+import type { Lng } from "~/i18n";
 import { MAX_CUTOFF_HOURS } from "~/interviews/slots";
 import { CutoffSchema, SlotFieldsSchema } from "~/schemas/interviews";
+import { formatDate } from "~/utils/format";
 
 export interface ManagedSlot {
   id: number;
@@ -26,6 +28,37 @@ export interface ManagedSlot {
   status: "free" | "booked" | "cancelled" | "done" | "missed";
   started: boolean;
   ended: boolean;
+}
+
+/** What a host manages its slots within: its team (when the page shows it), the interview period and the cut-off. */
+export function HostFacts({
+  host,
+  team,
+}: {
+  host: { interview_from: string; interview_until: string; cutoffHours: number };
+  team?: Parameters<typeof TeamNames>[0]["team"];
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language as Lng;
+  return (
+    <dl className="meta">
+      {team ? (
+        <>
+          <dt>{t("interviews.team")}</dt>
+          <dd>{team.length ? <TeamNames team={team} /> : "—"}</dd>
+        </>
+      ) : null}
+      <dt>{t("interviews.period")}</dt>
+      <dd>
+        {t("interviews.periodValue", {
+          from: formatDate(host.interview_from, lng),
+          until: formatDate(host.interview_until, lng),
+        })}
+      </dd>
+      <dt>{t("interviews.cutoff")}</dt>
+      <dd>{t("interviews.cutoffValue", { count: host.cutoffHours })}</dd>
+    </dl>
+  );
 }
 
 export type SlotActionData = { form?: string; result?: SubmissionResult<string[]> } | undefined;

@@ -5,15 +5,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HostSlotsManager } from "~/components/host-slots";
-import { TeamNames } from "~/components/interviews";
+import { HostFacts, HostSlotsManager } from "~/components/host-slots";
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES } from "~/interviews/slots";
 import { listSlotsOf, loadHostFor } from "~/models/interview.server";
 import { handleSlotAction, slotView } from "~/route-helpers/interview-page.server";
 import { parseId } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
-import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { invariantResponse } from "~/utils/invariant";
 import { localTitle } from "~/utils/localized";
@@ -65,22 +63,7 @@ export default function FirmHostInterviews() {
         <Link to="/firm/interviews">{t("interviews.firm.backToList")}</Link>
       </p>
       <h1>{t("interviews.firm.hostTitle", { project: localTitle(host, lng) })}</h1>
-      <dl className="meta">
-        <dt>{t("interviews.team")}</dt>
-        <dd>
-          <TeamNames team={team} />
-        </dd>
-        <dt>{t("interviews.period")}</dt>
-        <dd>
-          {t("interviews.periodValue", {
-            from: formatDate(host.interview_from, lng),
-            until: formatDate(host.interview_until, lng),
-          })}
-        </dd>
-        <dt>{t("interviews.cutoff")}</dt>
-        <dd>{t("interviews.cutoffValue", { count: host.cutoffHours })}</dd>
-      </dl>
-
+      <HostFacts host={host} team={team} />
       <HostSlotsManager slots={slots} canOffer={canOffer} cutoffHours={host.cutoffHours} actionData={actionData} />
     </>
   );

@@ -10,7 +10,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
-import { HostSlotsManager } from "~/components/host-slots";
+import { HostFacts, HostSlotsManager } from "~/components/host-slots";
 import { PlacedStudentsTable } from "~/components/pairing";
 import type { Lng } from "~/i18n";
 import { BOOKING_STATES } from "~/interviews/slots";
@@ -21,7 +21,6 @@ import { handleSlotAction, slotView } from "~/route-helpers/interview-page.serve
 import { failureReply, toastResult } from "~/route-helpers/respond.server";
 import { HostAccountSchema } from "~/schemas/interviews";
 import { readForm } from "~/utils/form.server";
-import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { invariantResponse } from "~/utils/invariant";
 import { localTitle, localized } from "~/utils/localized";
@@ -111,17 +110,7 @@ export default function HostPage() {
     <article>
       <p className="muted">{t("hostPage.for", { firm: host.firm_name })}</p>
       <h1>{t("hostPage.title", { project: localTitle(host, lng) })}</h1>
-      <dl className="meta">
-        <dt>{t("interviews.period")}</dt>
-        <dd>
-          {t("interviews.periodValue", {
-            from: formatDate(host.interview_from, lng),
-            until: formatDate(host.interview_until, lng),
-          })}
-        </dd>
-        <dt>{t("interviews.cutoff")}</dt>
-        <dd>{t("interviews.cutoffValue", { count: host.cutoffHours })}</dd>
-      </dl>
+      <HostFacts host={host} />
 
       <section aria-labelledby="students-title">
         <h2 id="students-title">{t("hostPage.studentsTitle")}</h2>

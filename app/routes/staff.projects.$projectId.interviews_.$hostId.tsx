@@ -6,16 +6,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { HostSlotsManager } from "~/components/host-slots";
-import { TeamNames } from "~/components/interviews";
-import type { Lng } from "~/i18n";
+import { HostFacts, HostSlotsManager } from "~/components/host-slots";
 import { BOOKING_STATES } from "~/interviews/slots";
 import { listSlotsOf, loadHostFor } from "~/models/interview.server";
 import { handleSlotAction, slotView } from "~/route-helpers/interview-page.server";
 import { requireVisibleProject } from "~/route-helpers/project-page.server";
 import { idParam } from "~/schemas/params";
 import { readForm } from "~/utils/form.server";
-import { formatDate } from "~/utils/format";
 import { getLocale } from "~/utils/i18n.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
@@ -55,8 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StaffHostInterviews() {
-  const { t, i18n } = useTranslation();
-  const lng = i18n.language as Lng;
+  const { t } = useTranslation();
   const { projectId, host, canOffer, team, slots } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
@@ -66,19 +62,7 @@ export default function StaffHostInterviews() {
       </p>
       <h1>{t("hostPage.staff.title", { firm: host.firm_name })}</h1>
       <p>{t("hostPage.staff.lead")}</p>
-      <dl className="meta">
-        <dt>{t("interviews.team")}</dt>
-        <dd>{team.length ? <TeamNames team={team} /> : "—"}</dd>
-        <dt>{t("interviews.period")}</dt>
-        <dd>
-          {t("interviews.periodValue", {
-            from: formatDate(host.interview_from, lng),
-            until: formatDate(host.interview_until, lng),
-          })}
-        </dd>
-        <dt>{t("interviews.cutoff")}</dt>
-        <dd>{t("interviews.cutoffValue", { count: host.cutoffHours })}</dd>
-      </dl>
+      <HostFacts host={host} team={team} />
       <HostSlotsManager slots={slots} canOffer={canOffer} cutoffHours={host.cutoffHours} actionData={actionData} />
     </>
   );

@@ -84,6 +84,21 @@ const toggle = (label: string, subject: string) =>
 
 const toast = (page: Page, text: string) => page.getByRole("status").filter({ hasText: text }).waitFor();
 
+/** A new browser context signed in as `email`, on its home page (axe-checked). */
+async function signedIn(email: string, home: string) {
+  const page = await (await newContext(browser)).newPage();
+  await signInThroughForm(page, email);
+  await heading(page, home);
+  return page;
+}
+
+/** A lifecycle button on a project page: the toast says it happened and the state badge shows the new state. */
+async function takeStep(page: Page, button: string, toastText: string, state: string) {
+  await page.getByRole("button", { name: button }).click();
+  await toast(page, toastText);
+  await expect(page.locator(".badge", { hasText: state }).isVisible()).resolves.toBe(true);
+}
+
 async function invite(staff: Page, firmName: string, contactEmail?: string) {
   await staff.goto(`/staff/projects/${projectId}/hosts`);
   await heading(staff, `受け入れ企業：${TITLE}`);
@@ -106,9 +121,7 @@ async function invite(staff: Page, firmName: string, contactEmail?: string) {
 
 describe("programme year", () => {
   it("staff add the agreement the project will run under", async () => {
-    const page = await (await newContext(browser)).newPage();
-    await signInThroughForm(page, "staff@city.kita.example");
-    await heading(page, "職員ホーム");
+    const page = await signedIn("staff@city.kita.example", "職員ホーム");
     await page.getByRole("navigation").getByRole("link", { name: "協定", exact: true }).click();
     await heading(page, "協定");
     await page.getByRole("link", { name: "協定を登録する" }).click();
@@ -132,9 +145,7 @@ describe("programme year", () => {
   });
 
   it("the professor proposes a project; staff return it, the professor fixes and resubmits, staff approve", async () => {
-    const professor = await (await newContext(browser)).newPage();
-    await signInThroughForm(professor, "professor@toyo.example");
-    await heading(professor, "教員ホーム");
+    const professor = await signedIn("professor@toyo.example", "教員ホーム");
     await professor.getByRole("navigation").getByRole("link", { name: "自分の企画" }).click();
     await heading(professor, "自分の企画");
     await professor.getByRole("link", { name: "企画を提案する" }).click();
@@ -158,14 +169,10 @@ describe("programme year", () => {
     await toast(professor, "企画を下書きとして保存しました。");
     const projectUrl = professor.url();
     projectId = Number(/\/professor\/projects\/(\d+)/.exec(projectUrl)![1]);
-    await professor.getByRole("button", { name: "審査に提出する" }).click();
-    await toast(professor, "企画を審査に提出しました。");
-    await expect(professor.locator(".badge", { hasText: "審査待ち" }).isVisible()).resolves.toBe(true);
+    await takeStep(professor, "審査に提出する", "企画を審査に提出しました。", "審査待ち");
     await expectAccessible(professor);
 
-    const staff = await (await newContext(browser)).newPage();
-    await signInThroughForm(staff, "staff@city.kita.example");
-    await heading(staff, "職員ホーム");
+    const staff = await signedIn("staff@city.kita.example", "職員ホーム");
     await staff.getByRole("navigation").getByRole("link", { name: "企画", exact: true }).click();
     await heading(staff, "企画の審査");
     await staff.getByRole("link", { name: TITLE }).click();
@@ -189,9 +196,7 @@ describe("programme year", () => {
 
     await staff.reload();
     await heading(staff, TITLE);
-    await staff.getByRole("button", { name: "承認する" }).click();
-    await toast(staff, "企画を承認しました。");
-    await expect(staff.locator(".badge", { hasText: "承認済み" }).isVisible()).resolves.toBe(true);
+    await takeStep(staff, "承認する", "企画を承認しました。", "承認済み");
     await expectAccessible(staff);
 
     await professor.goto(projectUrl);
@@ -210,9 +215,7 @@ describe("programme year", () => {
 
   it("staff invite three firms: one answers by the emailed link without an account, two in the app", async () => {
     const cursor = await mailCursor();
-    const staff = await (await newContext(browser)).newPage();
-    await signInThroughForm(staff, "staff@city.kita.example");
-    await heading(staff, "職員ホーム");
+    const staff = await signedIn("staff@city.kita.example", "職員ホーム");
     await invite(staff, firmNames.link, CONTACT);
     await invite(staff, firmNames.first);
     await invite(staff, firmNames.second);
@@ -227,9 +230,7 @@ describe("programme year", () => {
     await contact.context().close();
 
     for (const email of ["firm@monozukuri.example", "firm2@monozukuri.example"]) {
-      const firm = await (await newContext(browser)).newPage();
-      await signInThroughForm(firm, email);
-      await heading(firm, "企業ホーム");
+      const firm = await signedIn(email, "企業ホーム");
       await firm.getByRole("navigation").getByRole("link", { name: "取材受け入れの依頼" }).click();
       await heading(firm, "取材受け入れの依頼");
       await firm.getByRole("link", { name: TITLE }).click();
@@ -267,14 +268,10 @@ describe("programme year", () => {
   });
 
   it("staff open the project; twelve students sign up with rankings, two through the form", async () => {
-    const staff = await (await newContext(browser)).newPage();
-    await signInThroughForm(staff, "staff@city.kita.example");
-    await heading(staff, "職員ホーム");
+    const staff = await signedIn("staff@city.kita.example", "職員ホーム");
     await staff.goto(`/staff/projects/${projectId}`);
     await heading(staff, TITLE);
-    await staff.getByRole("button", { name: "募集を開始する" }).click();
-    await toast(staff, "募集を開始しました。");
-    await expect(staff.locator(".badge", { hasText: "募集中" }).isVisible()).resolves.toBe(true);
+    await takeStep(staff, "募集を開始する", "募集を開始しました。", "募集中");
     await expectAccessible(staff);
     await staff.context().close();
     const { join_code: joinCode } = db.prepare("select join_code from project where id = ?").get(projectId) as {
@@ -286,9 +283,7 @@ describe("programme year", () => {
       ["student@toyo.example", firmNames.link],
       ["s01@toyo.example", firmNames.first],
     ] as const) {
-      const page = await (await newContext(browser)).newPage();
-      await signInThroughForm(page, email);
-      await heading(page, "学生ホーム");
+      const page = await signedIn(email, "学生ホーム");
       await page.getByRole("link", { name: "参加コードで企画に申し込む" }).click();
       await heading(page, "企画に参加する");
       await page.getByLabel("参加コード").fill(joinCode);
@@ -332,9 +327,7 @@ describe("programme year", () => {
       });
     }
 
-    const professor = await (await newContext(browser)).newPage();
-    await signInThroughForm(professor, "professor@toyo.example");
-    await heading(professor, "教員ホーム");
+    const professor = await signedIn("professor@toyo.example", "教員ホーム");
     await professor.goto(`/professor/projects/${projectId}`);
     await heading(professor, TITLE);
     const signups = professor.locator("section", { has: professor.locator("#signups-title") });
@@ -345,9 +338,7 @@ describe("programme year", () => {
 
   it("staff publish the pairing; the host gets its link by mail and offers a slot without signing in", async () => {
     const cursor = await mailCursor();
-    const staff = await (await newContext(browser)).newPage();
-    await signInThroughForm(staff, "staff@city.kita.example");
-    await staff.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
+    const staff = await signedIn("staff@city.kita.example", "職員ホーム");
     await staff.goto(`/staff/projects/${projectId}/pairing`);
     await heading(staff, `学生と企業の組み合わせ：${TITLE}`);
     await staff.getByRole("button", { name: "募集を締め切る" }).click();
@@ -389,9 +380,7 @@ describe("programme year", () => {
   });
 
   it("a student books the host's slot; staff see it in the interview overview and on the host's page", async () => {
-    const student = await (await newContext(browser)).newPage();
-    await signInThroughForm(student, "student@toyo.example");
-    await student.getByRole("heading", { level: 1, name: "学生ホーム" }).waitFor();
+    const student = await signedIn("student@toyo.example", "学生ホーム");
     await student.goto("/student/interviews");
     await heading(student, "取材日程");
     const team = student.getByRole("region", { name: /取材先：/ }).filter({ hasText: TITLE });
@@ -401,9 +390,7 @@ describe("programme year", () => {
     await expectAccessible(student);
     await student.context().close();
 
-    const staff = await (await newContext(browser)).newPage();
-    await signInThroughForm(staff, "staff@city.kita.example");
-    await staff.getByRole("heading", { level: 1, name: "職員ホーム" }).waitFor();
+    const staff = await signedIn("staff@city.kita.example", "職員ホーム");
     await staff.goto("/staff/interviews");
     await heading(staff, "取材の一覧（すべての企画）");
     await staff.getByLabel("企画").selectOption({ label: TITLE });
@@ -458,9 +445,7 @@ describe("programme year", () => {
     await toast(host, "枠を追加しました。");
     await expectAccessible(host);
 
-    const student = await (await newContext(browser)).newPage();
-    await signInThroughForm(student, "student@toyo.example");
-    await heading(student, "学生ホーム");
+    const student = await signedIn("student@toyo.example", "学生ホーム");
     await student.goto("/student/interviews");
     await heading(student, "取材日程");
     const team = student.getByRole("region", { name: /取材先：/ }).filter({ hasText: TITLE });
@@ -489,14 +474,10 @@ describe("programme year", () => {
   });
 
   it("staff start the interview period; the rebooked interview takes place and staff record it done", async () => {
-    const staff = await (await newContext(browser)).newPage();
-    await signInThroughForm(staff, "staff@city.kita.example");
-    await heading(staff, "職員ホーム");
+    const staff = await signedIn("staff@city.kita.example", "職員ホーム");
     await staff.goto(`/staff/projects/${projectId}`);
     await heading(staff, TITLE);
-    await staff.getByRole("button", { name: "取材期間を始める" }).click();
-    await toast(staff, "取材期間を始めました。");
-    await expect(staff.locator(".badge", { hasText: "取材期間" }).isVisible()).resolves.toBe(true);
+    await takeStep(staff, "取材期間を始める", "取材期間を始めました。", "取材期間");
     await expectAccessible(staff);
 
     const { id: slotId } = db
@@ -525,9 +506,7 @@ describe("programme year", () => {
   });
 
   it("the event runs: the project is on its programme, the team is marked present and the talk given", async () => {
-    const page = await (await newContext(browser)).newPage();
-    await signInThroughForm(page, "staff@city.kita.example");
-    await heading(page, "職員ホーム");
+    const page = await signedIn("staff@city.kita.example", "職員ホーム");
     await page.goto("/staff/events");
     await heading(page, "発表会");
     await page.getByRole("link", { name: "発表会を登録する" }).click();
@@ -577,17 +556,13 @@ describe("programme year", () => {
     // The event is weeks away in this test: staff mark the project presented by hand (the job would once it ends).
     await page.goto(`/staff/projects/${projectId}`);
     await heading(page, TITLE);
-    await page.getByRole("button", { name: "発表済みにする" }).click();
-    await toast(page, "発表済みにしました。");
-    await expect(page.locator(".badge", { hasText: "発表済み" }).isVisible()).resolves.toBe(true);
+    await takeStep(page, "発表済みにする", "発表済みにしました。", "発表済み");
     await page.context().close();
   });
 
   it("certificates are issued to the team; the project completes by itself", async () => {
     const cursor = await mailCursor();
-    const page = await (await newContext(browser)).newPage();
-    await signInThroughForm(page, "staff@city.kita.example");
-    await heading(page, "職員ホーム");
+    const page = await signedIn("staff@city.kita.example", "職員ホーム");
     await page.goto(`/staff/events/${eventId}/certificates`);
     await heading(page, `参加証明書：${EVENT}`);
     const candidates = page.locator("section", { has: page.locator("#candidates-title") });
@@ -638,9 +613,7 @@ describe("programme year", () => {
 
   it("a certificate with a misspelt name is revoked and re-issued; the old one points to the new", async () => {
     const cursor = await mailCursor();
-    const page = await (await newContext(browser)).newPage();
-    await signInThroughForm(page, "staff@city.kita.example");
-    await heading(page, "職員ホーム");
+    const page = await signedIn("staff@city.kita.example", "職員ホーム");
     await page.goto(`/staff/events/${eventId}/certificates`);
     await heading(page, `参加証明書：${EVENT}`);
     await page
@@ -690,9 +663,7 @@ describe("programme year", () => {
     const { fiscal_year: year } = db.prepare("select fiscal_year from project where id = ?").get(projectId) as {
       fiscal_year: number;
     };
-    const page = await (await newContext(browser)).newPage();
-    await signInThroughForm(page, "staff@city.kita.example");
-    await heading(page, "職員ホーム");
+    const page = await signedIn("staff@city.kita.example", "職員ホーム");
     await page.goto(`/staff/reports/${year}`);
     await heading(page, `${year}年度 年次報告`);
     const header = page.getByRole("rowheader", { name: `${AGREEMENT} (産業)`, exact: true });
