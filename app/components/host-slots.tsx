@@ -27,7 +27,8 @@ export interface ManagedSlot {
   booked_by_name: string | null;
   status: "free" | "booked" | "cancelled" | "done" | "missed";
   started: boolean;
-  ended: boolean;
+  /** Ended, and its project still takes done/missed. */
+  outcomeOpen: boolean;
 }
 
 /** What a host manages its slots within: its team (when the page shows it), the interview period and the cut-off. */
@@ -139,7 +140,7 @@ export function HostSlotsManager({
                             </button>
                           </Form>
                         ) : null}
-                        {s.booked_at && !s.cancelled_at && s.ended ? (
+                        {s.booked_at && !s.cancelled_at && s.outcomeOpen ? (
                           <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} status={s.status} />
                         ) : null}
                       </div>

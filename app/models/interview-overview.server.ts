@@ -34,6 +34,7 @@ export async function listInterviewOverview(filters: OverviewFilters) {
       "project.id as project_id",
       "project.title_ja",
       "project.title_en",
+      "project.state as project_state",
       "firm.name as firm_name",
     ])
     .where("interview_slot.booked_at", "is not", null)

@@ -1,7 +1,7 @@
 /** What the interview pages share: the slot view the tables show, the slot actions, and the text/calendar response. */
 import { data } from "@remix-run/node";
 import type { Lng } from "~/i18n";
-import { hasEnded } from "~/interviews/slots";
+import { hasEnded, OUTCOME_STATES } from "~/interviews/slots";
 import {
   addSlot,
   cancelSlot,
@@ -15,12 +15,17 @@ import type { SubmittedForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
 import { redirectWithToast } from "~/utils/toast.server";
+import type { ProjectState } from "../../db/schema";
 import { failureReply, toastResult } from "./respond.server";
 
 export type SlotStatus = "free" | "booked" | "cancelled" | "done" | "missed";
 
-/** A slot's status and whether it has started or ended, as of `at`. */
-export function slotView(slot: SlotRow, at: Date = new Date()) {
+/**
+ * A slot's status, whether it has started as of `at`, and whether done/missed can be recorded now: once it has
+ * ended, while its project is in a state that takes outcomes (markOutcome refuses the others, so no page offers
+ * buttons that could only fail).
+ */
+export function slotView(slot: SlotRow, projectState: ProjectState, at: Date = new Date()) {
   const status: SlotStatus = slot.cancelled_at
     ? "cancelled"
     : slot.outcome
@@ -28,7 +33,12 @@ export function slotView(slot: SlotRow, at: Date = new Date()) {
       : slot.booked_at
         ? "booked"
         : "free";
-  return { ...slot, status, started: slot.starts_at <= at.toISOString(), ended: hasEnded(slot, at) };
+  return {
+    ...slot,
+    status,
+    started: slot.starts_at <= at.toISOString(),
+    outcomeOpen: hasEnded(slot, at) && OUTCOME_STATES.includes(projectState),
+  };
 }
 
 export type SlotView = ReturnType<typeof slotView>;

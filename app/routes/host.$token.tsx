@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           email: s.email,
         })) ?? null,
       canOffer: BOOKING_STATES.includes(host.state) && (students?.length ?? 0) > 0,
-      slots: slots.map((s) => slotView(s, at)),
+      slots: slots.map((s) => slotView(s, host.state, at)),
       contactEmail,
     },
   };

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       hostId: host.id,
       firmName: host.firm_name,
       team: team.map((m) => ({ name: m.name })),
-      booking: booking && slotView(booking, at),
+      booking: booking && slotView(booking, project.state, at),
       offered: slots.filter((s) => !s.cancelled_at).length,
     })),
   };
@@ -95,7 +95,7 @@ export default function ProfessorProjectInterviews() {
                       {team.booking ? (
                         <a href={`/interviews/${team.booking.id}.ics`}>{t("interviews.downloadIcs")}</a>
                       ) : null}
-                      {team.booking?.ended ? (
+                      {team.booking?.outcomeOpen ? (
                         <OutcomeButtons
                           slotId={team.booking.id}
                           label={t("interviews.outcomeFor")}

@@ -8,7 +8,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OutcomeButtons, SlotStatusBadge, SlotTime, TeamNames } from "~/components/interviews";
 import type { Lng } from "~/i18n";
-import { hasEnded } from "~/interviews/slots";
+import { hasEnded, OUTCOME_STATES } from "~/interviews/slots";
 import { listInterviewOverview, listProjectsWithBookings } from "~/models/interview-overview.server";
 import { markOutcome } from "~/models/interview.server";
 import { toastResult } from "~/route-helpers/respond.server";
@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: overview.rows.map((r) => ({
       ...r,
       status: r.cancelled_at ? ("cancelled" as const) : (r.outcome ?? ("booked" as const)),
-      ended: hasEnded(r, at),
+      outcomeOpen: hasEnded(r, at) && OUTCOME_STATES.includes(r.project_state),
     })),
   };
 }
@@ -114,7 +114,7 @@ export default function StaffInterviewOverview() {
                     <SlotStatusBadge status={r.status} />
                   </td>
                   <td>
-                    {r.ended && r.status !== "cancelled" ? (
+                    {r.outcomeOpen && r.status !== "cancelled" ? (
                       <OutcomeButtons slotId={r.id} label={t("interviews.outcomeFor")} status={r.status} />
                     ) : null}
                   </td>

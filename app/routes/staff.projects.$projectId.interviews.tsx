@@ -25,7 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const at = new Date();
   const teams = await listProjectInterviews(project.id);
   const slots = teams.flatMap(({ host, team, slots }) =>
-    slots.map((s) => ({ ...slotView(s, at), firmName: host.firm_name, team: team.map((m) => ({ name: m.name })) })),
+    slots.map((s) => ({
+      ...slotView(s, project.state, at),
+      firmName: host.firm_name,
+      team: team.map((m) => ({ name: m.name })),
+    })),
   );
   return {
     project: { id: project.id, title_ja: project.title_ja, title_en: project.title_en },
@@ -131,7 +135,7 @@ export default function StaffProjectInterviews() {
                     <SlotStatusBadge status={s.status} />
                   </td>
                   <td>
-                    {s.ended && (s.status === "booked" || s.status === "done" || s.status === "missed") ? (
+                    {s.outcomeOpen && (s.status === "booked" || s.status === "done" || s.status === "missed") ? (
                       <OutcomeButtons slotId={s.id} label={t("interviews.outcomeFor")} status={s.status} />
                     ) : null}
                   </td>

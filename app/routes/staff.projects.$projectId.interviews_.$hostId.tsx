@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     canOffer: BOOKING_STATES.includes(host.state) && team.length > 0,
     team: team.map((m) => ({ name: m.name })),
-    slots: slots.map((s) => slotView(s, at)),
+    slots: slots.map((s) => slotView(s, host.state, at)),
   };
 }
 

@@ -47,10 +47,32 @@ describe("staff interview overview", () => {
     expect(ids).toEqual(expect.arrayContaining([w.past, w.future, w.elsewhere]));
     expect(ids).not.toContain(w.free);
     const past = data.rows.find((r: { id: number }) => r.id === w.past);
-    expect(past).toMatchObject({ project_id: w.p.projectId, status: "booked", ended: true });
+    expect(past).toMatchObject({ project_id: w.p.projectId, status: "booked", outcomeOpen: true });
     expect(past.team).toHaveLength(2);
     expect(data.projects.map((p: { id: number }) => p.id)).toEqual(
       expect.arrayContaining([w.p.projectId, w.q.projectId]),
+    );
+  });
+
+  it("offers done/missed only while the project takes outcomes: not once it is completed", async () => {
+    const w = await world();
+    const open = (data: { rows: Array<{ id: number; outcomeOpen: boolean }> }, id: number) =>
+      data.rows.find((r) => r.id === id)!.outcomeOpen;
+    expect(open(await list(w.staff.cookie), w.elsewhere)).toBe(true);
+    expect(open(await list(w.staff.cookie), w.future)).toBe(false); // not ended yet
+    await getDb().updateTable("project").set({ state: "completed" }).where("id", "=", w.q.projectId).execute();
+    expect(open(await list(w.staff.cookie), w.elsewhere)).toBe(false);
+    // The model refuses it too, so the page no longer offers a button that could only fail.
+    const r = await settle(
+      action({
+        request: post("/staff/interviews", { intent: "done", slotId: String(w.elsewhere) }, { cookie: w.staff.cookie }),
+        params: {},
+        context: {},
+      }),
+    );
+    expect(statusOf(r)).toBe(302);
+    expect((await readToast(get("/", { cookie: cookiesFrom(r as Response) }))).toast?.key).toBe(
+      "interviews.errors.wrongState",
     );
   });
 

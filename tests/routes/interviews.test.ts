@@ -653,7 +653,7 @@ describe("who may do what", () => {
     );
     expect(page.teams).toHaveLength(2);
     const rowB = page.teams.find((t: { hostId: number }) => t.hostId === b.hostId);
-    expect(rowB.booking).toMatchObject({ id: past, status: "missed", ended: true });
+    expect(rowB.booking).toMatchObject({ id: past, status: "missed", outcomeOpen: true });
 
     // The staff overview: every slot of the project, filtered by status and host; staff record done.
     const staffPage = async (query = "") =>
@@ -686,7 +686,7 @@ describe("who may do what", () => {
     expect(page.teams.find((t: { hostId: number }) => t.hostId === a.hostId).booking).toMatchObject({
       id: future,
       status: "booked",
-      ended: false,
+      outcomeOpen: false,
     });
   });
 });
