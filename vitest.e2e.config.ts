@@ -9,6 +9,7 @@ export default defineConfig({
     environment: "node",
     include: ["tests/e2e/**/*.test.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
+    setupFiles: ["tests/e2e/failure-report.ts"],
     fileParallelism: false,
     testTimeout: 120_000, // whole journeys on a busy 2-core machine
     hookTimeout: 120_000,

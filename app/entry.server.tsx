@@ -10,6 +10,7 @@ import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import { memoisePlainKeys } from "./utils/i18n-memo";
 import { NonceProvider } from "./components/nonce";
 import { fallbackLng, i18nConfig, isLng, type Lng } from "./i18n";
 import { logError } from "./utils/log.server";
@@ -30,7 +31,7 @@ function i18nFor(lng: Lng): Promise<I18n> {
     instance = created
       .use(initReactI18next)
       .init({ ...i18nConfig, lng })
-      .then(() => created);
+      .then(() => memoisePlainKeys(created));
     instances.set(lng, instance);
   }
   return instance;

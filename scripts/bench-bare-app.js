@@ -1,8 +1,10 @@
 /**
  * The yardstick of `npm run bench`: a bare Remix 2.17.5 app (classic compiler, the same future flags) with this app's
- * route table, built into a temporary folder from the current `app/routes` file names. Every route has a trivial
- * body (a paragraph; a resource route answers "ok"); the index runs one Kysely query on the app's database. What the
- * app costs beyond it is the app's own work, since Remix's per-request route matching grows with the route count.
+ * route table, built into a temporary folder from the current `app/routes` file names. Every page route has the
+ * body of a bare index: one Kysely query on the app's database and a list of what it returned (a route that others
+ * nest under renders its child instead; a resource route answers "ok"). The bench asks it for the same URL as the
+ * page it measures, so both pay the same route matching, which grows with the route count and, for the lazily
+ * discovered manifest, with the URL's depth: what the app costs beyond it is the app's own work.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -51,14 +53,14 @@ export default function App() {
 }
 `;
 
-const INDEX = `import { useLoaderData } from "@remix-run/react";
+const PAGE = `import { useLoaderData } from "@remix-run/react";
 import { db } from "../db.server";
 
 export async function loader() {
   return { firms: await db.selectFrom("firm").select(["id", "name"]).orderBy("id").limit(20).execute() };
 }
 
-export default function Index() {
+export default function Page() {
   const { firms } = useLoaderData();
   return (
     <ul>
@@ -115,12 +117,12 @@ export function buildBareApp() {
   for (const name of names) {
     const base = name.replace(/\.[jt]sx?$/, "");
     const resource = /\.[jt]s$/.test(name);
-    const body =
-      base === "_index"
-        ? INDEX
-        : resource
-          ? `export const loader = () => new Response("ok");\n`
-          : `export default function Route() {\n  return <p>${JSON.stringify(base)}</p>;\n}\n`;
+    const parent = names.some((other) => other.replace(/\.[jt]sx?$/, "").startsWith(`${base}.`));
+    const body = resource
+      ? `export const loader = () => new Response("ok");\n`
+      : parent
+        ? `import { Outlet } from "@remix-run/react";\nexport default function Layout() {\n  return <Outlet />;\n}\n`
+        : PAGE;
     fs.writeFileSync(path.join(dir, "app/routes", `${base}.${resource ? "js" : "jsx"}`), body);
   }
   execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {

@@ -249,8 +249,8 @@ async function measure(server, url, options = {}) {
 }
 
 /**
- * Every public page and each role's home against the bare app, measured in turns (bare, two pages, bare, …) so that
- * a machine that slows down meanwhile slows both; each page is compared with the mean of the bare runs around it.
+ * Every public page and each role's home against the bare app asked for the same URL, measured in turns (bare, page,
+ * bare, page, …) so that a machine that slows down meanwhile slows both.
  */
 async function benchPages() {
   console.log("building the production bundle and the bare Remix app…");
@@ -319,23 +319,19 @@ async function benchPages() {
       ]),
     ];
 
-    const bareRuns = [];
-    const measureBare = async () => bareRuns.push(await measure(bare, `${bare.base}/`));
     // Both processes just started: a longer warm-up first, or the first pages measured pay for the JIT.
     await load(`${bare.base}/`, { duration: 3 });
     await load(`${app.base}/`, { duration: 3 });
-    await measureBare();
     const measured = [];
-    for (const [i, [name, url, options = {}]] of pages.entries()) {
-      await load(app.base + url, { ...options, duration: 1 }); // warm-up (and fills the cache for the cached search)
-      measured.push({ name, result: await measure(app, app.base + url, options), before: bareRuns.length - 1 });
-      if (i % 2 === 1 || i === pages.length - 1) await measureBare();
+    for (const [name, url, options = {}] of pages) {
+      // The bare app answers the same URL (and the same rotating searches): the same route matching, one query.
+      await load(bare.base + url, { ...options, duration: 1 });
+      await load(app.base + url, { ...options, duration: 1 }); // also fills the cache for the cached search
+      const baseline = await measure(bare, bare.base + url, options);
+      measured.push({ name, result: await measure(app, app.base + url, options), base: baseline });
     }
 
-    const table = measured.map(({ name, result, before }) => {
-      const around = [bareRuns[before], bareRuns[before + 1] ?? bareRuns[before]];
-      const mean = (key) => (around[0][key] + around[1][key]) / 2;
-      const base = { rps: mean("rps"), p99: mean("p99"), cpuMs: mean("cpuMs") };
+    const table = measured.map(({ name, result, base }) => {
       // A bare run with no answer (a starved machine) gives no ratio rather than a division by zero.
       const rpsRatio = base.rps > 0 ? result.rps / base.rps : NaN;
       const p99Ratio = base.p99 > 0 ? result.p99 / base.p99 : NaN;
@@ -355,8 +351,8 @@ async function benchPages() {
       };
     });
     console.log(
-      `\npages against a bare Remix 2.17.5 app with the same ${bareApp.routes} route files (its index: one Kysely` +
-        ` query); one worker each; ${CONNECTIONS} connections, ${DURATION} s per measurement, ${os.cpus().length} cores`,
+      `\npages against a bare Remix 2.17.5 app with the same ${bareApp.routes} route files, asked for the same URL (each` +
+        ` of its pages: one Kysely query); one worker each; ${CONNECTIONS} connections, ${DURATION} s per measurement, ${os.cpus().length} cores`,
     );
     console.table(table);
     const [load1] = os.loadavg();

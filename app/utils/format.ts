@@ -37,19 +37,34 @@ const ISO_DAY = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+// Tables repeat the same stored values (one check date on 99 rows of /accessibility): a stored string's text is kept.
+// Cleared when full, so that a long-running server keeps only recent values.
+const formatted = new Map<string, string>();
+function format(value: string | Date, lng: Lng, style: Style): string {
+  if (value instanceof Date) return formatter(lng, style).format(value);
+  const key = `${lng}:${style}:${value}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatter(lng, style).format(toDate(value));
+    if (formatted.size >= 2_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 /** 2026年11月25日 / 25 November 2026 */
 export function formatDate(value: string | Date, lng: Lng): string {
-  return formatter(lng, "date").format(toDate(value));
+  return format(value, lng, "date");
 }
 
 /** 2026年11月25日 14:30 / 25 November 2026, 14:30 */
 export function formatDateTime(value: string | Date, lng: Lng): string {
-  return formatter(lng, "dateTime").format(toDate(value));
+  return format(value, lng, "dateTime");
 }
 
 /** 14:30 (Tokyo) */
 export function formatTime(value: string | Date, lng: Lng): string {
-  return formatter(lng, "time").format(toDate(value));
+  return format(value, lng, "time");
 }
 
 /** The calendar date in Japan of an instant, as YYYY-MM-DD. */

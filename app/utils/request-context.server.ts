@@ -9,6 +9,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export interface RequestContext {
   requestId: string;
   userId: number | null;
+  /** A page view's session lookup, for the loaders after the first (app/utils/session.server.ts). */
+  sessionUser?: { cookie: string | null; user: Promise<unknown> };
 }
 
 declare global {

@@ -8,7 +8,7 @@ import type { Role, User } from "../../db/schema";
 import { getDb, now } from "./db.server";
 import { config } from "./env.server";
 import { invariantResponse } from "./invariant";
-import { noteRequestUser } from "./request-context.server";
+import { currentRequestContext, noteRequestUser } from "./request-context.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000; // 12 hours without activity
@@ -65,7 +65,20 @@ export type SessionUser = Pick<
 >;
 
 /** The signed-in user, or null. Expired sessions are deleted on sight. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  // A page view asks in the root loader and again in the page's (requireRole): each asked with its own copy of the
+  // request, so the answer is kept in the request's context, for the same cookie. Only for GET and HEAD: an action
+  // may sign the person out, and the loaders that follow it must see that.
+  const context = request.method === "GET" || request.method === "HEAD" ? currentRequestContext() : undefined;
+  if (!context) return lookUpSessionUser(request);
+  const cookie = request.headers.get("Cookie");
+  if (!context.sessionUser || context.sessionUser.cookie !== cookie) {
+    context.sessionUser = { cookie, user: lookUpSessionUser(request) };
+  }
+  return context.sessionUser.user as Promise<SessionUser | null>;
+}
+
+async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   const db = getDb();

@@ -22,6 +22,8 @@ export function launch(): Promise<Browser> {
 }
 
 const withoutJavaScript = new WeakSet<BrowserContext>();
+/** Contexts not yet closed: a failed test's pages are reported from here (tests/e2e/failure-report.ts). */
+export const openContexts = new Set<BrowserContext>();
 
 export async function newContext(
   browser: Browser,
@@ -32,6 +34,8 @@ export async function newContext(
     locale: options.locale ?? "ja-JP",
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
+  openContexts.add(context);
+  context.on("close", () => openContexts.delete(context));
   if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
   else waitForHydrationAfterGoto(context);
   return context;

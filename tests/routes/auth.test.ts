@@ -204,6 +204,30 @@ describe("session expiry and sign-out", () => {
     expect(await sessionIdsOf(user.id)).toHaveLength(0);
   });
 
+  it("looks a page view's session up once, but again for another cookie, and anew for every POST", async () => {
+    const user = await createUser("student");
+    const cookie = await signIn(user.id);
+    const other = await signIn((await createUser("staff")).id);
+    const storage = globalThis.__kitaRequestContext!;
+    const [id] = await sessionIdsOf(user.id);
+    const signOutMeanwhile = () => getDb().deleteFrom("session").where("id", "=", id).execute();
+    await storage.run({ requestId: "page-view", userId: null }, async () => {
+      expect((await getSessionUser(get("/", { cookie })))?.id).toBe(user.id);
+      await signOutMeanwhile();
+      // The page's loader, with its own copy of the same request: the root loader's answer.
+      expect((await getSessionUser(get("/student", { cookie })))?.id).toBe(user.id);
+      expect((await getSessionUser(get("/", { cookie: other })))?.role).toBe("staff");
+    });
+    const second = await signIn(user.id);
+    const [secondId] = await sessionIdsOf(user.id);
+    await storage.run({ requestId: "action", userId: null }, async () => {
+      const post = () => new Request("http://localhost/account", { method: "POST", headers: { cookie: second } });
+      expect((await getSessionUser(post()))?.id).toBe(user.id);
+      await getDb().deleteFrom("session").where("id", "=", secondId).execute();
+      expect(await getSessionUser(post())).toBeNull();
+    });
+  });
+
   it("expires a session at its absolute expiry even when active", async () => {
     const user = await createUser("student");
     const cookie = await signIn(user.id);
