@@ -10,9 +10,9 @@ import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { memoisePlainKeys } from "./utils/i18n-memo";
 import { NonceProvider } from "./components/nonce";
 import { fallbackLng, i18nConfig, isLng, type Lng } from "./i18n";
+import { memoisePlainKeys } from "./utils/i18n-memo";
 import { logError } from "./utils/log.server";
 
 export { closeDatabase, prepareServer, prepareWorker } from "./operations/boot.server";
