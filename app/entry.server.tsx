@@ -12,7 +12,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { fallbackLng, i18nConfig, isLng, type Lng } from "./i18n";
-import { memoisePlainKeys } from "./utils/i18n-memo";
+import { memoiseTranslations } from "./utils/i18n-memo";
 import { logError } from "./utils/log.server";
 
 export { closeDatabase, prepareServer, prepareWorker } from "./operations/boot.server";
@@ -31,7 +31,7 @@ function i18nFor(lng: Lng): Promise<I18n> {
     instance = created
       .use(initReactI18next)
       .init({ ...i18nConfig, lng })
-      .then(() => memoisePlainKeys(created));
+      .then(() => memoiseTranslations(created));
     instances.set(lng, instance);
   }
   return instance;

@@ -4,12 +4,12 @@
  */
 import { createInstance, type TFunction } from "i18next";
 import { i18nConfig, type Lng } from "~/i18n";
-import { memoisePlainKeys } from "~/utils/i18n-memo";
+import { memoiseTranslations } from "~/utils/i18n-memo";
 
 const i18n = createInstance();
 // Synchronous: the resources are bundled, so t() works as soon as this module is loaded.
 void i18n.init({ ...i18nConfig, lng: "ja", initImmediate: false });
-memoisePlainKeys(i18n);
+memoiseTranslations(i18n);
 
 export function fixedT(lng: Lng): TFunction {
   return i18n.getFixedT(lng);

@@ -32,7 +32,7 @@ function describable(options: unknown): boolean {
  * Values come from data (names, dates, an error key in an action's answer), so the memo is emptied when it reaches
  * MEMO_LIMIT entries: it holds the recent ones and cannot grow with hostile input.
  */
-export function memoisePlainKeys(instance: I18n): I18n {
+export function memoiseTranslations(instance: I18n): I18n {
   const getFixedT = instance.getFixedT.bind(instance) as unknown as (
     ...args: unknown[]
   ) => Translate & Record<string, unknown>;
@@ -46,7 +46,8 @@ export function memoisePlainKeys(instance: I18n): I18n {
         return fixed(key, options, ...rest);
       }
       const id = `${String(lng ?? instance.language)}\u0000${String(ns)}\u0000${key}${plain ? "" : `\u0000${JSON.stringify(options)}`}`;
-      if (memo.has(id)) return memo.get(id);
+      const kept = memo.get(id);
+      if (kept !== undefined) return kept;
       const value = fixed(key, options);
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(id, value);

@@ -1,14 +1,14 @@
 import { createInstance, type i18n } from "i18next";
 import { describe, expect, it } from "vitest";
 import { i18nConfig } from "~/i18n";
-import { memoisePlainKeys } from "~/utils/i18n-memo";
+import { memoiseTranslations } from "~/utils/i18n-memo";
 
 async function pair() {
   const plain = createInstance();
   await plain.init({ ...i18nConfig, lng: "ja" });
   const memoised = createInstance();
   await memoised.init({ ...i18nConfig, lng: "ja" });
-  memoisePlainKeys(memoised);
+  memoiseTranslations(memoised);
   return { plain, memoised };
 }
 
@@ -17,7 +17,7 @@ function answerFromNowOn(instance: i18n, text: string) {
   (instance as unknown as { translator: { translate: () => string } }).translator.translate = () => text;
 }
 
-describe("memoisePlainKeys", () => {
+describe("memoiseTranslations", () => {
   it("answers every kind of call as i18next does, in both languages, the second time too", async () => {
     const { plain, memoised } = await pair();
     for (const lng of ["ja", "en"] as const) {
