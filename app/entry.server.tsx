@@ -3,7 +3,6 @@
  * (migrations, demo data; `prepareWorker` in a cluster's workers), `startBackgroundJobs` (mail, reminders, daily backup) and `closeDatabase`, so that db/ is
  * bundled with the app instead of loaded at run time.
  */
-import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance, type i18n as I18n } from "i18next";
@@ -12,6 +11,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { fallbackLng, i18nConfig, isLng, type Lng } from "./i18n";
+import { CoalescingPassThrough } from "./utils/html-stream.server";
 import { memoiseTranslations } from "./utils/i18n-memo";
 import { logError } from "./utils/log.server";
 
@@ -50,9 +50,23 @@ export default async function handleRequest(
   const lng = isLng(rootData?.locale) ? rootData.locale : fallbackLng;
   const i18n = await i18nFor(lng);
 
-  const callbackName = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  // Crawlers get the whole page at once; browsers get the shell as soon as it is ready and the rest streamed.
+  const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    const respond = () => {
+      shellRendered = true;
+      const body = new CoalescingPassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+      );
+      pipe(body);
+    };
+    // Stops a render that is still streaming after ABORT_DELAY. Cleared when the render is done: a pending timer
+    // would keep the finished render's whole state alive for five seconds, which under load is several hundred pages
+    // of garbage the collector has to carry.
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -61,19 +75,15 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [callbackName]: () => {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!bot) respond();
+        },
+        onAllReady() {
+          clearTimeout(timer);
+          if (bot) respond();
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
@@ -82,7 +92,6 @@ export default async function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -6,21 +6,21 @@ import { AgreementAttention } from "~/components/agreements";
 import { listAgreementsNeedingAttention } from "~/models/agreement.server";
 import { countFirms } from "~/models/firm.server";
 import { countUnsentMail } from "~/models/outbox.server";
-import { listPartnerships } from "~/models/university.server";
+import { countUniversities } from "~/models/university.server";
 import { countUsersByRole } from "~/models/user.server";
 import { tokyoDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const [partnerships, firms, users, unsent] = await Promise.all([
-    listPartnerships(),
+  const [universities, firms, users, unsent] = await Promise.all([
+    countUniversities(),
     countFirms(),
     countUsersByRole(),
     countUnsentMail(),
   ]);
   const attention = await listAgreementsNeedingAttention(tokyoDate());
-  return { universities: partnerships.length, firms, users, unsent, attention };
+  return { universities, firms, users, unsent, attention };
 }
 
 export default function StaffHome() {

@@ -36,26 +36,47 @@ export function memoiseTranslations(instance: I18n): I18n {
   const getFixedT = instance.getFixedT.bind(instance) as unknown as (
     ...args: unknown[]
   ) => Translate & Record<string, unknown>;
-  const memo = new Map<string, unknown>();
+  // One memoised `t` per language and namespace, made on first use: react-i18next asks for a `t` in every component
+  // that translates, on every render.
+  const made = new Map<string, Translate>();
   const memoised = (lng: unknown, ns: unknown, keyPrefix: unknown, ...more: unknown[]) => {
-    const fixed = getFixedT(lng, ns, keyPrefix, ...more);
-    if (keyPrefix) return fixed;
-    const t = (key: unknown, options?: unknown, ...rest: unknown[]) => {
-      const plain = options === undefined;
-      if (typeof key !== "string" || rest.some((arg) => arg !== undefined) || !(plain || describable(options))) {
-        return fixed(key, options, ...rest);
-      }
-      const id = `${String(lng ?? instance.language)}\u0000${String(ns)}\u0000${key}${plain ? "" : `\u0000${JSON.stringify(options)}`}`;
-      const kept = memo.get(id);
-      if (kept !== undefined) return kept;
-      const value = fixed(key, options);
-      if (memo.size >= MEMO_LIMIT) memo.clear();
-      memo.set(id, value);
-      return value;
-    };
-    // What i18next sets on the function it returns (react-i18next reads them).
-    return Object.assign(t, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
+    const plainArgs =
+      !keyPrefix &&
+      more.every((arg) => arg === undefined) &&
+      (lng == null || typeof lng === "string") &&
+      (ns == null || typeof ns === "string");
+    if (!plainArgs) return getFixedT(lng, ns, keyPrefix, ...more);
+    const which = `${lng ?? ""}\u0000${ns ?? ""}`;
+    const kept = made.get(which);
+    if (kept) return kept;
+    const t = memoisedT(getFixedT(lng, ns), typeof lng === "string" ? null : () => instance.language);
+    made.set(which, t);
+    return t;
   };
   instance.getFixedT = memoised as unknown as I18n["getFixedT"];
   return instance;
+}
+
+/**
+ * `fixed` answering from a memo. Keys are the translation key itself (a literal, whose hash the engine keeps) and,
+ * with options, their JSON; `language` is asked on each call when `fixed` follows the instance's language.
+ */
+function memoisedT(fixed: Translate & Record<string, unknown>, language: (() => string) | null): Translate {
+  const memo = new Map<string, unknown>();
+  const t = (key: unknown, options?: unknown, ...rest: unknown[]) => {
+    const plain = options === undefined;
+    if (typeof key !== "string" || rest.some((arg) => arg !== undefined) || !(plain || describable(options))) {
+      return fixed(key, options, ...rest);
+    }
+    let id = plain ? key : `${key}\u0000${JSON.stringify(options)}`;
+    if (language) id = `${language()}\u0000${id}`;
+    const kept = memo.get(id);
+    if (kept !== undefined) return kept;
+    const value = fixed(key, options);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(id, value);
+    return value;
+  };
+  // What i18next sets on the function it returns (react-i18next reads them).
+  return Object.assign(t, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix });
 }

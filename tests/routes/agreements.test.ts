@@ -579,6 +579,19 @@ describe("staff home", () => {
     const home = payload(await settle(callLoader(staffHomeLoader, "/staff", { cookie: staff.cookie, context: ctx })));
     const item = home.attention.find((a: any) => a.id === id);
     expect(item).toMatchObject({ bucket: "d30", noticeDeadline: inDays(10), status: "active" });
+    // The figures above it: each counted in the database.
+    const count = async (table: "university" | "firm") =>
+      Number(
+        (
+          await getDb()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(home.universities).toBeGreaterThan(0);
+    expect(home.universities).toBe(await count("university"));
+    expect(home.firms).toBe(await count("firm"));
   });
 });
 

@@ -23,6 +23,14 @@ describe("dates and fiscal years", () => {
     expect(tokyoDate(new Date("2026-11-24T16:00:00Z"))).toBe("2026-11-25");
   });
 
+  it("gives the same day in Tokyo as the time-zone database, every 37 minutes over two years", () => {
+    const byIntl = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", dateStyle: "short" });
+    const start = Date.parse("2025-12-31T14:00:00Z");
+    for (let t = start; t < start + 2 * 366 * 24 * 3600_000; t += 37 * 60_000) {
+      expect(tokyoDate(new Date(t))).toBe(byIntl.format(t));
+    }
+  });
+
   it("writes an interview slot with its end time, and the end's date only when it is another day in Tokyo", () => {
     const slot = { starts_at: "2026-12-01T01:00:00.000Z", ends_at: "2026-12-01T02:30:00.000Z" };
     expect(formatSlotTime(slot, "ja")).toBe("2026年12月1日 10:00–11:30");

@@ -55,6 +55,18 @@ describe("memoiseTranslations", () => {
     expect(t("accessibility.title", { interpolation: { escapeValue: true } })).toBe("changed");
   });
 
+  it("hands out one t per language and namespace; a t without a language follows the instance's", async () => {
+    const { memoised } = await pair();
+    expect(memoised.getFixedT("ja")).toBe(memoised.getFixedT("ja"));
+    expect(memoised.getFixedT("en")).not.toBe(memoised.getFixedT("ja"));
+    expect(memoised.getFixedT("ja", "translation")).not.toBe(memoised.getFixedT("ja"));
+    const current = memoised.getFixedT(null, "translation");
+    expect(current("nav.home")).toBe("ホーム");
+    await memoised.changeLanguage("en");
+    expect(current("nav.home")).toBe("Home");
+    expect(memoised.getFixedT("ja")("nav.home")).toBe("ホーム");
+  });
+
   it("empties itself at its limit, so values taken from requests cannot fill memory", async () => {
     const { memoised } = await pair();
     const t = memoised.getFixedT("ja");
