@@ -251,6 +251,32 @@ async function measure(server, url, options = {}) {
   return { ...summary(result), cpuMs };
 }
 
+/** The HTML a page answers (`options.headers` as autocannon takes them; a rotating search: its first word). */
+async function pageHtml(url, options = {}) {
+  const path = options.requests?.[0]?.setupRequest?.({ path: new URL(url).pathname }).path;
+  const res = await fetch(path ? new URL(path, url) : url, { headers: options.headers ?? {} });
+  return res.text();
+}
+
+/** The React floor of each HTML (scripts/bench-floor.js), in a production-mode process of its own. */
+function markupFloors(htmls) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-bench-floor-"));
+  try {
+    const files = htmls.map((html, i) => {
+      const file = path.join(dir, `${i}.html`);
+      fs.writeFileSync(file, html);
+      return file;
+    });
+    const out = execFileSync(process.execPath, [path.join(import.meta.dirname, "bench-floor.js"), ...files], {
+      env: { ...process.env, NODE_ENV: "production" },
+      encoding: "utf8",
+    });
+    return JSON.parse(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Every public page and each role's home against the bare app asked for the same URL, measured in turns (bare, page,
  * bare, page, …) so that a machine that slows down meanwhile slows both.
@@ -346,14 +372,15 @@ async function benchPages() {
           rounds.push({ base: await measureBare(), page });
         }
       }
-      measured.push({ name, rounds });
+      measured.push({ name, rounds, html: await Promise.all([app, bare].map((s) => pageHtml(s.base + url, options))) });
     }
+    const floors = markupFloors(measured.flatMap((m) => m.html));
 
     const median = (values) => {
       const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
       return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
     };
-    const table = measured.map(({ name, rounds }) => {
+    const table = measured.map(({ name, rounds }, i) => {
       // A bare run with no answer (a starved machine) gives no ratio rather than a division by zero.
       const ratio = (a, b) => (b > 0 ? a / b : NaN);
       const rpsRatio = median(rounds.map((r) => ratio(r.page.rps, r.base.rps)));
@@ -372,6 +399,14 @@ async function benchPages() {
         "bare CPU ms/req": fixed(median(rounds.map((r) => r.base.cpuMs))),
         // The bare app's CPU per request over this page's: the throughput ratio an idle machine would show.
         "× by CPU": fixed(cpuRatio),
+        // What React needs at least for this page's markup beyond the bare page's (both as plain elements), and the
+        // bare app's CPU per request over its own plus that: the best "× by CPU" any React page with this markup can
+        // reach, whatever else it stopped doing.
+        "elements (bare)": `${floors[2 * i].elements} (${floors[2 * i + 1].elements})`,
+        "markup floor ms": fixed(floors[2 * i].ms - floors[2 * i + 1].ms),
+        "best × by CPU": fixed(
+          median(rounds.map((r) => ratio(r.base.cpuMs, r.base.cpuMs + floors[2 * i].ms - floors[2 * i + 1].ms))),
+        ),
         target: Number.isNaN(rpsRatio) ? "n/a" : rpsRatio >= 0.8 && p99Ratio <= 1.5 ? "met" : "MISSED",
       };
     });

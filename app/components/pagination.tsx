@@ -1,6 +1,10 @@
-/** Page links that keep the current query string (filters stay in the URL); plain links, so no JavaScript needed. */
-import { Link, useLocation } from "@remix-run/react";
+/**
+ * Page links that keep the current query string (filters stay in the URL); plain links (app/components/plain-links.tsx),
+ * so no JavaScript is needed, and with it the page changes without a reload.
+ */
+import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useClientNavigation } from "~/components/plain-links";
 
 /** First, last, and two pages either side of the current one; null marks a gap. */
 export function pageWindow(page: number, pageCount: number): Array<number | null> {
@@ -15,6 +19,7 @@ export function pageWindow(page: number, pageCount: number): Array<number | null
 export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const handlers = useClientNavigation();
   if (pageCount <= 1) return null;
   const href = (p: number) => {
     const params = new URLSearchParams(location.search);
@@ -24,13 +29,13 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
     return qs ? `${location.pathname}?${qs}` : location.pathname;
   };
   return (
-    <nav aria-label={t("firms.pagination.label")} className="pagination">
+    <nav aria-label={t("firms.pagination.label")} className="pagination" {...handlers}>
       <ul>
         {page > 1 ? (
           <li>
-            <Link to={href(page - 1)} rel="prev">
+            <a href={href(page - 1)} rel="prev" data-discover="true">
               {t("firms.pagination.previous")}
-            </Link>
+            </a>
           </li>
         ) : null}
         {pageWindow(page, pageCount).map((p, i) =>
@@ -39,14 +44,22 @@ export function Pagination({ page, pageCount }: { page: number; pageCount: numbe
               …
             </li>
           ) : (
-            <li key={p}>{p === page ? <span aria-current="page">{p}</span> : <Link to={href(p)}>{p}</Link>}</li>
+            <li key={p}>
+              {p === page ? (
+                <span aria-current="page">{p}</span>
+              ) : (
+                <a href={href(p)} data-discover="true">
+                  {p}
+                </a>
+              )}
+            </li>
           ),
         )}
         {page < pageCount ? (
           <li>
-            <Link to={href(page + 1)} rel="next">
+            <a href={href(page + 1)} rel="next" data-discover="true">
               {t("firms.pagination.next")}
-            </Link>
+            </a>
           </li>
         ) : null}
       </ul>

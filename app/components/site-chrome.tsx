@@ -1,6 +1,13 @@
-/** Header (site name, role navigation, language switch, sign-out) and footer. */
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+/**
+ * Header (site name, role navigation, language switch, sign-out) and footer.
+ *
+ * They are on every page, so they are written in plain anchors and forms rather than Remix's <Link>, <NavLink> and
+ * <Form> (see app/components/plain-links.tsx; a signed-in staff page has 21 of them): one handler per landmark keeps
+ * what those do in the browser, and the current page is marked as <NavLink> marks it.
+ */
+import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { isCurrent, useClientNavigation } from "~/components/plain-links";
 import { LNG_PARAM, type Lng } from "~/i18n";
 import { NAV, PUBLIC_NAV } from "~/utils/nav";
 import type { Role } from "../../db/schema";
@@ -13,18 +20,19 @@ interface HeaderProps {
 export function SiteHeader({ user, locale }: HeaderProps) {
   const { t } = useTranslation();
   const location = useLocation();
+  const handlers = useClientNavigation();
   // Without `lng`: an explicit language in the URL would otherwise override the choice just made.
   const here = location.pathname + withoutLng(location.search);
   const other: Lng = locale === "ja" ? "en" : "ja";
   return (
-    <header className="site-header">
+    <header className="site-header" {...handlers}>
       <div className="site-header__bar">
-        <Link to="/" className="site-title">
+        <a href="/" className="site-title" data-discover="true">
           <span className="site-title__city">{t("app.city")}</span>
           <span className="site-title__name">{t("app.name")}</span>
-        </Link>
+        </a>
         <div className="site-header__tools">
-          <Form method="post" action="/locale" className="inline-form">
+          <form method="post" action="/locale" className="inline-form" data-discover="true">
             <input type="hidden" name="locale" value={other} />
             <input type="hidden" name="redirectTo" value={here} />
             <button
@@ -36,26 +44,26 @@ export function SiteHeader({ user, locale }: HeaderProps) {
               <span aria-hidden="true">🌐 </span>
               {t("language.switchTo")}
             </button>
-          </Form>
+          </form>
           {user ? (
             <>
               <span className="signed-in">
                 {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
               </span>
-              <Form method="post" action="/logout" className="inline-form">
+              <form method="post" action="/logout" className="inline-form" data-discover="true">
                 <button type="submit" className="button button--quiet">
                   {t("nav.logout")}
                 </button>
-              </Form>
+              </form>
             </>
           ) : (
             <>
-              <Link to="/login" className="button button--quiet">
+              <a href="/login" className="button button--quiet" data-discover="true">
                 {t("nav.login")}
-              </Link>
-              <Link to="/register" className="button button--quiet">
+              </a>
+              <a href="/register" className="button button--quiet" data-discover="true">
                 {t("nav.register")}
-              </Link>
+              </a>
             </>
           )}
         </div>
@@ -65,20 +73,37 @@ export function SiteHeader({ user, locale }: HeaderProps) {
           {user
             ? [...NAV[user.role], { to: "/account", labelKey: "nav.account" }].map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === `/${user.role}`}>
+                  <NavItem to={item.to} end={item.to === `/${user.role}`} pathname={location.pathname}>
                     {t(item.labelKey)}
-                  </NavLink>
+                  </NavItem>
                 </li>
               ))
             : null}
           {PUBLIC_NAV.map((item) => (
             <li key={item.to} className="site-nav__public">
-              <NavLink to={item.to}>{t(item.labelKey)}</NavLink>
+              <NavItem to={item.to} pathname={location.pathname}>
+                {t(item.labelKey)}
+              </NavItem>
             </li>
           ))}
         </ul>
       </nav>
     </header>
+  );
+}
+
+/** A navigation link marked as <NavLink> marks the current page: class "active" and aria-current="page". */
+function NavItem({ to, end, pathname, children }: { to: string; end?: boolean; pathname: string; children: string }) {
+  const current = isCurrent(pathname, to, end);
+  return (
+    <a
+      href={to}
+      className={current ? "active" : undefined}
+      aria-current={current ? "page" : undefined}
+      data-discover="true"
+    >
+      {children}
+    </a>
   );
 }
 
@@ -91,18 +116,25 @@ function withoutLng(search: string): string {
 
 export function SiteFooter() {
   const { t } = useTranslation();
+  const handlers = useClientNavigation();
   return (
-    <footer className="site-footer">
+    <footer className="site-footer" {...handlers}>
       <p>{t("app.footer")}</p>
       <ul className="footer-links">
         <li>
-          <Link to="/open-data">{t("seo.openData.title")}</Link>
+          <a href="/open-data" data-discover="true">
+            {t("seo.openData.title")}
+          </a>
         </li>
         <li>
-          <Link to="/privacy">{t("privacy.title")}</Link>
+          <a href="/privacy" data-discover="true">
+            {t("privacy.title")}
+          </a>
         </li>
         <li>
-          <Link to="/accessibility">{t("accessibility.title")}</Link>
+          <a href="/accessibility" data-discover="true">
+            {t("accessibility.title")}
+          </a>
         </li>
       </ul>
     </footer>

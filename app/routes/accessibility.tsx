@@ -4,33 +4,27 @@
  * shows only what the file records, so it never claims more than was checked.
  */
 import type { MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { KEYBOARD_JOURNEYS, KNOWN_EXCEPTIONS } from "~/accessibility/exceptions";
 import type { A11yResults } from "~/accessibility/results";
-import results from "~/accessibility/results.json";
+import committed from "~/accessibility/results.json";
 import type { Lng } from "~/i18n";
 import { pageMeta } from "~/seo/meta";
 import { accessibilitySeo } from "~/seo/pages";
 import { formatDate } from "~/utils/format";
 
-export function loader() {
-  const data = results as A11yResults;
-  return {
-    // The criteria as the table shows them: one string a row rather than ten, for a smaller answer to encode.
-    results: { ...data, pages: data.pages.map((p) => ({ ...p, criteria: p.criteria.join(", ") })) },
-    // Only the journeys the run recorded, in the order the statement lists them.
-    keyboard: KEYBOARD_JOURNEYS.flatMap((journey) => data.keyboard.filter((k) => k.journey === journey)),
-    exceptions: KNOWN_EXCEPTIONS.map((e) => ({ ...e })),
-  };
-}
+// No loader: everything the statement shows is in files bundled with the route module, which the browser loads
+// anyway. As loader data the same 17 KB were also encoded into every page view (turbo-stream, then escaped into an
+// inline script): the biggest single cost of this page in the profile (README "Decisions", 2026-12-02).
+const results = committed as A11yResults;
+// Only the journeys the run recorded, in the order the statement lists them.
+const keyboard = KEYBOARD_JOURNEYS.flatMap((journey) => results.keyboard.filter((k) => k.journey === journey));
 
-export const meta: MetaFunction<typeof loader> = (args) => pageMeta(args, (lng) => accessibilitySeo(lng));
+export const meta: MetaFunction = (args) => pageMeta(args, (lng) => accessibilitySeo(lng));
 
 export default function Accessibility() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const { results, keyboard, exceptions } = useLoaderData<typeof loader>();
   return (
     <article className="statement">
       <h1>{t("accessibility.title")}</h1>
@@ -80,7 +74,7 @@ export default function Accessibility() {
                   </th>
                   <td>{p.js ? t("accessibility.jsOn") : t("accessibility.jsOff")}</td>
                   <td>{p.rules}</td>
-                  <td>{p.criteria}</td>
+                  <td>{p.criteria.join(", ")}</td>
                   <td>{p.violations}</td>
                   <td>{formatDate(p.checkedOn, lng)}</td>
                 </tr>
@@ -120,7 +114,7 @@ export default function Accessibility() {
 
       <h2>{t("accessibility.exceptionsTitle")}</h2>
       <ul>
-        {exceptions.map((e) => (
+        {KNOWN_EXCEPTIONS.map((e) => (
           <li key={e.key}>{t(`accessibility.exceptions.${e.key}`, { date: formatDate(e.fixBy, lng) })}</li>
         ))}
       </ul>

@@ -1,9 +1,10 @@
 /** GET /firms: the public directory of the firms that chose to be listed (`?q=` searches; filters stay in the URL). */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FirmSearchForm, ResultCount } from "~/components/firm-search";
 import { Pagination } from "~/components/pagination";
+import { useClientNavigation } from "~/components/plain-links";
 import type { Lng } from "~/i18n";
 import { searchDirectory } from "~/models/firm.server";
 import { FIRMS_PER_PAGE, parseFirmSearchParams } from "~/schemas/firm";
@@ -44,6 +45,8 @@ export default function FirmDirectory() {
   const lng = i18n.language as Lng;
   const { params, firms, total, page, pageCount } = useLoaderData<typeof loader>();
   const newProduct = t("firms.fields.new_product");
+  // Twenty result links: plain anchors (app/components/plain-links.tsx).
+  const handlers = useClientNavigation();
   return (
     <>
       <h1>{t("firms.directory.title")}</h1>
@@ -52,11 +55,13 @@ export default function FirmDirectory() {
       <section aria-labelledby="results-title">
         <h2 id="results-title">{t("firms.search.results")}</h2>
         <ResultCount total={total} page={page} perPage={FIRMS_PER_PAGE} />
-        <ul className="firm-list">
+        <ul className="firm-list" {...handlers}>
           {firms.map((f) => (
             <li key={f.id}>
               <h3>
-                <Link to={`/firms/${f.id}`}>{f.name}</Link>
+                <a href={`/firms/${f.id}`} data-discover="true">
+                  {f.name}
+                </a>
               </h3>
               <p className="muted">
                 {f.name_kana} · {industryLabel(f.industry, lng)} · {townLabel(f.town, lng)}

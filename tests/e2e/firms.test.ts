@@ -58,6 +58,37 @@ describe("the public firm directory", () => {
     await page.context().close();
   });
 
+  it("page links, result links and the site's navigation change the page without a reload", async () => {
+    // They are plain anchors under one handler (app/components/plain-links.tsx), not <Link>s: a reload would lose
+    // the marker set on the window below.
+    const page = await (await newContext(browser)).newPage();
+    await page.goto("/firms");
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = "same document"));
+    const marker = () => page.evaluate(() => (window as unknown as { marker?: string }).marker);
+
+    await page.getByRole("link", { name: "次のページ" }).click();
+    await page.locator('.pagination [aria-current="page"]', { hasText: /^2$/ }).waitFor();
+    await expect(marker()).resolves.toBe("same document");
+
+    const first = page.locator(".firm-list a").first();
+    const name = (await first.textContent()) ?? "";
+    await Promise.all([page.waitForURL(/\/firms\/\d+$/), first.click()]);
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    await expect(marker()).resolves.toBe("same document");
+
+    const menu = page.getByRole("navigation", { name: "メインメニュー" });
+    const nav = menu.getByRole("link", { name: "企業を探す" });
+    // As <NavLink> marked it: the directory's entry is current on a firm's page too, the others are not.
+    await expect(nav.getAttribute("aria-current")).resolves.toBe("page");
+    await expect(menu.getByRole("link", { name: "募集中の企画" }).getAttribute("aria-current")).resolves.toBeNull();
+    await Promise.all([page.waitForURL(/\/firms$/), nav.click()]);
+    await page.getByRole("heading", { level: 1, name: "企業を探す" }).waitFor();
+    await expect(nav.getAttribute("aria-current")).resolves.toBe("page");
+    await expect(marker()).resolves.toBe("same document");
+    await page.context().close();
+  });
+
   it("answers a missing firm with a 404 page", async () => {
     const page = await (await newContext(browser)).newPage();
     const response = await page.goto("/firms/999999");

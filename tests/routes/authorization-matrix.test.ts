@@ -35,7 +35,8 @@ const MATRIX: Record<string, Row> = {
   "[.]well-known.did[.]json.ts": { loader: "everyone" },
   "[.]well-known.jwks[.]json.ts": { loader: "everyone" },
   "_index.tsx": { loader: "everyone" },
-  "accessibility.tsx": { loader: "everyone" },
+  // No loader: the statement is built from files bundled with the route.
+  "accessibility.tsx": {},
   "account.tsx": { loader: "signedIn", action: "signedIn" },
   "account_.calendar.tsx": { loader: "signedIn", action: "signedIn" },
   // Everyone's own data: what the download holds is always the signed-in user's.

@@ -195,7 +195,7 @@ describe("the sitemap", () => {
   });
 });
 
-type Module = { loader: (args: any) => Promise<unknown> | unknown; meta: (args: any) => MetaDescriptor[] };
+type Module = { loader?: (args: any) => Promise<unknown> | unknown; meta: (args: any) => MetaDescriptor[] };
 
 const PAGES: Array<[RegExp, Module, string?]> = [
   [/^\/$/, home as Module],
@@ -219,7 +219,8 @@ async function metaOf(url: string): Promise<MetaDescriptor[]> {
   if (!entry) throw new Error(`no page module for ${pathname}`);
   const [pattern, mod, param] = entry;
   const params = param ? { [param]: pattern.exec(pathname)![1] } : {};
-  const data = payload(await callLoader(mod.loader, pathname + search, { params }));
+  // A page without a loader (the accessibility statement) has no data of its own.
+  const data = mod.loader ? payload(await callLoader(mod.loader, pathname + search, { params })) : undefined;
   const matches = [
     { id: "root", data: { locale: lng, publicUrl: origin() } },
     { id: "page", data },
