@@ -10,7 +10,6 @@ import {
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AgreementStatus, AttentionBucket } from "~/agreements/status";
@@ -18,6 +17,7 @@ import type { AgreementSnapshot } from "~/agreements/versions";
 import { ErrorList, FormErrors, SelectField, TextareaField, TextField } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { AgreementFieldsSchema, type AgreementFormValues } from "~/schemas/agreements";
+import { zodConstraint } from "~/utils/form-constraint";
 import { formatDate } from "~/utils/format";
 import { localTitle, localized } from "~/utils/localized";
 import { AGREEMENT_AREAS, AGREEMENT_KINDS } from "../../db/schema";
@@ -57,7 +57,7 @@ export function AgreementForm({
       contacts: [...(defaultValue?.contacts ?? []), ...Array.from({ length: BLANK_CONTACT_ROWS }, () => ({}))],
     },
     // Conform reads constraints from the fields, not from the transform that follows them.
-    constraint: getZodConstraint(AgreementFieldsSchema),
+    constraint: zodConstraint(AgreementFieldsSchema),
   });
   return (
     <Form method="post" {...getFormProps(form)}>

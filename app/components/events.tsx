@@ -4,12 +4,12 @@
  * the door list (a plain form without JavaScript; a fetcher with it, so the page does not reload and focus stays).
  */
 import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { EventFieldsSchema, tokyoTime, type EventFormValues } from "~/schemas/events";
+import { zodConstraint } from "~/utils/form-constraint";
 import { formatDateTime, tokyoDate } from "~/utils/format";
 import { localTitle, localized } from "~/utils/localized";
 import { ErrorList, FormErrors, TextareaField, TextField } from "./forms";
@@ -52,7 +52,7 @@ export function EventForm({ lastResult, defaultValue, submitLabel, cancelTo }: E
     id: "event",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(EventFieldsSchema),
+    constraint: zodConstraint(EventFieldsSchema),
   });
   return (
     <Form method="post" {...getFormProps(form)}>

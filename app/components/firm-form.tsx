@@ -3,12 +3,12 @@
  * register's stored values read in the history and on firm pages.
  */
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { FirmSchema } from "~/schemas/firm";
+import { zodConstraint } from "~/utils/form-constraint";
 import { INDUSTRIES, KITA_TOWNS, industryLabel, townLabel } from "~/utils/kita";
 import { CheckboxField, FormErrors, SelectField, TextareaField, TextField } from "./forms";
 
@@ -128,7 +128,7 @@ export function StaffFirmForm({
     id,
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(FirmSchema),
+    constraint: zodConstraint(FirmSchema),
   });
   return (
     <Form method="post" {...getFormProps(form)}>

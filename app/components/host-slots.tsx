@@ -5,7 +5,6 @@
  */
 import { getFormProps, useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
@@ -13,6 +12,7 @@ import { OutcomeButtons, SlotStatusBadge, SlotTime, SlotWhere, TeamNames } from 
 import type { Lng } from "~/i18n";
 import { MAX_CUTOFF_HOURS } from "~/interviews/slots";
 import { CutoffSchema, SlotFieldsSchema } from "~/schemas/interviews";
+import { zodConstraint } from "~/utils/form-constraint";
 import { formatDate } from "~/utils/format";
 
 export interface ManagedSlot {
@@ -82,12 +82,12 @@ export function HostSlotsManager({
   const [slotForm, slotFields] = useForm({
     id: "slot",
     lastResult: actionData?.form === "slot" ? actionData.result : undefined,
-    constraint: getZodConstraint(SlotFieldsSchema),
+    constraint: zodConstraint(SlotFieldsSchema),
   });
   const [cutoffForm, cutoffFields] = useForm({
     id: "cutoff",
     lastResult: actionData?.form === "cutoff" ? actionData.result : undefined,
-    constraint: getZodConstraint(CutoffSchema),
+    constraint: zodConstraint(CutoffSchema),
     defaultValue: { hours: String(cutoffHours) },
   });
   return (

@@ -4,11 +4,11 @@
  * public description and the accept/decline form.
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { HOST_CAPACITY_MAX, HostAnswerSchema, HostFirmSchema } from "~/schemas/hosts";
+import { zodConstraint } from "~/utils/form-constraint";
 import { formatDate, formatDateTime, formatFiscalYear } from "~/utils/format";
 import { localized } from "~/utils/localized";
 import type { HostStatus } from "../../db/schema";
@@ -147,7 +147,7 @@ export function HostFirmForm({
   submitLabel: string;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({ id, lastResult, defaultValue, constraint: getZodConstraint(HostFirmSchema) });
+  const [form, fields] = useForm({ id, lastResult, defaultValue, constraint: zodConstraint(HostFirmSchema) });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -227,7 +227,7 @@ export function ProjectPublicInfo({ project }: { project: ProjectInfo }) {
 /** Accept with a capacity (and a note), or decline (with an optional note). */
 export function HostAnswerForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({ id: "host-answer", lastResult, constraint: getZodConstraint(HostAnswerSchema) });
+  const [form, fields] = useForm({ id: "host-answer", lastResult, constraint: zodConstraint(HostAnswerSchema) });
   return (
     <Form method="post" {...getFormProps(form)}>
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -4,11 +4,11 @@
  * JavaScript.
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { PrivacyRequestSchema, ProfileSchema } from "~/schemas/privacy";
+import { zodConstraint } from "~/utils/form-constraint";
 import { formatDateTime } from "~/utils/format";
 import { FormErrors, SelectField, TextareaField, TextField } from "./forms";
 
@@ -33,14 +33,14 @@ export function OwnDataSection({ user, requests, profileResult, requestResult }:
   const [profile, profileFields] = useForm({
     id: "own-profile",
     lastResult: profileResult,
-    constraint: getZodConstraint(ProfileSchema),
+    constraint: zodConstraint(ProfileSchema),
     defaultValue: { name: user.name, nameKana: user.nameKana ?? "", nameLatin: user.nameLatin ?? "" },
     shouldValidate: "onSubmit",
   });
   const [request, requestFields] = useForm({
     id: "privacy-request",
     lastResult: requestResult,
-    constraint: getZodConstraint(PrivacyRequestSchema),
+    constraint: zodConstraint(PrivacyRequestSchema),
     shouldValidate: "onSubmit",
   });
   return (

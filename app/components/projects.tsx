@@ -4,7 +4,6 @@
  * hosts were ranked). Presentational: the routes load the data.
  */
 import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, FormErrors, TextareaField, TextField } from "~/components/forms";
@@ -18,6 +17,7 @@ import {
   TransitionSchema,
   type ProjectFormValues,
 } from "~/schemas/project";
+import { zodConstraint } from "~/utils/form-constraint";
 import { formatDate, formatDateTime, formatFiscalYear } from "~/utils/format";
 import { INDUSTRY_KEYS, industryLabel } from "~/utils/kita";
 import { localTitle, localized } from "~/utils/localized";
@@ -53,7 +53,7 @@ export function ProjectForm({ lastResult, defaultValue, agreements, submitLabel,
     id: "project",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(ProjectFieldsSchema),
+    constraint: zodConstraint(ProjectFieldsSchema),
   });
   const agreement = fields.agreementId;
   const agreementError = agreement.errors?.length ? agreement.errorId : undefined;
@@ -325,7 +325,7 @@ function TransitionForm({ action, lastResult }: { action: ProjectAction; lastRes
   const [form, fields] = useForm({
     id: `transition-${action}`,
     lastResult,
-    constraint: getZodConstraint(TransitionSchema),
+    constraint: zodConstraint(TransitionSchema),
   });
   const needsComment = Boolean(RULES[action].comment);
   return (

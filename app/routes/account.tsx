@@ -5,7 +5,6 @@
  * requests to staff.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +19,7 @@ import { ChangePasswordSchema } from "~/schemas/accounts";
 import { LocaleSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
 import { PrivacyRequestSchema, ProfileSchema } from "~/schemas/privacy";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { localeCookie } from "~/utils/i18n.server";
@@ -128,7 +128,7 @@ export default function Account() {
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData && "result" in actionData ? actionData.result : undefined,
-    constraint: getZodConstraint(ChangePasswordSchema),
+    constraint: zodConstraint(ChangePasswordSchema),
   });
   return (
     <section className="narrow">

@@ -3,7 +3,6 @@
  * name, reading and address are staff's (the schema has no such fields, so posted values are ignored). Audited.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +12,7 @@ import { PrivacyLink } from "~/components/privacy-link";
 import type { Lng } from "~/i18n";
 import { firmFields, getFirm, updateFirm } from "~/models/firm.server";
 import { FirmProfileSchema } from "~/schemas/firm";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireRole, type SessionUser } from "~/utils/session.server";
@@ -50,7 +50,7 @@ export default function FirmProfile() {
     id: "firm-profile",
     lastResult: actionData?.result,
     defaultValue: firmFormDefaults(values),
-    constraint: getZodConstraint(FirmProfileSchema),
+    constraint: zodConstraint(FirmProfileSchema),
   });
   return (
     <section className="narrow">

@@ -5,7 +5,6 @@
  * "use the lottery" clears the ranking. Open while sign-up is open and after it closes, until a pairing is published.
  */
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,6 +14,7 @@ import { listApplicants, RANKING_CLOSED, RANKING_STATES, saveHostRanking } from 
 import { requireFirmHost } from "~/route-helpers/pairing-route.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { applicantLabel, HostRankingSchema, rankedSignups } from "~/schemas/pairing";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { localTitle } from "~/utils/localized";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -62,7 +62,7 @@ export default function FirmRanking() {
   const [form, fields] = useForm({
     id: "host-ranking",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(HostRankingSchema),
+    constraint: zodConstraint(HostRankingSchema),
     defaultValue: {
       ranking: applicants.map((a) => ({ signup: String(a.id), position: a.rank === null ? "" : String(a.rank) })),
     },

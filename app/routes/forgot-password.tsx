@@ -3,13 +3,13 @@
  * account has the address (and whether or not a limit held the mail back), so the page reveals no account.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormErrors, TextField } from "~/components/forms";
 import { requestPasswordReset } from "~/models/password-reset.server";
 import { ForgotPasswordSchema } from "~/schemas/accounts";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { getLocale } from "~/utils/i18n.server";
 
@@ -35,7 +35,7 @@ export default function ForgotPassword() {
   const [form, fields] = useForm({
     id: "forgot-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ForgotPasswordSchema),
+    constraint: zodConstraint(ForgotPasswordSchema),
   });
   if (sent) {
     return (

@@ -5,7 +5,6 @@
  * project is cancelled, the host withdrawn, or the page's time is over.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +19,7 @@ import { listHostStudents } from "~/models/pairing-view.server";
 import { handleSlotAction, slotView } from "~/route-helpers/interview-page.server";
 import { failureReply, toastResult } from "~/route-helpers/respond.server";
 import { HostAccountSchema } from "~/schemas/interviews";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { getLocale } from "~/utils/i18n.server";
 import { invariantResponse } from "~/utils/invariant";
@@ -95,7 +95,7 @@ export default function HostPage() {
   const [accountForm, accountFields] = useForm({
     id: "account",
     lastResult: actionData?.form === "account" ? actionData.result : undefined,
-    constraint: getZodConstraint(HostAccountSchema),
+    constraint: zodConstraint(HostAccountSchema),
   });
   if (!page) {
     return (

@@ -1,6 +1,5 @@
 /** GET/POST /invitations/:token: an invited user chooses a password; the link works once and expires. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { PrivacyLink } from "~/components/privacy-link";
 import { acceptInvitation, findInvitation } from "~/models/invitation.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { SetPasswordSchema } from "~/schemas/auth";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { homePathFor, startSession } from "~/utils/session.server";
@@ -53,7 +53,7 @@ export default function AcceptInvitation() {
   const [form, fields] = useForm({
     id: "invitation",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(SetPasswordSchema),
+    constraint: zodConstraint(SetPasswordSchema),
   });
   if (!loaderData.invitation) {
     const key = {

@@ -1,6 +1,5 @@
 /** GET/POST /login: sign in with email and password (fields `email`, `password`). */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { claimSignInAttempt, markSignInSucceeded } from "~/models/login-attempt.
 import { findUserForLogin, normalizeEmail } from "~/models/user.server";
 import { LoginSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { burnPasswordCheck, verifyPassword } from "~/utils/password.server";
 import { homePathFor, requireAnonymous, safeRedirectPath, startSession } from "~/utils/session.server";
@@ -67,7 +67,7 @@ export default function Login() {
   const [form, fields] = useForm({
     id: "login",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(LoginSchema),
+    constraint: zodConstraint(LoginSchema),
   });
   return (
     <section className="narrow">

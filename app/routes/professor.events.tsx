@@ -3,7 +3,6 @@
  * title and confirm it; the public programme shows a title only once it is confirmed.
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +12,7 @@ import type { Lng } from "~/i18n";
 import { confirmPresentationTitle, listProfessorPresentations } from "~/models/event.server";
 import { throwFailure } from "~/route-helpers/respond.server";
 import { ConfirmTitleSchema, tokyoTime } from "~/schemas/events";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { localTitle, localized } from "~/utils/localized";
@@ -48,7 +48,7 @@ function ConfirmForm({ slot, lastResult }: { slot: Slot; lastResult?: Submission
     id: `confirm-${slot.id}`,
     lastResult,
     defaultValue: { titleJa: slot.title_ja, titleEn: slot.title_en ?? undefined },
-    constraint: getZodConstraint(ConfirmTitleSchema),
+    constraint: zodConstraint(ConfirmTitleSchema),
   });
   return (
     <Form method="post" {...getFormProps(form)}>

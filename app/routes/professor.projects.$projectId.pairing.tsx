@@ -5,7 +5,6 @@
  * publication, only that it is not published yet.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +18,7 @@ import { getProject } from "~/models/project.server";
 import { failureReply, projectFailureStatus } from "~/route-helpers/respond.server";
 import { OverrideSchema, REASON_MAX } from "~/schemas/pairing";
 import { parseId } from "~/schemas/params";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
 import { localTitle } from "~/utils/localized";
@@ -95,7 +95,7 @@ function PlaceForm({ view }: { view: NonNullable<ReturnType<typeof useLoaderData
   const [form, fields] = useForm({
     id: "place",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(OverrideSchema),
+    constraint: zodConstraint(OverrideSchema),
   });
   return (
     <section aria-labelledby="place-title" className="panel">

@@ -4,7 +4,6 @@
  * created when it is used), a taken one a notice to its owner (app/models/registration.server.ts).
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +13,7 @@ import { requestRegistration } from "~/models/registration.server";
 import { listUniversities } from "~/models/university.server";
 import { RegisterSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { getLocale } from "~/utils/i18n.server";
 import { localized } from "~/utils/localized";
@@ -58,7 +58,7 @@ export default function Register() {
   const [form, fields] = useForm({
     id: "register",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(RegisterSchema),
+    constraint: zodConstraint(RegisterSchema),
   });
   if (sent) {
     return (

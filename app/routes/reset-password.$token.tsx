@@ -3,7 +3,6 @@
  * every session of the account and signs this browser in afresh. The token is only ever compared by its hash.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +10,7 @@ import { FormErrors, TextField } from "~/components/forms";
 import { findPasswordReset, resetPassword } from "~/models/password-reset.server";
 import { ResetPasswordSchema } from "~/schemas/accounts";
 import { msg } from "~/schemas/messages";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { passwordProblem } from "~/utils/password-policy.server";
 import { homePathFor, startSession } from "~/utils/session.server";
@@ -64,7 +64,7 @@ export default function ResetPassword() {
   const [form, fields] = useForm({
     id: "reset-password",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ResetPasswordSchema),
+    constraint: zodConstraint(ResetPasswordSchema),
   });
   if (!loaderData.email) {
     return (

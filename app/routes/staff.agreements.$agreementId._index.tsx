@@ -3,7 +3,6 @@
  * version history. One action serves the three forms, told apart by `intent`; the document form is multipart.
  */
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
@@ -28,6 +27,7 @@ import {
 } from "~/schemas/agreements";
 import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDate, formatDateTime, tokyoDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -146,7 +146,7 @@ function useIntentForm<Schema extends typeof ActivitySchema | typeof TerminateSc
     id: intent,
     lastResult: actionData?.intent === intent ? actionData.result : undefined,
     defaultValue,
-    constraint: getZodConstraint(schema),
+    constraint: zodConstraint(schema),
   });
 }
 

@@ -3,7 +3,6 @@
  * re-issue form (a corrected certificate that supersedes it).
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +12,7 @@ import { findReplacement, reissueCertificate } from "~/models/certificate-reissu
 import { findPublicCertificate, revokeCertificate } from "~/models/certificate.server";
 import { failureReply } from "~/route-helpers/respond.server";
 import { ReissueSchema, RevokeSchema } from "~/schemas/certificates";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { found } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
@@ -70,7 +70,7 @@ export default function StaffCertificate() {
   const [form, fields] = useForm({
     id: "revoke",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(RevokeSchema),
+    constraint: zodConstraint(RevokeSchema),
   });
   return (
     <>
@@ -142,7 +142,7 @@ function ReissueForm({ name, nameLatin }: { name: string; nameLatin: string }) {
   const [form, fields] = useForm({
     id: "reissue",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(ReissueSchema),
+    constraint: zodConstraint(ReissueSchema),
     defaultValue: { name, nameLatin },
   });
   return (

@@ -4,7 +4,6 @@
  * works without JavaScript; one action serves them all, told apart by `intent`.
  */
 import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -33,6 +32,7 @@ import {
   teamValue,
   tokyoTime,
 } from "~/schemas/events";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -149,7 +149,7 @@ function AddSlotForm({ choices, lastResult }: { choices: TeamChoice[]; lastResul
   const [form, fields] = useForm<SlotFields & { team: string }>({
     id: "add-slot",
     lastResult,
-    constraint: getZodConstraint(AddSlotFieldsSchema),
+    constraint: zodConstraint(AddSlotFieldsSchema),
   });
   return (
     <Form method="post" {...getFormProps(form)}>
@@ -178,7 +178,7 @@ function EditSlotForm({
     id: "edit-slot",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(EditSlotSchema),
+    constraint: zodConstraint(EditSlotSchema),
   });
   return (
     <section aria-labelledby="edit-slot-title" className="panel">

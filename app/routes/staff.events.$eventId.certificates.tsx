@@ -4,7 +4,6 @@
  * and the certificates issued (each links to its detail page, where it can be revoked).
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,6 +20,7 @@ import {
 import { loadEvent } from "~/route-helpers/event.server";
 import { toastResult } from "~/route-helpers/respond.server";
 import { CertifyByHandSchema, IssueOneSchema } from "~/schemas/certificates";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -97,7 +97,7 @@ export default function EventCertificates() {
   const [form, fields] = useForm({
     id: "by-hand",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(CertifyByHandSchema),
+    constraint: zodConstraint(CertifyByHandSchema),
   });
   const waiting = candidates.filter((c) => !c.certificateId && c.reasons.length === 0);
   const withoutCertificate = candidates.filter((c) => !c.certificateId);

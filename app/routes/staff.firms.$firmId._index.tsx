@@ -1,6 +1,5 @@
 /** Staff: one firm of the register, hiding it from the directory (with a reason) or restoring it, and its history. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
@@ -11,6 +10,7 @@ import type { Lng } from "~/i18n";
 import { getFirm, hideFirm, listFirmHistory, restoreFirm } from "~/models/firm.server";
 import { FIRM_FIELDS, HideFirmSchema } from "~/schemas/firm";
 import { idParam } from "~/schemas/params";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -49,7 +49,7 @@ export default function StaffFirm() {
   const [form, fields] = useForm({
     id: "hide-firm",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(HideFirmSchema),
+    constraint: zodConstraint(HideFirmSchema),
   });
   return (
     <>

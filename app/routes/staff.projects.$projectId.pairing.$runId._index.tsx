@@ -5,7 +5,6 @@
  * except that staff may place a student left without a firm (recorded as an override; the student and firm are told).
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,6 +18,7 @@ import { getProject } from "~/models/project.server";
 import { failureData, failureReply, projectFailureStatus } from "~/route-helpers/respond.server";
 import { OverrideSchema, REASON_MAX, UNPLACED } from "~/schemas/pairing";
 import { parseId } from "~/schemas/params";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
 import { localTitle } from "~/utils/localized";
@@ -90,7 +90,7 @@ export default function StaffPairingRun() {
   const [form, fields] = useForm({
     id: "override",
     lastResult: actionData?.intent === "override" ? actionData.result : undefined,
-    constraint: getZodConstraint(OverrideSchema),
+    constraint: zodConstraint(OverrideSchema),
   });
   return (
     <>

@@ -1,6 +1,5 @@
 /** Staff: renaming a partner university (Japanese and English names); audited. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { getUniversity, updateUniversity } from "~/models/university.server";
 import { UniversitySchema } from "~/schemas/accounts";
 import { msg } from "~/schemas/messages";
 import { idParam } from "~/schemas/params";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { found } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
@@ -46,7 +46,7 @@ export default function EditUniversity() {
     id: "university",
     lastResult: actionData?.result,
     defaultValue: { nameJa: university.name_ja, nameEn: university.name_en },
-    constraint: getZodConstraint(UniversitySchema),
+    constraint: zodConstraint(UniversitySchema),
   });
   return (
     <section className="narrow">

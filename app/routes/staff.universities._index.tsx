@@ -1,6 +1,5 @@
 /** Staff: the partner universities with their agreements and users, and adding a university. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import type { Lng } from "~/i18n";
 import { createUniversity, listUniversitiesForStaff } from "~/models/university.server";
 import { UniversitySchema } from "~/schemas/accounts";
 import { msg } from "~/schemas/messages";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { localized } from "~/utils/localized";
@@ -44,7 +44,7 @@ export default function StaffUniversities() {
   const [form, fields] = useForm({
     id: "university",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(UniversitySchema),
+    constraint: zodConstraint(UniversitySchema),
   });
   return (
     <>

@@ -4,7 +4,6 @@
  * users. Every change is audited by its model.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -26,6 +25,7 @@ import { failureReply } from "~/route-helpers/respond.server";
 import { parseAccountFilter, RowIdSchema } from "~/schemas/accounts";
 import { InviteSchema } from "~/schemas/auth";
 import { msg } from "~/schemas/messages";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { invariantResponse } from "~/utils/invariant";
 import { localized } from "~/utils/localized";
@@ -121,7 +121,7 @@ export default function StaffUsers() {
   const [form, fields] = useForm({
     id: "invite",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(InviteSchema),
+    constraint: zodConstraint(InviteSchema),
   });
   return (
     <>

@@ -4,7 +4,6 @@
  * it in one transaction and audits it (erasure.server.ts).
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +11,7 @@ import { ErrorList, FormErrors, TextField } from "~/components/forms";
 import { eraseStudent, getErasureSubject } from "~/models/privacy-request.server";
 import { msg } from "~/schemas/messages";
 import { EraseSchema } from "~/schemas/privacy";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { found } from "~/utils/invariant";
 import { requireRole } from "~/utils/session.server";
@@ -53,7 +53,7 @@ export default function EraseStudent() {
   const [form, fields] = useForm({
     id: "erase",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(EraseSchema),
+    constraint: zodConstraint(EraseSchema),
     shouldValidate: "onSubmit",
   });
   const erasable = subject.role === "student" && !subject.deleted_at;

@@ -1,6 +1,5 @@
 /** A student enters the join code the seminar gave them and goes on to the project's sign-up page. */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { FormErrors, TextField } from "~/components/forms";
 import { findProjectByJoinCode, normalizeJoinCode } from "~/models/project.server";
 import { msg } from "~/schemas/messages";
 import { JoinSchema } from "~/schemas/signup";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { requireRole } from "~/utils/session.server";
 
@@ -38,7 +38,7 @@ export default function JoinProject() {
   const [form, fields] = useForm({
     id: "join",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(JoinSchema),
+    constraint: zodConstraint(JoinSchema),
   });
   return (
     <section className="narrow">

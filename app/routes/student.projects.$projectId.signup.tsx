@@ -3,7 +3,6 @@
  * ranking or withdraw until the window closes (server-enforced); afterwards the page is read-only.
  */
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -26,6 +25,7 @@ import { CONSENT_VERSION, orderHosts, rankingFromPositions, signupPhase } from "
 import { failureReply, failureToast } from "~/route-helpers/respond.server";
 import { parseId } from "~/schemas/params";
 import { MOTIVATION_MAX, SignupSchema, UpdateSignupSchema } from "~/schemas/signup";
+import { zodConstraint } from "~/utils/form-constraint";
 import { readForm } from "~/utils/form.server";
 import { formatDateTime } from "~/utils/format";
 import { invariantResponse } from "~/utils/invariant";
@@ -256,7 +256,7 @@ function SignupForm({
   }>({
     id: "signup",
     lastResult: actionData?.result,
-    constraint: getZodConstraint(signedUp ? UpdateSignupSchema : SignupSchema),
+    constraint: zodConstraint(signedUp ? UpdateSignupSchema : SignupSchema),
     defaultValue: {
       code,
       motivation,
