@@ -70,12 +70,14 @@ describe("the public firm directory", () => {
     await page.getByRole("link", { name: "次のページ" }).click();
     await page.locator('.pagination [aria-current="page"]', { hasText: /^2$/ }).waitFor();
     await expect(marker()).resolves.toBe("same document");
+    await expectAccessible(page);
 
     const first = page.locator(".firm-list a").first();
     const name = (await first.textContent()) ?? "";
     await Promise.all([page.waitForURL(/\/firms\/\d+$/), first.click()]);
     await page.getByRole("heading", { level: 1, name }).waitFor();
     await expect(marker()).resolves.toBe("same document");
+    await expectAccessible(page);
 
     const menu = page.getByRole("navigation", { name: "メインメニュー" });
     const nav = menu.getByRole("link", { name: "企業を探す" });
@@ -86,6 +88,7 @@ describe("the public firm directory", () => {
     await page.getByRole("heading", { level: 1, name: "企業を探す" }).waitFor();
     await expect(nav.getAttribute("aria-current")).resolves.toBe("page");
     await expect(marker()).resolves.toBe("same document");
+    await expectAccessible(page);
     await page.context().close();
   });
 
