@@ -4,7 +4,7 @@
  * bundled with the app instead of loaded at run time.
  */
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -97,5 +97,8 @@ export default async function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A client's mistake that Remix answers itself (405 for a POST to a page without an action, 404, 400) is in the
+  // request log with its status; an error line ("[object Object]") for each would let anyone fill the error log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   logError("unhandled error in a loader, action or render", error);
 }

@@ -4,11 +4,12 @@
 import type { EntryContext } from "@remix-run/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@remix-run/react", () => ({
+vi.mock("@remix-run/react", async (original) => ({
+  ...(await original<typeof import("@remix-run/react")>()),
   RemixServer: ({ url }: { url: string }) => <p>{`rendered ${url}`}</p>,
 }));
 
-const { default: handleRequest } = await import("~/entry.server");
+const { default: handleRequest, handleError } = await import("~/entry.server");
 
 const context = { staticHandlerContext: { loaderData: { root: { locale: "en" } } } } as unknown as EntryContext;
 
@@ -22,6 +23,7 @@ async function render(userAgent: string) {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 describe("document rendering", () => {
@@ -36,4 +38,30 @@ describe("document rendering", () => {
       expect(vi.getTimerCount()).toBe(0);
     });
   }
+});
+
+describe("handleError", () => {
+  const request = new Request("http://localhost/privacy", { method: "POST" });
+  // What Remix hands it for a POST to a page without an action (an ErrorResponse: status, statusText, internal, data).
+  const clientMistake = { status: 405, statusText: "Method Not Allowed", internal: true, data: "no action" };
+
+  function errorLines(error: unknown) {
+    const writes: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    handleError(error, { request } as never);
+    return writes.filter((line) => line.includes('"level":"error"'));
+  }
+
+  it("logs no error for a client's mistake that Remix answers with a 4xx", () => {
+    expect(errorLines(clientMistake)).toEqual([]);
+    expect(errorLines({ ...clientMistake, status: 404, statusText: "Not Found" })).toEqual([]);
+  });
+
+  it("still logs real failures, with their message", () => {
+    expect(errorLines(new Error("database is locked"))).toEqual([expect.stringContaining("database is locked")]);
+    expect(errorLines({ ...clientMistake, status: 500, statusText: "Internal Server Error" })).toHaveLength(1);
+  });
 });
