@@ -3,7 +3,7 @@
  * event's date and time in Tokyo, the event form, the team picker of the programme form, and the toggle buttons of
  * the door list (a plain form without JavaScript; a fetcher with it, so the page does not reload and focus stays).
  */
-import { getFormProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,7 @@ import { EventFieldsSchema, tokyoTime, type EventFormValues } from "~/schemas/ev
 import { zodConstraint } from "~/utils/form-constraint";
 import { formatDateTime, tokyoDate } from "~/utils/format";
 import { localTitle, localized } from "~/utils/localized";
-import { ErrorList, FormErrors, TextareaField, TextField } from "./forms";
+import { ErrorList, FormErrors, selectControl, TextareaField, TextField } from "./forms";
 
 /** "2026年2月20日 14:00–17:00", or both ends in full when the event runs over several days. */
 export function eventWhen(e: { starts_at: string; ends_at: string }, lng: Lng) {
@@ -104,17 +104,15 @@ export interface TeamChoice {
 export function TeamSelect({ meta, choices }: { meta: FieldMetadata<string>; choices: TeamChoice[] }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language as Lng;
-  const hintId = `${meta.id}-hint`;
+  const field = selectControl(meta);
+  const hintId = `${field.id}-hint`;
   return (
     <div className="field">
-      <label htmlFor={meta.id}>{t("events.slot.team")}</label>
+      <label htmlFor={field.id}>{t("events.slot.team")}</label>
       <p id={hintId} className="field-hint">
         {t("events.slot.teamHint")}
       </p>
-      <select
-        {...getSelectProps(meta)}
-        aria-describedby={[hintId, meta.errors?.length ? meta.errorId : ""].join(" ").trim()}
-      >
+      <select {...field.props} aria-describedby={[hintId, field.errorId ?? ""].join(" ").trim()}>
         <option value="">{t("events.slot.chooseTeam")}</option>
         {choices.map((p) => (
           <optgroup
@@ -132,7 +130,7 @@ export function TeamSelect({ meta, choices }: { meta: FieldMetadata<string>; cho
           </optgroup>
         ))}
       </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
+      <ErrorList id={field.errorId} errors={field.errors} />
     </div>
   );
 }

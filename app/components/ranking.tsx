@@ -3,14 +3,14 @@
  * hydration it becomes an ordered list with "move up"/"move down" buttons that fills the same form fields
  * (ranking[i].host, ranking[i].position), announces each move, and keeps focus on the pressed button.
  */
-import { getSelectProps, type FieldMetadata } from "@conform-to/react";
+import type { FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Lng } from "~/i18n";
 import { orderHosts } from "~/projects/signup";
 import { industryLabel, townLabel } from "~/utils/kita";
-import { ErrorList } from "./forms";
+import { ErrorList, selectControl } from "./forms";
 
 export interface RankHost {
   id: number;
@@ -97,36 +97,36 @@ function PositionSelects({ rows, listErrorId }: { rows: Row[]; listErrorId?: str
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ key, host, hostName, position }) => (
-            <tr key={key}>
-              <th scope="row">
-                <Link to={`/firms/${host.firm_id}`}>{host.name}</Link>
-                <br />
-                <HostFacts host={host} />
-              </th>
-              <td>
-                <input type="hidden" name={hostName} value={host.id} />
-                <label htmlFor={position.id} className="visually-hidden">
-                  {t("signup.rank.positionOf", { name: host.name })}
-                </label>
-                <select
-                  {...getSelectProps(position)}
-                  aria-describedby={
-                    [position.errors?.length ? position.errorId : "", listErrorId ?? ""].filter(Boolean).join(" ") ||
-                    undefined
-                  }
-                >
-                  <option value="">{t("signup.rank.choose")}</option>
-                  {rows.map((_, i) => (
-                    <option key={i} value={String(i + 1)}>
-                      {t("signup.rank.nth", { n: i + 1 })}
-                    </option>
-                  ))}
-                </select>
-                <ErrorList id={position.errorId} errors={position.errors} />
-              </td>
-            </tr>
-          ))}
+          {rows.map(({ key, host, hostName, position }) => {
+            const select = selectControl(position);
+            return (
+              <tr key={key}>
+                <th scope="row">
+                  <Link to={`/firms/${host.firm_id}`}>{host.name}</Link>
+                  <br />
+                  <HostFacts host={host} />
+                </th>
+                <td>
+                  <input type="hidden" name={hostName} value={host.id} />
+                  <label htmlFor={select.id} className="visually-hidden">
+                    {t("signup.rank.positionOf", { name: host.name })}
+                  </label>
+                  <select
+                    {...select.props}
+                    aria-describedby={[select.errorId, listErrorId].filter(Boolean).join(" ") || undefined}
+                  >
+                    <option value="">{t("signup.rank.choose")}</option>
+                    {rows.map((_, i) => (
+                      <option key={i} value={String(i + 1)}>
+                        {t("signup.rank.nth", { n: i + 1 })}
+                      </option>
+                    ))}
+                  </select>
+                  <ErrorList id={select.errorId} errors={select.errors} />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -4,11 +4,11 @@
  * paired with, so no firm sees them before pairing. A position select per applicant (works without JavaScript);
  * "use the lottery" clears the ranking. Open while sign-up is open and after it closes, until a pairing is published.
  */
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, FormErrors } from "~/components/forms";
+import { ErrorList, FormErrors, selectControl } from "~/components/forms";
 import type { Lng } from "~/i18n";
 import { listApplicants, RANKING_CLOSED, RANKING_STATES, saveHostRanking } from "~/models/host-ranking.server";
 import { requireFirmHost } from "~/route-helpers/pairing-route.server";
@@ -99,6 +99,7 @@ export default function FirmRanking() {
                 <tbody>
                   {rows.map((row, i) => {
                     const item = row.getFieldset();
+                    const position = selectControl(item.position);
                     const label = t("pairing.ranking.applicant", { label: applicants[i].label });
                     return (
                       <tr key={row.key}>
@@ -110,13 +111,10 @@ export default function FirmRanking() {
                         </td>
                         <td>
                           <input {...getInputProps(item.signup, { type: "hidden" })} />
-                          <label htmlFor={item.position.id} className="visually-hidden">
+                          <label htmlFor={position.id} className="visually-hidden">
                             {t("pairing.ranking.positionOf", { label })}
                           </label>
-                          <select
-                            {...getSelectProps(item.position)}
-                            aria-describedby={item.position.errors?.length ? item.position.errorId : undefined}
-                          >
+                          <select {...position.props} aria-describedby={position.errorId}>
                             <option value="">{t("pairing.ranking.notRanked")}</option>
                             {applicants.map((_, n) => (
                               <option key={n} value={String(n + 1)}>
@@ -124,7 +122,7 @@ export default function FirmRanking() {
                               </option>
                             ))}
                           </select>
-                          <ErrorList id={item.position.errorId} errors={item.position.errors} />
+                          <ErrorList id={position.errorId} errors={position.errors} />
                         </td>
                       </tr>
                     );
