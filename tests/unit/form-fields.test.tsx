@@ -22,7 +22,15 @@ const CONSTRAINT = {
   consent: { required: true },
 };
 
-const DEFAULTS = { code: "ABC", email: "", places: 12, day: "2026-12-24", note: "二行\nの備考", university: "2", consent: "on" };
+const DEFAULTS = {
+  code: "ABC",
+  email: "",
+  places: 12,
+  day: "2026-12-24",
+  note: "二行\nの備考",
+  university: "2",
+  consent: "on",
+};
 
 function Fields({ reference, lastResult }: { reference: boolean; lastResult?: SubmissionResult<string[]> }) {
   const [, fields] = useForm({ id: "f", lastResult, defaultValue: DEFAULTS, constraint: CONSTRAINT });
