@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm run bench` (about 6 minutes): every public page and each role's home of the production build under 50
+ * `npm run bench` (about 10 minutes): every public page and each role's home of the production build under 50
  * concurrent connections (autocannon), against a bare Remix 2.17.5 app with the same route table
  * (scripts/bench-bare-app.js) asked for the same URL, measured in turns in the same run (the median of three rounds), with the ratios (targets: ≥ 0.8× its requests/s,
- * p99 ≤ 1.5× its p99 without each connection's first answer); the firm search both cached (one word) and cold (a different word each request); then one
+ * p99 ≤ 1.5× its p99 without each connection's first answer), and each page's CPU per request against the bare
+ * app's read the steadier paired way (pairedCpu); the firm search both cached (one word) and cold (a different word each request); then one
  * worker against all workers (WEB_CONCURRENCY); then, with BENCH_DATABASE_URL (or TEST_DATABASE_URL) naming a PostgreSQL
  * server, a read page and real sign-up POSTs on SQLite against PostgreSQL.
  *
@@ -25,6 +26,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 4);
 // Pages against the bare app: BENCH_ROUNDS turns (default 3) of BENCH_TURN_SECONDS (default 2) each, per app.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const TURN = Number(process.env.BENCH_TURN_SECONDS ?? 2);
+// The paired reading of each page (pairedCpu): BENCH_PAIRED_TURNS turns (default 150) of 4 requests per app.
+const PAIRED_TURNS = Number(process.env.BENCH_PAIRED_TURNS ?? 150);
+const PAIRED_BATCH = 4;
 const CONNECTIONS = 50;
 const SIZES = (process.env.BENCH_FIRMS ?? "260,10000").split(",").map(Number);
 const ONLY = process.env.BENCH_ONLY === "http" ? "directory" : (process.env.BENCH_ONLY ?? "pages");
@@ -264,6 +268,34 @@ async function measure(server, url, options = {}) {
   return { ...summary(result), cpuMs };
 }
 
+/**
+ * The CPU time per request of each of `servers` (ms), each asked for `url` in batches of PAIRED_BATCH concurrent
+ * requests, the servers in turns (who goes first alternating), PAIRED_TURNS turns each after a warm-up. A change in
+ * the machine's speed then hits every server alike within milliseconds: the ratio repeats within ~2% where 2-second
+ * runs under 50 connections move by up to 20% (README "Decisions", fifth pass). Plain `fetch`, told not to ask for
+ * compression (as autocannon does not).
+ */
+async function pairedCpu(servers, url, options = {}) {
+  const headers = { "accept-encoding": "identity", ...options.headers };
+  const rotate = options.requests?.[0]?.setupRequest;
+  const one = async (server) => {
+    const target = new URL(rotate ? rotate({ path: url }).path : url, server.base);
+    const res = await fetch(target, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${target}: ${res.status}`);
+  };
+  const batch = (server) => Promise.all(Array.from({ length: PAIRED_BATCH }, () => one(server)));
+  const turns = async (count) => {
+    for (let i = 0; i < count; i++) {
+      for (const server of i % 2 ? [...servers].reverse() : servers) await batch(server);
+    }
+  };
+  await turns(20);
+  const before = servers.map((s) => cpuSeconds(s.child.pid));
+  await turns(PAIRED_TURNS);
+  return servers.map((s, k) => ((cpuSeconds(s.child.pid) - before[k]) * 1000) / (PAIRED_TURNS * PAIRED_BATCH));
+}
+
 /** The HTML a page answers (`options.headers` as autocannon takes them; a rotating search: its first word). */
 async function pageHtml(url, options = {}) {
   const path = options.requests?.[0]?.setupRequest?.({ path: new URL(url).pathname }).path;
@@ -385,7 +417,13 @@ async function benchPages() {
           rounds.push({ base: await measureBare(), page });
         }
       }
-      measured.push({ name, rounds, html: await Promise.all([app, bare].map((s) => pageHtml(s.base + url, options))) });
+      const paired = await pairedCpu([bare, app], url, options);
+      measured.push({
+        name,
+        rounds,
+        paired,
+        html: await Promise.all([app, bare].map((s) => pageHtml(s.base + url, options))),
+      });
     }
     const floors = markupFloors(measured.flatMap((m) => m.html));
 
@@ -393,7 +431,7 @@ async function benchPages() {
       const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
       return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
     };
-    const table = measured.map(({ name, rounds }, i) => {
+    const table = measured.map(({ name, rounds, paired }, i) => {
       // A bare run with no answer (a starved machine) gives no ratio rather than a division by zero.
       const ratio = (a, b) => (b > 0 ? a / b : NaN);
       const rpsRatio = median(rounds.map((r) => ratio(r.page.rps, r.base.rps)));
@@ -417,6 +455,10 @@ async function benchPages() {
         "bare CPU ms/req": fixed(median(rounds.map((r) => r.base.cpuMs))),
         // The bare app's CPU per request over this page's: the throughput ratio an idle machine would show.
         "× by CPU": fixed(cpuRatio),
+        // The same, read the steadier way (pairedCpu): 4 requests at a time, bare app and page in turns.
+        "paired CPU ms": fixed(paired[1]),
+        "paired bare": fixed(paired[0]),
+        "paired ×": fixed(ratio(paired[0], paired[1])),
         // What React needs at least for this page's markup beyond the bare page's (both as plain elements), and the
         // bare app's CPU per request over its own plus that: the best "× by CPU" any React page with this markup can
         // reach, whatever else it stopped doing.
@@ -433,7 +475,8 @@ async function benchPages() {
     console.log(
       `\npages against a bare Remix 2.17.5 app with the same ${bareApp.routes} route files, asked for the same URL (each` +
         ` of its pages: one Kysely query); one worker each; ${CONNECTIONS} connections; each figure the median of ${ROUNDS}` +
-        ` rounds of ${TURN} s, bare and page in turns; ${os.cpus().length} cores`,
+        ` rounds of ${TURN} s, bare and page in turns; the paired columns: ${PAIRED_TURNS} turns of ${PAIRED_BATCH}` +
+        ` requests each; ${os.cpus().length} cores`,
     );
     console.table(table);
     const [load1] = os.loadavg();
