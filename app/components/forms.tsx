@@ -19,11 +19,12 @@ const RANGE_TYPES = new Set(["date", "datetime-local", "time", "number"]);
  * What Conform's `getInputProps`, `getTextareaProps` and `getSelectProps` give a control (id, name, form, required,
  * aria-invalid, the constraints, the default value), plus the id and errors the field shows, reading each property of
  * the field's metadata once and only those the control uses. In Conform 1.x every read of a property builds a fresh
- * metadata object behind a Proxy: `getInputProps` makes about 16 reads, and the seven-field registration form spent
- * 0.4 ms and 300 KB a page view on them (README "Decisions", fifth pass). A read during render is also what subscribes
- * the form to that property's changes, so the properties shown are still all read through the metadata.
+ * metadata object behind a Proxy: `getInputProps` makes about 16 reads (about 20 a field with the label and errors),
+ * and the seven-field registration form spent 0.4 ms and 300 KB a page view on them (README "Decisions", fifth
+ * pass). A read during render is also what subscribes the form to that property's changes, so the properties shown
+ * are still all read through the metadata.
  */
-export function controlProps(meta: FieldMetadata<unknown>, constraints: readonly ConstraintName[]) {
+function controlProps(meta: FieldMetadata<unknown>, constraints: readonly ConstraintName[]) {
   const id = meta.id;
   const errors = meta.errors;
   const props: Record<string, unknown> = { id, name: meta.name, form: meta.formId };
@@ -155,7 +156,7 @@ export function SelectField({
   );
 }
 
-/** Form-level errors (not tied to one field), announced when they appear. */
+/** A checkbox before its label ("on" when ticked, as Conform's checkboxes). */
 export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<unknown>; label: string; hint?: string }) {
   const field = controlProps(meta, []);
   const hintId = hint ? `${field.id}-hint` : undefined;
@@ -180,6 +181,7 @@ export function CheckboxField({ meta, label, hint }: { meta: FieldMetadata<unkno
   );
 }
 
+/** Form-level errors (not tied to one field), announced when they appear. */
 export function FormErrors({ id, errors }: { id?: string; errors?: string[] | null }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
