@@ -14,7 +14,7 @@ import { crossSiteGuard } from "./cross-site-guard.js";
 import { sendStatusPage } from "./pages.js";
 import { logServerError, requestLog } from "./request-log.js";
 import { robotsTag } from "./robots-tag.js";
-import { cspNonce, securityHeaders } from "./security-headers.js";
+import { securityHeaders } from "./security-headers.js";
 
 /**
  * @param {{
@@ -36,7 +36,6 @@ export function createApp({ handler, env = process.env, assets = "public/build",
     if (shuttingDown()) res.set("Connection", "close");
     next();
   });
-  app.use(cspNonce);
   app.use(securityHeaders({ production: env.APP_ENV === "production", devOrigin: env.REMIX_DEV_ORIGIN }));
   app.use(robotsTag);
   app.use(compression());

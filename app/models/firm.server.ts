@@ -25,14 +25,6 @@ export function listFirmOptions() {
     .execute();
 }
 
-export async function countFirms() {
-  const row = await getDb()
-    .selectFrom("firm")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Search
 

@@ -279,12 +279,3 @@ export async function oldestUnsentAt(): Promise<string | null> {
     .executeTakeFirst();
   return (row?.oldest as string | null | undefined) ?? null;
 }
-
-export async function countUnsentMail() {
-  const row = await getDb()
-    .selectFrom("outbox_message")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("status", "in", ["pending", "sending"])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

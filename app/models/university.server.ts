@@ -9,15 +9,6 @@ export function listUniversities() {
   return getDb().selectFrom("university").select(["id", "slug", "name_ja", "name_en"]).orderBy("id").execute();
 }
 
-/** How many universities the city has partnerships with (the staff home's figure). */
-export async function countUniversities(): Promise<number> {
-  const row = await getDb()
-    .selectFrom("university")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Each university with the signing date of its earliest comprehensive agreement, oldest partnership first. */
 export function listPartnerships() {
   return getDb()

@@ -55,17 +55,6 @@ export async function setUserLocale(userId: number, locale: Locale | null) {
   await getDb().updateTable("user").set({ locale, updated_at: now() }).where("id", "=", userId).execute();
 }
 
-export async function countUsersByRole(): Promise<Record<Role, number>> {
-  const rows = await getDb()
-    .selectFrom("user")
-    .select(["role", (eb) => eb.fn.countAll<number>().as("n")])
-    .groupBy("role")
-    .execute();
-  const out = { staff: 0, professor: 0, student: 0, firm: 0 };
-  for (const r of rows) out[r.role] = Number(r.n);
-  return out;
-}
-
 export function getUserAffiliation(user: { university_id: number | null; firm_id: number | null }) {
   const db = getDb();
   return Promise.all([

@@ -4,23 +4,14 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AgreementAttention } from "~/components/agreements";
 import { listAgreementsNeedingAttention } from "~/models/agreement.server";
-import { countFirms } from "~/models/firm.server";
-import { countUnsentMail } from "~/models/outbox.server";
-import { countUniversities } from "~/models/university.server";
-import { countUsersByRole } from "~/models/user.server";
+import { getStaffOverview } from "~/models/staff-overview.server";
 import { tokyoDate } from "~/utils/format";
 import { requireRole } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "staff");
-  const [universities, firms, users, unsent] = await Promise.all([
-    countUniversities(),
-    countFirms(),
-    countUsersByRole(),
-    countUnsentMail(),
-  ]);
-  const attention = await listAgreementsNeedingAttention(tokyoDate());
-  return { universities, firms, users, unsent, attention };
+  const [overview, attention] = await Promise.all([getStaffOverview(), listAgreementsNeedingAttention(tokyoDate())]);
+  return { ...overview, attention };
 }
 
 export default function StaffHome() {

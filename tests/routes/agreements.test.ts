@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { enqueueMail } from "~/models/outbox.server";
 import { loader as partnersLoader } from "~/routes/partners";
 import { loader as staffHomeLoader } from "~/routes/staff._index";
 import { action as detailAction, loader as detailLoader } from "~/routes/staff.agreements.$agreementId._index";
@@ -576,6 +577,14 @@ describe("staff home", () => {
       effective_from: inDays(-400),
       expires_on: inDays(100),
     });
+    // A message waiting to be sent, and one already sent: only the first is counted.
+    await enqueueMail(getDb(), { to: "waiting@example.com", subject: "s", body: "b", kind: "test" });
+    await enqueueMail(getDb(), { to: "sent@example.com", subject: "s", body: "b", kind: "test" });
+    await getDb()
+      .updateTable("outbox_message")
+      .set({ status: "sent" })
+      .where("to_address", "=", "sent@example.com")
+      .execute();
     const home = payload(await settle(callLoader(staffHomeLoader, "/staff", { cookie: staff.cookie, context: ctx })));
     const item = home.attention.find((a: any) => a.id === id);
     expect(item).toMatchObject({ bucket: "d30", noticeDeadline: inDays(10), status: "active" });
@@ -592,6 +601,27 @@ describe("staff home", () => {
     expect(home.universities).toBeGreaterThan(0);
     expect(home.universities).toBe(await count("university"));
     expect(home.firms).toBe(await count("firm"));
+    // Accounts by role, every role present even at zero, and the mail not sent yet (one statement answers them all).
+    const byRole = await getDb()
+      .selectFrom("user")
+      .select(["role", (eb) => eb.fn.countAll().as("n")])
+      .groupBy("role")
+      .execute();
+    expect(home.users).toEqual({
+      staff: 0,
+      professor: 0,
+      student: 0,
+      firm: 0,
+      ...Object.fromEntries(byRole.map((r) => [r.role, Number(r.n)])),
+    });
+    expect(home.users.staff).toBeGreaterThan(0);
+    const unsent = await getDb()
+      .selectFrom("outbox_message")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("status", "in", ["pending", "sending"])
+      .executeTakeFirstOrThrow();
+    expect(home.unsent).toBeGreaterThan(0);
+    expect(home.unsent).toBe(Number(unsent.n));
   });
 });
 

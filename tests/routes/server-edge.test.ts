@@ -17,6 +17,7 @@ import {
 } from "../../server/body-limit.js";
 import { trustProxyHops } from "../../server/client-address.js";
 import { remixHandler } from "../../server/remix-handler.js";
+import { newNonce } from "../../server/security-headers.js";
 import { endlessChunkedUpload, listen, rawRequest, type RawResponse } from "../setup/raw-http";
 
 /** What the stand-in routes saw, for assertions about what reached Remix. */
@@ -169,6 +170,12 @@ describe("security headers", () => {
       nonces.add(nonce);
     }
     expect(nonces.size).toBe(3);
+  });
+
+  it("never hand out a nonce twice, across refills of the random pool it is cut from", () => {
+    const nonces = Array.from({ length: 1_000 }, () => newNonce());
+    expect(new Set(nonces).size).toBe(nonces.length);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64")).toHaveLength(16);
   });
 
   it("send HSTS and upgrade-insecure-requests only with APP_ENV=production", async () => {
