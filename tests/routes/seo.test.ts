@@ -262,9 +262,11 @@ describe("each public page's head", () => {
         ["property", "og:image"],
         ["property", "og:image:alt"],
         ["name", "twitter:card"],
-        ["name", "twitter:image"],
       ])
         if (content(meta, key, value).length !== 1) problems.push(`${url}: ${value}`);
+      // X takes the rest of its card from the og: tags; its own copies would only repeat them.
+      for (const value of ["twitter:title", "twitter:description", "twitter:image", "twitter:image:alt"])
+        if (content(meta, "name", value).length) problems.push(`${url}: ${value} repeats its og: tag`);
       if (content(meta, "name", "robots").length) problems.push(`${url}: robots in a sitemap page`);
     }
     expect(problems).toEqual([]);
