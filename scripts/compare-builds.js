@@ -19,7 +19,8 @@ import { PerformanceObserver } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 
 const [fileA, fileB, url, email = "", batchesArg = "60"] = process.argv.slice(2);
-if (!fileA || !fileB || !url?.startsWith("/")) {
+const batches = Number(batchesArg);
+if (!fileA || !fileB || !url?.startsWith("/") || !Number.isInteger(batches) || batches < 1) {
   console.error("usage: node scripts/compare-builds.js BUILD_A BUILD_B /url [email] [batches]");
   process.exit(2);
 }
@@ -88,7 +89,6 @@ let current = -1;
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (current >= 0) gc[current] += entry.duration;
 }).observe({ entryTypes: ["gc"] });
-const batches = Number(batchesArg);
 for (let k = 0; k < batches; k++) {
   for (const i of k % 2 ? [1, 0] : [0, 1]) {
     current = i;

@@ -10,9 +10,8 @@ export interface StaffOverview {
 }
 
 /**
- * Every figure in one statement of scalar subqueries, the same SQL on SQLite and PostgreSQL: the home page asked for
- * them in four queries, and each query costs a page view more than its few microseconds in SQLite (README
- * "Decisions", 2026-12-02).
+ * Every figure in one statement of scalar subqueries, the same SQL on SQLite and PostgreSQL, instead of one query
+ * each (a count never is null; PostgreSQL's bigint counts come back as numbers, see db.server.ts).
  */
 export async function getStaffOverview(): Promise<StaffOverview> {
   const row = await getDb()
@@ -29,8 +28,8 @@ export async function getStaffOverview(): Promise<StaffOverview> {
       ),
     ])
     .executeTakeFirstOrThrow();
-  const figures = row as unknown as Record<string, number | string | null>;
-  const n = (name: string) => Number(figures[name] ?? 0);
+  const figures = row as unknown as Record<string, number>;
+  const n = (name: string) => Number(figures[name]);
   return {
     universities: n("universities"),
     firms: n("firms"),
