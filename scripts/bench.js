@@ -446,6 +446,13 @@ async function benchPages() {
         "bare req/s": Math.round(median(rounds.map((r) => r.base.rps))),
         "bare p99": Math.round(median(rounds.map((r) => r.base.p99))),
         "× req/s": fixed(rpsRatio),
+        // Every round's ratio, lowest to highest: when they lie far apart the machine's speed moved during the page's
+        // turns and the median above decides little (README "Decisions", seventh pass).
+        "rounds × req/s": rounds
+          .map((r) => ratio(r.page.rps, r.base.rps))
+          .sort((a, b) => a - b)
+          .map(fixed)
+          .join(" "),
         "× p99": fixed(p99Ratio),
         // Without each connection's first answer (see load()): the latency of a server that has taken everyone in.
         "steady p99": Math.round(median(rounds.map((r) => r.page.steadyP99))),
