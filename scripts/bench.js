@@ -434,7 +434,8 @@ async function benchPages() {
     const table = measured.map(({ name, rounds, paired }, i) => {
       // A bare run with no answer (a starved machine) gives no ratio rather than a division by zero.
       const ratio = (a, b) => (b > 0 ? a / b : NaN);
-      const rpsRatio = median(rounds.map((r) => ratio(r.page.rps, r.base.rps)));
+      const rpsRounds = rounds.map((r) => ratio(r.page.rps, r.base.rps));
+      const rpsRatio = median(rpsRounds);
       const p99Ratio = median(rounds.map((r) => ratio(r.page.p99, r.base.p99)));
       const steadyRatio = median(rounds.map((r) => ratio(r.page.steadyP99, r.base.steadyP99)));
       const cpuRatio = median(rounds.map((r) => ratio(r.base.cpuMs, r.page.cpuMs)));
@@ -448,8 +449,7 @@ async function benchPages() {
         "× req/s": fixed(rpsRatio),
         // Every round's ratio, lowest to highest: when they lie far apart the machine's speed moved during the page's
         // turns and the median above decides little (README "Decisions", seventh pass).
-        "rounds × req/s": rounds
-          .map((r) => ratio(r.page.rps, r.base.rps))
+        "rounds × req/s": [...rpsRounds]
           .sort((a, b) => a - b)
           .map(fixed)
           .join(" "),

@@ -9,7 +9,8 @@
  * 2026-12-02). With EMAIL (a demo account, password kita-demo-2026) each build signs in first and sends its cookie.
  *
  * Runs on the database of DATABASE_PATH (default: a demo database in a temporary folder, made by the first build
- * that exports prepareServer). Production mode, as `npm start`.
+ * that exports prepareServer, so this app's build comes before the bare app's). Production mode, as `npm start`. A
+ * build that cannot be loaded, or arguments it does not take, end it with a message and exit code 2.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
@@ -39,7 +40,18 @@ const context = { clientIp: "127.0.0.1", cspNonce: "compare", requestId: "compar
 const BATCH = 100;
 
 async function side(file) {
-  const build = await import(pathToFileURL(path.resolve(file)).href);
+  let build;
+  try {
+    build = await import(pathToFileURL(path.resolve(file)).href);
+  } catch (error) {
+    // A missing file, or the bare app's build given first: it opens the database on import, before this app's build
+    // has made it.
+    console.error(
+      `${file}: cannot be loaded (${error instanceof Error ? error.message : error}); give a server build's index.js,` +
+        " this app's build before the bare app's (or set DATABASE_PATH)",
+    );
+    process.exit(2);
+  }
   if (build.entry.module.prepareServer) await build.entry.module.prepareServer();
   const handler = createRequestHandler(build, "production");
   let cookie = "";
