@@ -78,8 +78,8 @@ export function loadContext(req, res) {
 }
 
 /**
- * Anything that escapes (a path that cannot be decoded, a client that went away, a bug): logged here with its
- * stack, answered with a short page and no detail but the request id. Errors Express marks as the client's (status
+ * Anything that escapes (a path that cannot be decoded, a client that went away, a bug): logged here (a bug with its
+ * stack, a client's mistake as a warning), answered with a short page and no detail but the request id. Errors Express marks as the client's (status
  * 4xx) answer 400.
  * @type {import("express").ErrorRequestHandler}
  */
@@ -87,7 +87,10 @@ function lastErrorHandler(error, req, res, next) {
   const status = Number(error?.status ?? error?.statusCode);
   const clientError = status >= 400 && status < 500;
   const requestId = res.locals.requestId;
-  logServerError(clientError ? `client error ${status}` : "unhandled server error", error, requestId);
+  // A client's mistake (a path that cannot be decoded) is a warning: anyone can send one, and each must not add an
+  // error with a stack trace to the log that operators watch (as app/entry.server.tsx's handleError does for Remix).
+  if (clientError) logServerError(`client error ${status}`, error, requestId, { level: "warn" });
+  else logServerError("unhandled server error", error, requestId);
   if (res.headersSent) {
     // Too late for a page: let Express close the connection.
     next(error);

@@ -74,16 +74,17 @@ export function requestLog({ write = (line) => process.stdout.write(`${line}\n`)
   };
 }
 
-/** A log line for an error, with its stack (for the server's own error handler). */
-export function logServerError(message, error, requestId) {
+/** A log line for an error (for the server's own error handler): level "error" with its stack, or "warn" without. */
+export function logServerError(message, error, requestId, { level = "error" } = {}) {
   process.stderr.write(
     `${JSON.stringify({
       time: new Date().toISOString(),
-      level: "error",
+      level,
       msg: message,
       ...(requestId ? { requestId } : {}),
       error: error instanceof Error ? error.message : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
+      // A client's mistake needs no stack: its line says what was wrong, and one per request is all it may cost.
+      stack: level === "error" && error instanceof Error ? error.stack : undefined,
     })}\n`,
   );
 }

@@ -1,14 +1,22 @@
 // When a browser test fails, what its open pages showed: each page's address, heading, alerts, toasts and field
-// errors are printed (so a CI log says where a journey stopped), and a screenshot is kept in test-results/e2e-failures.
+// errors are printed (so a CI log says where a journey stopped), with the server's error lines logged meanwhile (its
+// log is test-results/e2e-server.log), and a screenshot is kept in test-results/e2e-failures.
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach } from "vitest";
+import { afterEach, beforeEach } from "vitest";
 import { openContexts } from "./browser";
+import { serverErrorsSince, serverLogSize } from "./server-log";
 
 const DIR = path.resolve(import.meta.dirname, "../../test-results/e2e-failures");
 
+let logOffset = 0;
+beforeEach(() => {
+  logOffset = serverLogSize();
+});
+
 afterEach(async ({ task }) => {
   if (task.result?.state !== "fail") return;
+  for (const line of serverErrorsSince(logOffset)) console.error(`[failed: ${task.name}] server: ${line}`);
   const pages = [...openContexts].flatMap((context) => context.pages());
   fs.mkdirSync(DIR, { recursive: true });
   for (const [i, page] of pages.entries()) {

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { clearA11yLog } from "./a11y-log";
+import { SERVER_LOG } from "./server-log";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -107,6 +108,9 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kita-e2e-"));
   const logs: string[] = [];
+  // The server's log is kept for the whole run, so a failing test can show the server's side (./failure-report.ts).
+  fs.mkdirSync(path.dirname(SERVER_LOG), { recursive: true });
+  const logFile = fs.createWriteStream(SERVER_LOG);
   child = spawn(process.execPath, ["server.js"], {
     env: {
       ...process.env,
@@ -119,8 +123,12 @@ export default async function setup(project: TestProject) {
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout!.on("data", (d) => logs.push(String(d)));
-  child.stderr!.on("data", (d) => logs.push(String(d)));
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.on("data", (d) => {
+      logs.push(String(d));
+      logFile.write(d);
+    });
+  }
   const baseURL = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -140,6 +148,7 @@ export default async function setup(project: TestProject) {
   project.provide("mailCatcherURL", mail.url);
   return async () => {
     child?.kill("SIGTERM");
+    logFile.end();
     catcher?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };

@@ -332,6 +332,18 @@ describe("the last error handler", () => {
       expect(malformed.status).toBe(400);
       expect(malformed.body).toContain("リクエストの形式が正しくありません");
       expect(malformed.body).toContain("The request is malformed");
+      // A client's mistake is a warning without a stack: anyone can send one, and the error log is for the app's faults.
+      const clientLines = stderr.mock.calls
+        .map((call) => String(call[0]))
+        .filter((line) => line.includes("client error"))
+        .map((line) => JSON.parse(line));
+      expect(clientLines).toHaveLength(1);
+      expect(clientLines[0]).toMatchObject({
+        level: "warn",
+        msg: "client error 400",
+        requestId: malformed.headers["x-request-id"],
+      });
+      expect(clientLines[0].stack).toBeUndefined();
 
       // A bug in Express-level code (here: a handler that throws) answers 500 with nothing of the error.
       const broken = createApp({
