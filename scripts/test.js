@@ -40,7 +40,7 @@ if (postgres) {
   run(
     "operations tests on PostgreSQL (two app processes, one database)",
     "npx",
-    ["vitest", "run", "--config", "vitest.ops.config.ts", "tests/ops/postgres-concurrency.test.ts"],
+    ["vitest", "run", "--config", "vitest.ops.config.ts", "tests/ops/two-processes.test.ts"],
     env,
   );
 } else {
