@@ -3,15 +3,14 @@
  * (migrations, demo data; `prepareWorker` in a cluster's workers), `startBackgroundJobs` (mail, reminders, daily backup) and `closeDatabase`, so that db/ is
  * bundled with the app instead of loaded at run time.
  */
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance, type i18n as I18n } from "i18next";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "./components/nonce";
 import { fallbackLng, i18nConfig, isLng, type Lng } from "./i18n";
-import { CoalescingPassThrough } from "./utils/html-stream.server";
+import { DocumentBuffer } from "./utils/html-stream.server";
 import { memoiseTranslations } from "./utils/i18n-memo";
 import { logError } from "./utils/log.server";
 
@@ -50,22 +49,12 @@ export default async function handleRequest(
   const lng = isLng(rootData?.locale) ? rootData.locale : fallbackLng;
   const i18n = await i18nFor(lng);
 
-  // Crawlers get the whole page at once; browsers get the shell as soon as it is ready and the rest streamed.
-  const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const respond = () => {
-      shellRendered = true;
-      const body = new CoalescingPassThrough();
-      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-      resolve(
-        new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
-      );
-      pipe(body);
-    };
-    // Stops a render that is still streaming after ABORT_DELAY. Cleared when the render is done: a pending timer
-    // would keep the finished render's whole state alive for five seconds, which under load is several hundred pages
-    // of garbage the collector has to carry.
+    // Until the shell is ready an error is the shell's: onShellError rejects and Remix renders the error boundary.
+    let shellReady = false;
+    // Stops a render that is still waiting after ABORT_DELAY. Cleared when the render is done: a pending timer would
+    // keep the finished render's whole state alive for five seconds, which under load is several hundred pages of
+    // garbage the collector has to carry.
     const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -76,11 +65,19 @@ export default async function handleRequest(
       {
         nonce,
         onShellReady() {
-          if (!bot) respond();
+          shellReady = true;
         },
+        // Every page is answered whole (app/utils/html-stream.server.ts), to browsers and crawlers alike.
         onAllReady() {
           clearTimeout(timer);
-          if (bot) respond();
+          const page = new DocumentBuffer();
+          // React's pipe uses only what DocumentBuffer has (write, end, destroy and three events).
+          pipe(page as unknown as NodeJS.WritableStream);
+          page.body.then((body) => {
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            responseHeaders.set("Content-Length", String(body.byteLength));
+            resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+          }, reject);
         },
         onShellError(error: unknown) {
           clearTimeout(timer);
@@ -88,7 +85,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logError("render failed", error);
+          if (shellReady) logError("render failed", error);
         },
       },
     );

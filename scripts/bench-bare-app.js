@@ -98,8 +98,10 @@ export function buildBareApp() {
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
   const appConfig = fs.readFileSync(path.join(root, "remix.config.js"), "utf8");
   const future = /future:\s*(\{[^}]*\})/.exec(appConfig)?.[1] ?? "{}";
-  // The compiler reads the server runtime off the dependencies; the versions are the app's own.
-  const { dependencies } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  // The compiler reads the server runtime off the dependencies; the versions are the app's own (isbot, which Remix's
+  // default entry imports, is only a development dependency here: the app answers every page whole).
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  const dependencies = { ...manifest.devDependencies, ...manifest.dependencies };
   const used = ["@remix-run/express", "@remix-run/node", "@remix-run/react", "better-sqlite3", "express", "isbot"];
   const deps = Object.fromEntries([...used, "kysely", "react", "react-dom"].map((name) => [name, dependencies[name]]));
   fs.writeFileSync(

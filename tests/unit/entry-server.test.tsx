@@ -1,24 +1,43 @@
-// The document renderer (app/entry.server.tsx) leaves no timer behind once a page is rendered: its abort timer would
-// otherwise keep each finished render alive for five seconds. RemixServer is replaced by a small tree, so only the
-// entry's own streaming is exercised.
+// The document renderer (app/entry.server.tsx) answers every page whole, with its length, once everything in it is
+// ready, and leaves no timer behind: its abort timer would otherwise keep each finished render alive for five seconds.
+// RemixServer is replaced by a small tree (with a part that suspends until a promise resolves, as Remix's data
+// transfer does), so only the entry's own rendering is exercised.
 import type { EntryContext } from "@remix-run/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-vi.mock("@remix-run/react", async (original) => ({
-  ...(await original<typeof import("@remix-run/react")>()),
-  RemixServer: ({ url }: { url: string }) => <p>{`rendered ${url}`}</p>,
-}));
+let later: Promise<void> | null = null;
+let failLater = false;
+function Later() {
+  // Suspends once, the way React 18 components wait for data: by throwing the promise they wait on.
+  if (!later) throw (later = new Promise((resolve) => setImmediate(resolve)));
+  if (failLater) throw new Error("the streamed part failed");
+  return <p>resolved later</p>;
+}
+
+vi.mock("@remix-run/react", async (original) => {
+  const { Suspense } = await import("react");
+  return {
+    ...(await original<typeof import("@remix-run/react")>()),
+    RemixServer: ({ url }: { url: string }) => (
+      <>
+        <p>{`rendered ${url}`}</p>
+        <Suspense fallback={<p>waiting</p>}>
+          <Later />
+        </Suspense>
+      </>
+    ),
+  };
+});
 
 const { default: handleRequest, handleError } = await import("~/entry.server");
 
 const context = { staticHandlerContext: { loaderData: { root: { locale: "en" } } } } as unknown as EntryContext;
 
-async function render(userAgent: string) {
+async function render(userAgent: string, { fail = false } = {}) {
+  later = null;
+  failLater = fail;
   const request = new Request("http://localhost/firms", { headers: { "user-agent": userAgent } });
-  const response = (await handleRequest(request, 200, new Headers(), context, {
-    cspNonce: "nonce",
-  } as never)) as Response;
-  return response.text();
+  return (await handleRequest(request, 200, new Headers(), context, { cspNonce: "nonce" } as never)) as Response;
 }
 
 afterEach(() => {
@@ -31,13 +50,34 @@ describe("document rendering", () => {
     ["a browser", "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36"],
     ["a crawler", "Googlebot/2.1 (+http://www.google.com/bot.html)"],
   ]) {
-    it(`streams the page to ${who} and clears its abort timer`, async () => {
+    it(`answers ${who} the whole page with its length, and clears its abort timer`, async () => {
       vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-      const html = await render(userAgent);
-      expect(html).toContain("rendered http://localhost/firms");
+      const response = await render(userAgent);
       expect(vi.getTimerCount()).toBe(0);
+      const html = new Uint8Array(await response.arrayBuffer());
+      const text = new TextDecoder().decode(html);
+      expect(text).toContain("rendered http://localhost/firms");
+      expect(text).toContain("resolved later");
+      // Not streamed: no fallback went out ahead of the part that suspended.
+      expect(text).not.toContain("waiting");
+      expect(response.headers.get("Content-Length")).toBe(String(html.byteLength));
+      expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+      expect(response.status).toBe(200);
     });
   }
+
+  it("answers 500 and logs the error when a part after the shell fails", async () => {
+    const writes: string[] = [];
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const response = await render("Mozilla/5.0", { fail: true });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain("rendered http://localhost/firms");
+    expect(writes).toEqual([expect.stringContaining("the streamed part failed")]);
+    expect(writes[0]).toContain('"msg":"render failed"');
+  });
 });
 
 describe("handleError", () => {
