@@ -2,9 +2,9 @@
  * Where React renders a document (app/entry.server.tsx): the whole page, collected and answered as one body with its
  * Content-Length. No page defers data, so React has everything by the time the shell is ready and streaming bought
  * nothing but cost: React writes a page as 2 KB pieces, and each went through a PassThrough, the web stream Remix
- * wants and the HTTP response, answered in chunked pieces. Collected, the page is one buffer written once; measured in
- * one process against the streaming build, 1.4–2% less CPU a page (README "Decisions", ninth pass). A route that
- * defers data (`<Await>`) would need streaming back.
+ * wants and the HTTP response, answered in chunked pieces. Collected, the page is one buffer written once (measured
+ * against the streaming build in README "Decisions", ninth pass). A route that defers data (`<Await>`) would need
+ * streaming back.
  *
  * React's `pipe` takes any destination with `write`, `end`, `destroy` and the `drain`, `error` and `close` events.
  */
