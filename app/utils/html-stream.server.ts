@@ -10,6 +10,21 @@
  */
 import { EventEmitter } from "node:events";
 
+/**
+ * React 18.3.1 encodes into 2 KB views, and when the next character does not fit in what is left of one it writes
+ * the whole view, NUL padding included (react/react#31134): a Japanese character (3 bytes in UTF-8) that falls on a
+ * view's edge left one or two NUL bytes in the page, which browsers drop or show and crawlers stop at. A full view
+ * that ends in NUL bytes (at most three: the longest character is four bytes) loses them here. A page never holds a
+ * NUL of its own: HTML does not allow one.
+ */
+const REACT_VIEW_SIZE = 2048;
+function withoutPadding(chunk: Uint8Array): Uint8Array {
+  if (chunk.byteLength !== REACT_VIEW_SIZE || chunk[REACT_VIEW_SIZE - 1] !== 0) return chunk;
+  let end = REACT_VIEW_SIZE;
+  while (end > REACT_VIEW_SIZE - 3 && chunk[end - 1] === 0) end--;
+  return chunk.subarray(0, end);
+}
+
 export class DocumentBuffer extends EventEmitter {
   #chunks: Uint8Array[] = [];
   #finished = false;
@@ -23,7 +38,7 @@ export class DocumentBuffer extends EventEmitter {
 
   /** Takes a piece React wrote. Always accepts: there is no consumer to wait for. */
   write(chunk: Uint8Array | string): boolean {
-    if (!this.#finished) this.#chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    if (!this.#finished) this.#chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : withoutPadding(chunk));
     return true;
   }
 

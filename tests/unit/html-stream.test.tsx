@@ -1,4 +1,5 @@
 // A document is collected whole and answered as one body (app/utils/html-stream.server.ts).
+import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { DocumentBuffer } from "~/utils/html-stream.server";
 
@@ -31,4 +32,28 @@ describe("DocumentBuffer", () => {
     page.end();
     await expect(page.body).rejects.toThrow("fatal render error");
   });
+});
+
+describe("a page rendered by React into DocumentBuffer", () => {
+  // React 18.3.1 pads a 2 KB view with NUL bytes when a character does not fit at its end (react/react#31134). Three
+  // offsets put the edges of the views at each byte of the 3-byte characters.
+  for (const offset of [0, 1, 2]) {
+    it(`has no NUL byte where a Japanese character meets the end of React's view (offset ${offset})`, async () => {
+      const items = Array.from({ length: 400 }, (_, i) => `北区の企業${i}`);
+      const page = new DocumentBuffer();
+      const { pipe } = renderToPipeableStream(
+        <ul title={"x".repeat(offset)}>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>,
+        { onAllReady: () => pipe(page as unknown as NodeJS.WritableStream) },
+      );
+      const html = (await page.body).toString("utf8");
+      expect(html).not.toContain("\u0000");
+      expect(html).toContain("北区の企業0</li>");
+      expect(html).toContain("北区の企業399</li>");
+      expect(html.match(/<li>/g)).toHaveLength(400);
+    });
+  }
 });
