@@ -1,10 +1,9 @@
 /**
- * Where React renders a document (app/entry.server.tsx): the whole page, collected and answered as one body with its
- * Content-Length. No page defers data, so React has everything by the time the shell is ready and streaming bought
- * nothing but cost: React writes a page as 2 KB pieces, and each went through a PassThrough, the web stream Remix
- * wants and the HTTP response, answered in chunked pieces. Collected, the page is one buffer written once (measured
- * against the streaming build in README "Decisions", ninth pass). A route that defers data (`<Await>`) would need
- * streaming back.
+ * Where the streaming renderer's page is collected (app/entry.server.tsx renders every page to one string, and only a
+ * page that leaves a Suspense boundary unfinished the streaming way): the whole page, answered as one body with its
+ * Content-Length rather than streamed, since React's 2 KB pieces each went through a PassThrough, the web stream Remix
+ * wants and the HTTP response, answered in chunked pieces (README "Decisions", ninth pass). A route that defers data
+ * (`<Await>`) and wants its shell sent first would need streaming back.
  *
  * React's `pipe` takes any destination with `write`, `end`, `destroy` and the `drain`, `error` and `close` events.
  */

@@ -1,7 +1,8 @@
-// The document renderer (app/entry.server.tsx) answers every page whole, with its length, once everything in it is
-// ready, and leaves no timer behind: its abort timer would otherwise keep each finished render alive for five seconds.
-// RemixServer is replaced by a small tree (with a part that suspends until a promise resolves, as Remix's data
-// transfer does), so only the entry's own rendering is exercised.
+// The document renderer (app/entry.server.tsx) renders a page to one string when nothing in it suspends, and a page
+// that leaves a Suspense boundary unfinished again the streaming way; either way it answers the whole page, with its
+// length, and leaves no timer behind (an abort timer would keep each finished render alive for five seconds).
+// RemixServer is replaced by a small tree with a part that can suspend until a promise resolves, so only the entry's
+// own rendering is exercised; the real Remix handoff is tested on the production build (tests/ops/documents.test.ts).
 import type { EntryContext } from "@remix-run/node";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -29,15 +30,54 @@ vi.mock("@remix-run/react", async (original) => {
   };
 });
 
+const renderers = vi.hoisted(() => ({ string: 0, streaming: 0 }));
+vi.mock("react-dom/server", async (original) => {
+  const server = await original<typeof import("react-dom/server")>();
+  return {
+    ...server,
+    renderToString: (...args: Parameters<typeof server.renderToString>) => {
+      renderers.string++;
+      return server.renderToString(...args);
+    },
+    renderToPipeableStream: (...args: Parameters<typeof server.renderToPipeableStream>) => {
+      renderers.streaming++;
+      return server.renderToPipeableStream(...args);
+    },
+  };
+});
+
 const { default: handleRequest, handleError } = await import("~/entry.server");
 
-const context = { staticHandlerContext: { loaderData: { root: { locale: "en" } } } } as unknown as EntryContext;
-
-async function render(userAgent: string, { fail = false } = {}) {
-  later = null;
+async function render(userAgent: string, { fail = false, suspend = true } = {}) {
+  later = suspend ? null : Promise.resolve();
   failLater = fail;
+  renderers.string = renderers.streaming = 0;
+  const context = {
+    staticHandlerContext: { loaderData: { root: { locale: "en" } } },
+    renderMeta: {},
+  } as unknown as EntryContext;
   const request = new Request("http://localhost/firms", { headers: { "user-agent": userAgent } });
   return (await handleRequest(request, 200, new Headers(), context, { cspNonce: "nonce" } as never)) as Response;
+}
+
+async function expectWholePage(response: Response) {
+  const html = new Uint8Array(await response.arrayBuffer());
+  const text = new TextDecoder().decode(html);
+  expect(text).toContain("rendered http://localhost/firms");
+  expect(text).toContain("resolved later");
+  // Not streamed: no fallback went out ahead of the part that suspended.
+  expect(text).not.toContain("waiting");
+  expect(response.headers.get("Content-Length")).toBe(String(html.byteLength));
+  expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+}
+
+function stderrLines() {
+  const writes: string[] = [];
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    writes.push(String(chunk));
+    return true;
+  });
+  return writes;
 }
 
 afterEach(() => {
@@ -46,37 +86,41 @@ afterEach(() => {
 });
 
 describe("document rendering", () => {
-  for (const [who, userAgent] of [
-    ["a browser", "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36"],
-    ["a crawler", "Googlebot/2.1 (+http://www.google.com/bot.html)"],
-  ]) {
-    it(`answers ${who} the whole page with its length, and clears its abort timer`, async () => {
+  it("renders a page in which nothing suspends to one string, answered whole", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const response = await render("Mozilla/5.0", { suspend: false });
+    expect(renderers).toEqual({ string: 1, streaming: 0 });
+    expect(vi.getTimerCount()).toBe(0);
+    expect(response.status).toBe(200);
+    await expectWholePage(response);
+  });
+
+  it("renders a page that suspends again the streaming way, to browsers and crawlers, and says so once", async () => {
+    const lines = stderrLines();
+    for (const userAgent of [
+      "Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36",
+      "Googlebot/2.1 (+http://www.google.com/bot.html)",
+    ]) {
       vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
       const response = await render(userAgent);
+      expect(renderers).toEqual({ string: 1, streaming: 1 });
       expect(vi.getTimerCount()).toBe(0);
-      const html = new Uint8Array(await response.arrayBuffer());
-      const text = new TextDecoder().decode(html);
-      expect(text).toContain("rendered http://localhost/firms");
-      expect(text).toContain("resolved later");
-      // Not streamed: no fallback went out ahead of the part that suspended.
-      expect(text).not.toContain("waiting");
-      expect(response.headers.get("Content-Length")).toBe(String(html.byteLength));
-      expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+      vi.useRealTimers();
       expect(response.status).toBe(200);
-    });
-  }
+      await expectWholePage(response);
+    }
+    const fallbacks = lines.filter((line) => line.includes("left a Suspense boundary unfinished"));
+    expect(fallbacks).toHaveLength(1);
+    expect(fallbacks[0]).toContain('"path":"/firms"');
+  });
 
   it("answers 500 and logs the error when a part after the shell fails", async () => {
-    const writes: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-      writes.push(String(chunk));
-      return true;
-    });
+    const lines = stderrLines();
     const response = await render("Mozilla/5.0", { fail: true });
     expect(response.status).toBe(500);
     expect(await response.text()).toContain("rendered http://localhost/firms");
-    expect(writes).toEqual([expect.stringContaining("the streamed part failed")]);
-    expect(writes[0]).toContain('"msg":"render failed"');
+    const failures = lines.filter((line) => line.includes('"msg":"render failed"'));
+    expect(failures).toEqual([expect.stringContaining("the streamed part failed")]);
   });
 });
 
