@@ -141,6 +141,7 @@ function renderStreaming(
     // Logged once the page is complete: an error in the shell rejects instead (onShellError), and Remix logs it
     // (handleError) as it renders the error boundary; one inside a Suspense boundary leaves the page to answer 500.
     const errors: unknown[] = [];
+    let shellFailed = false;
     // Stops a render that is still waiting after ABORT_DELAY. Cleared when the render is done: a pending timer would
     // keep the finished render's whole state alive for five seconds, which under load is several hundred pages of
     // garbage the collector has to carry.
@@ -149,6 +150,8 @@ function renderStreaming(
       nonce,
       onAllReady() {
         clearTimeout(timer);
+        // React calls this after a failed shell too, once the rest is done: that page is already rejected.
+        if (shellFailed) return;
         for (const error of errors) logError("render failed", error);
         const buffer = new DocumentBuffer();
         // React's pipe uses only what DocumentBuffer has (write, end, destroy and three events).
@@ -156,6 +159,7 @@ function renderStreaming(
         buffer.body.then((body) => resolve(documentResponse(body, responseHeaders, status)), reject);
       },
       onShellError(error: unknown) {
+        shellFailed = true;
         clearTimeout(timer);
         reject(error);
       },

@@ -8,6 +8,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 let later: Promise<void> | null = null;
 let failLater = false;
+let failShellWhenStreamed = false;
+function Shell() {
+  // Fails only in the streaming render: the string render went through, the second render of the shell did not.
+  if (failShellWhenStreamed && renderers.streaming > 0) throw new Error("the shell failed the second time");
+  return null;
+}
 function Later() {
   // Suspends once, the way React 18 components wait for data: by throwing the promise they wait on.
   if (!later) throw (later = new Promise((resolve) => setImmediate(resolve)));
@@ -22,6 +28,7 @@ vi.mock("@remix-run/react", async (original) => {
     RemixServer: ({ url }: { url: string }) => (
       <>
         <p>{`rendered ${url}`}</p>
+        <Shell />
         <Suspense fallback={<p>waiting</p>}>
           <Later />
         </Suspense>
@@ -48,9 +55,10 @@ vi.mock("react-dom/server", async (original) => {
 
 const { default: handleRequest, handleError } = await import("~/entry.server");
 
-async function render(userAgent: string, { fail = false, suspend = true } = {}) {
+async function render(userAgent: string, { fail = false, suspend = true, failShell = false } = {}) {
   later = suspend ? null : Promise.resolve();
   failLater = fail;
+  failShellWhenStreamed = failShell;
   renderers.string = renderers.streaming = 0;
   const context = {
     staticHandlerContext: { loaderData: { root: { locale: "en" } } },
@@ -121,6 +129,14 @@ describe("document rendering", () => {
     expect(await response.text()).toContain("rendered http://localhost/firms");
     const failures = lines.filter((line) => line.includes('"msg":"render failed"'));
     expect(failures).toEqual([expect.stringContaining("the streamed part failed")]);
+  });
+
+  it("leaves a shell that fails when streamed to Remix's error boundary, without logging it itself", async () => {
+    const lines = stderrLines();
+    await expect(render("Mozilla/5.0", { failShell: true })).rejects.toThrow("the shell failed the second time");
+    // React calls onAllReady after a failed shell too; Remix logs the error (handleError) as it renders the boundary.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(lines.filter((line) => line.includes("render failed"))).toEqual([]);
   });
 });
 
