@@ -24,10 +24,14 @@ export function clip(text: string, max: number): string {
   const folded = text.replace(/\s+/g, " ").trim();
   // A grapheme is at least one UTF-16 unit, so a string this short cannot be over the limit.
   if (folded.length <= max) return folded;
-  const parts = [...graphemes.segment(folded)].map((s) => s.segment);
-  if (parts.length <= max) return folded;
-  return `${parts
-    .slice(0, max - 1)
-    .join("")
-    .trimEnd()}…`;
+  // Segmented lazily and only as far as the limit: a long description is not split into graphemes whole (a CPU
+  // profile of the event page showed that at 2% of the request).
+  let count = 0;
+  let end = 0;
+  for (const { index } of graphemes.segment(folded)) {
+    if (++count === max)
+      end = index; // where the last grapheme that fits beside "…" ends
+    else if (count > max) return `${folded.slice(0, end).trimEnd()}…`;
+  }
+  return folded;
 }

@@ -38,6 +38,11 @@ describe("texts", () => {
     // Longer than the limit in UTF-16 units but not in graphemes: kept whole.
     expect(clip("𠮷田 結衣", 5)).toBe("𠮷田 結衣");
     expect(clip("👨‍👩‍👧".repeat(5), 5)).toBe("👨‍👩‍👧".repeat(5));
+    // On the limit and one past it; a space before the cut is not left before the "…".
+    expect(clip("あ".repeat(120), 120)).toBe("あ".repeat(120));
+    expect(clip("あ".repeat(121), 120)).toBe(`${"あ".repeat(119)}…`);
+    expect(clip(`${"あ".repeat(118)} いう`, 120)).toBe(`${"あ".repeat(118)}…`);
+    expect(clip("ab", 1)).toBe("…");
   });
 
   it("split products into items and write telephone numbers as dialled from abroad", () => {
