@@ -29,8 +29,8 @@ export function clip(text: string, max: number): string {
   let count = 0;
   let end = 0;
   for (const { index } of graphemes.segment(folded)) {
-    if (++count === max)
-      end = index; // where the last grapheme that fits beside "…" ends
+    // The max-th grapheme starts where the last one that fits beside "…" ends.
+    if (++count === max) end = index;
     else if (count > max) return `${folded.slice(0, end).trimEnd()}…`;
   }
   return folded;
