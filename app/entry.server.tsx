@@ -110,8 +110,11 @@ async function readToEnd(stream: ReadableStream<Uint8Array>): Promise<Uint8Array
   return pieces;
 }
 
-/** What StreamTransfer would have cached reading the pieces in turn: piece i under i, the end after the last. */
-function streamTransferCache(pieces: Uint8Array[]): Record<number, unknown> {
+/**
+ * What StreamTransfer would have cached reading the pieces in turn: piece i under i, the end after the last, each
+ * decoded as it does (one streaming decoder, so a character split between two pieces comes out whole in the second).
+ */
+export function streamTransferCache(pieces: Uint8Array[]): Record<number, unknown> {
   const decoder = new TextDecoder();
   const cache: Record<number, unknown> = {};
   pieces.forEach(

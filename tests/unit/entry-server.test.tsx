@@ -53,7 +53,7 @@ vi.mock("react-dom/server", async (original) => {
   };
 });
 
-const { default: handleRequest, handleError } = await import("~/entry.server");
+const { default: handleRequest, handleError, streamTransferCache } = await import("~/entry.server");
 
 async function render(userAgent: string, { fail = false, suspend = true, failShell = false } = {}) {
   later = suspend ? null : Promise.resolve();
@@ -137,6 +137,20 @@ describe("document rendering", () => {
     // React calls onAllReady after a failed shell too; Remix logs the error (handleError) as it renders the boundary.
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(lines.filter((line) => line.includes("render failed"))).toEqual([]);
+  });
+});
+
+describe("the loader data written into the page", () => {
+  it("is cached as Remix's StreamTransfer reads it, a character split between two pieces decoded whole", () => {
+    const north = new TextEncoder().encode("北区");
+    const pieces = [north.subarray(0, 2), Uint8Array.from([...north.subarray(2), 0x21])];
+    expect(streamTransferCache(pieces)).toEqual({
+      0: { result: { done: false, value: "" } },
+      1: { result: { done: false, value: "北区!" } },
+      2: { result: { done: true, value: "" } },
+    });
+    // A page without loader data still closes the stream.
+    expect(streamTransferCache([])).toEqual({ 0: { result: { done: true, value: "" } } });
   });
 });
 
