@@ -23,7 +23,10 @@ export const UniversitySchema = z.object({
 /** A row a button acts on (a user, an invitation, a message): only a tampered form fails this. */
 export const RowIdSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
-/** The account list's query string. Bad values are dropped rather than refused: a filter link never breaks. */
+/**
+ * The account list's query string. Bad values are dropped rather than refused: a filter link never breaks. Absent
+ * values take their `default` without a failed parse (see FirmSearchParamsSchema).
+ */
 export const AccountFilterSchema = z.object({
   role: z
     .enum(ROLES as [string, ...string[]])
@@ -31,8 +34,8 @@ export const AccountFilterSchema = z.object({
     .catch(undefined),
   university: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
   firm: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-  status: z.enum(["active", "disabled", "all"]).catch("all"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  status: z.enum(["active", "disabled", "all"]).default("all").catch("all"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 
 export function parseAccountFilter(url: URL) {
