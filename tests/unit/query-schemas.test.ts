@@ -15,6 +15,10 @@ describe("parseFirmSearchParams", () => {
     expect(parseFirmSearchParams(url(`?page=${page}`)).page).toBe(1);
   });
 
+  it("drops a search over 100 characters and reads a repeated parameter by its last value", () => {
+    expect(parseFirmSearchParams(url(`?q=${"精".repeat(101)}&page=2&page=3`))).toEqual({ page: 3 });
+  });
+
   it("keeps a good page and good filters", () => {
     expect(parseFirmSearchParams(url("?q=%E7%B2%BE%E5%AF%86&page=3&new_product=1"))).toEqual({
       q: "精密",
