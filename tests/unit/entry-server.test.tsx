@@ -122,6 +122,17 @@ describe("document rendering", () => {
     expect(fallbacks[0]).toContain('"path":"/firms"');
   });
 
+  it("renders after the I/O the event loop took in, so that requests arriving together render one after another", async () => {
+    // An immediate queued before the page stands for the next request's work waiting in the same turn of the loop.
+    const order: string[] = [];
+    setImmediate(() => order.push("other request"));
+    const rendered = render("Mozilla/5.0", { suspend: false }).then(() => order.push("page rendered"));
+    await Promise.resolve();
+    expect(renderers.string).toBe(0); // not rendered within the loaders' turn
+    await rendered;
+    expect(order).toEqual(["other request", "page rendered"]);
+  });
+
   it("answers 500 and logs the error when a part after the shell fails", async () => {
     const lines = stderrLines();
     const response = await render("Mozilla/5.0", { fail: true });
