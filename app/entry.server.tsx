@@ -3,6 +3,7 @@
  * (migrations, demo data; `prepareWorker` in a cluster's workers), `startBackgroundJobs` (mail, reminders, daily backup) and `closeDatabase`, so that db/ is
  * bundled with the app instead of loaded at run time.
  */
+import { setImmediate as nextTurnOfEventLoop } from "node:timers/promises";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance, type i18n as I18n } from "i18next";
@@ -77,6 +78,11 @@ export default async function handleRequest(
   // streaming way, from a stream rebuilt from the pieces already read.
   const context = remixContext as unknown as HandoffContext;
   const pieces = context.serverHandoffStream ? await readToEnd(context.serverHandoffStream) : [];
+  // Rendered in the next turn of the event loop (setImmediate runs after its poll phase), not straight after the
+  // loaders: under load, the requests that arrived together run their loaders one after another and then render one
+  // after another, as React's streaming renderer, which schedules its work with setImmediate, lets the bare Remix app
+  // do. Rendering straight away, each request went through all of its work before the next began, and with 50
+  // connections a page cost 7–15% more CPU (README "Decisions", twelfth pass). Unloaded, it adds microseconds.
   await nextTurnOfEventLoop();
   if (context.renderMeta) {
     context.renderMeta.streamCache = streamTransferCache(pieces);
@@ -95,18 +101,6 @@ export default async function handleRequest(
   }
   if (context.serverHandoffStream) context.serverHandoffStream = streamOf(pieces);
   return renderStreaming(page, responseHeaders, responseStatusCode, nonce);
-}
-
-/**
- * Settles after the I/O the event loop has just taken in (setImmediate runs after its poll phase). Every page is
- * rendered there rather than straight after its loaders: under load, the requests that arrived together run their
- * loaders one after another and then render one after another, as React's streaming renderer, which schedules its
- * work with setImmediate, lets the bare Remix app do. Rendering straight away, each request went through all of its
- * work before the next began, and with 50 connections a page cost 7–15% more CPU than this way (README "Decisions",
- * twelfth pass). Unloaded, it adds one turn of the event loop, a few microseconds.
- */
-function nextTurnOfEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function documentResponse(body: Buffer<ArrayBuffer>, headers: Headers, status: number) {
